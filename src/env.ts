@@ -1,0 +1,153 @@
+// Settings, validated once. A bad value stops startup with one line naming the
+// setting and the reason (see formatConfigError); nothing reads process.env elsewhere.
+import { z } from "zod";
+
+export const DEMO_CLIENT = { clientId: "memberaudit-demo", clientSecret: "demo-secret" } as const;
+const EVE_SSO_DEFAULT = "https://login.eveonline.com";
+const ESI_DEFAULT = "https://esi.evetech.net";
+const IMAGES_DEFAULT = "https://images.evetech.net";
+
+const url = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
+const optionalString = z
+  .string()
+  .transform((v) => v.trim())
+  .pipe(z.string())
+  .optional()
+  .transform((v) => (v ? v : undefined));
+const flag = z
+  .enum(["0", "1", "true", "false", ""], { error: "must be 1/0 or true/false" })
+  .optional()
+  .transform((v) => v === "1" || v === "true");
+const base64Key = z
+  .string()
+  .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded (openssl rand -base64 32)");
+
+const alwaysRequired = [
+  ["AUTH_SECRET", "signs session cookies (openssl rand -base64 32)"],
+  ["TOKEN_ENCRYPTION_KEY", "encrypts refresh tokens at rest (openssl rand -base64 32)"],
+] as const;
+const productionOnly = [
+  ["APP_URL", "the public URL of this app, e.g. https://audit.example.org"],
+  ["EVE_SSO_CLIENT_ID", "from your application at developers.eveonline.com"],
+  ["EVE_SSO_CLIENT_SECRET", "from your application at developers.eveonline.com"],
+] as const;
+
+const schema = z
+  .object({
+    MEMBERAUDIT_MODE: z.enum(["demo", "production"], { error: "must be demo or production" }).default("production"),
+    APP_URL: url.optional(),
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/.+/, "must be a postgresql:// connection URL")
+      .optional(),
+    DATABASE_POOL_MAX: z.coerce.number({ error: "must be a number" }).int().min(1).max(200).default(10),
+    EMBEDDED_DB_DIR: z.string().min(1).default(".data/pglite"),
+    EVE_SSO_CLIENT_ID: optionalString,
+    EVE_SSO_CLIENT_SECRET: optionalString,
+    EVE_SSO_BASE_URL: url.default(EVE_SSO_DEFAULT),
+    EVE_SSO_ISSUER: z.string().regex(/^[a-z0-9.:-]+$/i, "must be a host name such as login.eveonline.com").default("login.eveonline.com"),
+    ESI_BASE_URL: url.default(ESI_DEFAULT),
+    ESI_CONTACT: optionalString,
+    EVE_IMAGE_BASE_URL: url.default(IMAGES_DEFAULT),
+    TOKEN_ENCRYPTION_KEY: base64Key.optional(),
+    TOKEN_ENCRYPTION_KEYS_PREVIOUS: z
+      .string()
+      .optional()
+      .transform((v) => (v ? v.split(",").map((k) => k.trim()).filter(Boolean) : []))
+      .pipe(z.array(base64Key)),
+    INNGEST_EVENT_KEY: optionalString,
+    INNGEST_SIGNING_KEY: optionalString,
+    INNGEST_DEV: flag,
+    INNGEST_BASE_URL: url.optional(),
+  })
+  .superRefine((v, ctx) => {
+    // The launcher generates both secrets into the data folder for the demo; nobody runs without them.
+    for (const [key, why] of alwaysRequired) {
+      if (!v[key]) ctx.addIssue({ code: "custom", path: [key], message: `is required: ${why}` });
+    }
+    if (v.MEMBERAUDIT_MODE !== "production") return;
+    for (const [key, why] of productionOnly) {
+      if (!v[key]) ctx.addIssue({ code: "custom", path: [key], message: `is required in production: ${why}` });
+    }
+    if (v.INNGEST_EVENT_KEY && !v.INNGEST_DEV && !v.INNGEST_SIGNING_KEY) {
+      ctx.addIssue({ code: "custom", path: ["INNGEST_SIGNING_KEY"], message: "is required when INNGEST_EVENT_KEY is set (outside INNGEST_DEV)" });
+    }
+  });
+
+export type RawEnv = z.input<typeof schema>;
+
+export interface Env {
+  mode: "demo" | "production";
+  appUrl: string;
+  authSecret: string;
+  databaseUrl: string | undefined;
+  databasePoolMax: number;
+  embeddedDbDir: string;
+  sso: { clientId: string; clientSecret: string; baseUrl: string; issuer: string; callbackUrl: string };
+  esi: { baseUrl: string; contact: string | undefined };
+  imageBaseUrl: string;
+  tokenKeys: { current: string; previous: string[] };
+  inngest: { enabled: boolean; eventKey?: string; signingKey?: string; dev: boolean; baseUrl?: string };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly setting: string, readonly reason: string) {
+    super(`Invalid setting ${setting}: ${reason}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Pure: parse a settings map. Throws ConfigError naming the first bad setting. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new ConfigError(String(issue.path[0] ?? "settings"), issue.message);
+  }
+  const v = result.data;
+  const appUrl = (v.APP_URL ?? "http://localhost:3000").replace(/\/$/, "");
+  return {
+    mode: v.MEMBERAUDIT_MODE,
+    appUrl,
+    authSecret: v.AUTH_SECRET!,
+    databaseUrl: v.DATABASE_URL,
+    databasePoolMax: v.DATABASE_POOL_MAX,
+    embeddedDbDir: v.EMBEDDED_DB_DIR,
+    sso: {
+      // Demo client of the simulator; production requires real ones (checked above).
+      clientId: v.EVE_SSO_CLIENT_ID ?? DEMO_CLIENT.clientId,
+      clientSecret: v.EVE_SSO_CLIENT_SECRET ?? DEMO_CLIENT.clientSecret,
+      baseUrl: v.EVE_SSO_BASE_URL.replace(/\/$/, ""),
+      issuer: v.EVE_SSO_ISSUER.replace(/^https?:\/\//, ""),
+      callbackUrl: `${appUrl}/api/auth/callback/eveonline`,
+    },
+    esi: { baseUrl: v.ESI_BASE_URL.replace(/\/$/, ""), contact: v.ESI_CONTACT },
+    imageBaseUrl: v.EVE_IMAGE_BASE_URL.replace(/\/$/, ""),
+    tokenKeys: {
+      current: v.TOKEN_ENCRYPTION_KEY!,
+      previous: v.TOKEN_ENCRYPTION_KEYS_PREVIOUS,
+    },
+    inngest: {
+      enabled: Boolean(v.INNGEST_EVENT_KEY || v.INNGEST_DEV || v.INNGEST_BASE_URL),
+      eventKey: v.INNGEST_EVENT_KEY,
+      signingKey: v.INNGEST_SIGNING_KEY,
+      dev: v.INNGEST_DEV,
+      baseUrl: v.INNGEST_BASE_URL,
+    },
+  };
+}
+
+let cached: Env | undefined;
+/** The process's settings, parsed on first use. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** One line for a human: which setting and why. */
+export function formatConfigError(error: unknown): string {
+  if (error instanceof ConfigError) return error.message;
+  return `Invalid settings: ${error instanceof Error ? error.message : String(error)}`;
+}

@@ -1,0 +1,34 @@
+// The embedded database: PGlite (PostgreSQL in WebAssembly) persisted in a data
+// folder and served on a local socket, so the app reaches it over the PostgreSQL
+// protocol exactly as it reaches a real server in production.
+import { mkdir } from "node:fs/promises";
+import { PGlite } from "@electric-sql/pglite";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+
+export interface EmbeddedPostgres {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * PGlite is a single session: the socket server queues queries from several
+ * connections onto it, which would interleave their transactions. So it accepts
+ * one connection at a time, and the app's pool is sized 1 on top of it.
+ */
+export const EMBEDDED_MAX_CONNECTIONS = 1;
+
+export async function startEmbeddedPostgres(options: { dataDir: string; port: number; host?: string }): Promise<EmbeddedPostgres> {
+  await mkdir(options.dataDir, { recursive: true });
+  const pglite = await PGlite.create(options.dataDir);
+  const host = options.host ?? "127.0.0.1";
+  const server = new PGLiteSocketServer({ db: pglite, port: options.port, host, maxConnections: EMBEDDED_MAX_CONNECTIONS });
+  await server.start();
+  const port = Number(server.getServerConn().split(":").pop());
+  return {
+    url: `postgresql://postgres:postgres@${host}:${port}/postgres?sslmode=disable`,
+    async stop() {
+      await server.stop();
+      await pglite.close();
+    },
+  };
+}
