@@ -25,6 +25,7 @@ export default defineConfig({
   engine: "js",
   experimental: { adapter: true },
   schema: "prisma/schema.prisma",
+  // pglite-prisma-adapter pins its own copy of driver-adapter-utils; the shapes agree at runtime.
   adapter: async () =>
-    new PrismaPGlite(process.env.PRISMA_DIFF_FROM_MIGRATIONS === "1" ? await replayedMigrations() : new PGlite()),
+    new PrismaPGlite(process.env.PRISMA_DIFF_FROM_MIGRATIONS === "1" ? await replayedMigrations() : new PGlite()) as never,
 });

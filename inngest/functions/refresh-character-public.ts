@@ -1,0 +1,12 @@
+import { refreshCharacterPublicDetails, type PublicDetailsDeps } from "~/server/characters/public-details";
+import { defineJob } from "~/server/jobs/job";
+import { characterPublicRefresh } from "../events";
+
+/** Refreshes the public details and affiliation of the characters named in the event. */
+export const refreshCharacterPublic = (deps: () => PublicDetailsDeps) =>
+  defineJob({
+    id: "refresh-character-public",
+    trigger: characterPublicRefresh,
+    retries: 3,
+    handler: ({ event, step }) => step.run("refresh-public-details", () => refreshCharacterPublicDetails(deps(), event.data.characterIds)),
+  });

@@ -1,0 +1,62 @@
+// Refreshes what anyone may know about characters: name, corporation, alliance,
+// faction, birthday, security status, and the names of their corporations and
+// alliances. Public routes need no token.
+import type { Db } from "~/server/db/client";
+import type { EsiClient } from "~/server/esi/client";
+import { characterAffiliations, characterPublicInfo, universeNames } from "~/server/esi/schemas/public";
+
+export interface PublicDetailsDeps {
+  db: Db;
+  esi: EsiClient;
+}
+
+const AFFILIATION_BATCH = 1000; // ESI's maximum ids per affiliation request
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Resolves names of ids we have not seen yet into the shared entity table. */
+export async function resolveEntityNames(deps: PublicDetailsDeps, ids: number[]): Promise<void> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return;
+  const known = await deps.db.eveEntity.findMany({ where: { id: { in: unique } }, select: { id: true } });
+  const missing = unique.filter((id) => !known.some((k) => k.id === id));
+  for (const batch of chunks(missing, AFFILIATION_BATCH)) {
+    const names = await deps.esi.post("/universe/names", batch, universeNames);
+    for (const n of names) {
+      await deps.db.eveEntity.upsert({
+        where: { id: n.id },
+        create: { id: n.id, category: n.category, name: n.name },
+        update: { category: n.category, name: n.name },
+      });
+    }
+  }
+}
+
+export async function refreshCharacterPublicDetails(deps: PublicDetailsDeps, characterIds: number[]): Promise<{ updated: number }> {
+  let updated = 0;
+  for (const batch of chunks([...new Set(characterIds)], AFFILIATION_BATCH)) {
+    const affiliations = await deps.esi.post("/characters/affiliation", batch, characterAffiliations);
+    for (const a of affiliations) {
+      const info = await deps.esi.get(`/characters/${a.character_id}`, characterPublicInfo);
+      const data = {
+        name: info.name,
+        corporationId: a.corporation_id,
+        allianceId: a.alliance_id ?? null,
+        factionId: a.faction_id ?? null,
+        birthday: new Date(info.birthday),
+        securityStatus: info.security_status ?? null,
+      };
+      await deps.db.eveCharacter.upsert({ where: { id: a.character_id }, create: { id: a.character_id, ...data }, update: data });
+      updated += 1;
+    }
+    await resolveEntityNames(
+      deps,
+      affiliations.flatMap((a) => [a.character_id, a.corporation_id, ...(a.alliance_id ? [a.alliance_id] : [])]),
+    );
+  }
+  return { updated };
+}

@@ -1,0 +1,33 @@
+// The process's shared dependencies, built from settings on first use. Domain
+// functions never call this: they take what they need as arguments; entry points
+// (routes, jobs, CLI) call appDeps() and pass it down.
+import { env } from "~/env";
+import type { SsoClientConfig } from "~/server/auth/sso-client";
+import { createTokenCipher, type TokenCipher } from "~/server/crypto/token-cipher";
+import { createDb, type Db } from "~/server/db/client";
+import { createEsiClient, type EsiClient, userAgent } from "~/server/esi/client";
+
+export interface AppDeps {
+  db: Db;
+  esi: EsiClient;
+  cipher: TokenCipher;
+  sso: SsoClientConfig;
+}
+
+const holder = globalThis as unknown as { __memberauditDeps?: AppDeps };
+
+export function appDeps(): AppDeps {
+  if (!holder.__memberauditDeps) {
+    const settings = env();
+    if (!settings.databaseUrl) {
+      throw new Error("DATABASE_URL is not set: start the app with `npm start` or `npm run demo`, which provide the embedded database");
+    }
+    holder.__memberauditDeps = {
+      db: createDb(settings.databaseUrl, settings.databasePoolMax),
+      esi: createEsiClient({ baseUrl: settings.esi.baseUrl, contact: settings.esi.contact }),
+      cipher: createTokenCipher(settings.tokenKeys),
+      sso: { ...settings.sso, userAgent: userAgent(settings.esi.contact) },
+    };
+  }
+  return holder.__memberauditDeps;
+}
