@@ -42,7 +42,7 @@ const schema = z
       .regex(/^postgres(ql)?:\/\/.+/, "must be a postgresql:// connection URL")
       .optional(),
     DATABASE_POOL_MAX: z.coerce.number({ error: "must be a number" }).int().min(1).max(200).default(10),
-    EMBEDDED_DB_DIR: z.string().min(1).default(".data/pglite"),
+    EMBEDDED_DB_DIR: optionalString,
     EVE_SSO_CLIENT_ID: optionalString,
     EVE_SSO_CLIENT_SECRET: optionalString,
     EVE_SSO_BASE_URL: url.default(EVE_SSO_DEFAULT),
@@ -83,7 +83,8 @@ export interface Env {
   authSecret: string;
   databaseUrl: string | undefined;
   databasePoolMax: number;
-  embeddedDbDir: string;
+  /** Where the embedded database keeps its files; the launcher defaults it to <DATA_DIR>/pglite. */
+  embeddedDbDir: string | undefined;
   sso: { clientId: string; clientSecret: string; baseUrl: string; issuer: string; callbackUrl: string };
   esi: { baseUrl: string; contact: string | undefined };
   imageBaseUrl: string;

@@ -1,0 +1,10 @@
+// @ts-check
+/** @type {import("next").NextConfig} */
+const nextConfig = {
+  // Packages with WebAssembly, native sockets or workers stay outside the server bundle.
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "@prisma/client", "@prisma/adapter-pg", "pg", "inngest"],
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+export default nextConfig;

@@ -1,0 +1,88 @@
+// Starts the app. `demo`: the ESI/SSO simulator, the embedded database and the app,
+// with nothing to configure. `start`: production settings from the environment; the
+// embedded database when DATABASE_URL is not set.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { formatConfigError, parseEnv } from "~/env";
+import { startEmbeddedPostgres } from "~/server/db/embedded";
+import { applyMigrations } from "~/server/db/migrate";
+import { loadOrCreateSecrets } from "~/server/launch/secrets";
+import { buildIsStale, runNextBuild } from "~/server/launch/next-build";
+
+const root = path.resolve(import.meta.dirname, "..");
+const mode = process.argv[2];
+if (mode !== "demo" && mode !== "start") {
+  console.error("usage: launch.ts demo|start");
+  process.exit(2);
+}
+
+const stops: Array<() => Promise<void>> = [];
+async function shutdown(code: number): Promise<never> {
+  for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  const port = Number(env.PORT ?? 3000);
+  const dataDir = path.resolve(root, env.DATA_DIR ?? ".data");
+
+  if (mode === "demo") {
+    env.MEMBERAUDIT_MODE = "demo";
+    env.APP_URL ??= `http://localhost:${port}`;
+    const secrets = await loadOrCreateSecrets(dataDir);
+    env.AUTH_SECRET ??= secrets.authSecret;
+    env.TOKEN_ENCRYPTION_KEY ??= secrets.tokenEncryptionKey;
+    const demo = parseEnv(env);
+    const { createSimulator } = await import("~/simulator/server");
+    const simulator = createSimulator({
+      clients: [{ clientId: demo.sso.clientId, clientSecret: demo.sso.clientSecret, redirectUris: [demo.sso.callbackUrl] }],
+      stateFile: path.join(dataDir, "simulator.json"),
+    });
+    const simUrl = await simulator.listen(Number(env.SIM_PORT ?? 4010), "127.0.0.1");
+    stops.push(() => simulator.close());
+    env.EVE_SSO_BASE_URL = simUrl;
+    env.ESI_BASE_URL = simUrl;
+    env.EVE_IMAGE_BASE_URL = `${simUrl}/images`;
+    console.log(`simulator (EVE SSO + ESI) on ${simUrl}`);
+  }
+
+  // Settings first: a bad one stops startup before anything is started.
+  let settings;
+  try {
+    settings = parseEnv(env);
+  } catch (error) {
+    console.error(formatConfigError(error));
+    return shutdown(1);
+  }
+
+  if (!settings.databaseUrl) {
+    const db = await startEmbeddedPostgres({ dataDir: path.resolve(root, settings.embeddedDbDir ?? path.join(dataDir, "pglite")), port: Number(env.EMBEDDED_DB_PORT ?? 0) });
+    stops.push(() => db.stop());
+    env.DATABASE_URL = db.url;
+    env.DATABASE_POOL_MAX = "1";
+    settings = parseEnv(env);
+    console.log("embedded PostgreSQL (PGlite) started");
+  }
+  await applyMigrations(settings.databaseUrl!, { log: (line) => console.log(line) });
+
+  // next-auth v4 reads these names.
+  env.NEXTAUTH_URL = settings.appUrl;
+  env.NEXTAUTH_SECRET = settings.authSecret;
+  if (await buildIsStale(root)) await runNextBuild(root, { ...env, NODE_ENV: "production" });
+
+  const next = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+    cwd: root,
+    env: { ...env, NODE_ENV: "production" },
+    stdio: "inherit",
+  });
+  stops.unshift(async () => void next.kill("SIGTERM"));
+  console.log(`Member Audit on ${settings.appUrl} (${settings.mode}, jobs: ${settings.inngest.enabled ? "Inngest" : "embedded runner"})`);
+  next.on("exit", (code) => void shutdown(code ?? 0));
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown(0));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  void shutdown(1);
+});

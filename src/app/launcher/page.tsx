@@ -1,0 +1,50 @@
+import { redirect } from "next/navigation";
+import { CharacterCard } from "~/components/character-card";
+import { SsoButton } from "~/components/sso-button";
+import { env } from "~/env";
+import { CHARACTER_SCOPES } from "~/server/auth/scopes";
+import { currentUser } from "~/server/auth/session";
+import { listMyCharacters } from "~/server/characters/my-characters";
+import { appDeps } from "~/server/deps";
+
+const ERRORS: Record<string, string> = {
+  OwnedElsewhere: "That character is registered to another user. If you own it now, its owner changed: sign in with it once EVE SSO reports the new owner.",
+  NoRefreshToken: "EVE SSO granted no ESI access for that character, so it could not be registered.",
+};
+
+export default async function LauncherPage({ searchParams }: { searchParams: Promise<{ error?: string; added?: string }> }) {
+  const user = await currentUser();
+  if (!user) redirect("/signin");
+  const { error, added } = await searchParams;
+  const characters = await listMyCharacters(appDeps().db, user.id);
+  const registered = characters.filter((c) => c.registration).length;
+
+  return (
+    <div>
+      <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold text-slate-100">My characters</h1>
+          <p className="text-sm text-slate-400">
+            {registered} of {characters.length} characters registered
+          </p>
+        </div>
+        <SsoButton label="Add character" scopes={CHARACTER_SCOPES} />
+      </div>
+      {error && (
+        <p role="alert" className="mb-4 rounded border border-red-800 bg-red-950/60 p-3 text-sm text-red-200">
+          {ERRORS[error] ?? `Could not add the character (${error}).`}
+        </p>
+      )}
+      {added && !error && (
+        <p role="status" className="mb-4 rounded border border-emerald-800 bg-emerald-950/50 p-3 text-sm text-emerald-200">
+          Character registered. Its data is being loaded in the background.
+        </p>
+      )}
+      <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        {characters.map((c) => (
+          <CharacterCard key={c.id} character={c} imageBaseUrl={env().imageBaseUrl} />
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { Header } from "~/components/header";
+import { TRPCReactProvider } from "~/trpc/client";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: "Member Audit",
+  description: "Character audit for EVE Online alliances and corporations",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen bg-ink-950 text-slate-200 antialiased">
+        <TRPCReactProvider>
+          <Header />
+          <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>
+        </TRPCReactProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,50 @@
+import Link from "next/link";
+import { CHARACTER_SCOPES } from "~/server/auth/scopes";
+import type { MyCharacter } from "~/server/characters/my-characters";
+import { RemoveCharacterButton } from "./remove-character-button";
+import { SsoButton } from "./sso-button";
+
+function TokenBadge({ character }: { character: MyCharacter }) {
+  const token = character.registration?.token;
+  if (!character.registration) return <span className="text-slate-500">Not registered</span>;
+  if (!token) return <span className="text-amber-300">No token</span>;
+  if (token.status === "INVALID") return <span className="text-red-300">Token invalid{token.invalidReason ? `: ${token.invalidReason}` : ""}</span>;
+  if (token.missingScopes.length > 0) return <span className="text-amber-300">Token valid, {token.missingScopes.length} scopes missing</span>;
+  return <span className="text-emerald-300">Token valid</span>;
+}
+
+export function CharacterCard({ character: c, imageBaseUrl }: { character: MyCharacter; imageBaseUrl: string }) {
+  const needsAuth = !c.registration || c.registration.token?.status !== "VALID";
+  return (
+    <li data-testid={`character-${c.id}`} className="flex flex-col gap-3 rounded-lg border border-ink-700 bg-ink-900 p-4">
+      <div className="flex items-center gap-3">
+        {/* eslint-disable-next-line @next/next/no-img-element -- EVE's image server, or the simulator's in the demo */}
+        <img src={`${imageBaseUrl}/characters/${c.id}/portrait?size=64`} alt="" width={64} height={64} className="rounded" />
+        <div className="min-w-0">
+          <p className="truncate font-medium text-slate-100">
+            {c.registration ? <Link href={`/characters/${c.id}`}>{c.name}</Link> : c.name}
+            {c.isMain && <span className="ml-2 rounded bg-sky-500/20 px-1.5 py-0.5 text-xs text-sky-300">main</span>}
+          </p>
+          <p className="truncate text-sm text-slate-400">
+            {c.corporation?.name ?? "Corporation pending"}
+            {c.alliance && <span className="text-slate-500"> · {c.alliance.name}</span>}
+          </p>
+        </div>
+      </div>
+      <div className="flex items-center justify-between text-sm" data-testid="token-status">
+        <TokenBadge character={c} />
+        {c.registration && <span className="text-slate-500">{c.registration.isShared ? "Shared" : "Not shared"}</span>}
+      </div>
+      <div className="flex gap-2">
+        {needsAuth && (
+          <SsoButton
+            label={c.registration ? "Re-authorize" : "Register"}
+            scopes={CHARACTER_SCOPES}
+            className="rounded border border-sky-700 px-3 py-1 text-sm text-sky-200 hover:bg-sky-950"
+          />
+        )}
+        {c.registration && <RemoveCharacterButton characterId={c.id} name={c.name} />}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,28 @@
+import Link from "next/link";
+import { currentUser } from "~/server/auth/session";
+import { SignOutButton } from "./sign-out-button";
+
+export async function Header() {
+  const user = await currentUser();
+  return (
+    <header className="border-b border-ink-700 bg-ink-900">
+      <div className="mx-auto flex max-w-6xl items-center justify-between px-6 py-3">
+        <Link href="/" className="font-semibold tracking-wide text-slate-100">
+          Member Audit
+        </Link>
+        {user && (
+          <nav className="flex items-center gap-4 text-sm">
+            <Link href="/launcher" className="text-slate-300 hover:text-white">
+              My characters
+            </Link>
+            <span className="text-slate-500" data-testid="signed-in-as">
+              {user.mainCharacter?.name ?? "Unknown pilot"}
+              {user.isSuperuser && <span className="ml-2 rounded bg-amber-500/20 px-1.5 py-0.5 text-xs text-amber-300">superuser</span>}
+            </span>
+            <SignOutButton />
+          </nav>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,12 @@
+// Runs once when the server starts: settings are validated before any request, so
+// a bad setting stops startup naming the setting instead of failing later.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { env, formatConfigError } = await import("~/env");
+  try {
+    env();
+  } catch (error) {
+    console.error(formatConfigError(error));
+    process.exit(1);
+  }
+}

@@ -1,0 +1,54 @@
+// Each test file gets its own freshly migrated database on the machine's real
+// PostgreSQL, and drops it afterwards.
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { createDb, type Db } from "~/server/db/client";
+import { applyMigrations } from "~/server/db/migrate";
+
+export const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
+export function databaseUrl(name: string): string {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function createEmptyDatabase(prefix = "ma_test"): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString("hex")}`;
+  await admin((c) => c.query(`CREATE DATABASE "${name}"`));
+  return {
+    name,
+    url: databaseUrl(name),
+    drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+  };
+}
+
+export interface TestDatabase {
+  url: string;
+  db: Db;
+  drop(): Promise<void>;
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const empty = await createEmptyDatabase();
+  await applyMigrations(empty.url);
+  const db = createDb(empty.url, 4);
+  return {
+    url: empty.url,
+    db,
+    async drop() {
+      await db.$disconnect();
+      await empty.drop();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, formatConfigError, parseEnv } from "~/env";
+
+const key = Buffer.alloc(32, 1).toString("base64");
+const demo = { MEMBERAUDIT_MODE: "demo", AUTH_SECRET: "x".repeat(40), TOKEN_ENCRYPTION_KEY: key };
+const production = {
+  MEMBERAUDIT_MODE: "production",
+  APP_URL: "https://audit.example.org",
+  AUTH_SECRET: "x".repeat(40),
+  TOKEN_ENCRYPTION_KEY: key,
+  EVE_SSO_CLIENT_ID: "abc",
+  EVE_SSO_CLIENT_SECRET: "def",
+};
+
+function errorOf(source: Record<string, string | undefined>): ConfigError {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("settings validation", () => {
+  it("accepts a complete production configuration and derives the SSO callback", () => {
+    const settings = parseEnv(production);
+    expect(settings.sso.callbackUrl).toBe("https://audit.example.org/api/auth/callback/eveonline");
+    expect(settings.sso.baseUrl).toBe("https://login.eveonline.com");
+    expect(settings.esi.baseUrl).toBe("https://esi.evetech.net");
+    expect(settings.inngest.enabled).toBe(false);
+  });
+
+  it.each(["APP_URL", "EVE_SSO_CLIENT_ID", "EVE_SSO_CLIENT_SECRET", "TOKEN_ENCRYPTION_KEY", "AUTH_SECRET"])(
+    "names %s when production lacks it",
+    (setting) => {
+      const error = errorOf({ ...production, [setting]: undefined });
+      expect(error.setting).toBe(setting);
+      expect(formatConfigError(error)).toMatch(new RegExp(`^Invalid setting ${setting}: .*required`));
+    },
+  );
+
+  it("names a malformed database URL", () => {
+    const error = errorOf({ ...demo, DATABASE_URL: "mysql://x" });
+    expect(error.setting).toBe("DATABASE_URL");
+    expect(error.reason).toContain("postgresql://");
+  });
+
+  it("rejects an encryption key that is not 32 bytes", () => {
+    const error = errorOf({ ...demo, TOKEN_ENCRYPTION_KEY: Buffer.alloc(16).toString("base64") });
+    expect(error.setting).toBe("TOKEN_ENCRYPTION_KEY");
+    expect(error.reason).toContain("32 bytes");
+  });
+
+  it("rejects a non-numeric pool size and an unknown mode", () => {
+    expect(errorOf({ ...demo, DATABASE_POOL_MAX: "lots" }).setting).toBe("DATABASE_POOL_MAX");
+    expect(errorOf({ ...demo, MEMBERAUDIT_MODE: "staging" }).setting).toBe("MEMBERAUDIT_MODE");
+  });
+
+  it("requires a signing key when an Inngest event key is set outside dev mode", () => {
+    expect(errorOf({ ...production, INNGEST_EVENT_KEY: "k" }).setting).toBe("INNGEST_SIGNING_KEY");
+    expect(parseEnv({ ...production, INNGEST_EVENT_KEY: "k", INNGEST_SIGNING_KEY: "s" }).inngest.enabled).toBe(true);
+  });
+
+  it("runs the demo on embedded defaults with only the generated secrets", () => {
+    const settings = parseEnv(demo);
+    expect(settings.databaseUrl).toBeUndefined();
+    expect(settings.appUrl).toBe("http://localhost:3000");
+    expect(settings.sso.clientId).toBe("memberaudit-demo");
+  });
+});
