@@ -5,6 +5,8 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "@prisma/client", "@prisma/adapter-pg", "pg", "inngest"],
   poweredByHeader: false,
   typedRoutes: false,
+  // Types are checked by `npm run typecheck` (CI runs it); the build need not do it again.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;

@@ -1,0 +1,126 @@
+// The demo as a new user meets it: `npm run demo`'s launcher, Chromium, the
+// simulator's login page. Sign in, register two characters, remove one; then the
+// refusals (replayed code, wrong state) and the secrets check on what was stored and logged.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTokenCipher } from "~/server/crypto/token-cipher";
+import { simCharacters } from "~/simulator/roster";
+import { launchChromium, SCREENSHOT_DIR } from "../helpers/browser";
+import { type DemoApp, startDemoApp } from "../helpers/demo-app";
+
+const [main, alt] = [simCharacters[0]!, simCharacters[1]!];
+let app: DemoApp;
+let browser: Browser;
+let loginCallbackUrl = "";
+
+beforeAll(async () => {
+  app = await startDemoApp();
+  browser = await launchChromium();
+}, 360_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function pickCharacter(page: Page, name: string) {
+  await page.waitForURL(/\/v2\/oauth\/authorize/);
+  await page.getByRole("button", { name, exact: true }).click();
+}
+
+const card = (page: Page, id: number) => page.getByTestId(`character-${id}`);
+
+describe("demo walk in Chromium", () => {
+  it("signs in, registers two characters with valid tokens, removes one", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    page.on("request", (r) => {
+      if (r.url().includes("/api/auth/callback/eveonline") && !loginCallbackUrl) loginCallbackUrl = r.url();
+    });
+
+    await page.goto(app.appUrl);
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/signin");
+    await page.getByRole("button", { name: "Sign in with EVE Online" }).click();
+    await pickCharacter(page, main.name);
+    await page.waitForURL(/\/launcher/);
+    await expect.poll(() => page.getByTestId("signed-in-as").textContent()).toContain(main.name);
+    await expect.poll(() => card(page, main.characterId).getByTestId("token-status").textContent()).toContain("Not registered");
+
+    // Register the main, then add a second character: each is its own SSO round trip with the full scope list.
+    await card(page, main.characterId).getByRole("button", { name: "Register" }).click();
+    await pickCharacter(page, main.name);
+    await page.waitForURL(/\/launcher\?added=/);
+    await page.getByRole("button", { name: "Add character" }).click();
+    await pickCharacter(page, alt.name);
+    await page.waitForURL(new RegExp(`/launcher\\?added=${alt.characterId}`));
+
+    for (const c of [main, alt]) {
+      await expect.poll(() => card(page, c.characterId).getByTestId("token-status").textContent()).toContain("Token valid");
+    }
+    // Still signed in as the main: adding a character does not switch users.
+    expect(await page.getByTestId("signed-in-as").textContent()).toContain(main.name);
+    // The public-details job fills in the corporation name in the background.
+    await expect
+      .poll(async () => (await page.reload(), card(page, alt.characterId).textContent()), { timeout: 20_000 })
+      .toContain("Sim Industries");
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, "launcher.png"), fullPage: true });
+
+    await card(page, alt.characterId).getByRole("button", { name: "Remove" }).click();
+    await page.getByRole("button", { name: `Confirm removing ${alt.name}` }).click();
+    await expect.poll(() => card(page, alt.characterId).count()).toBe(0);
+    await expect.poll(() => card(page, main.characterId).getByTestId("token-status").textContent()).toContain("Token valid");
+    await context.close();
+  });
+
+  it("refuses a replayed authorization code and stores nothing", async () => {
+    expect(loginCallbackUrl).toContain("code=");
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(loginCallbackUrl);
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/signin");
+    await expect.poll(() => page.getByRole("alert").textContent()).toContain("could not be verified");
+    expect(await page.getByTestId("signed-in-as").count()).toBe(0);
+    await context.close();
+  });
+
+  it("refuses a callback whose state was tampered with", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.route("**/api/auth/callback/eveonline**", (route) => {
+      const url = new URL(route.request().url());
+      url.searchParams.set("state", "forged-state");
+      return route.continue({ url: url.toString() });
+    });
+    await page.goto(`${app.appUrl}/signin`);
+    await page.getByRole("button", { name: "Sign in with EVE Online" }).click();
+    await pickCharacter(page, simCharacters[2]!.name);
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/signin");
+    await expect.poll(() => page.getByRole("alert").count()).toBe(1);
+    expect(await page.getByTestId("signed-in-as").count()).toBe(0);
+    await context.close();
+  });
+
+  it("keeps tokens encrypted at rest and out of the logs; refused sign-ins created no user", async () => {
+    await app.stop();
+    const secrets = JSON.parse(readFileSync(path.join(app.dataDir, "secrets.json"), "utf8"));
+    const cipher = createTokenCipher({ current: secrets.tokenEncryptionKey });
+    const pglite = await PGlite.create(path.join(app.dataDir, "pglite"));
+    try {
+      const tokens = (await pglite.query<{ characterId: number; refreshTokenEnc: string; accessTokenEnc: string }>(`SELECT * FROM "EsiToken"`)).rows;
+      expect(tokens.map((t) => t.characterId)).toEqual([main.characterId]);
+      const plain = tokens.flatMap((t) => [cipher.decrypt(t.refreshTokenEnc), cipher.decrypt(t.accessTokenEnc)]);
+      for (const secret of plain) {
+        expect(JSON.stringify(tokens)).not.toContain(secret);
+        expect(app.output()).not.toContain(secret);
+      }
+      expect(app.output()).not.toMatch(/eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,}/); // no JWT in any log line
+      const users = (await pglite.query<{ mainCharacterId: number }>(`SELECT "mainCharacterId" FROM "User"`)).rows;
+      expect(users.map((u) => u.mainCharacterId)).toEqual([main.characterId]);
+    } finally {
+      await pglite.close();
+    }
+  });
+});

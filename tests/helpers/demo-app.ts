@@ -1,0 +1,62 @@
+// Starts `npm run demo`'s launcher (simulator + embedded database + built app) in a
+// temporary data folder on free ports, and collects everything it prints.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface DemoApp {
+  appUrl: string;
+  simUrl: string;
+  dataDir: string;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export async function startDemoApp(env: Record<string, string> = {}): Promise<DemoApp> {
+  const [port, simPort] = [await freePort(), await freePort()];
+  const dataDir = mkdtempSync(path.join(tmpdir(), "ma-demo-"));
+  let output = "";
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/launch.ts", "demo"], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), SIM_PORT: String(simPort), DATA_DIR: dataDir, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => (output += d));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+
+  const appUrl = `http://localhost:${port}`;
+  const deadline = Date.now() + 300_000; // includes a first `next build`
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`demo exited early:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`demo did not come up:\n${output}`);
+    const ok = await fetch(`${appUrl}/signin`).then((r) => r.ok, () => false);
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return {
+    appUrl,
+    simUrl: `http://127.0.0.1:${simPort}`,
+    dataDir,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
