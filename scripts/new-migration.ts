@@ -13,11 +13,11 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
   console.error("usage: npm run db:migration -- <name>   (lowercase letters, digits, underscores)");
   process.exit(2);
 }
-const prisma = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+const prisma = (args: string[], env: Record<string, string> = {}) =>
   execFileSync(process.execPath, [path.join(root, "node_modules/prisma/build/index.js"), ...args], {
     cwd: root,
     encoding: "utf8",
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...env } as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "inherit"],
   });
 
