@@ -19,7 +19,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <h1 className="mb-2 text-2xl font-semibold text-slate-100">Member Audit</h1>
       <p className="mb-6 text-sm text-slate-400">Sign in with one of your EVE Online characters. It becomes your main character.</p>
       {error && (
-        <p role="alert" className="mb-6 rounded border border-red-800 bg-red-950/60 p-3 text-left text-sm text-red-200">
+        <p role="alert" data-testid="auth-error" className="mb-6 rounded border border-red-800 bg-red-950/60 p-3 text-left text-sm text-red-200">
           {MESSAGES[error] ?? `Sign-in failed (${error}). Nothing was stored; please try again.`}
         </p>
       )}
