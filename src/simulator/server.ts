@@ -1,0 +1,212 @@
+// Composes the simulator: one node:http server that answers as both
+// login.eveonline.com (SSO v2) and esi.evetech.net (ESI), plus /_sim control
+// routes. The app points its SSO and ESI base URLs here and cannot tell the
+// difference for the flows it uses.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { SimClock } from "./clock";
+import { controlRoutes, type SimControl } from "./control/routes";
+import { ResponseCache } from "./esi/cache";
+import { publicEsiRoutes } from "./esi/public-routes";
+import { toHttpRoutes } from "./esi/route";
+import { esiError, HttpError, readBody, sendJson } from "./http/io";
+import { RouteTable, stripEsiVersionPrefix, stripTrailingSlash } from "./http/router";
+import { imageRoutes } from "./images/portrait";
+import { findSimCharacter } from "./roster";
+import type { Handler, RequestContext, SimServices } from "./services";
+import { accessTokenClaims, applyClaimOverrides } from "./sso/access-token";
+import { ClientRegistry, type SimClientConfig } from "./sso/clients";
+import { CodeStore } from "./sso/codes";
+import { GrantStore } from "./sso/grants";
+import { type JwksDocument, SigningKey } from "./sso/keys";
+import { OwnerRegistry } from "./sso/owners";
+import { ssoRoutes } from "./sso/routes";
+import { loadState, saveState } from "./state-file";
+
+export type { SimClientConfig } from "./sso/clients";
+
+export interface SimulatorOptions {
+  clients: SimClientConfig[];
+  /** Base URL used in metadata; defaults to http://<host>:<port> once listening. */
+  publicUrl?: string;
+  /** JWT `iss`; default "https://login.eveonline.com". */
+  issuer?: string;
+  /** Default true: each refresh returns a new refresh token and the old one stays valid. */
+  rotateRefreshTokens?: boolean;
+  /** JSON file that keeps signing key, grants, owner hashes and clock offset across restarts. */
+  stateFile?: string;
+  /** Default 1; owner hashes derive from it. */
+  seed?: number;
+}
+
+export interface Simulator extends SimControl {
+  /** Resolves to the URL the server is reachable at (port 0 picks a free port). */
+  listen(port?: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+  /** publicUrl if configured, else the listening URL; throws before listen(). */
+  readonly url: string;
+  /** New owner hash; revokes all of the character's refresh tokens. */
+  transferCharacter(characterId: number): string;
+  /** Number of the character's active grants (logins) revoked. */
+  revokeCharacterTokens(characterId: number): number;
+  advanceClock(seconds: number): void;
+  now(): Date;
+  ownerHash(characterId: number): string;
+  /** Signed with the simulator's key; overrides replace claims (undefined removes one). */
+  issueAccessToken(characterId: number, scopes: string[], clientId: string, overrides?: Record<string, unknown>): Promise<string>;
+  jwks(): JwksDocument;
+}
+
+export const DEFAULT_ISSUER = "https://login.eveonline.com";
+
+export function createSimulator(options: SimulatorOptions): Simulator {
+  const { stateFile } = options;
+  const issuer = options.issuer ?? DEFAULT_ISSUER;
+  const stored = stateFile ? loadState(stateFile) : undefined;
+
+  let restoring = true;
+  const persist = () => {
+    if (restoring || !stateFile) return;
+    saveState(stateFile, {
+      version: 1,
+      signingKey: keys.toPrivateJwk(),
+      clockOffsetSeconds: clock.offsetSeconds,
+      transfers: owners.toJSON(),
+      grants: grants.toJSON(),
+    });
+  };
+  const clock = new SimClock(stored?.clockOffsetSeconds ?? 0);
+  const keys = stored ? SigningKey.fromPrivateJwk(stored.signingKey) : SigningKey.generate();
+  const owners = new OwnerRegistry(options.seed ?? 1, stored?.transfers, persist);
+  const grants = new GrantStore(stored?.grants, persist);
+  restoring = false;
+  if (!stored) persist();
+
+  const publicUrl = options.publicUrl?.replace(/\/+$/, "");
+  let listeningUrl: string | undefined;
+  const baseUrl = () => {
+    const url = publicUrl ?? listeningUrl;
+    if (!url) throw new Error("The simulator has no URL before listen(); pass publicUrl or await listen() first");
+    return url;
+  };
+
+  const services: SimServices = {
+    clock,
+    keys,
+    owners,
+    grants,
+    codes: new CodeStore(),
+    clients: new ClientRegistry(options.clients),
+    issuer,
+    rotateRefreshTokens: options.rotateRefreshTokens ?? true,
+    baseUrl,
+    async issueAccessToken(characterId, scopes, clientId, overrides) {
+      const character = findSimCharacter(characterId);
+      if (!character) throw new Error(`Character ${characterId} is not in the simulator's roster`);
+      const claims = accessTokenClaims({
+        character,
+        scopes,
+        clientId,
+        ownerHash: owners.hash(characterId),
+        issuer,
+        issuedAtSeconds: clock.nowSeconds(),
+      });
+      return keys.sign(applyClaimOverrides(claims, overrides));
+    },
+    verifyAccessToken: (token) => keys.verify(token, clock.now(), issuer),
+  };
+
+  const control: SimControl = {
+    transferCharacter(characterId) {
+      const hash = owners.transfer(characterId);
+      grants.revokeCharacter(characterId, clock.now());
+      return hash;
+    },
+    revokeCharacterTokens: (characterId) => grants.revokeCharacter(characterId, clock.now()),
+    advanceClock(seconds) {
+      clock.advance(seconds);
+      persist();
+    },
+    now: () => clock.now(),
+    ownerHash: (characterId) => owners.hash(characterId),
+  };
+
+  // SSO, control and image paths are matched as sent; ESI paths also without their /latest|/vN prefix.
+  const directRoutes = new RouteTable<Handler>([...controlRoutes(control), ...ssoRoutes, ...imageRoutes]);
+  const esiRoutes = new RouteTable<Handler>(toHttpRoutes(publicEsiRoutes, new ResponseCache(clock)));
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Clients compare Expires with Date, so Date must come from the simulated clock too.
+    res.setHeader("Date", clock.now().toUTCString());
+    try {
+      let url: URL;
+      try {
+        url = new URL(`http://simulator.invalid${req.url ?? "/"}`);
+      } catch {
+        throw esiError(400, "Malformed request target");
+      }
+      const method = req.method === "HEAD" ? "GET" : (req.method ?? "GET");
+      let path = stripTrailingSlash(url.pathname);
+      let match = directRoutes.match(method, path);
+      if (match.kind === "not-found") {
+        path = stripEsiVersionPrefix(path);
+        match = esiRoutes.match(method, path);
+      }
+      if (match.kind === "not-found") throw esiError(404, "Not found");
+      if (match.kind === "method-not-allowed") throw new HttpError(405, { error: "Method not allowed" }, { Allow: match.allow.join(", ") });
+
+      let body: Promise<string> | undefined;
+      const ctx: RequestContext = {
+        req,
+        res,
+        url,
+        path,
+        params: match.params,
+        services,
+        body: () => (body ??= readBody(req)),
+      };
+      await match.route.handler(ctx);
+    } catch (error) {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      if (error instanceof HttpError) {
+        sendJson(res, error.status, error.body, error.headers);
+        return;
+      }
+      console.error("[simulator] unhandled error:", error);
+      sendJson(res, 500, { error: "Internal server error" });
+    }
+  }
+
+  const server = createServer((req, res) => void handle(req, res));
+
+  return {
+    ...control,
+    get url() {
+      return baseUrl();
+    },
+    listen(port = 0, host = "127.0.0.1") {
+      return new Promise<string>((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(port, host, () => {
+          server.off("error", reject);
+          const address = server.address() as AddressInfo;
+          const reachable = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
+          listeningUrl = `http://${reachable.includes(":") ? `[${reachable}]` : reachable}:${address.port}`;
+          resolve(listeningUrl);
+        });
+      });
+    },
+    close() {
+      return new Promise<void>((resolve, reject) => {
+        if (!server.listening) return resolve();
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      });
+    },
+    issueAccessToken: (characterId, scopes, clientId, overrides) => services.issueAccessToken(characterId, scopes, clientId, overrides),
+    jwks: () => keys.jwks(),
+  };
+}
