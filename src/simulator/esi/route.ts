@@ -15,6 +15,8 @@ export interface EsiRequest {
   readonly body: unknown;
   readonly headers: IncomingHttpHeaders;
   readonly services: SimServices;
+  /** The verified Bearer token's character, for routes with a scope. */
+  readonly auth?: { readonly characterId: number; readonly scopes: readonly string[]; readonly clientId: string };
 }
 
 /** Return this instead of a bare body to add headers (X-Pages, rate-limit headers ...). */
@@ -31,6 +33,16 @@ export interface EsiRoute {
   /** Seconds a response stays cached: the spec's x-cache-age, 0 where it declares none. */
   readonly cacheSeconds: number;
   readonly handler: (request: EsiRequest) => unknown | Promise<unknown>;
+  /** ESI scope the route requires (the spec's security.OAuth2); set = a Bearer token is required. */
+  readonly scope?: string;
+  /** Path parameter that must equal the token's character ("character_id"), else 403 mismatch. */
+  readonly characterParam?: string;
+  /** Corporation roles of the spec's x-required-roles (any one suffices). */
+  readonly requiredRoles?: readonly string[];
+  /** X-Pages paging: the handler returns the whole array, the HTTP layer serves `page` slices of this size. */
+  readonly pageSize?: number;
+  /** The spec's x-rate-limit; routes without one fall under the legacy error limit. */
+  readonly rateLimit?: { readonly group: string; readonly maxTokens: number; readonly windowSeconds: number };
 }
 
 // Parameters that select nothing in the simulator and must not split the cache.
