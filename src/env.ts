@@ -56,6 +56,7 @@ const schema = z
       .optional()
       .transform((v) => (v ? v.split(",").map((k) => k.trim()).filter(Boolean) : []))
       .pipe(z.array(base64Key)),
+    SHARING_TIMEOUT_MINUTES: z.coerce.number({ error: "must be a number of minutes" }).int().min(0).default(0),
     INNGEST_EVENT_KEY: optionalString,
     INNGEST_SIGNING_KEY: optionalString,
     INNGEST_DEV: flag,
@@ -88,6 +89,8 @@ export interface Env {
   sso: { clientId: string; clientSecret: string; baseUrl: string; issuer: string; callbackUrl: string };
   esi: { baseUrl: string; contact: string | undefined };
   imageBaseUrl: string;
+  /** Shares end this many minutes after sharing; 0 = never. */
+  sharingTimeoutMinutes: number;
   tokenKeys: { current: string; previous: string[] };
   inngest: { enabled: boolean; eventKey?: string; signingKey?: string; dev: boolean; baseUrl?: string };
 }
@@ -126,6 +129,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     },
     esi: { baseUrl: v.ESI_BASE_URL.replace(/\/$/, ""), contact: v.ESI_CONTACT },
     imageBaseUrl: v.EVE_IMAGE_BASE_URL.replace(/\/$/, ""),
+    sharingTimeoutMinutes: v.SHARING_TIMEOUT_MINUTES,
     tokenKeys: {
       current: v.TOKEN_ENCRYPTION_KEY!,
       previous: v.TOKEN_ENCRYPTION_KEYS_PREVIOUS,

@@ -9,4 +9,9 @@ export async function register() {
     console.error(formatConfigError(error));
     process.exit(1);
   }
+  if (!env().inngest.enabled) {
+    // No Inngest server: this process runs the schedules and the jobs itself.
+    const { embeddedRunner } = await import("~/server/jobs/dispatch");
+    embeddedRunner().start();
+  }
 }

@@ -59,7 +59,7 @@ describe("refresh character public details", () => {
   });
 
   it("runs as an Inngest function (@inngest/test engine)", async () => {
-    const fn = toInngestFunction(createJobs(() => deps)[0]!);
+    const fn = toInngestFunction(createJobs(() => deps, { sharingTimeoutMinutes: 0 })[0]!);
     const engine = new InngestTestEngine({
       function: fn,
       events: [{ name: characterPublicRefresh.name, data: { characterIds: [jorund.characterId] } }],
@@ -72,7 +72,7 @@ describe("refresh character public details", () => {
 
   it("runs in the embedded runner from the same definition", async () => {
     await t.db.eveCharacter.deleteMany({ where: { id: jorund.characterId } });
-    const runner = new EmbeddedRunner(createJobs(() => deps));
+    const runner = new EmbeddedRunner(createJobs(() => deps, { sharingTimeoutMinutes: 0 }));
     await runner.send({ name: characterPublicRefresh.name, data: { characterIds: [jorund.characterId] } });
     await runner.idle();
     expect(runner.outcomes).toEqual([{ jobId: "refresh-character-public", status: "completed", attempts: 1 }]);

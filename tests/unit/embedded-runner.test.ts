@@ -92,3 +92,27 @@ describe("embedded job runner", () => {
     expect(runs).toBe(1);
   });
 });
+
+describe("embedded runner schedules", () => {
+  it("runs a cron job at each tick and never overlaps it", async () => {
+    const { vi } = await import("vitest");
+    vi.useFakeTimers({ now: new Date("2026-01-01T00:00:30Z") });
+    try {
+      let runs = 0;
+      const job = defineJob({ id: "tick", trigger: { cron: "* * * * *" }, retries: 0, handler: async () => void (runs += 1) });
+      const runner = new EmbeddedRunner([job]);
+      runner.start();
+      await vi.advanceTimersByTimeAsync(29_000);
+      expect(runs).toBe(0);
+      await vi.advanceTimersByTimeAsync(2_000);
+      expect(runs).toBe(1);
+      await vi.advanceTimersByTimeAsync(120_000);
+      expect(runs).toBe(3);
+      await runner.stop();
+      await vi.advanceTimersByTimeAsync(120_000);
+      expect(runs).toBe(3);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -4,6 +4,7 @@ import type { EveIdentity } from "~/server/auth/eve-jwt";
 import { missingScopes } from "~/server/auth/scopes";
 import type { TokenCipher } from "~/server/crypto/token-cipher";
 import type { Db } from "~/server/db/client";
+import { ensureDefaultGroup } from "~/server/groups/default-group";
 import { currentOwnership, upsertEveCharacter } from "./ownership";
 
 export interface RegistrationDeps {
@@ -28,7 +29,8 @@ export class UserInactiveError extends Error {
 
 /**
  * Sign-in: finds the user who owns the character (same owner hash) or creates one
- * with the character as main. The first user of a fresh install becomes superuser.
+ * with the character as main, in the default groups. The first user of a fresh
+ * install becomes superuser and gets the default group made.
  */
 export async function signInWithCharacter(deps: RegistrationDeps, identity: EveIdentity): Promise<{ userId: string; isNewUser: boolean }> {
   const now = deps.now?.() ?? new Date();
@@ -47,8 +49,15 @@ export async function signInWithCharacter(deps: RegistrationDeps, identity: EveI
     // Serialise first-user detection so two simultaneous first sign-ins cannot both become superuser.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(4242001)`;
     const isFirstUser = (await tx.user.count()) === 0;
+    if (isFirstUser) await ensureDefaultGroup(tx);
+    const defaults = await tx.group.findMany({ where: { isDefault: true }, select: { id: true } });
     const user = await tx.user.create({
-      data: { isSuperuser: isFirstUser, mainCharacterId: identity.characterId, lastLoginAt: now },
+      data: {
+        isSuperuser: isFirstUser,
+        mainCharacterId: identity.characterId,
+        lastLoginAt: now,
+        memberships: { create: defaults.map((g) => ({ groupId: g.id })) },
+      },
     });
     await tx.characterOwnership.create({
       data: { characterId: identity.characterId, userId: user.id, ownerHash: identity.ownerHash },

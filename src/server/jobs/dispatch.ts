@@ -9,7 +9,7 @@ import type { JobEventPayload } from "./job";
 const holder = globalThis as unknown as { __memberauditRunner?: EmbeddedRunner };
 
 export function embeddedRunner(): EmbeddedRunner {
-  holder.__memberauditRunner ??= new EmbeddedRunner(createJobs(appDeps), {
+  holder.__memberauditRunner ??= new EmbeddedRunner(createJobs(appDeps, env()), {
     maxConcurrency: 2,
     log: (line) => console.warn(`[jobs] ${line}`),
   });

@@ -1,9 +1,11 @@
 // Runs job handlers in-process when no Inngest server is configured (single-machine
 // installs, the demo). Small on purpose: a queue, a global concurrency limit, one
 // run at a time per concurrency key, steps memoised across retries with
-// exponential backoff. No durable state: runs queued at shutdown are lost and the
+// exponential backoff, cron schedules on timers (a schedule whose previous run is
+// still queued or running skips that tick). No durable state: runs queued at shutdown are lost and the
 // schedules that created them will create them again.
-import { isNonRetriable, type JobDefinition, type JobEventPayload, type JobStep } from "./job";
+import { CronExpressionParser } from "cron-parser";
+import { isCronTrigger, isNonRetriable, type JobDefinition, type JobEventPayload, type JobStep, SCHEDULED_EVENT } from "./job";
 
 interface QueuedRun {
   job: JobDefinition<any>;
@@ -34,6 +36,7 @@ export class EmbeddedRunner {
   private readonly seenEventIds = new Map<string, number>();
   private running = 0;
   private stopped = false;
+  private readonly timers = new Set<NodeJS.Timeout>();
   readonly outcomes: RunOutcome[] = [];
 
   constructor(private readonly jobs: JobDefinition<any>[], private readonly options: RunnerOptions = {}) {}
@@ -42,7 +45,8 @@ export class EmbeddedRunner {
   async send(events: JobEventPayload | JobEventPayload[]): Promise<void> {
     for (const event of Array.isArray(events) ? events : [events]) {
       if (event.id && this.isDuplicate(event.id)) continue;
-      for (const job of this.jobs.filter((j) => j.trigger.name === event.name)) {
+      for (const job of this.jobs) {
+        if (isCronTrigger(job.trigger) || job.trigger.name !== event.name) continue;
         const data = job.trigger.schema.parse(event.data);
         const key = job.concurrencyKeyField ? `${job.id}:${String((data as Record<string, unknown>)[job.concurrencyKeyField])}` : undefined;
         this.queue.push({ job, event: { name: event.name, data }, key });
@@ -57,10 +61,37 @@ export class EmbeddedRunner {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /** Starts the cron schedules. */
+  start(): void {
+    for (const job of this.jobs) {
+      const trigger = job.trigger;
+      if (isCronTrigger(trigger)) this.schedule(job, trigger.cron);
+    }
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
     this.queue.length = 0;
     await this.idle();
+  }
+
+  private schedule(job: JobDefinition<any>, cron: string): void {
+    if (this.stopped) return;
+    const next = CronExpressionParser.parse(cron, { currentDate: new Date(), tz: "UTC" }).next().getTime();
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      const key = `${job.id}:cron`;
+      const busy = this.activeKeys.has(key) || this.queue.some((r) => r.key === key);
+      if (!busy) {
+        this.queue.push({ job, event: { name: SCHEDULED_EVENT, data: {} }, key });
+        this.pump();
+      }
+      this.schedule(job, cron);
+    }, Math.max(0, next - Date.now()));
+    timer.unref();
+    this.timers.add(timer);
   }
 
   private isDuplicate(id: string): boolean {

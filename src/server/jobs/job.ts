@@ -27,9 +27,14 @@ export interface JobEventType<TData> {
   schema: z.ZodType<TData>;
 }
 
+/** A schedule in cron syntax, evaluated in UTC (every 15 minutes is "0,15,30,45 * * * *" or the step form). */
+export interface CronTrigger {
+  cron: string;
+}
+
 export interface JobDefinition<TData = unknown> {
   id: string;
-  trigger: JobEventType<TData>;
+  trigger: JobEventType<TData> | CronTrigger;
   /** Retries after the first attempt (Inngest's `retries`). */
   retries: number;
   /** At most one run at a time per value of this event field (Inngest concurrency key `event.data.<field>`). */
@@ -44,6 +49,13 @@ export function defineEvent<TData>(name: string, schema: z.ZodType<TData>): JobE
 export function defineJob<TData>(job: JobDefinition<TData>): JobDefinition<TData> {
   return job;
 }
+
+export function isCronTrigger(trigger: JobEventType<unknown> | CronTrigger): trigger is CronTrigger {
+  return "cron" in trigger;
+}
+
+/** The event a scheduled run receives (Inngest's name for it). */
+export const SCHEDULED_EVENT = "inngest/scheduled.timer";
 
 /** Errors that retrying cannot fix (Inngest's NonRetriableError, matched by name so domain code needs no SDK). */
 export function isNonRetriable(error: unknown): boolean {

@@ -1,0 +1,108 @@
+// Managing groups, their members and permissions, and who holds what. Callers check
+// that the actor is a superuser; these functions only keep the data consistent.
+import { isPermission, PERMISSION_NAMES, type Permission } from "~/server/auth/permissions";
+import { unshareWithoutPermission } from "~/server/characters/sharing";
+import type { Db } from "~/server/db/client";
+
+export class GroupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "GroupError";
+  }
+}
+
+export interface GroupInput {
+  name: string;
+  description: string;
+  permissions: Permission[];
+  isDefault: boolean;
+}
+
+export async function listGroups(db: Db) {
+  const groups = await db.group.findMany({ orderBy: { name: "asc" }, include: { _count: { select: { members: true } } } });
+  return groups.map((g) => ({ ...g, permissions: g.permissions.filter(isPermission), memberCount: g._count.members }));
+}
+
+export async function getGroup(db: Db, id: string) {
+  const group = await db.group.findUnique({
+    where: { id },
+    include: { members: { include: { user: { include: { mainCharacter: true } } }, orderBy: { createdAt: "asc" } } },
+  });
+  if (!group) throw new GroupError("Group not found.");
+  return group;
+}
+
+export async function createGroup(db: Db, input: GroupInput) {
+  if (await db.group.findUnique({ where: { name: input.name } })) throw new GroupError(`A group named "${input.name}" exists already.`);
+  return db.group.create({ data: input });
+}
+
+/** Updating permissions may take share_characters away from members: their characters stop being shared. */
+export async function updateGroup(db: Db, id: string, input: GroupInput) {
+  const clash = await db.group.findFirst({ where: { name: input.name, NOT: { id } } });
+  if (clash) throw new GroupError(`A group named "${input.name}" exists already.`);
+  const group = await db.group.update({ where: { id }, data: input }).catch(() => {
+    throw new GroupError("Group not found.");
+  });
+  await unshareWithoutPermission(db);
+  return group;
+}
+
+export async function deleteGroup(db: Db, id: string) {
+  await db.group.delete({ where: { id } }).catch(() => {
+    throw new GroupError("Group not found.");
+  });
+  await unshareWithoutPermission(db);
+}
+
+export async function setMembership(db: Db, groupId: string, userId: string, member: boolean) {
+  if (member) {
+    await db.groupMembership.upsert({ where: { groupId_userId: { groupId, userId } }, create: { groupId, userId }, update: {} });
+  } else {
+    await db.groupMembership.deleteMany({ where: { groupId, userId } });
+    await unshareWithoutPermission(db);
+  }
+}
+
+export async function listUsers(db: Db, search?: string) {
+  return db.user.findMany({
+    where: search ? { ownerships: { some: { character: { name: { contains: search, mode: "insensitive" } } } } } : {},
+    include: { mainCharacter: true, memberships: { include: { group: true } }, _count: { select: { ownerships: true } } },
+    orderBy: { createdAt: "asc" },
+    take: 500,
+  });
+}
+
+export async function setSuperuser(db: Db, actorId: string, userId: string, isSuperuser: boolean) {
+  if (!isSuperuser && userId === actorId) throw new GroupError("You cannot take superuser rights from yourself.");
+  await db.user.update({ where: { id: userId }, data: { isSuperuser } });
+}
+
+export async function setActive(db: Db, actorId: string, userId: string, isActive: boolean) {
+  if (!isActive && userId === actorId) throw new GroupError("You cannot deactivate yourself.");
+  await db.$transaction([
+    db.user.update({ where: { id: userId }, data: { isActive } }),
+    // Deactivating signs the user out everywhere.
+    ...(isActive ? [] : [db.session.deleteMany({ where: { userId } })]),
+  ]);
+}
+
+/** "Who holds what": for each permission, the users holding it and through which groups (or superuser). */
+export async function permissionHolders(db: Db) {
+  const users = await db.user.findMany({
+    where: { OR: [{ isSuperuser: true }, { memberships: { some: {} } }] },
+    include: { mainCharacter: true, memberships: { include: { group: true } } },
+  });
+  return PERMISSION_NAMES.map((permission) => ({
+    permission,
+    holders: users
+      .map((u) => ({
+        userId: u.id,
+        name: u.mainCharacter?.name ?? u.id,
+        isActive: u.isActive,
+        via: [...(u.isSuperuser ? ["superuser"] : []), ...u.memberships.filter((m) => m.group.permissions.includes(permission)).map((m) => m.group.name)],
+      }))
+      .filter((h) => h.via.length > 0),
+  }));
+}
+
