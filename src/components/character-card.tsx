@@ -2,6 +2,7 @@ import Link from "next/link";
 import { CHARACTER_SCOPES } from "~/server/auth/scopes";
 import type { MyCharacter } from "~/server/characters/my-characters";
 import { RemoveCharacterButton } from "./remove-character-button";
+import { ShareToggle } from "./share-toggle";
 import { SsoButton } from "./sso-button";
 
 function TokenBadge({ character }: { character: MyCharacter }) {
@@ -13,7 +14,7 @@ function TokenBadge({ character }: { character: MyCharacter }) {
   return <span className="text-emerald-300">Token valid</span>;
 }
 
-export function CharacterCard({ character: c, imageBaseUrl }: { character: MyCharacter; imageBaseUrl: string }) {
+export function CharacterCard({ character: c, imageBaseUrl, canShare }: { character: MyCharacter; imageBaseUrl: string; canShare: boolean }) {
   const needsAuth = !c.registration || c.registration.token?.status !== "VALID";
   return (
     <li data-testid={`character-${c.id}`} className="flex flex-col gap-3 rounded-lg border border-ink-700 bg-ink-900 p-4">
@@ -33,7 +34,12 @@ export function CharacterCard({ character: c, imageBaseUrl }: { character: MyCha
       </div>
       <div className="flex items-center justify-between text-sm" data-testid="token-status">
         <TokenBadge character={c} />
-        {c.registration && <span className="text-slate-500">{c.registration.isShared ? "Shared" : "Not shared"}</span>}
+        {c.registration &&
+          (canShare || c.registration.isShared ? (
+            <ShareToggle characterId={c.id} shared={c.registration.isShared} />
+          ) : (
+            <span className="text-slate-500">Not shared</span>
+          ))}
       </div>
       <div className="flex gap-2">
         {needsAuth && (

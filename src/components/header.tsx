@@ -15,6 +15,11 @@ export async function Header() {
             <Link href="/launcher" className="text-slate-300 hover:text-white">
               My characters
             </Link>
+            {user.isSuperuser && (
+              <Link href="/admin" className="text-slate-300 hover:text-white">
+                Admin
+              </Link>
+            )}
             <span className="text-slate-500" data-testid="signed-in-as">
               {user.mainCharacter?.name ?? "Unknown pilot"}
               {user.isSuperuser && <span className="ml-2 rounded bg-amber-500/20 px-1.5 py-0.5 text-xs text-amber-300">superuser</span>}

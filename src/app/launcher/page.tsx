@@ -3,6 +3,7 @@ import { CharacterCard } from "~/components/character-card";
 import { SsoButton } from "~/components/sso-button";
 import { env } from "~/env";
 import { CHARACTER_SCOPES } from "~/server/auth/scopes";
+import { can, loadViewer } from "~/server/access/viewer";
 import { currentUser } from "~/server/auth/session";
 import { listMyCharacters } from "~/server/characters/my-characters";
 import { appDeps } from "~/server/deps";
@@ -16,6 +17,10 @@ export default async function LauncherPage({ searchParams }: { searchParams: Pro
   const user = await currentUser();
   if (!user) redirect("/signin");
   const { error, added } = await searchParams;
+  const viewer = await loadViewer(appDeps().db, user.id);
+  if (!viewer || !can(viewer, "basic_access")) {
+    return <p className="rounded border border-amber-800 bg-amber-950/40 p-4 text-amber-200">Your account has no access to this app yet. Ask an administrator to add you to a group.</p>;
+  }
   const characters = await listMyCharacters(appDeps().db, user.id);
   const registered = characters.filter((c) => c.registration).length;
 
@@ -42,7 +47,7 @@ export default async function LauncherPage({ searchParams }: { searchParams: Pro
       )}
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {characters.map((c) => (
-          <CharacterCard key={c.id} character={c} imageBaseUrl={env().imageBaseUrl} />
+          <CharacterCard key={c.id} character={c} imageBaseUrl={env().imageBaseUrl} canShare={can(viewer, "share_characters")} />
         ))}
       </ul>
     </div>

@@ -1,0 +1,32 @@
+"use client";
+import { useState } from "react";
+import { GroupsAdmin } from "./groups-admin";
+import { HoldersTable } from "./holders-table";
+import { UsersAdmin } from "./users-admin";
+
+const TABS = { groups: "Groups", users: "Users", holders: "Who holds what" } as const;
+
+export function AdminPanel() {
+  const [tab, setTab] = useState<keyof typeof TABS>("groups");
+  return (
+    <div>
+      <h1 className="mb-4 text-2xl font-semibold text-slate-100">Administration</h1>
+      <div role="tablist" className="mb-6 flex gap-2 border-b border-ink-700">
+        {Object.entries(TABS).map(([key, label]) => (
+          <button
+            key={key}
+            role="tab"
+            aria-selected={tab === key}
+            onClick={() => setTab(key as keyof typeof TABS)}
+            className={`-mb-px border-b-2 px-3 py-2 text-sm ${tab === key ? "border-accent text-slate-100" : "border-transparent text-slate-400 hover:text-slate-200"}`}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      {tab === "groups" && <GroupsAdmin />}
+      {tab === "users" && <UsersAdmin />}
+      {tab === "holders" && <HoldersTable />}
+    </div>
+  );
+}
