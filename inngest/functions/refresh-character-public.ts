@@ -1,3 +1,4 @@
+import { syncAffiliationNames } from "~/server/characters/affiliation-names";
 import { refreshCharacterPublicDetails, type PublicDetailsDeps } from "~/server/characters/public-details";
 import { defineJob } from "~/server/jobs/job";
 import { characterPublicRefresh } from "../events";
@@ -8,5 +9,9 @@ export const refreshCharacterPublic = (deps: () => PublicDetailsDeps) =>
     id: "refresh-character-public",
     trigger: characterPublicRefresh,
     retries: 3,
-    handler: ({ event, step }) => step.run("refresh-public-details", () => refreshCharacterPublicDetails(deps(), event.data.characterIds)),
+    async handler({ event, step }) {
+      const result = await step.run("refresh-public-details", () => refreshCharacterPublicDetails(deps(), event.data.characterIds));
+      await step.run("sync-affiliation-names", () => syncAffiliationNames(deps().db, event.data.characterIds));
+      return result;
+    },
   });

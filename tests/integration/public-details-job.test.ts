@@ -67,7 +67,8 @@ describe("refresh character public details", () => {
     const { result, error } = await engine.execute();
     expect(error).toBeUndefined();
     expect(result).toEqual({ updated: 1 });
-    expect((await t.db.eveCharacter.findUniqueOrThrow({ where: { id: jorund.characterId } })).corporationId).toBe(98000003);
+    const stored = await t.db.eveCharacter.findUniqueOrThrow({ where: { id: jorund.characterId } });
+    expect([stored.corporationId, stored.corporationName, stored.allianceName]).toEqual([98000003, "Test Haulers", "Other Alliance"]);
   });
 
   it("runs in the embedded runner from the same definition", async () => {

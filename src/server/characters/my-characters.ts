@@ -27,9 +27,7 @@ export async function listMyCharacters(db: Db, userId: string): Promise<MyCharac
     },
   });
   const chars = user.ownerships.map((o) => o.character);
-  const entityIds = chars.flatMap((c) => [c.corporationId, c.allianceId]).filter((id): id is number => id !== null);
-  const entities = await db.eveEntity.findMany({ where: { id: { in: entityIds } } });
-  const name = (id: number | null) => (id === null ? null : { id, name: entities.find((e) => e.id === id)?.name ?? `#${id}` });
+  const named = (id: number | null, name: string | null) => (id === null ? null : { id, name: name ?? `#${id}` });
 
   return chars
     .map((c): MyCharacter => {
@@ -38,8 +36,8 @@ export async function listMyCharacters(db: Db, userId: string): Promise<MyCharac
         id: c.id,
         name: c.name,
         isMain: c.id === user.mainCharacterId,
-        corporation: name(c.corporationId),
-        alliance: name(c.allianceId),
+        corporation: named(c.corporationId, c.corporationName),
+        alliance: named(c.allianceId, c.allianceName),
         registration: reg && {
           isEnabled: reg.isEnabled,
           isShared: reg.isShared,
