@@ -1,9 +1,12 @@
 import Link from "next/link";
+import { can, loadViewer } from "~/server/access/viewer";
 import { currentUser } from "~/server/auth/session";
+import { appDeps } from "~/server/deps";
 import { SignOutButton } from "./sign-out-button";
 
 export async function Header() {
   const user = await currentUser();
+  const viewer = user ? await loadViewer(appDeps().db, user.id) : null;
   return (
     <header className="border-b border-ink-700 bg-ink-900">
       <div className="mx-auto flex max-w-6xl items-center justify-between px-6 py-3">
@@ -15,6 +18,11 @@ export async function Header() {
             <Link href="/launcher" className="text-slate-300 hover:text-white">
               My characters
             </Link>
+            {viewer && can(viewer, "finder_access") && (
+              <Link href="/finder" className="text-slate-300 hover:text-white">
+                Finder
+              </Link>
+            )}
             {user.isSuperuser && (
               <Link href="/admin" className="text-slate-300 hover:text-white">
                 Admin

@@ -1,10 +1,12 @@
 import { adminRouter } from "./routers/admin";
 import { charactersRouter } from "./routers/characters";
+import { finderRouter } from "./routers/finder";
 import { router } from "./trpc";
 
 export const appRouter = router({
   admin: adminRouter,
   characters: charactersRouter,
+  finder: finderRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,24 +1,35 @@
 import { notFound, redirect } from "next/navigation";
+import { viewableCharactersWhere } from "~/server/access/character-access";
+import { loadViewer } from "~/server/access/viewer";
 import { currentUser } from "~/server/auth/session";
 import { appDeps } from "~/server/deps";
 
-// Placeholder until the viewer lands: owners see their own registered characters only.
+// Placeholder until the section tabs land. Access goes through the one access filter;
+// a character the viewer may not open answers exactly like a missing one.
 export default async function CharacterPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await currentUser();
   if (!user) redirect("/signin");
   const id = Number((await params).id);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
-  const ownership = await appDeps().db.characterOwnership.findUnique({
-    where: { characterId: id },
-    include: { character: { include: { character: true } } },
+  const { db } = appDeps();
+  const viewer = await loadViewer(db, user.id);
+  if (!viewer) redirect("/signin");
+  const character = await db.character.findFirst({
+    where: { AND: [{ id }, viewableCharactersWhere(viewer)] },
+    include: { eveCharacter: true },
   });
-  // Someone else's character answers exactly like a missing one, so existence does not leak.
-  if (!ownership || ownership.userId !== user.id || !ownership.character.character) notFound();
-  const c = ownership.character;
+  if (!character) notFound();
+  const c = character.eveCharacter;
   return (
     <div className="rounded-lg border border-ink-700 bg-ink-900 p-6">
-      <h1 className="text-2xl font-semibold text-slate-100">{c.name}</h1>
-      <p className="mt-2 text-sm text-slate-400">The character sheet (assets, skills, wallet and the other sections) arrives with the section updates.</p>
+      <h1 className="text-2xl font-semibold text-slate-100" data-testid="character-name">
+        {c.name}
+      </h1>
+      <p className="text-sm text-slate-400">
+        {c.corporationName ?? "Corporation pending"}
+        {c.allianceName && ` · ${c.allianceName}`}
+      </p>
+      <p className="mt-4 text-sm text-slate-400">The character sheet (assets, skills, wallet and the other sections) arrives with the section updates.</p>
     </div>
   );
 }
