@@ -81,4 +81,15 @@ describe("tRPC API", () => {
     expect((await t.db.character.findUniqueOrThrow({ where: { id: 2 } })).isShared).toBe(true);
     expect((await call("pilot", "characters.setShared", { characterId: 3, shared: true })).status).toBe(404);
   });
+
+  it("answers bad finder input with a clear 4xx", async () => {
+    expect((await call("pilot", "finder.search", {}, "GET")).status).toBe(403);
+    const oversized = await call("admin", "finder.search", { limit: 5000 }, "GET");
+    expect(oversized.status).toBe(400);
+    expect(oversized.error?.data.fields).toEqual(["limit"]);
+    const cursor = await call("admin", "finder.search", { cursor: "not-a-cursor" }, "GET");
+    expect(cursor.status).toBe(400);
+    expect(cursor.error?.message).toMatch(/^Invalid input: cursor: /);
+    expect((await call("admin", "finder.search", {}, "GET")).status).toBe(200);
+  });
 });
