@@ -83,7 +83,7 @@ describe("character finder", () => {
   it("sorts and filters on the server", async () => {
     const auditor = await viewerWith(`u-98000003-0`, ["basic_access", "finder_access", "view_everything"]);
     expect((await findCharacters(t.db, auditor, { limit: 1 })).total).toBe(CORPS.length * USERS_PER_CORP * (ALTS + 1));
-    const desc = await findCharacters(t.db, auditor, { sort: "name", direction: "desc", limit: 3 });
+    const desc = await findCharacters(t.db, auditor, { sort: "name", order: "desc", limit: 3 });
     expect(desc.rows.map((r) => r.name)).toEqual(["Pilot 01300", "Pilot 01299", "Pilot 01298"]);
     const byCorp = await findCharacters(t.db, auditor, { sort: "corporation", limit: 200, corporationId: 98000004 });
     expect(byCorp.rows.every((r) => r.corporation?.id === 98000004)).toBe(true);

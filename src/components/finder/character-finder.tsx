@@ -26,7 +26,7 @@ export function CharacterFinder({ imageBaseUrl }: { imageBaseUrl: string }) {
   const trpc = useTRPC();
   const [search, setSearch] = useState("");
   const deferredSearch = useDeferredValue(search);
-  const [sort, setSort] = useState<{ sort: Sort; direction: "asc" | "desc" }>({ sort: "name", direction: "asc" });
+  const [sort, setSort] = useState<{ sort: Sort; order: "asc" | "desc" }>({ sort: "name", order: "asc" });
   const [corporationId, setCorporationId] = useState<number | undefined>();
   const [allianceId, setAllianceId] = useState<number | undefined>();
   const [status, setStatus] = useState<FinderInput["status"]>();
@@ -115,8 +115,8 @@ export function CharacterFinder({ imageBaseUrl }: { imageBaseUrl: string }) {
                 return (
                   <th key={header.id} className="py-2 pr-4">
                     {key ? (
-                      <button type="button" onClick={() => setSort({ sort: key, direction: active && sort.direction === "asc" ? "desc" : "asc" })}>
-                        {flexRender(header.column.columnDef.header, header.getContext())} {active ? (sort.direction === "asc" ? "▲" : "▼") : ""}
+                      <button type="button" onClick={() => setSort({ sort: key, order: active && sort.order === "asc" ? "desc" : "asc" })}>
+                        {flexRender(header.column.columnDef.header, header.getContext())} {active ? (sort.order === "asc" ? "▲" : "▼") : ""}
                       </button>
                     ) : (
                       flexRender(header.column.columnDef.header, header.getContext())

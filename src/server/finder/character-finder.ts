@@ -13,7 +13,8 @@ export const finderInput = z.object({
   cursor: z.string().max(200).optional(),
   limit: z.number().int().min(1).max(FINDER_MAX_PAGE).default(50),
   sort: z.enum(["name", "corporation", "alliance", "main"]).default("name"),
-  direction: z.enum(["asc", "desc"]).default("asc"),
+  // Not "direction": tRPC's infinite queries put their own paging direction under that name.
+  order: z.enum(["asc", "desc"]).default("asc"),
   search: z.string().trim().max(100).optional(),
   corporationId: z.number().int().positive().optional(),
   allianceId: z.number().int().positive().optional(),
@@ -55,7 +56,7 @@ function filters(input: z.output<typeof finderInput>): Prisma.EveCharacterWhereI
 }
 
 function orderBy(input: z.output<typeof finderInput>): Prisma.EveCharacterOrderByWithRelationInput[] {
-  const dir = input.direction;
+  const dir = input.order;
   const nulls = { sort: dir, nulls: "last" as const };
   const primary: Record<typeof input.sort, Prisma.EveCharacterOrderByWithRelationInput> = {
     name: { name: dir },
