@@ -2,15 +2,17 @@
 // Prisma filters that compose with any other filter. Corporation and alliance always
 // come from each user's MAIN character, as in Member Audit.
 import type { Prisma } from "@prisma/client";
-import { can, type Viewer } from "./viewer";
+import type { Permission } from "~/server/auth/permissions";
+import { can, type PermissionGroups, type Viewer } from "./viewer";
 
 type CharacterWhere = Prisma.CharacterWhereInput;
 type UserWhere = Prisma.UserWhereInput;
 
 const NOTHING: CharacterWhere = { id: { in: [] } };
 
-export const holdsPermission = (permission: string): UserWhere => ({
-  OR: [{ isSuperuser: true }, { memberships: { some: { group: { permissions: { has: permission } } } } }],
+/** Users holding `permission`: superusers, and members of a group that grants it. */
+export const holdsPermission = (groups: PermissionGroups, permission: Permission): UserWhere => ({
+  OR: [{ isSuperuser: true }, { memberships: { some: { groupId: { in: [...groups[permission]] } } } }],
 });
 
 const ownedBy = (user: UserWhere): CharacterWhere => ({ eveCharacter: { ownership: { user } } });
@@ -38,7 +40,7 @@ export function viewableCharactersWhere(viewer: Viewer): CharacterWhere {
   const any: CharacterWhere[] = [ownedBy({ id: viewer.userId })];
   const organisation = can(viewer, "characters_access") ? sameOrganisation(viewer) : null;
   if (organisation) any.push(ownedBy(organisation));
-  if (can(viewer, "view_shared_characters")) any.push({ isShared: true, ...ownedBy(holdsPermission("share_characters")) });
+  if (can(viewer, "view_shared_characters")) any.push({ isShared: true, ...ownedBy(holdsPermission(viewer.permissionGroups, "share_characters")) });
   return { OR: any };
 }
 
@@ -51,7 +53,7 @@ export function listableCharactersWhere(viewer: Viewer): CharacterWhere {
   if (!can(viewer, "basic_access")) return NOTHING;
   if (can(viewer, "view_everything")) return {};
   const any: CharacterWhere[] = [ownedBy(accessibleUsersWhere(viewer))];
-  if (can(viewer, "view_shared_characters")) any.push({ isShared: true, ...ownedBy(holdsPermission("share_characters")) });
+  if (can(viewer, "view_shared_characters")) any.push({ isShared: true, ...ownedBy(holdsPermission(viewer.permissionGroups, "share_characters")) });
   return { OR: any };
 }
 
@@ -62,10 +64,10 @@ export function listableCharactersWhere(viewer: Viewer): CharacterWhere {
  */
 export function accessibleUsersWhere(viewer: Viewer): UserWhere {
   if (!can(viewer, "basic_access")) return { id: { in: [] } };
-  if (can(viewer, "view_everything")) return holdsPermission("basic_access");
+  if (can(viewer, "view_everything")) return holdsPermission(viewer.permissionGroups, "basic_access");
   const organisation = sameOrganisation(viewer);
   if (!organisation) return { id: viewer.userId };
-  return { OR: [{ id: viewer.userId }, { AND: [organisation, holdsPermission("basic_access")] }] };
+  return { OR: [{ id: viewer.userId }, { AND: [organisation, holdsPermission(viewer.permissionGroups, "basic_access")] }] };
 }
 
 /** Characters in the viewer's scope regardless of characters_access (removal notifications). */

@@ -1,7 +1,7 @@
 // Sharing a character with recruiters. A share lasts while the owner holds
 // share_characters and, when a timeout is set, until it runs out.
 import { holdsPermission } from "~/server/access/character-access";
-import { can, type Viewer } from "~/server/access/viewer";
+import { can, loadPermissionGroups, type Viewer } from "~/server/access/viewer";
 import type { Db } from "~/server/db/client";
 import { CharacterNotFoundError } from "./registration";
 
@@ -24,7 +24,7 @@ export async function setShared(db: Db, viewer: Viewer, characterId: number, sha
 /** Ends shares whose owner no longer holds share_characters (or has no owner any more). */
 export async function unshareWithoutPermission(db: Db): Promise<number> {
   const { count } = await db.character.updateMany({
-    where: { isShared: true, NOT: { eveCharacter: { ownership: { user: holdsPermission("share_characters") } } } },
+    where: { isShared: true, NOT: { eveCharacter: { ownership: { user: holdsPermission(await loadPermissionGroups(db), "share_characters") } } } },
     data: { isShared: false, sharedAt: null },
   });
   return count;

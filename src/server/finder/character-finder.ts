@@ -35,7 +35,7 @@ export function finderCharactersWhere(viewer: Viewer): Prisma.EveCharacterWhereI
   const any: Prisma.EveCharacterWhereInput[] = [{ ownership: { user: accessibleUsersWhere(viewer) } }];
   if (can(viewer, "view_everything")) any.push({ character: { isNot: null } });
   else if (can(viewer, "view_shared_characters")) {
-    any.push({ character: { isShared: true }, ownership: { user: holdsPermission("share_characters") } });
+    any.push({ character: { isShared: true }, ownership: { user: holdsPermission(viewer.permissionGroups, "share_characters") } });
   }
   return { OR: any };
 }
@@ -67,19 +67,21 @@ function orderBy(input: z.output<typeof finderInput>): Prisma.EveCharacterOrderB
   return [primary[input.sort], { name: "asc" }, { id: "asc" }];
 }
 
-// Cursors carry the offset and the query they belong to, so a cursor reused with
-// other filters is refused instead of silently skipping rows.
+// Cursors carry the offset, the total counted for the first page (counting is the
+// costliest query, and "load more" needs no fresh count) and the query they belong
+// to, so a cursor reused with other filters is refused instead of skipping rows.
 function queryKey(input: z.output<typeof finderInput>): string {
   const { cursor: _c, limit: _l, ...rest } = input;
   return JSON.stringify(rest);
 }
-function encodeCursor(offset: number, key: string): string {
-  return Buffer.from(JSON.stringify({ o: offset, k: key })).toString("base64url");
+function encodeCursor(offset: number, total: number, key: string): string {
+  return Buffer.from(JSON.stringify({ o: offset, t: total, k: key })).toString("base64url");
 }
-function decodeCursor(cursor: string, key: string): number {
+function decodeCursor(cursor: string, key: string): { offset: number; total: number } {
+  const valid = (n: unknown): n is number => typeof n === "number" && Number.isSafeInteger(n) && n >= 0;
   try {
-    const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as { o?: unknown; k?: unknown };
-    if (typeof parsed.o === "number" && Number.isSafeInteger(parsed.o) && parsed.o >= 0 && parsed.k === key) return parsed.o;
+    const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as { o?: unknown; t?: unknown; k?: unknown };
+    if (valid(parsed.o) && valid(parsed.t) && parsed.k === key) return { offset: parsed.o, total: parsed.t };
   } catch {
     // fall through
   }
@@ -89,10 +91,11 @@ function decodeCursor(cursor: string, key: string): number {
 export async function findCharacters(db: Db, viewer: Viewer, raw: FinderInput) {
   const input = finderInput.parse(raw);
   const key = queryKey(input);
-  const offset = input.cursor ? decodeCursor(input.cursor, key) : 0;
+  const page = input.cursor ? decodeCursor(input.cursor, key) : null;
+  const offset = page?.offset ?? 0;
   const where: Prisma.EveCharacterWhereInput = { AND: [finderCharactersWhere(viewer), ...filters(input)] };
   const [total, rows] = await Promise.all([
-    db.eveCharacter.count({ where }),
+    page ? page.total : db.eveCharacter.count({ where }),
     db.eveCharacter.findMany({
       where,
       orderBy: orderBy(input),
@@ -118,7 +121,7 @@ export async function findCharacters(db: Db, viewer: Viewer, raw: FinderInput) {
   const next = offset + rows.length;
   return {
     total,
-    nextCursor: next < total ? encodeCursor(next, key) : null,
+    nextCursor: next < total && rows.length === input.limit ? encodeCursor(next, total, key) : null,
     rows: rows.map((r) => {
       const main = r.ownership?.user.mainCharacter ?? null;
       return {
