@@ -1,6 +1,7 @@
 // ESI scopes. Login asks only for publicData; registering a character asks for the
-// full list Member Audit's operations manual gives (reference/seeds), so every
-// section can update. The sections registry will take over this list.
+// 33 scopes Member Audit's code requests (its manual also lists
+// esi-mail.organize_mail.v1, which the code dropped in 3.12.0), so every section can
+// update. The sections registry will take over this list.
 export const LOGIN_SCOPES = ["publicData"] as const;
 
 export const CHARACTER_SCOPES = [
@@ -27,7 +28,6 @@ export const CHARACTER_SCOPES = [
   "esi-location.read_location.v1",
   "esi-location.read_online.v1",
   "esi-location.read_ship_type.v1",
-  "esi-mail.organize_mail.v1",
   "esi-mail.read_mail.v1",
   "esi-markets.read_character_orders.v1",
   "esi-markets.structure_markets.v1",
