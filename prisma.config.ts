@@ -1,7 +1,7 @@
 // Prisma CLI configuration. The JS schema engine (WebAssembly) needs a driver
 // adapter; an in-memory PGlite serves it. With PRISMA_DIFF_FROM_MIGRATIONS=1 that
 // PGlite first replays the checked-in migrations, so `migrate diff
-// --from-schema-datasource` compares them with schema.prisma (new migrations and
+// --from-schema-datasource` compares them with prisma/schema (new migrations and
 // the drift check are built on that). Migrations are applied to real databases
 // by src/server/db/migrate.ts, never by the CLI.
 import { readdirSync, readFileSync } from "node:fs";
@@ -24,7 +24,7 @@ async function replayedMigrations(): Promise<PGlite> {
 export default defineConfig({
   engine: "js",
   experimental: { adapter: true },
-  schema: "prisma/schema.prisma",
+  schema: "prisma/schema",
   // pglite-prisma-adapter pins its own copy of driver-adapter-utils; the shapes agree at runtime.
   adapter: async () =>
     new PrismaPGlite(process.env.PRISMA_DIFF_FROM_MIGRATIONS === "1" ? await replayedMigrations() : new PGlite()) as never,

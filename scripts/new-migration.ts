@@ -1,5 +1,5 @@
 // npm run db:migration -- <name>: writes prisma/migrations/<timestamp>_<name>/migration.sql
-// with the SQL that takes the checked-in migrations to prisma/schema.prisma.
+// with the SQL that takes the checked-in migrations to the schema in prisma/schema/.
 // Prisma's --from-migrations needs a shadow database, which the WASM engine lacks,
 // so the migrations are replayed into an in-memory PGlite, introspected, and diffed.
 import { execFileSync } from "node:child_process";
@@ -26,9 +26,9 @@ writeFileSync(current, 'datasource db {\n  provider = "postgresql"\n  url      =
 const pulled = prisma(["db", "pull", "--print", "--schema", current], { PRISMA_DIFF_FROM_MIGRATIONS: "1" });
 // Prisma prints an adapter warning on stdout before the schema.
 writeFileSync(current, pulled.slice(pulled.indexOf("datasource db")));
-const sql = prisma(["migrate", "diff", "--from-schema-datamodel", current, "--to-schema-datamodel", "prisma/schema.prisma", "--script"]);
+const sql = prisma(["migrate", "diff", "--from-schema-datamodel", current, "--to-schema-datamodel", "prisma/schema", "--script"]);
 if (!/^(CREATE|ALTER|DROP)/m.test(sql)) {
-  console.log("schema.prisma matches the migrations: nothing to generate");
+  console.log("prisma/schema matches the migrations: nothing to generate");
   process.exit(0);
 }
 const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);

@@ -1,5 +1,5 @@
 // A fresh database migrated by our migrator must equal one built straight from
-// schema.prisma: same tables, columns, constraints, indexes and enums (no drift).
+// prisma/schema: same tables, columns, constraints, indexes and enums (no drift).
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
@@ -53,10 +53,10 @@ describe("migrations", () => {
     expect(rows.every((r) => r.finished_at !== null && r.applied_steps_count === 1)).toBe(true);
   });
 
-  it("matches schema.prisma exactly (no drift)", async () => {
+  it("matches prisma/schema exactly (no drift)", async () => {
     const sql = execFileSync(
       process.execPath,
-      [path.join(root, "node_modules/prisma/build/index.js"), "migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+      [path.join(root, "node_modules/prisma/build/index.js"), "migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema", "--script"],
       { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] },
     );
     const client = new pg.Client({ connectionString: fromSchema.url });
