@@ -1,9 +1,20 @@
 // Each test file gets its own freshly migrated database on the machine's real
-// PostgreSQL, and drops it afterwards.
+// PostgreSQL, and drops it afterwards. With TEST_PENDING_SCHEMA=1 (development
+// only) schema edits without a migration yet are applied on top; CI never sets it,
+// and the drift test fails while such edits lack their migration.
 import { randomBytes } from "node:crypto";
+import path from "node:path";
 import pg from "pg";
 import { createDb, type Db } from "~/server/db/client";
 import { applyMigrations } from "~/server/db/migrate";
+import { pendingMigrationSql } from "~/server/db/pending-migration";
+
+let pending: string | undefined;
+function pendingSchemaSql(): string {
+  if (process.env.TEST_PENDING_SCHEMA !== "1") return "";
+  pending ??= pendingMigrationSql(path.resolve(import.meta.dirname, "../.."));
+  return pending;
+}
 
 export const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
@@ -18,6 +29,16 @@ async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   await client.connect();
   try {
     return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function runSql(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
   } finally {
     await client.end();
   }
@@ -42,6 +63,8 @@ export interface TestDatabase {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const empty = await createEmptyDatabase();
   await applyMigrations(empty.url);
+  const extra = pendingSchemaSql();
+  if (extra) await runSql(empty.url, extra);
   const db = createDb(empty.url, 4);
   return {
     url: empty.url,
