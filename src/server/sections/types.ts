@@ -1,0 +1,91 @@
+// What a character section is (DESIGN principle 1): declared once, with its ESI
+// routes, scopes, default stale minutes, write strategy and retention; the update
+// engine, the SSO scope list, the stats command, settings validation and the viewer
+// all read these declarations from the registry (./registry.ts).
+//
+// A section splits its update in two so the engine can apply the cost rules of
+// DESIGN principle 4 uniformly: `fetch` talks to ESI (no database writes), and
+// `persist` writes inside one transaction. When fetch reports "unchanged" (ESI 304
+// or not yet expired), or the fetched data hashes to the stored content hash, the
+// engine calls no persist at all: no section row is written.
+import type { Prisma } from "@prisma/client";
+import type { Db } from "~/server/db/client";
+import type { EsiCacheState, EsiClient } from "~/server/esi/client";
+
+export type WriteStrategy =
+  /** create new keys, update changed, delete missing (contacts, skills, standings, ...) */
+  | "diff"
+  /** only new ids are inserted, never updated (journal, transactions), purged by retention */
+  | "append"
+  /** delete all and recreate (implants, clones, skill queue, assets) */
+  | "replace"
+  /** one row per character, upserted (wallet balance, location, ship, ...) */
+  | "single"
+  /** upsert per row, never deleted (mining ledger) */
+  | "accumulate"
+  /** computed locally from other sections (skill sets) */
+  | "computed";
+
+export interface SectionSettings {
+  /** Days of history kept for sections with retention (mails, contracts, journal, transactions). */
+  retentionDays: number;
+  /** Items per transaction when rebuilding big sections such as assets. */
+  assetsChunkSize: number;
+}
+
+export interface FetchContext {
+  characterId: number;
+  esi: EsiClient;
+  /** Read-only database access (e.g. the newest stored journal id for incremental fetches). */
+  db: Db;
+  now: Date;
+  /** What the engine stored from the last successful fetch of this section. */
+  cache: { etag: string | null; expiresAt: Date | null };
+  /** Ignore the stored ETag and expiry ("update this section now"). */
+  force: boolean;
+  settings: SectionSettings;
+}
+
+export type FetchResult<T> =
+  | { status: "unchanged"; reason: "not-modified" | "not-expired"; cache: EsiCacheState }
+  | { status: "ok"; data: T; cache: EsiCacheState | null };
+
+export interface PersistContext {
+  characterId: number;
+  tx: Prisma.TransactionClient;
+  now: Date;
+  settings: SectionSettings;
+}
+
+export interface PersistResult {
+  /** Section rows created, updated or deleted (benchmarks and stats read it). */
+  written: number;
+  /** EVE ids whose names should be resolved into EveEntity after the transaction. */
+  entityIds?: number[];
+  /** Location ids (stations, structures, systems) to resolve into Location after the transaction. */
+  locationIds?: bigint[];
+}
+
+export interface SectionDefinition<T = unknown> {
+  /** Stable name, as in Member Audit (e.g. "wallet_journal"); used in settings and events. */
+  name: string;
+  label: string;
+  /** ESI routes used (method + path template), for docs and stats. */
+  routes: readonly string[];
+  /** ESI scopes the section needs; empty for public or computed sections. */
+  scopes: readonly string[];
+  defaultStaleMinutes: number;
+  writeStrategy: WriteStrategy;
+  /** Subject to the data-retention purge. */
+  retention?: boolean;
+  /** Only updated when this feature setting is on (roles). */
+  feature?: "roles";
+  /** Beyond Member Audit's 25 sections. */
+  extra?: boolean;
+  fetch(ctx: FetchContext): Promise<FetchResult<T>>;
+  persist(ctx: PersistContext, data: T): Promise<PersistResult>;
+}
+
+export function defineSection<T>(section: SectionDefinition<T>): SectionDefinition<T> {
+  return section;
+}

@@ -1,0 +1,89 @@
+// Updating one section of one character: the cost and safety rules of DESIGN
+// principle 4 in one place. Unchanged data (304, not expired, or same content hash)
+// writes no section row; new data replaces the old in one transaction; a failure
+// leaves the last good data and records why on the section's status row.
+import { createHash } from "node:crypto";
+import type { Db } from "~/server/db/client";
+import { type EsiClient, EsiMissingScopeError, EsiNoTokenError, EsiRateLimitedError, EsiTokenInvalidError } from "~/server/esi/client";
+import type { SectionDefinition, SectionSettings } from "~/server/sections/types";
+
+export interface UpdateDeps {
+  db: Db;
+  esi: EsiClient;
+  now?: () => Date;
+}
+
+export type SectionRunOutcome =
+  | { section: string; status: "updated"; written: number }
+  | { section: string; status: "unchanged"; reason: "not-modified" | "not-expired" | "same-content" }
+  | { section: string; status: "failed"; error: string; tokenError: boolean };
+
+/** Stable JSON (sorted keys) so equal data always hashes equal. */
+function contentHash(data: unknown): string {
+  const stable = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(stable)
+      : value && typeof value === "object" && !(value instanceof Date)
+        ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, stable(v)]))
+        : value;
+  return createHash("sha256").update(JSON.stringify(stable(data), (_, v) => (typeof v === "bigint" ? v.toString() : v))).digest("hex");
+}
+
+function isTokenFault(error: unknown): boolean {
+  return error instanceof EsiTokenInvalidError || error instanceof EsiNoTokenError || error instanceof EsiMissingScopeError;
+}
+
+export async function updateSection(
+  deps: UpdateDeps,
+  characterId: number,
+  section: SectionDefinition<any>,
+  options: { force?: boolean; settings: SectionSettings },
+): Promise<SectionRunOutcome> {
+  const { db } = deps;
+  const now = deps.now?.() ?? new Date();
+  const key = { characterId_section: { characterId, section: section.name } };
+  const previous = await db.sectionUpdateStatus.upsert({
+    where: key,
+    create: { characterId, section: section.name, startedAt: now },
+    update: { startedAt: now },
+  });
+  try {
+    const fetched = await section.fetch({
+      characterId,
+      esi: deps.esi,
+      db,
+      now,
+      force: options.force ?? false,
+      settings: options.settings,
+      cache: { etag: options.force ? null : previous.etag, expiresAt: options.force ? null : previous.cacheExpiresAt },
+    });
+    const done = { isSuccess: true, errorMessage: null, isTokenError: false, finishedAt: deps.now?.() ?? new Date() };
+    if (fetched.status === "unchanged") {
+      await db.sectionUpdateStatus.update({ where: key, data: { ...done, etag: fetched.cache.etag, cacheExpiresAt: fetched.cache.expiresAt } });
+      return { section: section.name, status: "unchanged", reason: fetched.reason };
+    }
+    const hash = contentHash(fetched.data);
+    const cache = { etag: fetched.cache?.etag ?? null, cacheExpiresAt: fetched.cache?.expiresAt ?? null };
+    if (hash === previous.contentHash && previous.isSuccess) {
+      await db.sectionUpdateStatus.update({ where: key, data: { ...done, ...cache } });
+      return { section: section.name, status: "unchanged", reason: "same-content" };
+    }
+    const { written } = await db.$transaction(
+      (tx) => section.persist({ characterId, tx, now, settings: options.settings }, fetched.data),
+      { timeout: 120_000 },
+    );
+    await db.sectionUpdateStatus.update({ where: key, data: { ...done, ...cache, contentHash: hash } });
+    return { section: section.name, status: "updated", written };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const tokenError = isTokenFault(error);
+    await db.sectionUpdateStatus.update({
+      where: key,
+      data: { isSuccess: false, errorMessage: message.slice(0, 1000), isTokenError: tokenError, finishedAt: deps.now?.() ?? new Date() },
+    });
+    // A rate limit is for the caller's retry policy (Inngest's RetryAfterError); the status is recorded either way.
+    // Other failures end here: the next scheduled run finds the section stale (its last run failed).
+    if (error instanceof EsiRateLimitedError) throw error;
+    return { section: section.name, status: "failed", error: message, tokenError };
+  }
+}
