@@ -1,8 +1,18 @@
 // The one list of character sections. Adding a section is adding its module here.
 import type { SectionDefinition } from "./types";
 import { walletBalance } from "./wallet-balance";
+// -- group A imports
+// -- group B imports
+// -- group C imports
+// -- group D imports
 
-export const SECTIONS: readonly SectionDefinition<any>[] = [walletBalance];
+export const SECTIONS: readonly SectionDefinition<any>[] = [
+  walletBalance,
+  // -- group A sections
+  // -- group B sections
+  // -- group C sections
+  // -- group D sections
+];
 
 export const SECTION_NAMES: readonly string[] = SECTIONS.map((s) => s.name);
 
