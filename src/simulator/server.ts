@@ -6,9 +6,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { SimClock } from "./clock";
 import { controlRoutes, type SimControl } from "./control/routes";
-import { ResponseCache } from "./esi/cache";
+import { mutateCharacter } from "./data";
+import { characterEsiRoutes } from "./esi/character-routes";
+import { marketEsiRoutes } from "./esi/market-routes";
 import { publicEsiRoutes } from "./esi/public-routes";
-import { toHttpRoutes } from "./esi/route";
+import { universeEsiRoutes } from "./esi/universe-routes";
+import type { EsiRoute } from "./esi/route";
+import { EsiGateway } from "./gateway/esi-gateway";
 import { esiError, HttpError, readBody, sendJson } from "./http/io";
 import { RouteTable, stripEsiVersionPrefix, stripTrailingSlash } from "./http/router";
 import { imageRoutes } from "./images/portrait";
@@ -24,6 +28,12 @@ import { ssoRoutes } from "./sso/routes";
 import { loadState, saveState } from "./state-file";
 
 export type { SimClientConfig } from "./sso/clients";
+export type { FaultRule } from "./faults/rule";
+export type { SimStats } from "./control/stats";
+export type { MutationKind, MutationResult } from "./data";
+
+/** Every ESI route the simulator serves, for contract tests that must cover them all. */
+export const simulatorEsiRoutes: readonly EsiRoute[] = [...publicEsiRoutes, ...characterEsiRoutes, ...universeEsiRoutes, ...marketEsiRoutes];
 
 export interface SimulatorOptions {
   clients: SimClientConfig[];
@@ -35,8 +45,16 @@ export interface SimulatorOptions {
   rotateRefreshTokens?: boolean;
   /** JSON file that keeps signing key, grants, owner hashes and clock offset across restarts. */
   stateFile?: string;
-  /** Default 1; owner hashes derive from it. */
+  /** Default 1; owner hashes and the fault dice derive from it. */
   seed?: number;
+  /** Errors per IP per window before ESI answers 420 (legacy error limit); default 100. */
+  errorLimit?: number;
+  /** Length of the error-limit window in simulated seconds; default 60. */
+  errorWindowSeconds?: number;
+  /** Multiplies every rate-limit group's max tokens (0.01 makes tiny buckets for tests); default 1. */
+  rateLimitScale?: number;
+  /** Served after the built-in ESI routes, through the same gateway (tests). */
+  extraEsiRoutes?: readonly EsiRoute[];
 }
 
 export interface Simulator extends SimControl {
@@ -116,6 +134,15 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     verifyAccessToken: (token) => keys.verify(token, clock.now(), issuer),
   };
 
+  const gateway = new EsiGateway({
+    routes: [...simulatorEsiRoutes, ...(options.extraEsiRoutes ?? [])],
+    services,
+    errorLimit: options.errorLimit ?? 100,
+    errorWindowSeconds: options.errorWindowSeconds ?? 60,
+    rateLimitScale: options.rateLimitScale ?? 1,
+    seed: options.seed ?? 1,
+  });
+
   const control: SimControl = {
     transferCharacter(characterId) {
       const hash = owners.transfer(characterId);
@@ -129,11 +156,18 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     },
     now: () => clock.now(),
     ownerHash: (characterId) => owners.hash(characterId),
+    injectFault: (rule) => gateway.faults.add(rule),
+    removeFault: (id) => gateway.faults.remove(id),
+    clearFaults: () => gateway.faults.clear(),
+    faults: () => gateway.faults.list(),
+    mutateCharacter: (characterId, kind) => mutateCharacter(characterId, kind, clock.nowMs()),
+    expireCaches: (characterId) => gateway.cache.expire(characterId),
+    stats: () => gateway.stats.report(gateway.errorLimiter.tightest()),
+    resetStats: () => gateway.stats.reset(),
   };
 
-  // SSO, control and image paths are matched as sent; ESI paths also without their /latest|/vN prefix.
+  // SSO, control and image paths are matched as sent; everything else is ESI, also without its /latest|/vN prefix.
   const directRoutes = new RouteTable<Handler>([...controlRoutes(control), ...ssoRoutes, ...imageRoutes]);
-  const esiRoutes = new RouteTable<Handler>(toHttpRoutes(publicEsiRoutes, new ResponseCache(clock)));
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // Clients compare Expires with Date, so Date must come from the simulated clock too.
@@ -146,13 +180,9 @@ export function createSimulator(options: SimulatorOptions): Simulator {
         throw esiError(400, "Malformed request target");
       }
       const method = req.method === "HEAD" ? "GET" : (req.method ?? "GET");
-      let path = stripTrailingSlash(url.pathname);
-      let match = directRoutes.match(method, path);
-      if (match.kind === "not-found") {
-        path = stripEsiVersionPrefix(path);
-        match = esiRoutes.match(method, path);
-      }
-      if (match.kind === "not-found") throw esiError(404, "Not found");
+      const path = stripTrailingSlash(url.pathname);
+      const match = directRoutes.match(method, path);
+      if (match.kind === "not-found") return await gateway.handle(req, res, url, stripEsiVersionPrefix(path), method);
       if (match.kind === "method-not-allowed") throw new HttpError(405, { error: "Method not allowed" }, { Allow: match.allow.join(", ") });
 
       let body: Promise<string> | undefined;
@@ -200,6 +230,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       });
     },
     close() {
+      gateway.shutdown();
       return new Promise<void>((resolve, reject) => {
         if (!server.listening) return resolve();
         server.close((error) => (error ? reject(error) : resolve()));

@@ -222,7 +222,7 @@ describe("POST /universe/names", () => {
 
 describe("routing", () => {
   it("answers unknown routes with 404 {error: Not found} and wrong methods with 405", async () => {
-    const missing = await get("/latest/markets/prices/");
+    const missing = await get("/latest/sovereignty/nowhere/");
     expect(missing.status).toBe(404);
     expect(missing.headers.get("content-type")).toBe("application/json; charset=UTF-8");
     expect(await missing.json()).toEqual({ error: "Not found" });

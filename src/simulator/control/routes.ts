@@ -2,16 +2,44 @@
 // demos that run the simulator as a separate process. Not part of EVE's APIs.
 import { esiError, sendJson } from "../http/io";
 import type { Route } from "../http/router";
+import { MUTATION_KINDS, type MutationKind, type MutationResult } from "../data";
 import { idParam } from "../esi/route";
+import type { ActiveFault } from "../faults/injector";
+import type { FaultRule } from "../faults/rule";
 import { findSimCharacter, simCharacters } from "../roster";
-import type { Handler } from "../services";
+import type { Handler, RequestContext } from "../services";
+import type { SimStats } from "./stats";
 
 export interface SimControl {
   transferCharacter(characterId: number): string;
   revokeCharacterTokens(characterId: number): number;
+  /** Also moves the error-limit window and returns rate-limit tokens. */
   advanceClock(seconds: number): void;
   now(): Date;
   ownerHash(characterId: number): string;
+  /** Validates the rule (throws on nonsense) and activates it. */
+  injectFault(rule: FaultRule): { id: string };
+  removeFault(id: string): boolean;
+  /** Number of rules removed. */
+  clearFaults(): number;
+  faults(): ActiveFault[];
+  /** Changes the character's data now; clients see it once the current snapshots expire. */
+  mutateCharacter(characterId: number, kind: MutationKind): MutationResult;
+  /** Drops cached snapshots (one character's, or all) so the next request sees current data; returns how many. */
+  expireCaches(characterId?: number): number;
+  stats(): SimStats;
+  resetStats(): void;
+}
+
+async function jsonBody(ctx: RequestContext): Promise<Record<string, unknown>> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse((await ctx.body()) || "{}");
+  } catch {
+    throw esiError(400, "The request body is not valid JSON");
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw esiError(400, "The request body must be a JSON object");
+  return parsed as Record<string, unknown>;
 }
 
 export function controlRoutes(control: SimControl): Route<Handler>[] {
@@ -48,17 +76,44 @@ export function controlRoutes(control: SimControl): Route<Handler>[] {
   };
 
   const advanceClock: Handler = async (ctx) => {
-    let seconds: unknown;
-    try {
-      seconds = (JSON.parse((await ctx.body()) || "{}") as { seconds?: unknown }).seconds;
-    } catch {
-      throw esiError(400, "The request body is not valid JSON");
-    }
+    const { seconds } = await jsonBody(ctx);
     if (typeof seconds !== "number" || !Number.isFinite(seconds) || seconds < 0) {
       throw esiError(400, "Send {\"seconds\": n} with a finite n >= 0");
     }
     control.advanceClock(seconds);
     sendJson(ctx.res, 200, { now: control.now().toISOString() });
+  };
+
+  // The rule is checked field by field by injectFault itself.
+  const injectFault: Handler = async (ctx) => sendJson(ctx.res, 200, control.injectFault((await jsonBody(ctx)) as unknown as FaultRule));
+
+  const removeFault: Handler = (ctx) => {
+    const id = ctx.params.fault_id ?? "";
+    if (!control.removeFault(id)) throw esiError(404, `No fault rule ${id}`);
+    sendJson(ctx.res, 200, { removed: id });
+  };
+
+  const mutate: Handler = async (ctx) => {
+    const id = idParam(ctx.params, "character_id");
+    const { kind } = await jsonBody(ctx);
+    if (!MUTATION_KINDS.includes(kind as MutationKind)) throw esiError(400, `kind must be one of ${MUTATION_KINDS.join(", ")}`);
+    let result: MutationResult;
+    try {
+      result = control.mutateCharacter(id, kind as MutationKind);
+    } catch (error) {
+      // The data module throws RangeError for characters it does not know.
+      if (error instanceof RangeError) throw esiError(404, error.message);
+      throw error;
+    }
+    sendJson(ctx.res, 200, result);
+  };
+
+  const expire: Handler = async (ctx) => {
+    const { characterId } = await jsonBody(ctx);
+    if (characterId !== undefined && (!Number.isSafeInteger(characterId) || (characterId as number) < 1)) {
+      throw esiError(400, "characterId must be a positive integer");
+    }
+    sendJson(ctx.res, 200, { expired: control.expireCaches(characterId as number | undefined) });
   };
 
   return [
@@ -67,5 +122,20 @@ export function controlRoutes(control: SimControl): Route<Handler>[] {
     { method: "POST", path: "/_sim/characters/{character_id}/transfer", handler: transfer },
     { method: "POST", path: "/_sim/characters/{character_id}/revoke", handler: revoke },
     { method: "POST", path: "/_sim/clock/advance", handler: advanceClock },
+    { method: "POST", path: "/_sim/characters/{character_id}/mutate", handler: mutate },
+    { method: "GET", path: "/_sim/faults", handler: (ctx) => sendJson(ctx.res, 200, control.faults()) },
+    { method: "POST", path: "/_sim/faults", handler: injectFault },
+    { method: "DELETE", path: "/_sim/faults", handler: (ctx) => sendJson(ctx.res, 200, { cleared: control.clearFaults() }) },
+    { method: "DELETE", path: "/_sim/faults/{fault_id}", handler: removeFault },
+    { method: "POST", path: "/_sim/cache/expire", handler: expire },
+    { method: "GET", path: "/_sim/stats", handler: (ctx) => sendJson(ctx.res, 200, control.stats()) },
+    {
+      method: "DELETE",
+      path: "/_sim/stats",
+      handler: (ctx) => {
+        control.resetStats();
+        sendJson(ctx.res, 200, control.stats());
+      },
+    },
   ];
 }

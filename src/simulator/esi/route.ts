@@ -1,12 +1,11 @@
 // How an ESI route is declared: method, path template from CCP's spec, cache age
-// (the spec's x-cache-age) and a handler that returns the body. The adapter below
-// does the rest (JSON body parsing, snapshot caching, 304s), so a new route is one
-// table line plus a handler.
+// (the spec's x-cache-age), the spec's security and limits, and a handler that
+// returns the body. The gateway (../gateway) does the rest (auth, limits, faults,
+// snapshot caching, paging, 304s), so a new route is one table line plus a handler.
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from "node:http";
 import { esiError } from "../http/io";
-import type { HttpMethod, Route, RouteParams } from "../http/router";
-import type { Handler, SimServices } from "../services";
-import { type ResponseCache, sendSnapshot } from "./cache";
+import type { HttpMethod, RouteParams } from "../http/router";
+import type { SimServices } from "../services";
 
 export interface EsiRequest {
   readonly params: RouteParams;
@@ -19,11 +18,15 @@ export interface EsiRequest {
   readonly auth?: { readonly characterId: number; readonly scopes: readonly string[]; readonly clientId: string };
 }
 
-/** Return this instead of a bare body to add headers (X-Pages, rate-limit headers ...). */
+/**
+ * Return this instead of a bare body to add headers or answer a write with 201/204
+ * (`body` undefined sends none). Paging, cache and limit headers come from the gateway.
+ */
 export class EsiReply {
   constructor(
     readonly body: unknown,
     readonly headers: OutgoingHttpHeaders = {},
+    readonly status: 200 | 201 | 204 = 200,
   ) {}
 }
 
@@ -32,6 +35,8 @@ export interface EsiRoute {
   readonly path: string;
   /** Seconds a response stays cached: the spec's x-cache-age, 0 where it declares none. */
   readonly cacheSeconds: number;
+  /** "HH:MM" UTC for static data that "expires daily at 11:05" (SPEC2); replaces cacheSeconds. */
+  readonly expiresDailyAt?: string;
   readonly handler: (request: EsiRequest) => unknown | Promise<unknown>;
   /** ESI scope the route requires (the spec's security.OAuth2); set = a Bearer token is required. */
   readonly scope?: string;
@@ -43,45 +48,6 @@ export interface EsiRoute {
   readonly pageSize?: number;
   /** The spec's x-rate-limit; routes without one fall under the legacy error limit. */
   readonly rateLimit?: { readonly group: string; readonly maxTokens: number; readonly windowSeconds: number };
-}
-
-// Parameters that select nothing in the simulator and must not split the cache.
-const IGNORED_QUERY = new Set(["datasource", "language", "user_agent", "compatibility_date", "token"]);
-
-function cacheKey(method: string, path: string, query: URLSearchParams, bodyText: string): string {
-  const kept = [...query].filter(([name]) => !IGNORED_QUERY.has(name)).sort(([a], [b]) => a.localeCompare(b));
-  return `${method} ${path}?${new URLSearchParams(kept).toString()}\n${bodyText}`;
-}
-
-function parseJsonBody(text: string): unknown {
-  if (text.trim() === "") return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw esiError(400, "The request body is not valid JSON");
-  }
-}
-
-export function esiHandler(route: EsiRoute, cache: ResponseCache): Handler {
-  return async (ctx) => {
-    const body = route.method === "GET" ? undefined : parseJsonBody(await ctx.body());
-    const key = cacheKey(route.method, ctx.path, ctx.url.searchParams, body === undefined ? "" : JSON.stringify(body));
-    const snapshot = await cache.snapshot(key, route.cacheSeconds, async () => {
-      const result = await route.handler({
-        params: ctx.params,
-        query: ctx.url.searchParams,
-        body,
-        headers: ctx.req.headers,
-        services: ctx.services,
-      });
-      return result instanceof EsiReply ? { body: result.body, headers: result.headers } : { body: result };
-    });
-    sendSnapshot(ctx.req, ctx.res, snapshot, ctx.services.clock.now());
-  };
-}
-
-export function toHttpRoutes(routes: readonly EsiRoute[], cache: ResponseCache): Route<Handler>[] {
-  return routes.map((route) => ({ method: route.method, path: route.path, handler: esiHandler(route, cache) }));
 }
 
 /** A path id such as {character_id}: a positive integer, else 400. */
