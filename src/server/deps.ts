@@ -6,6 +6,8 @@ import type { SsoClientConfig } from "~/server/auth/sso-client";
 import { createTokenCipher, type TokenCipher } from "~/server/crypto/token-cipher";
 import { createDb, type Db } from "~/server/db/client";
 import { createEsiClient, type EsiClient, userAgent } from "~/server/esi/client";
+import { EsiMetrics } from "~/server/esi/metrics";
+import { createTokenProvider } from "~/server/esi/tokens";
 
 export interface AppDeps {
   db: Db;
@@ -22,11 +24,22 @@ export function appDeps(): AppDeps {
     if (!settings.databaseUrl) {
       throw new Error("DATABASE_URL is not set: start the app with `npm start` or `npm run demo`, which provide the embedded database");
     }
+    const db = createDb(settings.databaseUrl, settings.databasePoolMax);
+    const cipher = createTokenCipher(settings.tokenKeys);
+    const sso: SsoClientConfig = { ...settings.sso, userAgent: userAgent(settings.esi.contact) };
+    const metrics = new EsiMetrics();
     holder.__memberauditDeps = {
-      db: createDb(settings.databaseUrl, settings.databasePoolMax),
-      esi: createEsiClient({ baseUrl: settings.esi.baseUrl, contact: settings.esi.contact }),
-      cipher: createTokenCipher(settings.tokenKeys),
-      sso: { ...settings.sso, userAgent: userAgent(settings.esi.contact) },
+      db,
+      // One client per process: one connection pool, limits shared with the other processes through the database.
+      esi: createEsiClient({
+        baseUrl: settings.esi.baseUrl,
+        contact: settings.esi.contact,
+        db,
+        tokens: createTokenProvider({ db, cipher, sso, metrics }),
+        metrics,
+      }),
+      cipher,
+      sso,
     };
   }
   return holder.__memberauditDeps;

@@ -3,7 +3,6 @@
 // alliances. Public routes need no token.
 import type { Db } from "~/server/db/client";
 import type { EsiClient } from "~/server/esi/client";
-import { characterAffiliations, characterPublicInfo, universeNames } from "~/server/esi/schemas/public";
 
 export interface PublicDetailsDeps {
   db: Db;
@@ -25,7 +24,7 @@ export async function resolveEntityNames(deps: PublicDetailsDeps, ids: number[])
   const known = await deps.db.eveEntity.findMany({ where: { id: { in: unique } }, select: { id: true } });
   const missing = unique.filter((id) => !known.some((k) => k.id === id));
   for (const batch of chunks(missing, AFFILIATION_BATCH)) {
-    const names = await deps.esi.post("/universe/names", batch, universeNames);
+    const names = await deps.esi.post("/universe/names", { body: batch });
     for (const n of names) {
       await deps.db.eveEntity.upsert({
         where: { id: n.id },
@@ -39,9 +38,9 @@ export async function resolveEntityNames(deps: PublicDetailsDeps, ids: number[])
 export async function refreshCharacterPublicDetails(deps: PublicDetailsDeps, characterIds: number[]): Promise<{ updated: number }> {
   let updated = 0;
   for (const batch of chunks([...new Set(characterIds)], AFFILIATION_BATCH)) {
-    const affiliations = await deps.esi.post("/characters/affiliation", batch, characterAffiliations);
+    const affiliations = await deps.esi.post("/characters/affiliation", { body: batch });
     for (const a of affiliations) {
-      const info = await deps.esi.get(`/characters/${a.character_id}`, characterPublicInfo);
+      const info = await deps.esi.getData("/characters/{character_id}", { path: { character_id: a.character_id } });
       const data = {
         name: info.name,
         corporationId: a.corporation_id,
