@@ -5,13 +5,26 @@ import { isCronTrigger, type JobDefinition } from "~/server/jobs/job";
 import { inngest } from "./client";
 import { expireSharesJob } from "./functions/expire-shares";
 import { refreshCharacterPublic } from "./functions/refresh-character-public";
+import { updateCharacter } from "./functions/update-character";
+import { refreshAllAffiliations, repairStuckUpdates, updateStaleCharacters } from "./functions/update-schedule";
+import type { EngineSettings } from "~/server/updates/engine-settings";
+import { updateDepsFrom } from "~/server/updates/update-deps";
 
 export interface JobSettings {
   sharingTimeoutMinutes: number;
+  engine: EngineSettings;
 }
 
 export function createJobs(deps: () => AppDeps, settings: JobSettings): JobDefinition<any>[] {
-  return [refreshCharacterPublic(deps), expireSharesJob(deps, settings)];
+  const update = () => updateDepsFrom(deps());
+  return [
+    refreshCharacterPublic(deps),
+    expireSharesJob(deps, settings),
+    updateCharacter(update, settings.engine),
+    updateStaleCharacters(deps, settings.engine),
+    repairStuckUpdates(deps),
+    refreshAllAffiliations(deps),
+  ];
 }
 
 export function toInngestFunction(job: JobDefinition<any>): InngestFunction.Any {

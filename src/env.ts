@@ -1,6 +1,9 @@
 // Settings, validated once. A bad value stops startup with one line naming the
 // setting and the reason (see formatConfigError); nothing reads process.env elsewhere.
+import { CronExpressionParser } from "cron-parser";
 import { z } from "zod";
+import { effectiveStaleMinutes, parseStaleMinutesConfig, SectionConfigError } from "~/server/sections/settings";
+import type { EngineSettings } from "~/server/updates/engine-settings";
 
 export const DEMO_CLIENT = { clientId: "memberaudit-demo", clientSecret: "demo-secret" } as const;
 const EVE_SSO_DEFAULT = "https://login.eveonline.com";
@@ -56,6 +59,31 @@ const schema = z
       .optional()
       .transform((v) => (v ? v.split(",").map((k) => k.trim()).filter(Boolean) : []))
       .pipe(z.array(base64Key)),
+    MEMBERAUDIT_SECTION_STALE_MINUTES_CONFIG: z
+      .string()
+      .optional()
+      .transform((json, ctx) => {
+        try {
+          return parseStaleMinutesConfig(json);
+        } catch (error) {
+          ctx.addIssue({ code: "custom", message: error instanceof SectionConfigError ? error.message : String(error) });
+          return z.NEVER;
+        }
+      }),
+    MEMBERAUDIT_DATA_RETENTION_LIMIT: z.coerce.number({ error: "must be a number of days" }).int().min(7, "must be at least 7 days").default(360),
+    MEMBERAUDIT_ASSETS_CHUNK_SIZE: z.coerce.number({ error: "must be a number" }).int().min(100).max(50_000).default(2500),
+    MEMBERAUDIT_FEATURE_ROLES_ENABLED: flag,
+    MEMBERAUDIT_UPDATE_CRON: z
+      .string()
+      .default("*/15 * * * *")
+      .refine((cron) => {
+        try {
+          CronExpressionParser.parse(cron, { tz: "UTC" });
+          return true;
+        } catch {
+          return false;
+        }
+      }, "must be a cron expression such as */15 * * * *"),
     SHARING_TIMEOUT_MINUTES: z.coerce.number({ error: "must be a number of minutes" }).int().min(0).default(0),
     INNGEST_EVENT_KEY: optionalString,
     INNGEST_SIGNING_KEY: optionalString,
@@ -89,6 +117,7 @@ export interface Env {
   sso: { clientId: string; clientSecret: string; baseUrl: string; issuer: string; callbackUrl: string };
   esi: { baseUrl: string; contact: string | undefined };
   imageBaseUrl: string;
+  engine: EngineSettings;
   /** Shares end this many minutes after sharing; 0 = never. */
   sharingTimeoutMinutes: number;
   tokenKeys: { current: string; previous: string[] };
@@ -130,6 +159,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     esi: { baseUrl: v.ESI_BASE_URL.replace(/\/$/, ""), contact: v.ESI_CONTACT },
     imageBaseUrl: v.EVE_IMAGE_BASE_URL.replace(/\/$/, ""),
     sharingTimeoutMinutes: v.SHARING_TIMEOUT_MINUTES,
+    engine: {
+      staleMinutes: effectiveStaleMinutes(v.MEMBERAUDIT_SECTION_STALE_MINUTES_CONFIG ?? {}),
+      section: { retentionDays: v.MEMBERAUDIT_DATA_RETENTION_LIMIT, assetsChunkSize: v.MEMBERAUDIT_ASSETS_CHUNK_SIZE },
+      rolesEnabled: v.MEMBERAUDIT_FEATURE_ROLES_ENABLED,
+      updateCron: v.MEMBERAUDIT_UPDATE_CRON,
+    },
     tokenKeys: {
       current: v.TOKEN_ENCRYPTION_KEY!,
       previous: v.TOKEN_ENCRYPTION_KEYS_PREVIOUS,

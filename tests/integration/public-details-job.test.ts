@@ -11,6 +11,7 @@ import { createTokenCipher } from "~/server/crypto/token-cipher";
 import type { AppDeps } from "~/server/deps";
 import { createEsiClient, EsiError } from "~/server/esi/client";
 import { EmbeddedRunner } from "~/server/jobs/embedded-runner";
+import { DEFAULT_ENGINE_SETTINGS } from "~/server/updates/engine-settings";
 import { simCharacters } from "~/simulator/roster";
 import { createSimulator, type Simulator } from "~/simulator/server";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
@@ -59,7 +60,7 @@ describe("refresh character public details", () => {
   });
 
   it("runs as an Inngest function (@inngest/test engine)", async () => {
-    const fn = toInngestFunction(createJobs(() => deps, { sharingTimeoutMinutes: 0 })[0]!);
+    const fn = toInngestFunction(createJobs(() => deps, { sharingTimeoutMinutes: 0, engine: DEFAULT_ENGINE_SETTINGS })[0]!);
     const engine = new InngestTestEngine({
       function: fn,
       events: [{ name: characterPublicRefresh.name, data: { characterIds: [jorund.characterId] } }],
@@ -73,7 +74,7 @@ describe("refresh character public details", () => {
 
   it("runs in the embedded runner from the same definition", async () => {
     await t.db.eveCharacter.deleteMany({ where: { id: jorund.characterId } });
-    const runner = new EmbeddedRunner(createJobs(() => deps, { sharingTimeoutMinutes: 0 }));
+    const runner = new EmbeddedRunner(createJobs(() => deps, { sharingTimeoutMinutes: 0, engine: DEFAULT_ENGINE_SETTINGS }));
     await runner.send({ name: characterPublicRefresh.name, data: { characterIds: [jorund.characterId] } });
     await runner.idle();
     expect(runner.outcomes).toEqual([{ jobId: "refresh-character-public", status: "completed", attempts: 1 }]);

@@ -69,3 +69,21 @@ describe("settings validation", () => {
     expect(settings.sso.clientId).toBe("memberaudit-demo");
   });
 });
+
+describe("section settings", () => {
+  it("applies stale-minute overrides over the section defaults", () => {
+    const settings = parseEnv({ ...demo, MEMBERAUDIT_SECTION_STALE_MINUTES_CONFIG: '{"wallet_balance": 30}' });
+    expect(settings.engine.staleMinutes.wallet_balance).toBe(30);
+    expect(parseEnv(demo).engine.staleMinutes.wallet_balance).toBe(240);
+  });
+
+  it("rejects unknown section names and bad values, naming the setting", () => {
+    const unknown = errorOf({ ...demo, MEMBERAUDIT_SECTION_STALE_MINUTES_CONFIG: '{"walet_balance": 30}' });
+    expect(unknown.setting).toBe("MEMBERAUDIT_SECTION_STALE_MINUTES_CONFIG");
+    expect(unknown.reason).toContain("unknown section(s): walet_balance");
+    expect(errorOf({ ...demo, MEMBERAUDIT_SECTION_STALE_MINUTES_CONFIG: "{oops" }).reason).toBe("is not valid JSON");
+    expect(errorOf({ ...demo, MEMBERAUDIT_SECTION_STALE_MINUTES_CONFIG: '{"wallet_balance": -5}' }).setting).toBe("MEMBERAUDIT_SECTION_STALE_MINUTES_CONFIG");
+    expect(errorOf({ ...demo, MEMBERAUDIT_DATA_RETENTION_LIMIT: "3" }).reason).toContain("at least 7");
+    expect(errorOf({ ...demo, MEMBERAUDIT_UPDATE_CRON: "every five minutes" }).setting).toBe("MEMBERAUDIT_UPDATE_CRON");
+  });
+});

@@ -11,6 +11,11 @@ export interface UpdateDeps {
   db: Db;
   esi: EsiClient;
   now?: () => Date;
+  /** Name and location resolution for the ids a section reports (shared EveEntity and Location tables). */
+  resolvers?: {
+    entities?(ids: number[]): Promise<unknown>;
+    locations?(characterId: number, ids: bigint[]): Promise<unknown>;
+  };
 }
 
 export type SectionRunOutcome =
@@ -68,12 +73,13 @@ export async function updateSection(
       await db.sectionUpdateStatus.update({ where: key, data: { ...done, ...cache } });
       return { section: section.name, status: "unchanged", reason: "same-content" };
     }
-    const { written } = await db.$transaction(
+    const persisted = await db.$transaction(
       (tx) => section.persist({ characterId, tx, now, settings: options.settings }, fetched.data),
       { timeout: 120_000 },
     );
     await db.sectionUpdateStatus.update({ where: key, data: { ...done, ...cache, contentHash: hash } });
-    return { section: section.name, status: "updated", written };
+    await resolveReported(deps, characterId, persisted.entityIds, persisted.locationIds);
+    return { section: section.name, status: "updated", written: persisted.written };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const tokenError = isTokenFault(error);
@@ -85,5 +91,15 @@ export async function updateSection(
     // Other failures end here: the next scheduled run finds the section stale (its last run failed).
     if (error instanceof EsiRateLimitedError) throw error;
     return { section: section.name, status: "failed", error: message, tokenError };
+  }
+}
+
+/** Names and locations are shared conveniences: failing to resolve them must not fail the section. */
+async function resolveReported(deps: UpdateDeps, characterId: number, entityIds?: number[], locationIds?: bigint[]): Promise<void> {
+  try {
+    if (entityIds?.length && deps.resolvers?.entities) await deps.resolvers.entities([...new Set(entityIds)]);
+    if (locationIds?.length && deps.resolvers?.locations) await deps.resolvers.locations(characterId, [...new Set(locationIds)]);
+  } catch (error) {
+    console.warn(`name/location resolution for character ${characterId} failed: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

@@ -1,0 +1,69 @@
+// Updating a character: which sections (stale ones, or those asked for), each run
+// by updateSection, and what happens when the token turns out to be dead: its
+// owner is told once, and the token-dependent sections stop until re-added.
+import type { Db } from "~/server/db/client";
+import { findSection } from "~/server/sections/registry";
+import { enabledSections, type EngineSettings } from "./engine-settings";
+import { findStaleSections } from "./stale";
+import { type SectionRunOutcome, type UpdateDeps, updateSection } from "./update-section";
+
+export class UnknownSectionError extends Error {
+  constructor(readonly names: string[]) {
+    super(`Unknown section(s): ${names.join(", ")}`);
+    this.name = "UnknownSectionError";
+  }
+}
+
+export function validateSectionNames(names: readonly string[], settings: EngineSettings): string[] {
+  const enabled = new Set(enabledSections(settings).map((s) => s.name));
+  const unknown = names.filter((n) => !enabled.has(n));
+  if (unknown.length > 0) throw new UnknownSectionError(unknown);
+  return [...names];
+}
+
+/** The sections to run now: the requested ones, or the stale ones. */
+export async function planCharacterUpdate(
+  db: Db,
+  characterId: number,
+  request: { sections?: string[]; now: Date },
+  settings: EngineSettings,
+): Promise<string[]> {
+  if (request.sections?.length) return validateSectionNames(request.sections, settings);
+  const stale = await findStaleSections(db, {
+    sections: enabledSections(settings),
+    staleMinutes: settings.staleMinutes,
+    now: request.now,
+    characterIds: [characterId],
+  });
+  return stale.get(characterId) ?? [];
+}
+
+export async function runCharacterSection(
+  deps: UpdateDeps,
+  characterId: number,
+  name: string,
+  options: { force?: boolean; settings: EngineSettings },
+): Promise<SectionRunOutcome> {
+  const section = findSection(name);
+  if (!section) throw new UnknownSectionError([name]);
+  const outcome = await updateSection(deps, characterId, section, { force: options.force, settings: options.settings.section });
+  if (outcome.status === "failed" && outcome.tokenError) await notifyTokenInvalid(deps.db, characterId);
+  return outcome;
+}
+
+/** One notification per dead token: tokenErrorNotifiedAt is cleared when the character is added again. */
+export async function notifyTokenInvalid(db: Db, characterId: number): Promise<boolean> {
+  const claimed = await db.character.updateMany({ where: { id: characterId, tokenErrorNotifiedAt: null }, data: { tokenErrorNotifiedAt: new Date() } });
+  if (claimed.count === 0) return false;
+  const owner = await db.characterOwnership.findUnique({ where: { characterId }, include: { character: true } });
+  if (!owner) return false;
+  await db.notification.create({
+    data: {
+      userId: owner.userId,
+      level: "warning",
+      title: `${owner.character.name}: ESI token invalid`,
+      message: `The ESI token of ${owner.character.name} is no longer valid, so its data stopped updating. Add the character again to renew it.`,
+    },
+  });
+  return true;
+}

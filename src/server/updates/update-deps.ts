@@ -1,0 +1,13 @@
+// The update engine's dependencies, made from the process's shared ones.
+import { resolveEntityNames } from "~/server/characters/public-details";
+import type { Db } from "~/server/db/client";
+import type { EsiClient } from "~/server/esi/client";
+import type { UpdateDeps } from "./update-section";
+
+export function updateDepsFrom(deps: { db: Db; esi: EsiClient }): UpdateDeps {
+  return {
+    db: deps.db,
+    esi: deps.esi,
+    resolvers: { entities: (ids) => resolveEntityNames(deps, ids) },
+  };
+}
