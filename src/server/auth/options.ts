@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { env } from "~/env";
-import { characterPublicRefresh } from "@inngest-fns/events";
+import { characterPublicRefresh, characterUpdate } from "@inngest-fns/events";
 import { CharacterOwnedElsewhereError, registerCharacter, signInWithCharacter, UserInactiveError } from "~/server/characters/registration";
 import { appDeps } from "~/server/deps";
 import { sendJobEvents } from "~/server/jobs/dispatch";
@@ -46,11 +46,13 @@ function eveProvider(): OAuthConfig<EveIdentity & Record<string, unknown>> {
   };
 }
 
-async function notifyPublicRefresh(characterId: number): Promise<void> {
-  // The character is stored already; a failed enqueue only delays its corporation name.
-  await sendJobEvents({ name: characterPublicRefresh.name, data: { characterIds: [characterId] } }).catch((error: unknown) =>
-    console.warn(`could not queue public refresh for character ${characterId}: ${String(error)}`),
-  );
+async function notifyPublicRefresh(characterId: number, andSections = false): Promise<void> {
+  // The character is stored already; a failed enqueue only delays its data until the next scheduled scan.
+  const events = [
+    { name: characterPublicRefresh.name, data: { characterIds: [characterId] } },
+    ...(andSections ? [{ name: characterUpdate.name, data: { characterId } }] : []),
+  ];
+  await sendJobEvents(events).catch((error: unknown) => console.warn(`could not queue updates for character ${characterId}: ${String(error)}`));
 }
 
 let cached: NextAuthOptions | undefined;
@@ -82,7 +84,8 @@ export function authOptions(): NextAuthOptions {
             if (error instanceof CharacterOwnedElsewhereError) return `${settings.appUrl}/launcher?error=OwnedElsewhere`;
             throw error;
           }
-          await notifyPublicRefresh(identity.characterId);
+          // A new registration is loaded at once, not at the next scan.
+          await notifyPublicRefresh(identity.characterId, true);
           // Returning a URL ends the flow without replacing the current session.
           return `${settings.appUrl}/launcher?added=${identity.characterId}`;
         }
