@@ -1,0 +1,145 @@
+// npm run memberaudit -- <command>: management commands (see `help`).
+// Settings come from the environment as for `npm start`; without DATABASE_URL the
+// embedded database in DATA_DIR is used (stop the app first: PGlite has one owner).
+import path from "node:path";
+import { formatConfigError, parseEnv } from "~/env";
+import { countSectionRows, resetSectionData } from "~/server/cli/section-data";
+import { updateDurations } from "~/server/cli/update-stats";
+import { startEmbeddedPostgres } from "~/server/db/embedded";
+import { applyMigrations } from "~/server/db/migrate";
+import { enabledSections } from "~/server/updates/engine-settings";
+import { findStaleSections } from "~/server/updates/stale";
+import { runCharacterSection, UnknownSectionError, validateSectionNames } from "~/server/updates/update-character";
+import { updateDepsFrom } from "~/server/updates/update-deps";
+
+const HELP = `usage: npm run memberaudit -- <command> [options]
+  update-characters [section ...] [--all] [--character ID] [--inline]
+      update stale sections (or the named ones) of every enabled character (or one);
+      --all updates even fresh sections; --inline runs here (always, without Inngest)
+  reset-characters [--character ID] [--reload] --yes
+      delete all section data and update statuses, keeping characters and tokens;
+      --reload updates everything afterwards
+  stats            effective settings, rows per section table, stale minutes, update durations`;
+
+const args = process.argv.slice(2);
+const command = args[0];
+const flag = (name: string) => args.includes(name);
+const option = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const positional = args.slice(1).filter((a, i, all) => !a.startsWith("--") && all[i - 1] !== "--character");
+
+async function main(): Promise<number> {
+  if (!command || command === "help" || command === "--help") {
+    console.log(HELP);
+    return command ? 0 : 2;
+  }
+  let env = { ...process.env };
+  let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
+  if (!env.DATABASE_URL) {
+    embedded = await startEmbeddedPostgres({ dataDir: path.resolve(env.DATA_DIR ?? ".data", "pglite"), port: 0 });
+    env = { ...env, DATABASE_URL: embedded.url, DATABASE_POOL_MAX: "1" };
+    await applyMigrations(embedded.url);
+  }
+  try {
+    let settings;
+    try {
+      settings = parseEnv(env);
+    } catch (error) {
+      console.error(formatConfigError(error));
+      return 1;
+    }
+    Object.assign(process.env, env);
+    const { appDeps } = await import("~/server/deps");
+    const deps = appDeps();
+    const characterId = option("--character") ? Number(option("--character")) : undefined;
+    if (option("--character") && !Number.isSafeInteger(characterId)) {
+      console.error("--character needs a numeric character id");
+      return 2;
+    }
+
+    if (command === "stats") {
+      console.log("effective settings:", JSON.stringify({ retentionDays: settings.engine.section.retentionDays, assetsChunkSize: settings.engine.section.assetsChunkSize, rolesEnabled: settings.engine.rolesEnabled, updateCron: settings.engine.updateCron, jobs: settings.inngest.enabled ? "Inngest" : "embedded runner" }));
+      console.log("\nstale minutes per section:");
+      for (const s of enabledSections(settings.engine)) console.log(`  ${s.name.padEnd(24)} ${settings.engine.staleMinutes[s.name]}`);
+      console.log("\nrows per section table:");
+      for (const [model, count] of Object.entries(await countSectionRows(deps.db))) console.log(`  ${model.padEnd(36)} ${count}`);
+      console.log("\nupdate durations (successful runs):");
+      for (const d of await updateDurations(deps.db)) {
+        console.log(`  ${d.section.padEnd(24)} n=${d.runs}  min ${d.minSeconds.toFixed(2)} s  avg ${d.avgSeconds.toFixed(2)} s  max ${d.maxSeconds.toFixed(2)} s`);
+      }
+      return 0;
+    }
+
+    if (command === "reset-characters") {
+      if (!flag("--yes")) {
+        console.error("This deletes all section data. Run again with --yes to confirm.");
+        return 2;
+      }
+      const deleted = await resetSectionData(deps.db, characterId ? [characterId] : undefined);
+      console.log(`deleted ${deleted} rows of section data`);
+      if (!flag("--reload")) return 0;
+      args.push("--all");
+    }
+
+    if (command === "update-characters" || command === "reset-characters") {
+      const sections = validateSectionNames(command === "update-characters" ? positional : [], settings.engine);
+      const all = flag("--all");
+      const plan = all
+        ? new Map(
+            (await deps.db.character.findMany({ where: { isEnabled: true, ...(characterId ? { id: characterId } : {}) }, select: { id: true } })).map((c) => [
+              c.id,
+              sections.length ? sections : enabledSections(settings.engine).map((s) => s.name),
+            ]),
+          )
+        : await findStaleSections(deps.db, {
+            sections: enabledSections(settings.engine).filter((s) => !sections.length || sections.includes(s.name)),
+            staleMinutes: settings.engine.staleMinutes,
+            now: new Date(),
+            characterIds: characterId ? [characterId] : undefined,
+          });
+      const total = [...plan.values()].reduce((n, s) => n + s.length, 0);
+      console.log(`${plan.size} characters, ${total} section updates`);
+      if (settings.inngest.enabled && !flag("--inline")) {
+        const { sendJobEvents } = await import("~/server/jobs/dispatch");
+        const { characterUpdate } = await import("@inngest-fns/events");
+        await sendJobEvents([...plan].map(([id, s]) => ({ name: characterUpdate.name, data: { characterId: id, sections: s, force: all } })));
+        console.log(`queued ${plan.size} character updates with Inngest`);
+        return 0;
+      }
+      const update = updateDepsFrom(deps);
+      let done = 0;
+      let failed = 0;
+      for (const [id, names] of plan) {
+        for (const name of names) {
+          const outcome = await runCharacterSection(update, id, name, { force: all, settings: settings.engine });
+          if (outcome.status === "failed") failed += 1;
+          done += 1;
+          if (done % 25 === 0 || done === total) process.stdout.write(`\r  ${done}/${total} section updates, ${failed} failed`);
+        }
+      }
+      process.stdout.write("\n");
+      return failed > 0 ? 1 : 0;
+    }
+
+    console.error(`unknown command ${command}\n${HELP}`);
+    return 2;
+  } catch (error) {
+    if (error instanceof UnknownSectionError) {
+      console.error(error.message);
+      return 2;
+    }
+    throw error;
+  } finally {
+    await embedded?.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  },
+);
