@@ -16,7 +16,7 @@ import { EsiGateway } from "./gateway/esi-gateway";
 import { esiError, HttpError, readBody, sendJson } from "./http/io";
 import { RouteTable, stripEsiVersionPrefix, stripTrailingSlash } from "./http/router";
 import { imageRoutes } from "./images/portrait";
-import { findSimCharacter } from "./roster";
+import { findAnyCharacter } from "./data/characters";
 import type { Handler, RequestContext, SimServices } from "./services";
 import { accessTokenClaims, applyClaimOverrides } from "./sso/access-token";
 import { ClientRegistry, type SimClientConfig } from "./sso/clients";
@@ -119,7 +119,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     rotateRefreshTokens: options.rotateRefreshTokens ?? true,
     baseUrl,
     async issueAccessToken(characterId, scopes, clientId, overrides) {
-      const character = findSimCharacter(characterId);
+      const character = findAnyCharacter(characterId);
       if (!character) throw new Error(`Character ${characterId} is not in the simulator's roster`);
       const claims = accessTokenClaims({
         character,

@@ -8,7 +8,7 @@ import type { SimClock } from "../clock";
 import type { EsiRoute } from "../esi/route";
 import { esiError, type HttpError } from "../http/io";
 import type { RouteParams } from "../http/router";
-import { findSimCharacter } from "../roster";
+import { findAnyCharacter } from "../data/characters";
 import { scopesOf } from "../sso/access-token";
 import type { SimServices } from "../services";
 
@@ -75,11 +75,11 @@ export class TokenVerifier {
 
 /** Roster CEOs hold every corporation role, everyone else none: enough to exercise both answers. */
 function holdsRoles(characterId: number): boolean {
-  return findSimCharacter(characterId)?.corporationTitle === "CEO";
+  return findAnyCharacter(characterId)?.corporationTitle === "CEO";
 }
 
 function corporationOf(characterId: number): number | undefined {
-  return findSimCharacter(characterId)?.corporationId;
+  return findAnyCharacter(characterId)?.corporationId;
 }
 
 /** The 401/403 ESI gives this token on this route, or undefined when it may proceed. */

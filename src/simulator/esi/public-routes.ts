@@ -1,12 +1,13 @@
 // ESI's public (unauthenticated) routes over the roster. Cache ages are the
 // x-cache-age values of CCP's 2026-07-17 spec; /universe/names declares none.
 import { esiError } from "../http/io";
-import { findSimAlliance, findSimCharacter, findSimCorporation } from "../roster";
+import { findAnyCharacter } from "../data/characters";
+import { findSimAlliance, findSimCorporation } from "../roster";
 import { affiliationBody, allianceBody, characterBody, corporationBody } from "./bodies";
 import { type EsiRoute, idListBody, idParam } from "./route";
 
 function resolveName(id: number) {
-  const character = findSimCharacter(id);
+  const character = findAnyCharacter(id);
   if (character) return { category: "character", id, name: character.name };
   const corporation = findSimCorporation(id);
   if (corporation) return { category: "corporation", id, name: corporation.name };
@@ -21,7 +22,7 @@ export const publicEsiRoutes: readonly EsiRoute[] = [
     path: "/characters/{character_id}",
     cacheSeconds: 86400,
     handler: ({ params }) => {
-      const character = findSimCharacter(idParam(params, "character_id"));
+      const character = findAnyCharacter(idParam(params, "character_id"));
       if (!character) throw esiError(404, "Character not found");
       return characterBody(character);
     },
@@ -32,7 +33,7 @@ export const publicEsiRoutes: readonly EsiRoute[] = [
     cacheSeconds: 3600,
     handler: ({ body }) => {
       const ids = idListBody(body, 1000);
-      const characters = ids.map((id) => findSimCharacter(id));
+      const characters = ids.map((id) => findAnyCharacter(id));
       // CCP: "All characters must exist, or none will be returned".
       const unknown = ids.filter((_, i) => characters[i] === undefined);
       if (unknown.length > 0) throw esiError(400, `Unknown character ID(s): ${unknown.join(", ")}; all characters must exist`);

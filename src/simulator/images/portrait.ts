@@ -3,7 +3,7 @@
 // character looks distinct and the same on every run.
 import { escapeHtml } from "../http/io";
 import type { Route } from "../http/router";
-import { findSimCharacter } from "../roster";
+import { findAnyCharacter } from "../data/characters";
 import type { Handler } from "../services";
 
 function initials(name: string): string {
@@ -16,7 +16,7 @@ function initials(name: string): string {
 }
 
 export function portraitSvg(characterId: number): string {
-  const character = findSimCharacter(characterId);
+  const character = findAnyCharacter(characterId);
   const hue = (characterId * 47) % 360;
   const text = character ? initials(character.name) : "?";
   return `<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256" viewBox="0 0 256 256" role="img" aria-label="${escapeHtml(character?.name ?? "Unknown character")}">

@@ -2,7 +2,7 @@
 // hash is stable for a character on one account and changes on every transfer,
 // so it derives from the seed, the account, the character and a transfer count.
 import { createHash } from "node:crypto";
-import { findSimCharacter } from "../roster";
+import { findAnyCharacter } from "../data/characters";
 
 export class OwnerRegistry {
   private readonly transfers: Map<number, number>;
@@ -21,7 +21,7 @@ export class OwnerRegistry {
 
   /** 28-character base64 of a SHA-1, the same length and alphabet as CCP's hashes. */
   hash(characterId: number): string {
-    const character = findSimCharacter(characterId);
+    const character = findAnyCharacter(characterId);
     if (!character) throw new Error(`Character ${characterId} is not in the simulator's roster`);
     const material = `memberaudit-sim|${this.seed}|${character.account}|${characterId}|${this.transferCount(characterId)}`;
     return createHash("sha1").update(material).digest("base64");
@@ -29,7 +29,7 @@ export class OwnerRegistry {
 
   /** Moves the character to a new (unnamed) account and returns its new hash. */
   transfer(characterId: number): string {
-    if (!findSimCharacter(characterId)) throw new Error(`Character ${characterId} is not in the simulator's roster`);
+    if (!findAnyCharacter(characterId)) throw new Error(`Character ${characterId} is not simulated`);
     this.transfers.set(characterId, this.transferCount(characterId) + 1);
     this.onChange();
     return this.hash(characterId);

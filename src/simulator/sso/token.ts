@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import type { ServerResponse } from "node:http";
 import { mediaType, sendJson } from "../http/io";
-import { findSimCharacter } from "../roster";
+import { findAnyCharacter } from "../data/characters";
 import type { Handler, RequestContext } from "../services";
 import { ACCESS_TOKEN_EXPIRES_IN } from "./access-token";
 import { parseScopeParam } from "./authorize";
@@ -80,7 +80,7 @@ async function authorizationCodeGrant(ctx: RequestContext, form: URLSearchParams
 }
 
 function isAlive(ctx: RequestContext, grant: Grant): boolean {
-  return !grant.revokedAt && findSimCharacter(grant.characterId) !== undefined && ctx.services.owners.hash(grant.characterId) === grant.ownerHash;
+  return !grant.revokedAt && findAnyCharacter(grant.characterId) !== undefined && ctx.services.owners.hash(grant.characterId) === grant.ownerHash;
 }
 
 async function refreshTokenGrant(ctx: RequestContext, form: URLSearchParams, client: SimClientConfig, confidential: boolean): Promise<void> {
