@@ -3,7 +3,7 @@
 // errors are shown as a page; afterwards they go back to the callback (RFC 6749
 // 4.1.2.1), as CCP's SSO does.
 import { mediaType, sendHtml, sendRedirect } from "../http/io";
-import { findSimCharacter } from "../roster";
+import { findAnyCharacter } from "../data/characters";
 import type { Handler, RequestContext } from "../services";
 import type { SimClientConfig } from "./clients";
 import { renderErrorPage, renderLoginPage } from "./login-page";
@@ -99,8 +99,9 @@ export const selectCharacter: Handler = async (ctx) => {
   if (validation.kind !== "ok") return refuse(ctx, validation);
   const { request } = validation;
 
-  const character = findSimCharacter(Number(form.get("character_id")));
+  const character = findAnyCharacter(Number(form.get("character_id")));
   if (!character) {
+    // The page lists the roster; any simulated character (synthetic ones too, for load tests) may log in.
     sendHtml(ctx.res, 400, renderErrorPage("invalid_request", "Choose one of the listed characters"));
     return;
   }

@@ -1,0 +1,94 @@
+// npm run bench:updates [-- --short] [-- --characters N]: the update engine against
+// the simulator on loopback and a real PostgreSQL, in four passes:
+//   1. cold load of N synthetic characters (realistic volumes)
+//   2. incremental, nothing changed (every section re-checked: conditional requests)
+//   3. incremental with 5% of characters changed
+//   4. the same under 10% injected 5xx
+// Workers run in this process as Inngest workers would (bounded concurrency, one
+// character per worker at a time). The simulator shares the process, so CPU and
+// RSS figures include it. Figures only; no pass/fail.
+import { performance } from "node:perf_hooks";
+import { createDb } from "~/server/db/client";
+import { SECTIONS } from "~/server/sections/registry";
+import { DEFAULT_ENGINE_SETTINGS, enabledSections } from "~/server/updates/engine-settings";
+import { runCharacterSection } from "~/server/updates/update-character";
+import { updateDepsFrom } from "~/server/updates/update-deps";
+import type { SectionRunOutcome } from "~/server/updates/update-section";
+import { makeClient, registerWithToken, startSim } from "../../tests/esi/support/sim";
+import { createTestDatabase } from "../../tests/helpers/database";
+
+const argv = process.argv.slice(2);
+const short = argv.includes("--short");
+const N = Number(argv[argv.indexOf("--characters") + 1] ?? "") || (short ? 20 : 200);
+const WORKERS = 8;
+const FIRST_SYNTHETIC = 2113000001;
+
+const t = await createTestDatabase();
+const { sim, url } = await startSim();
+const db = createDb(t.url, 10);
+const esi = makeClient(db, url, { connections: 16, onLimit: "wait" });
+const deps = updateDepsFrom({ db, esi });
+const settings = DEFAULT_ENGINE_SETTINGS;
+const sections = enabledSections(settings).map((s) => s.name);
+const scopes = [...new Set(SECTIONS.flatMap((s) => s.scopes))];
+let peakRss = 0;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
+
+try {
+  const characters = Array.from({ length: N }, (_, i) => FIRST_SYNTHETIC + i);
+  for (const id of characters) await registerWithToken(db, url, id, { scopes });
+  console.log(`update benchmark: ${N} characters × ${sections.length} sections (${sections.join(", ")}), ${WORKERS} workers`);
+
+  async function pass(name: string, force: boolean) {
+    const before = esi.snapshot();
+    const sim0 = sim.stats();
+    const started = performance.now();
+    const outcomes: SectionRunOutcome[] = [];
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: WORKERS }, async () => {
+        while (next < characters.length) {
+          const id = characters[next++]!;
+          for (const section of sections) outcomes.push(await runCharacterSection(deps, id, section, { force, settings }));
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const after = esi.snapshot();
+    const sim1 = sim.stats();
+    const written = outcomes.reduce((n, o) => n + (o.status === "updated" ? o.written : 0), 0);
+    const failed = outcomes.filter((o) => o.status === "failed");
+    console.log(
+      `${name.padEnd(30)} ${((N / seconds) * 60).toFixed(0).padStart(6)} characters/min  ${(written / seconds).toFixed(0).padStart(7)} rows/s  ` +
+        `${written} section rows written  ${((after.requests - before.requests) / N).toFixed(1)} ESI requests/character  ` +
+        `${(after.notModified - before.notModified)} 304s  ${sim1["420s"] - sim0["420s"]} 420s  ${failed.length} sections failed  ${seconds.toFixed(1)} s`,
+    );
+    if (failed.length) console.log(`  first failure: ${failed[0]!.status === "failed" ? failed[0]!.error : ""}`);
+  }
+
+  /** Time passes: ESI's caches expire (data unchanged, same ETags) and so do our remembered expiries. */
+  async function letCachesExpire() {
+    sim.expireCaches();
+    esi.clearMemory();
+    await db.sectionUpdateStatus.updateMany({ data: { cacheExpiresAt: null } });
+  }
+
+  await pass("1 cold load", false);
+  await letCachesExpire();
+  await pass("2 incremental, no change", false);
+  for (const id of characters.filter((_, i) => i % 20 === 0)) sim.mutateCharacter(id, "all");
+  await letCachesExpire();
+  await pass("3 incremental, 5% changed", false);
+  for (const id of characters.filter((_, i) => i % 20 === 1)) sim.mutateCharacter(id, "all");
+  await letCachesExpire();
+  sim.injectFault({ kind: "status", status: 503, rate: 0.1 });
+  await pass("4 as 3, 10% injected 5xx", false);
+  sim.clearFaults();
+  console.log(`peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB (app and simulator in one process)`);
+} finally {
+  clearInterval(sampler);
+  await esi.close();
+  await db.$disconnect();
+  await sim.close();
+  await t.drop();
+}
