@@ -52,6 +52,9 @@ const schema = z
     EVE_SSO_ISSUER: z.string().regex(/^[a-z0-9.:-]+$/i, "must be a host name such as login.eveonline.com").default("login.eveonline.com"),
     ESI_BASE_URL: url.default(ESI_DEFAULT),
     ESI_CONTACT: optionalString,
+    ESI_MAX_CONNECTIONS: z.coerce.number({ error: "must be a number" }).int().min(1).max(256).default(16),
+    ESI_TIMEOUT_MS: z.coerce.number({ error: "must be a number of milliseconds" }).int().min(1000).max(120_000).default(20_000),
+    ESI_ERROR_LIMIT_THRESHOLD: z.coerce.number({ error: "must be a number" }).int().min(0).max(99).default(10),
     EVE_IMAGE_BASE_URL: url.default(IMAGES_DEFAULT),
     TOKEN_ENCRYPTION_KEY: base64Key.optional(),
     TOKEN_ENCRYPTION_KEYS_PREVIOUS: z
@@ -115,7 +118,7 @@ export interface Env {
   /** Where the embedded database keeps its files; the launcher defaults it to <DATA_DIR>/pglite. */
   embeddedDbDir: string | undefined;
   sso: { clientId: string; clientSecret: string; baseUrl: string; issuer: string; callbackUrl: string };
-  esi: { baseUrl: string; contact: string | undefined };
+  esi: { baseUrl: string; contact: string | undefined; connections: number; timeoutMs: number; errorLimitThreshold: number };
   imageBaseUrl: string;
   engine: EngineSettings;
   /** Shares end this many minutes after sharing; 0 = never. */
@@ -156,7 +159,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       issuer: v.EVE_SSO_ISSUER.replace(/^https?:\/\//, ""),
       callbackUrl: `${appUrl}/api/auth/callback/eveonline`,
     },
-    esi: { baseUrl: v.ESI_BASE_URL.replace(/\/$/, ""), contact: v.ESI_CONTACT },
+    esi: {
+      baseUrl: v.ESI_BASE_URL.replace(/\/$/, ""),
+      contact: v.ESI_CONTACT,
+      connections: v.ESI_MAX_CONNECTIONS,
+      timeoutMs: v.ESI_TIMEOUT_MS,
+      errorLimitThreshold: v.ESI_ERROR_LIMIT_THRESHOLD,
+    },
     imageBaseUrl: v.EVE_IMAGE_BASE_URL.replace(/\/$/, ""),
     sharingTimeoutMinutes: v.SHARING_TIMEOUT_MINUTES,
     engine: {

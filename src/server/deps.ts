@@ -34,6 +34,9 @@ export function appDeps(): AppDeps {
       esi: createEsiClient({
         baseUrl: settings.esi.baseUrl,
         contact: settings.esi.contact,
+        connections: settings.esi.connections,
+        timeoutMs: settings.esi.timeoutMs,
+        limiter: { errorLimitThreshold: settings.esi.errorLimitThreshold },
         db,
         tokens: createTokenProvider({ db, cipher, sso, metrics }),
         metrics,
