@@ -1,4 +1,7 @@
 import { notFound, redirect } from "next/navigation";
+import { SectionStatusTable } from "~/components/section-status-table";
+import { env } from "~/env";
+import { characterStatus } from "~/server/updates/character-status";
 import { viewableCharactersWhere } from "~/server/access/character-access";
 import { loadViewer } from "~/server/access/viewer";
 import { currentUser } from "~/server/auth/session";
@@ -20,6 +23,7 @@ export default async function CharacterPage({ params }: { params: Promise<{ id: 
   });
   if (!character) notFound();
   const c = character.eveCharacter;
+  const status = await characterStatus(db, id, env().engine);
   return (
     <div className="rounded-lg border border-ink-700 bg-ink-900 p-6">
       <h1 className="text-2xl font-semibold text-slate-100" data-testid="character-name">
@@ -29,7 +33,8 @@ export default async function CharacterPage({ params }: { params: Promise<{ id: 
         {c.corporationName ?? "Corporation pending"}
         {c.allianceName && ` · ${c.allianceName}`}
       </p>
-      <p className="mt-4 text-sm text-slate-400">The character sheet (assets, skills, wallet and the other sections) arrives with the section updates.</p>
+      <p className="mt-4 text-sm text-slate-400">The character sheet's tabs (assets, skills, wallet and the other sections) come next; this page shows what has been loaded.</p>
+      {status && <SectionStatusTable status={status} />}
     </div>
   );
 }
