@@ -3,6 +3,7 @@
 // alliances. Public routes need no token.
 import type { Db } from "~/server/db/client";
 import type { EsiClient } from "~/server/esi/client";
+import { resolveEntityNames } from "~/server/universe/entities";
 
 export interface PublicDetailsDeps {
   db: Db;
@@ -15,24 +16,6 @@ function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
-}
-
-/** Resolves names of ids we have not seen yet into the shared entity table. */
-export async function resolveEntityNames(deps: PublicDetailsDeps, ids: number[]): Promise<void> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return;
-  const known = await deps.db.eveEntity.findMany({ where: { id: { in: unique } }, select: { id: true } });
-  const missing = unique.filter((id) => !known.some((k) => k.id === id));
-  for (const batch of chunks(missing, AFFILIATION_BATCH)) {
-    const names = await deps.esi.post("/universe/names", { body: batch });
-    for (const n of names) {
-      await deps.db.eveEntity.upsert({
-        where: { id: n.id },
-        create: { id: n.id, category: n.category, name: n.name },
-        update: { category: n.category, name: n.name },
-      });
-    }
-  }
 }
 
 export async function refreshCharacterPublicDetails(deps: PublicDetailsDeps, characterIds: number[]): Promise<{ updated: number }> {
