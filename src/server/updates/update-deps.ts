@@ -1,5 +1,5 @@
 // The update engine's dependencies, made from the process's shared ones.
-import { resolveEntityNames } from "~/server/characters/public-details";
+import { resolveEntityNames } from "~/server/universe/entities";
 import type { Db } from "~/server/db/client";
 import type { EsiClient } from "~/server/esi/client";
 import type { UpdateDeps } from "./update-section";
