@@ -31,7 +31,7 @@ export const updateCharacter = (deps: () => UpdateDeps, settings: EngineSettings
           }
         });
         outcomes.push(outcome);
-        if (outcome.status === "failed" && outcome.tokenError) {
+        if (outcome.status === "failed" && outcome.tokenInvalid) {
           throw new NonRetriableError(`character ${characterId}: ${outcome.error}`);
         }
       }

@@ -56,7 +56,9 @@ describe("update engine", () => {
     const engine = new InngestTestEngine({ function: updateFn(), events: [{ name: characterUpdate.name, data: { characterId: A } }] });
     const { result, error } = await engine.execute();
     expect(error).toBeUndefined();
-    expect(result).toEqual({ characterId: A, sections: 1, updated: 1 });
+    // The wallet plus the public sections; sections whose scopes the token lacks are not planned.
+    const publicSections = enabledSections(settings).filter((s) => s.scopes.length === 0).length;
+    expect(result).toEqual({ characterId: A, sections: publicSections + 1, updated: publicSections + 1 });
     expect(await t.db.characterWalletBalance.count({ where: { characterId: A } })).toBe(1);
     expect((await stale()).has(A)).toBe(false);
     const later = new Date(Date.now() + (settings.staleMinutes.wallet_balance! + 1) * 60_000);
@@ -96,11 +98,15 @@ describe("update engine", () => {
       },
     });
     const { result, ctx } = await engine.execute();
-    expect(result).toEqual({ characters: 1 });
+    // A's wallet is stale again; B's public sections never ran (its dead token stops only its token sections).
+    expect(result).toEqual({ characters: 2 });
     const sendEvent = ctx.step.sendEvent as unknown as ReturnType<typeof vi.fn>;
     expect(sendEvent).toHaveBeenCalledTimes(1);
     const events = sendEvent.mock.calls[0]![1] as Array<{ name: string; data: { characterId: number }; id: string }>;
-    expect(events.map((e) => [e.name, e.data.characterId])).toEqual([[characterUpdate.name, A]]);
+    expect(events.map((e) => [e.name, e.data.characterId])).toEqual([
+      [characterUpdate.name, A],
+      [characterUpdate.name, B],
+    ]);
     expect(events[0]!.id).toMatch(new RegExp(`^update-${A}-\\d+$`));
   });
 

@@ -2,16 +2,66 @@
 import type { SectionDefinition } from "./types";
 import { walletBalance } from "./wallet-balance";
 // -- group A imports
+import { attributes } from "./attributes";
+import { characterDetails } from "./character-details";
+import { corporationHistory } from "./corporation-history";
+import { fwStats } from "./fw-stats";
+import { implants } from "./implants";
+import { jumpClones } from "./jump-clones";
+import { skillQueue } from "./skill-queue";
+import { skills } from "./skills";
+import { standings } from "./standings";
+import { titles } from "./titles";
 // -- group B imports
 // -- group C imports
+import { assets } from "./assets";
+import { location } from "./location";
+import { onlineStatus } from "./online-status";
+import { ship } from "./ship";
 // -- group D imports
+import { calendar } from "./calendar";
+import { contacts } from "./contacts";
+import { mails } from "./mails";
+import { notifications } from "./notifications";
+import { roles } from "./roles";
+// -- group E imports
+import { blueprints } from "./blueprints";
+import { fittings } from "./fittings";
+import { industryJobs } from "./industry-jobs";
+import { killmails } from "./killmails";
+import { marketOrders } from "./market-orders";
 
 export const SECTIONS: readonly SectionDefinition<any>[] = [
   walletBalance,
   // -- group A sections
+  skills,
+  skillQueue,
+  attributes,
+  implants,
+  jumpClones,
+  corporationHistory,
+  characterDetails,
+  titles,
+  fwStats,
+  standings,
   // -- group B sections
   // -- group C sections
+  assets,
+  location,
+  ship,
+  onlineStatus,
   // -- group D sections
+  contacts,
+  mails,
+  roles,
+  notifications,
+  calendar,
+  // -- group E sections
+  blueprints,
+  industryJobs,
+  marketOrders,
+  fittings,
+  killmails,
 ];
 
 export const SECTION_NAMES: readonly string[] = SECTIONS.map((s) => s.name);

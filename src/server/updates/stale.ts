@@ -1,7 +1,8 @@
 // Which sections need an update (Member Audit's rule, inventory section 2): no
 // status yet, the last run failed, or it finished longer ago than the section's
 // stale minutes. Sections that need a token are skipped while the token is invalid
-// (re-adding the character clears that), so a dead token causes no retry storm.
+// (re-adding the character clears that), so a dead token causes no retry storm, and
+// sections whose scopes the token lacks are skipped too (a limited token).
 // Prisma stores DateTime as UTC in "timestamp without time zone", hence the UTC cast.
 import { Prisma } from "@prisma/client";
 import type { Db } from "~/server/db/client";
@@ -19,18 +20,18 @@ export interface StalePlanOptions {
 export async function findStaleSections(db: Db, options: StalePlanOptions): Promise<Map<number, string[]>> {
   if (options.sections.length === 0) return new Map();
   const rows = options.sections.map(
-    (s) => Prisma.sql`(${s.name}::text, ${options.staleMinutes[s.name] ?? s.defaultStaleMinutes}::int, ${s.scopes.length > 0}::boolean)`,
+    (s) => Prisma.sql`(${s.name}::text, ${options.staleMinutes[s.name] ?? s.defaultStaleMinutes}::int, ${s.scopes.length > 0}::boolean, ${[...s.scopes]}::text[])`,
   );
   const onlyCharacters = options.characterIds ? Prisma.sql`AND c.id IN (${Prisma.join(options.characterIds)})` : Prisma.empty;
   const due = await db.$queryRaw<Array<{ characterId: number; section: string }>>`
     SELECT c.id AS "characterId", s.name AS section
     FROM "Character" c
-    CROSS JOIN (VALUES ${Prisma.join(rows)}) AS s(name, minutes, needs_token)
+    CROSS JOIN (VALUES ${Prisma.join(rows)}) AS s(name, minutes, needs_token, scopes)
     LEFT JOIN "SectionUpdateStatus" u ON u."characterId" = c.id AND u.section = s.name
     LEFT JOIN "EsiToken" t ON t."characterId" = c.id
     WHERE c."isEnabled"
       ${onlyCharacters}
-      AND (NOT s.needs_token OR t.status = 'VALID')
+      AND (NOT s.needs_token OR (t.status = 'VALID' AND t.scopes @> s.scopes))
       AND (u."characterId" IS NULL OR u."isSuccess" IS NOT TRUE OR u."finishedAt" IS NULL
            OR u."finishedAt" < (${options.now.toISOString()}::timestamptz AT TIME ZONE 'UTC') - make_interval(mins => s.minutes))
     ORDER BY c.id`;

@@ -47,7 +47,7 @@ export async function runCharacterSection(
   const section = findSection(name);
   if (!section) throw new UnknownSectionError([name]);
   const outcome = await updateSection(deps, characterId, section, { force: options.force, settings: options.settings.section });
-  if (outcome.status === "failed" && outcome.tokenError) await notifyTokenInvalid(deps.db, characterId);
+  if (outcome.status === "failed" && outcome.tokenInvalid) await notifyTokenInvalid(deps.db, characterId);
   return outcome;
 }
 

@@ -21,7 +21,7 @@ export interface UpdateDeps {
 export type SectionRunOutcome =
   | { section: string; status: "updated"; written: number }
   | { section: string; status: "unchanged"; reason: "not-modified" | "not-expired" | "same-content" }
-  | { section: string; status: "failed"; error: string; tokenError: boolean };
+  | { section: string; status: "failed"; error: string; tokenError: boolean; tokenInvalid: boolean };
 
 /** Stable JSON (sorted keys) so equal data always hashes equal. */
 function contentHash(data: unknown): string {
@@ -83,6 +83,8 @@ export async function updateSection(
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const tokenError = isTokenFault(error);
+    // Dead (not merely lacking a scope): the character's token-dependent sections must stop.
+    const tokenInvalid = error instanceof EsiTokenInvalidError || error instanceof EsiNoTokenError;
     await db.sectionUpdateStatus.update({
       where: key,
       data: { isSuccess: false, errorMessage: message.slice(0, 1000), isTokenError: tokenError, finishedAt: deps.now?.() ?? new Date() },
@@ -90,7 +92,7 @@ export async function updateSection(
     // A rate limit is for the caller's retry policy (Inngest's RetryAfterError); the status is recorded either way.
     // Other failures end here: the next scheduled run finds the section stale (its last run failed).
     if (error instanceof EsiRateLimitedError) throw error;
-    return { section: section.name, status: "failed", error: message, tokenError };
+    return { section: section.name, status: "failed", error: message, tokenError, tokenInvalid };
   }
 }
 

@@ -1,0 +1,77 @@
+// contacts: the character's contact labels and contacts (all pages), both diffed
+// so an unchanged contact costs no write. Label ids a contact carries but the
+// character no longer has are dropped, as Member Audit does.
+import type { EsiItem } from "~/server/esi/types";
+import { diffCount, diffRows } from "./diff-rows";
+import { defineSection } from "./types";
+
+type Contact = EsiItem<"get", "/characters/{character_id}/contacts">;
+type ContactLabel = EsiItem<"get", "/characters/{character_id}/contacts/labels">;
+
+export interface ContactsData {
+  labels: ContactLabel[];
+  contacts: Contact[];
+}
+
+/** Label ids joined in one string, so the row diff compares them as one scalar. */
+const labelKey = (ids: readonly bigint[]) => [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join(",");
+const parseLabelKey = (key: string) => (key === "" ? [] : key.split(",").map(BigInt));
+
+export const contacts = defineSection<ContactsData>({
+  name: "contacts",
+  label: "Contacts",
+  routes: ["GET /characters/{character_id}/contacts/labels", "GET /characters/{character_id}/contacts"],
+  scopes: ["esi-characters.read_contacts.v1"],
+  defaultStaleMinutes: 240,
+  writeStrategy: "diff",
+  // Two routes share one section status row, so neither carries the stored ETag:
+  // both are read, and the engine's content hash keeps unchanged data from costing writes.
+  async fetch({ esi, characterId }) {
+    const path = { character_id: characterId };
+    const labels = await esi.getData("/characters/{character_id}/contacts/labels", { path });
+    const list = await esi.getPages("/characters/{character_id}/contacts", { path });
+    if (list.status !== "ok") throw new Error("contacts: ESI answered unchanged to a walk without validators");
+    return { status: "ok", data: { labels, contacts: list.data }, cache: null };
+  },
+  async persist({ tx, characterId }, data) {
+    const storedLabels = await tx.characterContactLabel.findMany({ where: { characterId }, select: { labelId: true, name: true } });
+    const labelDiff = diffRows(
+      storedLabels,
+      data.labels.map((l) => ({ labelId: BigInt(l.label_id), name: l.label_name })),
+      (r) => r.labelId,
+    );
+    if (labelDiff.create.length > 0) await tx.characterContactLabel.createMany({ data: labelDiff.create.map((r) => ({ characterId, ...r })) });
+    for (const r of labelDiff.update) await tx.characterContactLabel.update({ where: { characterId_labelId: { characterId, labelId: r.labelId } }, data: { name: r.name } });
+    if (labelDiff.remove.length > 0) await tx.characterContactLabel.deleteMany({ where: { characterId, labelId: { in: labelDiff.remove } } });
+
+    const known = new Set(data.labels.map((l) => BigInt(l.label_id)));
+    const incoming = data.contacts.map((c) => ({
+      contactId: c.contact_id,
+      contactType: c.contact_type as string,
+      standing: c.standing,
+      isWatched: c.is_watched ?? false,
+      isBlocked: c.is_blocked ?? false,
+      labels: labelKey((c.label_ids ?? []).map(BigInt).filter((id) => known.has(id))),
+    }));
+    const stored = (await tx.characterContact.findMany({ where: { characterId } })).map((r) => ({
+      contactId: r.contactId,
+      contactType: r.contactType,
+      standing: r.standing,
+      isWatched: r.isWatched,
+      isBlocked: r.isBlocked,
+      labels: labelKey(r.labelIds),
+    }));
+    const diff = diffRows(stored, incoming, (r) => r.contactId);
+    const toRow = ({ labels, ...r }: (typeof incoming)[number]) => ({ ...r, labelIds: parseLabelKey(labels) });
+    if (diff.create.length > 0) await tx.characterContact.createMany({ data: diff.create.map((r) => ({ characterId, ...toRow(r) })) });
+    for (const r of diff.update) {
+      await tx.characterContact.update({ where: { characterId_contactId: { characterId, contactId: r.contactId } }, data: toRow(r) });
+    }
+    if (diff.remove.length > 0) await tx.characterContact.deleteMany({ where: { characterId, contactId: { in: diff.remove } } });
+
+    return {
+      written: diffCount(labelDiff) + diffCount(diff),
+      entityIds: incoming.map((r) => r.contactId),
+    };
+  },
+});

@@ -1,0 +1,119 @@
+// killmails: the character's recent kills and losses (every page of the list),
+// each summarised from its public details. Details never change, so they are
+// fetched once per killmail: ids already stored (for any character; a kill
+// shared by two audited characters is asked for once) are summarised from the
+// database. Building the data from stored and fetched summaries alike keeps its
+// content hash stable, so an unchanged list writes nothing. Only new ids are added;
+// killmails that leave ESI's 90-day list stay.
+import { EsiError } from "~/server/esi/client";
+import type { EsiSuccessBody } from "~/server/esi/types";
+import { defineSection } from "./types";
+
+type Detail = EsiSuccessBody<"get", "/killmails/{killmail_id}/{killmail_hash}">;
+
+export interface KillmailSummary {
+  killmailId: number;
+  hash: string;
+  /** ISO time, so stored and fetched summaries serialise alike. */
+  time: string;
+  solarSystemId: number;
+  victimCharacterId: number | null;
+  victimShipTypeId: number;
+  attackerCount: number;
+  finalBlowCharacterId: number | null;
+}
+
+/** Public detail requests in flight per update: enough to hide latency, gentle on the error budget. */
+const DETAIL_CONCURRENCY = 8;
+
+function summarise(hash: string, d: Detail): KillmailSummary {
+  return {
+    killmailId: d.killmail_id,
+    hash,
+    time: new Date(d.killmail_time).toISOString(),
+    solarSystemId: d.solar_system_id,
+    victimCharacterId: d.victim.character_id ?? null,
+    victimShipTypeId: d.victim.ship_type_id,
+    attackerCount: d.attackers.length,
+    finalBlowCharacterId: d.attackers.find((a) => a.final_blow)?.character_id ?? null,
+  };
+}
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+export const killmails = defineSection<KillmailSummary[]>({
+  name: "killmails",
+  label: "Killmails",
+  routes: ["GET /characters/{character_id}/killmails/recent", "GET /killmails/{killmail_id}/{killmail_hash}"],
+  scopes: ["esi-killmails.read_killmails.v1"],
+  defaultStaleMinutes: 240,
+  writeStrategy: "append",
+  extra: true,
+  async fetch({ esi, db, characterId, cache, force }) {
+    const recent = await esi.getPages("/characters/{character_id}/killmails/recent", { path: { character_id: characterId }, cache, force });
+    if (recent.status === "unchanged") return recent;
+    const refs = [...new Map(recent.data.map((r) => [r.killmail_id, r])).values()];
+    const stored = await db.characterKillmail.findMany({
+      where: { killmailId: { in: refs.map((r) => BigInt(r.killmail_id)) } },
+      distinct: ["killmailId"],
+    });
+    const known = new Map<number, KillmailSummary>(
+      stored.map((k) => [
+        Number(k.killmailId),
+        {
+          killmailId: Number(k.killmailId),
+          hash: k.killmailHash,
+          time: k.killmailTime.toISOString(),
+          solarSystemId: k.solarSystemId,
+          victimCharacterId: k.victimCharacterId,
+          victimShipTypeId: k.victimShipTypeId,
+          attackerCount: k.attackerCount,
+          finalBlowCharacterId: k.finalBlowCharacterId,
+        },
+      ]),
+    );
+    const missing = refs.filter((r) => !known.has(r.killmail_id));
+    const fetched = await mapLimit(missing, DETAIL_CONCURRENCY, async (r) => {
+      try {
+        return summarise(r.killmail_hash, await esi.getData("/killmails/{killmail_id}/{killmail_hash}", { path: { killmail_id: r.killmail_id, killmail_hash: r.killmail_hash } }));
+      } catch (error) {
+        // A killmail ESI rejects for good (bad id/hash) must not block the others forever;
+        // it is left out and asked for again whenever the list changes. Other failures fail the update.
+        if (error instanceof EsiError && (error.status === 404 || error.status === 422)) return undefined;
+        throw error;
+      }
+    });
+    for (const [i, s] of fetched.entries()) if (s) known.set(missing[i]!.killmail_id, s);
+    const data = refs.flatMap((r) => known.get(r.killmail_id) ?? []).sort((a, b) => b.killmailId - a.killmailId);
+    return { status: "ok", data, cache: recent.cache };
+  },
+  async persist({ tx, characterId }, list) {
+    const created = await tx.characterKillmail.createMany({
+      data: list.map((k) => ({
+        characterId,
+        killmailId: BigInt(k.killmailId),
+        killmailHash: k.hash,
+        killmailTime: new Date(k.time),
+        solarSystemId: k.solarSystemId,
+        victimCharacterId: k.victimCharacterId,
+        victimShipTypeId: k.victimShipTypeId,
+        attackerCount: k.attackerCount,
+        finalBlowCharacterId: k.finalBlowCharacterId,
+      })),
+      skipDuplicates: true,
+    });
+    const entityIds = list.flatMap((k) => [k.victimCharacterId, k.finalBlowCharacterId]).filter((id): id is number => id !== null);
+    return { written: created.count, entityIds };
+  },
+});

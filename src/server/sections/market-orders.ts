@@ -1,0 +1,75 @@
+// market_orders: the open orders plus every page of the 90-day order history,
+// upserted by order id. The open list is the change signal (an order closing
+// changes it too), so its cache state is the section's; the history is fetched
+// in full whenever the open list changed. Closed orders are kept after they leave
+// ESI's window; an open order missing from both lists keeps its last state until
+// the history reports how it ended.
+import type { EsiItem } from "~/server/esi/types";
+import { diffRows } from "./diff-rows";
+import { defineSection } from "./types";
+
+type OpenOrder = EsiItem<"get", "/characters/{character_id}/orders">;
+type ClosedOrder = EsiItem<"get", "/characters/{character_id}/orders/history">;
+
+export interface MarketOrdersData {
+  open: OpenOrder[];
+  history: ClosedOrder[];
+}
+
+const cents = (value: number) => value.toFixed(2);
+
+function toRow(characterId: number, o: OpenOrder | ClosedOrder) {
+  return {
+    characterId,
+    orderId: BigInt(o.order_id),
+    state: "state" in o ? o.state : "open",
+    isBuyOrder: o.is_buy_order ?? false,
+    isCorporation: o.is_corporation,
+    typeId: o.type_id,
+    regionId: o.region_id,
+    locationId: BigInt(o.location_id),
+    range: o.range,
+    price: cents(o.price),
+    volumeTotal: o.volume_total,
+    volumeRemain: o.volume_remain,
+    minVolume: o.min_volume ?? null,
+    escrow: o.escrow === undefined ? null : cents(o.escrow),
+    duration: o.duration,
+    issued: new Date(o.issued),
+  };
+}
+
+export const marketOrders = defineSection<MarketOrdersData>({
+  name: "market_orders",
+  label: "Market orders",
+  routes: ["GET /characters/{character_id}/orders", "GET /characters/{character_id}/orders/history"],
+  scopes: ["esi-markets.read_character_orders.v1"],
+  defaultStaleMinutes: 240,
+  writeStrategy: "accumulate",
+  extra: true,
+  async fetch({ esi, characterId, cache, force }) {
+    const path = { character_id: characterId };
+    const open = await esi.get("/characters/{character_id}/orders", { path, cache, force });
+    if (open.status === "unchanged") return open;
+    const history = await esi.getPages("/characters/{character_id}/orders/history", { path, force });
+    // Without a stored ETag the walk always returns data; the guard keeps the types honest.
+    if (history.status === "unchanged") throw new Error("orders/history answered unchanged to a request without validators");
+    return { status: "ok", data: { open: open.data, history: history.data }, cache: open.cache };
+  },
+  async persist({ tx, characterId }, { open, history }) {
+    // A closed state is final, so the history wins over a lagging open list.
+    const byId = new Map([...open, ...history].map((o) => [o.order_id, toRow(characterId, o)]));
+    const incoming = [...byId.values()];
+    const stored = (await tx.characterMarketOrder.findMany({ where: { characterId, orderId: { in: incoming.map((r) => r.orderId) } } })).map((r) => ({
+      ...r,
+      price: r.price.toFixed(2),
+      escrow: r.escrow === null ? null : r.escrow.toFixed(2),
+    }));
+    const diff = diffRows(stored, incoming, (r) => r.orderId);
+    if (diff.create.length > 0) await tx.characterMarketOrder.createMany({ data: diff.create });
+    for (const row of diff.update) {
+      await tx.characterMarketOrder.update({ where: { characterId_orderId: { characterId, orderId: row.orderId } }, data: row });
+    }
+    return { written: diff.create.length + diff.update.length, locationIds: incoming.map((r) => r.locationId) };
+  },
+});
