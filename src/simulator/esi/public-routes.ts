@@ -2,19 +2,10 @@
 // x-cache-age values of CCP's 2026-07-17 spec; /universe/names declares none.
 import { esiError } from "../http/io";
 import { findAnyCharacter } from "../data/characters";
+import { resolveUniverseName } from "../data/universe-names";
 import { findSimAlliance, findSimCorporation } from "../roster";
 import { affiliationBody, allianceBody, characterBody, corporationBody } from "./bodies";
 import { type EsiRoute, idListBody, idParam } from "./route";
-
-function resolveName(id: number) {
-  const character = findAnyCharacter(id);
-  if (character) return { category: "character", id, name: character.name };
-  const corporation = findSimCorporation(id);
-  if (corporation) return { category: "corporation", id, name: corporation.name };
-  const alliance = findSimAlliance(id);
-  if (alliance) return { category: "alliance", id, name: alliance.name };
-  return undefined;
-}
 
 export const publicEsiRoutes: readonly EsiRoute[] = [
   {
@@ -65,7 +56,7 @@ export const publicEsiRoutes: readonly EsiRoute[] = [
     path: "/universe/names",
     cacheSeconds: 0,
     handler: ({ body }) => {
-      const resolved = idListBody(body, 1000).map(resolveName);
+      const resolved = idListBody(body, 1000).map(resolveUniverseName);
       // One unknown id fails the whole request.
       if (resolved.some((entry) => entry === undefined)) throw esiError(404, "Ensure all IDs are valid before resolving.");
       return resolved;
