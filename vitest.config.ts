@@ -15,6 +15,8 @@ export default defineConfig({
     hookTimeout: 240_000,
     // Integration files each own a database; two workers match the 2-core machines.
     maxWorkers: 2,
+    // Browser tests poll the UI; the demo's one database connection is shared with background updates.
+    expect: { poll: { timeout: 20_000, interval: 100 } },
     fileParallelism: true,
   },
 });

@@ -20,8 +20,7 @@ export function createJobs(deps: () => AppDeps, settings: JobSettings): JobDefin
   return [
     refreshCharacterPublic(deps),
     expireSharesJob(deps, settings),
-    updateCharacter(update, settings.engine),
-    updateStaleCharacters(deps, settings.engine),
+    ...(settings.engine.updatesEnabled ? [updateCharacter(update, settings.engine), updateStaleCharacters(deps, settings.engine)] : []),
     repairStuckUpdates(deps),
     refreshAllAffiliations(deps),
   ];

@@ -61,6 +61,7 @@ async function main(): Promise<void> {
     stops.push(() => db.stop());
     env.DATABASE_URL = db.url;
     env.DATABASE_POOL_MAX = "1";
+    env.EMBEDDED_DATABASE = "1";
     settings = parseEnv(env);
     console.log("embedded PostgreSQL (PGlite) started");
   }

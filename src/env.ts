@@ -44,6 +44,8 @@ const schema = z
       .string()
       .regex(/^postgres(ql)?:\/\/.+/, "must be a postgresql:// connection URL")
       .optional(),
+    /** Set by the launcher when it serves the embedded database (one process owns it). */
+    EMBEDDED_DATABASE: flag,
     DATABASE_POOL_MAX: z.coerce.number({ error: "must be a number" }).int().min(1).max(200).default(10),
     EMBEDDED_DB_DIR: optionalString,
     EVE_SSO_CLIENT_ID: optionalString,
@@ -76,6 +78,7 @@ const schema = z
     MEMBERAUDIT_DATA_RETENTION_LIMIT: z.coerce.number({ error: "must be a number of days" }).int().min(7, "must be at least 7 days").default(360),
     MEMBERAUDIT_ASSETS_CHUNK_SIZE: z.coerce.number({ error: "must be a number" }).int().min(100).max(50_000).default(2500),
     MEMBERAUDIT_FEATURE_ROLES_ENABLED: flag,
+    MEMBERAUDIT_UPDATES_ENABLED: z.enum(["0", "1", "true", "false"], { error: "must be 1/0 or true/false" }).default("1"),
     MEMBERAUDIT_UPDATE_CRON: z
       .string()
       .default("*/15 * * * *")
@@ -115,6 +118,8 @@ export interface Env {
   authSecret: string;
   databaseUrl: string | undefined;
   databasePoolMax: number;
+  /** The database is the launcher's embedded PGlite: one process, one connection. */
+  embeddedDatabase: boolean;
   /** Where the embedded database keeps its files; the launcher defaults it to <DATA_DIR>/pglite. */
   embeddedDbDir: string | undefined;
   sso: { clientId: string; clientSecret: string; baseUrl: string; issuer: string; callbackUrl: string };
@@ -150,6 +155,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     authSecret: v.AUTH_SECRET!,
     databaseUrl: v.DATABASE_URL,
     databasePoolMax: v.DATABASE_POOL_MAX,
+    embeddedDatabase: v.EMBEDDED_DATABASE,
     embeddedDbDir: v.EMBEDDED_DB_DIR,
     sso: {
       // Demo client of the simulator; production requires real ones (checked above).
@@ -173,6 +179,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       section: { retentionDays: v.MEMBERAUDIT_DATA_RETENTION_LIMIT, assetsChunkSize: v.MEMBERAUDIT_ASSETS_CHUNK_SIZE },
       rolesEnabled: v.MEMBERAUDIT_FEATURE_ROLES_ENABLED,
       updateCron: v.MEMBERAUDIT_UPDATE_CRON,
+      updatesEnabled: v.MEMBERAUDIT_UPDATES_ENABLED === "1" || v.MEMBERAUDIT_UPDATES_ENABLED === "true",
     },
     tokenKeys: {
       current: v.TOKEN_ENCRYPTION_KEY!,

@@ -4,6 +4,10 @@ import { Header } from "~/components/header";
 import { TRPCReactProvider } from "~/trpc/client";
 import "./globals.css";
 
+// Every page depends on who is signed in: render per request, never at build time
+// (a build must not need the deployment's settings).
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: "Member Audit",
   description: "Character audit for EVE Online alliances and corporations",

@@ -37,7 +37,9 @@ export function appDeps(): AppDeps {
         connections: settings.esi.connections,
         timeoutMs: settings.esi.timeoutMs,
         limiter: { errorLimitThreshold: settings.esi.errorLimitThreshold },
-        db,
+        // Limiter state is shared through the database when several processes may call ESI; the embedded
+        // database has one process, and its single connection is better left to pages and section writes.
+        db: settings.embeddedDatabase ? undefined : db,
         tokens: createTokenProvider({ db, cipher, sso, metrics }),
         metrics,
       }),

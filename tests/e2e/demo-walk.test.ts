@@ -5,13 +5,15 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTokenCipher } from "~/server/crypto/token-cipher";
 import { simCharacters } from "~/simulator/roster";
-import { launchChromium, SCREENSHOT_DIR } from "../helpers/browser";
+import { demoContext, launchChromium, SCREENSHOT_DIR } from "../helpers/browser";
 import { type DemoApp, startDemoApp } from "../helpers/demo-app";
 
 const [main, alt] = [simCharacters[0]!, simCharacters[1]!];
+// Slow pages while the demo loads sections in the background (see demoContext).
+vi.setConfig({ testTimeout: 300_000 });
 let app: DemoApp;
 let browser: Browser;
 let loginCallbackUrl = "";
@@ -35,7 +37,7 @@ const card = (page: Page, id: number) => page.getByTestId(`character-${id}`);
 
 describe("demo walk in Chromium", () => {
   it("signs in, registers two characters with valid tokens, removes one", async () => {
-    const context = await browser.newContext();
+    const context = await demoContext(browser);
     const page = await context.newPage();
     page.on("request", (r) => {
       if (r.url().includes("/api/auth/callback/eveonline") && !loginCallbackUrl) loginCallbackUrl = r.url();
@@ -77,7 +79,7 @@ describe("demo walk in Chromium", () => {
 
   it("refuses a replayed authorization code and stores nothing", async () => {
     expect(loginCallbackUrl).toContain("code=");
-    const context = await browser.newContext();
+    const context = await demoContext(browser);
     const page = await context.newPage();
     await page.goto(loginCallbackUrl);
     await expect.poll(() => new URL(page.url()).pathname).toBe("/signin");
@@ -87,7 +89,7 @@ describe("demo walk in Chromium", () => {
   });
 
   it("refuses a callback whose state was tampered with", async () => {
-    const context = await browser.newContext();
+    const context = await demoContext(browser);
     const page = await context.newPage();
     // The SSO's redirect back to the app is rewritten to carry a state the app never issued.
     await page.route("**/v2/oauth/authorize", async (route) => {

@@ -4,9 +4,9 @@
 // alliance by URL; sharing then unsharing changes what the recruiter finds.
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { simCharacters } from "~/simulator/roster";
-import { launchChromium, SCREENSHOT_DIR } from "../helpers/browser";
+import { demoContext, launchChromium, SCREENSHOT_DIR } from "../helpers/browser";
 import { type DemoApp, startDemoApp } from "../helpers/demo-app";
 
 const byName = (name: string) => simCharacters.find((c) => c.name === name)!;
@@ -16,12 +16,14 @@ const MEMBER = byName("Kaelen Ostrava"); // corp 98000002
 const LEADER = byName("Daren Holtz"); // corp 98000002, alliance 99000001
 const RECRUITER = byName("Jorund Vale"); // corp 98000003, alliance 99000002
 
+// Slow pages while the demo loads sections in the background (see demoContext).
+vi.setConfig({ testTimeout: 300_000 });
 let app: DemoApp;
 let browser: Browser;
 const sessions = new Map<string, { context: BrowserContext; page: Page }>();
 
 async function signIn(name: string): Promise<Page> {
-  const context = await browser.newContext();
+  const context = await demoContext(browser);
   const page = await context.newPage();
   await page.goto(`${app.appUrl}/signin`);
   await page.getByRole("button", { name: "Sign in with EVE Online" }).click();
@@ -67,7 +69,8 @@ async function finderNames(page: Page): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  app = await startDemoApp();
+  // This walk is about who sees what; section loading (demo-walk checks the demo loads) would only slow the one-connection demo.
+  app = await startDemoApp({ MEMBERAUDIT_UPDATES_ENABLED: "0" });
   browser = await launchChromium();
   const admin = await signIn(ADMIN.name); // first user: superuser
   for (const name of [PILOT.name, MEMBER.name, LEADER.name, RECRUITER.name]) {

@@ -1,10 +1,11 @@
 // Starts `npm run demo`'s launcher (simulator + embedded database + built app) in a
 // temporary data folder on free ports, and collects everything it prints.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { buildIsStale, runNextBuild } from "~/server/launch/next-build";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -27,7 +28,32 @@ export interface DemoApp {
   stop(): Promise<void>;
 }
 
+/**
+ * Builds the app once for all browser test files: vitest runs them in parallel
+ * processes, and two `next build`s in one folder refuse each other. A directory
+ * is the lock (mkdir is atomic); one older than 10 minutes is a dead run's.
+ */
+async function ensureBuilt(): Promise<void> {
+  const lock = path.join(root, ".next-build.lock");
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 600_000) rmSync(lock, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    if (await buildIsStale(root)) await runNextBuild(root, { ...process.env, NODE_ENV: "production" } as NodeJS.ProcessEnv);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 export async function startDemoApp(env: Record<string, string> = {}): Promise<DemoApp> {
+  await ensureBuilt();
   const [port, simPort] = [await freePort(), await freePort()];
   const dataDir = mkdtempSync(path.join(tmpdir(), "ma-demo-"));
   let output = "";

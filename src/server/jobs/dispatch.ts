@@ -10,7 +10,9 @@ const holder = globalThis as unknown as { __memberauditRunner?: EmbeddedRunner }
 
 export function embeddedRunner(): EmbeddedRunner {
   holder.__memberauditRunner ??= new EmbeddedRunner(createJobs(appDeps, env()), {
-    maxConcurrency: 2,
+    // No more concurrent jobs than database connections: on the embedded database (one connection) a
+    // second job would only queue behind the first and hold up page requests longer.
+    maxConcurrency: Math.min(2, env().databasePoolMax),
     log: (line) => console.warn(`[jobs] ${line}`),
   });
   return holder.__memberauditRunner;

@@ -10,6 +10,8 @@ export interface EngineSettings {
   rolesEnabled: boolean;
   /** Cron of the periodic stale-section scan (UTC). */
   updateCron: string;
+  /** Off: no section updates run (jobs not registered); for working on other parts. */
+  updatesEnabled: boolean;
 }
 
 export const DEFAULT_ENGINE_SETTINGS: EngineSettings = {
@@ -17,6 +19,7 @@ export const DEFAULT_ENGINE_SETTINGS: EngineSettings = {
   section: DEFAULT_SECTION_SETTINGS,
   rolesEnabled: false,
   updateCron: "*/15 * * * *",
+  updatesEnabled: true,
 };
 
 /** Sections the engine updates: all, less feature-gated ones that are off. */
