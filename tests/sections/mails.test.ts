@@ -2,7 +2,7 @@
 // 404 bodies delete their header, the retention purge, and the usual failure cases.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EsiClient } from "~/server/esi/client";
-import { retentionCutoff } from "~/server/sections/mail-retention";
+import { retentionCutoff } from "~/server/sections/retention";
 import { mails } from "~/server/sections/mails";
 import { DEFAULT_SECTION_SETTINGS } from "~/server/sections/settings";
 import type { SectionSettings } from "~/server/sections/types";

@@ -2,7 +2,7 @@
 // The simulator has no notifications mutation, so changes are simulated on stored rows.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EsiClient } from "~/server/esi/client";
-import { retentionCutoff } from "~/server/sections/mail-retention";
+import { retentionCutoff } from "~/server/sections/retention";
 import { notifications } from "~/server/sections/notifications";
 import { DEFAULT_SECTION_SETTINGS } from "~/server/sections/settings";
 import type { SectionSettings } from "~/server/sections/types";

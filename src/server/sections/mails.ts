@@ -7,7 +7,7 @@ import type { Prisma } from "@prisma/client";
 import type { Db } from "~/server/db/client";
 import { EsiError, type EsiClient } from "~/server/esi/client";
 import type { EsiItem, EsiSuccessBody } from "~/server/esi/types";
-import { retentionCutoff } from "./mail-retention";
+import { retentionCutoff } from "./retention";
 import { defineSection } from "./types";
 
 type Header = EsiItem<"get", "/characters/{character_id}/mail">;

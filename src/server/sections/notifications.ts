@@ -2,7 +2,7 @@
 // upserted by notification id (only new ones and changed read state or text cost a
 // write) and purged by the retention cutoff on their timestamp.
 import type { EsiItem } from "~/server/esi/types";
-import { retentionCutoff } from "./mail-retention";
+import { retentionCutoff } from "./retention";
 import { defineSection } from "./types";
 
 type Notification = EsiItem<"get", "/characters/{character_id}/notifications">;

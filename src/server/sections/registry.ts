@@ -13,6 +13,12 @@ import { skills } from "./skills";
 import { standings } from "./standings";
 import { titles } from "./titles";
 // -- group B imports
+import { contracts } from "./contracts";
+import { loyalty } from "./loyalty";
+import { miningLedger } from "./mining-ledger";
+import { planets } from "./planets";
+import { walletJournal } from "./wallet-journal";
+import { walletTransactions } from "./wallet-transactions";
 // -- group C imports
 import { assets } from "./assets";
 import { location } from "./location";
@@ -45,6 +51,12 @@ export const SECTIONS: readonly SectionDefinition<any>[] = [
   fwStats,
   standings,
   // -- group B sections
+  walletJournal,
+  walletTransactions,
+  loyalty,
+  miningLedger,
+  contracts,
+  planets,
   // -- group C sections
   assets,
   location,

@@ -1,9 +1,0 @@
-// The data-retention cutoff (Member Audit's MEMBERAUDIT_DATA_RETENTION_LIMIT):
-// now minus the retention days, rounded down to the hour so every run within the
-// same hour agrees on it and the section's content hash stays stable.
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
-
-export function retentionCutoff(now: Date, retentionDays: number): Date {
-  return new Date(Math.floor((now.getTime() - retentionDays * DAY_MS) / HOUR_MS) * HOUR_MS);
-}

@@ -1,0 +1,41 @@
+// planets: the character's colonies, an object diff keyed by planet so only new,
+// changed and abandoned colonies cost writes.
+import type { EsiSuccessBody } from "~/server/esi/types";
+import { diffCount, diffRows } from "./diff-rows";
+import { defineSection } from "./types";
+
+type PlanetsBody = EsiSuccessBody<"get", "/characters/{character_id}/planets">;
+
+export const planets = defineSection<PlanetsBody>({
+  name: "planets",
+  label: "Planets",
+  routes: ["GET /characters/{character_id}/planets"],
+  scopes: ["esi-planets.manage_planets.v1"],
+  defaultStaleMinutes: 240,
+  writeStrategy: "diff",
+  async fetch({ esi, characterId, cache, force }) {
+    const result = await esi.get("/characters/{character_id}/planets", { path: { character_id: characterId }, cache, force });
+    return result.status === "unchanged" ? result : { status: "ok", data: result.data, cache: result.cache };
+  },
+  async persist({ tx, characterId }, body) {
+    const stored = await tx.characterPlanet.findMany({
+      where: { characterId },
+      select: { planetId: true, solarSystemId: true, planetType: true, numPins: true, upgradeLevel: true, lastUpdate: true },
+    });
+    const incoming = body.map((p) => ({
+      planetId: p.planet_id,
+      solarSystemId: p.solar_system_id,
+      planetType: p.planet_type as string,
+      numPins: p.num_pins,
+      upgradeLevel: p.upgrade_level,
+      lastUpdate: new Date(p.last_update),
+    }));
+    const diff = diffRows(stored, incoming, (row) => row.planetId);
+    if (diff.remove.length > 0) await tx.characterPlanet.deleteMany({ where: { characterId, planetId: { in: diff.remove } } });
+    if (diff.create.length > 0) await tx.characterPlanet.createMany({ data: diff.create.map((row) => ({ characterId, ...row })) });
+    for (const { planetId, ...fields } of diff.update) {
+      await tx.characterPlanet.update({ where: { characterId_planetId: { characterId, planetId } }, data: fields });
+    }
+    return { written: diffCount(diff) };
+  },
+});

@@ -1,0 +1,62 @@
+// wallet_journal: every page of the journal; only entries with new ids are stored,
+// stored entries are never updated. Entries older than the retention cutoff are
+// neither stored nor kept.
+import type { EsiItem } from "~/server/esi/types";
+import { retentionCutoff } from "./retention";
+import { defineSection } from "./types";
+
+type Entry = EsiItem<"get", "/characters/{character_id}/wallet/journal">;
+
+export interface WalletJournalData {
+  /** ISO hour; part of the data so the purge runs when the cutoff moves. */
+  cutoff: string;
+  entries: Entry[];
+}
+
+export const walletJournal = defineSection<WalletJournalData>({
+  name: "wallet_journal",
+  label: "Wallet journal",
+  routes: ["GET /characters/{character_id}/wallet/journal"],
+  scopes: ["esi-wallet.read_character_wallet.v1"],
+  defaultStaleMinutes: 240,
+  writeStrategy: "append",
+  retention: true,
+  async fetch({ esi, characterId, cache, force, now, settings }) {
+    const result = await esi.getPages("/characters/{character_id}/wallet/journal", { path: { character_id: characterId }, cache, force });
+    if (result.status === "unchanged") return result;
+    const cutoff = retentionCutoff(now, settings.retentionDays);
+    const entries = result.data.filter((e) => new Date(e.date) >= cutoff).sort((a, b) => a.id - b.id);
+    return { status: "ok", data: { cutoff: cutoff.toISOString(), entries }, cache: result.cache };
+  },
+  async persist({ tx, characterId }, { cutoff, entries }) {
+    const purged = await tx.characterWalletJournalEntry.deleteMany({ where: { characterId, date: { lt: new Date(cutoff) } } });
+    // Reading the stored ids of the fetched range is cheaper than letting the database reject thousands of duplicates.
+    const first = entries[0];
+    const stored = first
+      ? await tx.characterWalletJournalEntry.findMany({ where: { characterId, entryId: { gte: BigInt(first.id) } }, select: { entryId: true } })
+      : [];
+    const known = new Set(stored.map((row) => row.entryId));
+    const fresh = entries.filter((e) => !known.has(BigInt(e.id)));
+    const created = await tx.characterWalletJournalEntry.createMany({
+      data: fresh.map((e) => ({
+        characterId,
+        entryId: BigInt(e.id),
+        date: new Date(e.date),
+        refType: e.ref_type,
+        amount: e.amount ?? null,
+        balance: e.balance ?? null,
+        description: e.description,
+        reason: e.reason ?? null,
+        firstPartyId: e.first_party_id ?? null,
+        secondPartyId: e.second_party_id ?? null,
+        tax: e.tax ?? null,
+        taxReceiverId: e.tax_receiver_id ?? null,
+        contextId: e.context_id !== undefined ? BigInt(e.context_id) : null,
+        contextIdType: e.context_id_type ?? null,
+      })),
+      skipDuplicates: true,
+    });
+    const entityIds = fresh.flatMap((e) => [e.first_party_id, e.second_party_id, e.tax_receiver_id].filter((id): id is number => !!id));
+    return { written: purged.count + created.count, entityIds };
+  },
+});
