@@ -66,7 +66,7 @@ describe("demo walk in Chromium", () => {
     expect(await page.getByTestId("signed-in-as").textContent()).toContain(main.name);
     // The public-details job fills in the corporation name in the background.
     await expect
-      .poll(async () => (await page.reload(), card(page, alt.characterId).textContent()), { timeout: 20_000 })
+      .poll(async () => (await page.reload(), card(page, alt.characterId).textContent()), { timeout: 120_000, interval: 2_000 })
       .toContain("Sim Industries");
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, "launcher.png"), fullPage: true });
 

@@ -10,9 +10,9 @@ const holder = globalThis as unknown as { __memberauditRunner?: EmbeddedRunner }
 
 export function embeddedRunner(): EmbeddedRunner {
   holder.__memberauditRunner ??= new EmbeddedRunner(createJobs(appDeps, env()), {
-    // No more concurrent jobs than database connections: on the embedded database (one connection) a
-    // second job would only queue behind the first and hold up page requests longer.
-    maxConcurrency: Math.min(2, env().databasePoolMax),
+    // Two at a time even on the one-connection embedded database: their queries interleave, so a quick
+    // job (a new character's public details) need not wait for a long one (a full section update).
+    maxConcurrency: 2,
     log: (line) => console.warn(`[jobs] ${line}`),
   });
   return holder.__memberauditRunner;
