@@ -1,0 +1,19 @@
+import type { ReactNode } from "react";
+import { SheetHeader } from "~/components/sheet/sheet-header";
+import { SheetTabNav } from "~/components/sheet/tab-nav";
+import { env } from "~/env";
+import { loadSheet } from "~/server/sheet/page-access";
+import { characterStatus } from "~/server/updates/character-status";
+
+export default async function CharacterSheetLayout({ children, params }: { children: ReactNode; params: Promise<{ id: string }> }) {
+  const { db, character } = await loadSheet((await params).id);
+  const status = await characterStatus(db, character.id, env().engine);
+  const failed = status?.sections.filter((s) => s.state === "error").map((s) => s.section) ?? [];
+  return (
+    <div>
+      <SheetHeader character={character} />
+      <SheetTabNav characterId={character.id} failedSections={failed} />
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+// The rung of the procedure ladder for character sheets: basic_access, then the
+// character through the one access filter. A character the viewer may not open is
+// NOT_FOUND, exactly like a missing one, so existence does not leak.
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { findViewableCharacter } from "~/server/sheet/viewable-character";
+import { permissionProcedure } from "./trpc";
+
+export const characterIdInput = z.object({ characterId: z.number().int().positive() });
+
+/**
+ * Every sheet procedure starts here. Extra inputs are added with `.input(...)` and must
+ * all be optional (with defaults): the authorization matrix test calls every sheet
+ * procedure with `{ characterId }` alone.
+ */
+export const sheetProcedure = permissionProcedure("basic_access")
+  .input(characterIdInput)
+  .use(async ({ ctx, input, next }) => {
+    const character = await findViewableCharacter(ctx.deps.db, ctx.viewer, input.characterId);
+    if (!character) throw new TRPCError({ code: "NOT_FOUND", message: `Character ${input.characterId} not found.` });
+    return next({ ctx: { ...ctx, character } });
+  });
