@@ -1,12 +1,12 @@
 import Link from "next/link";
-import { can, loadViewer } from "~/server/access/viewer";
-import { currentUser } from "~/server/auth/session";
-import { appDeps } from "~/server/deps";
+import { currentViewer } from "~/server/access/current-viewer";
+import { can } from "~/server/access/viewer";
 import { SignOutButton } from "./sign-out-button";
 
 export async function Header() {
-  const user = await currentUser();
-  const viewer = user ? await loadViewer(appDeps().db, user.id) : null;
+  const current = await currentViewer();
+  const user = current?.user ?? null;
+  const viewer = current?.viewer ?? null;
   return (
     <header className="border-b border-ink-700 bg-ink-900">
       <div className="mx-auto flex max-w-6xl items-center justify-between px-6 py-3">

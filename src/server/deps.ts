@@ -8,12 +8,15 @@ import { createDb, type Db } from "~/server/db/client";
 import { createEsiClient, type EsiClient, userAgent } from "~/server/esi/client";
 import { EsiMetrics } from "~/server/esi/metrics";
 import { createTokenProvider } from "~/server/esi/tokens";
+import type { EngineSettings } from "~/server/updates/engine-settings";
 
 export interface AppDeps {
   db: Db;
   esi: EsiClient;
   cipher: TokenCipher;
   sso: SsoClientConfig;
+  /** Section settings the pages read (roles on/off, stale minutes); defaults when absent (tests). */
+  engine?: EngineSettings;
 }
 
 const holder = globalThis as unknown as { __memberauditDeps?: AppDeps };
@@ -45,6 +48,7 @@ export function appDeps(): AppDeps {
       }),
       cipher,
       sso,
+      engine: settings.engine,
     };
   }
   return holder.__memberauditDeps;
