@@ -5,6 +5,7 @@ import { isCronTrigger, type JobDefinition } from "~/server/jobs/job";
 import { inngest } from "./client";
 import { expireSharesJob } from "./functions/expire-shares";
 import { refreshCharacterPublic } from "./functions/refresh-character-public";
+import { resolveEveTypes } from "./functions/resolve-eve-types";
 import { refreshMarketPricesJob } from "./functions/refresh-market-prices";
 import { updateCharacter } from "./functions/update-character";
 import { refreshAllAffiliations, repairStuckUpdates, updateStaleCharacters } from "./functions/update-schedule";
@@ -24,6 +25,7 @@ export function createJobs(deps: () => AppDeps, settings: JobSettings): JobDefin
     ...(settings.engine.updatesEnabled ? [updateCharacter(update, settings.engine), updateStaleCharacters(deps, settings.engine)] : []),
     repairStuckUpdates(deps),
     refreshAllAffiliations(deps),
+    resolveEveTypes(deps),
     refreshMarketPricesJob(deps),
   ];
 }

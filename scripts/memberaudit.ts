@@ -19,7 +19,10 @@ const HELP = `usage: npm run memberaudit -- <command> [options]
   reset-characters [--character ID] [--reload] --yes
       delete all section data and update statuses, keeping characters and tokens;
       --reload updates everything afterwards
-  stats            effective settings, rows per section table, stale minutes, update durations`;
+  stats            effective settings, rows per section table, stale minutes, update durations
+  load-eve [--category ID ...] [--refresh]
+      preload EVE types, groups, categories (and skill dogma) for Member Audit's categories
+      (or the given ones); known types are skipped unless --refresh`;
 
 const args = process.argv.slice(2);
 const command = args[0];
@@ -69,6 +72,27 @@ async function main(): Promise<number> {
       for (const d of await updateDurations(deps.db)) {
         console.log(`  ${d.section.padEnd(24)} n=${d.runs}  min ${d.minSeconds.toFixed(2)} s  avg ${d.avgSeconds.toFixed(2)} s  max ${d.maxSeconds.toFixed(2)} s`);
       }
+      return 0;
+    }
+
+    if (command === "load-eve") {
+      const { loadEve } = await import("~/server/cli/load-eve");
+      const categories = args.flatMap((a, i) => (args[i - 1] === "--category" ? [Number(a)] : []));
+      if (categories.some((c) => !Number.isSafeInteger(c) || c <= 0)) {
+        console.error("--category needs a numeric category id");
+        return 2;
+      }
+      const report = await loadEve(deps, {
+        categories: categories.length ? categories : undefined,
+        refresh: flag("--refresh"),
+        log: (line) => console.log(line),
+        progress: (done, total) => {
+          if (done % 100 === 0 || done === total) process.stdout.write(`\r  ${done}/${total} types fetched`);
+        },
+      });
+      if (report.stored > 0) process.stdout.write("\n");
+      console.log(`${report.categories} categories, ${report.groups} groups, ${report.types} types (${report.stored} stored now), ${report.requests} ESI requests, ${report.failed.length} failed`);
+      for (const f of report.failed.slice(0, 20)) console.log(`  ${f.kind} ${f.id}: ${f.reason}`);
       return 0;
     }
 

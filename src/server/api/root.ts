@@ -2,6 +2,7 @@ import { adminRouter } from "./routers/admin";
 import { charactersRouter } from "./routers/characters";
 import { finderRouter } from "./routers/finder";
 import { sheetRouter } from "./routers/sheet";
+import { skillSetsRouter } from "./routers/skill-sets";
 import { router } from "./trpc";
 
 export const appRouter = router({
@@ -9,6 +10,7 @@ export const appRouter = router({
   characters: charactersRouter,
   finder: finderRouter,
   sheet: sheetRouter,
+  skillSets: skillSetsRouter,
 });
 
 export type AppRouter = typeof appRouter;

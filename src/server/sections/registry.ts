@@ -36,6 +36,7 @@ import { fittings } from "./fittings";
 import { industryJobs } from "./industry-jobs";
 import { killmails } from "./killmails";
 import { marketOrders } from "./market-orders";
+import { skillSets } from "./skill-sets";
 
 export const SECTIONS: readonly SectionDefinition<any>[] = [
   walletBalance,
@@ -74,6 +75,7 @@ export const SECTIONS: readonly SectionDefinition<any>[] = [
   marketOrders,
   fittings,
   killmails,
+  skillSets,
 ];
 
 export const SECTION_NAMES: readonly string[] = SECTIONS.map((s) => s.name);

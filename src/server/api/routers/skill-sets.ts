@@ -1,0 +1,67 @@
+// Skill set management: superusers edit, holders of view_skill_sets read.
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import {
+  cloneSkillSet,
+  createSkillSet,
+  createSkillSetGroup,
+  deleteSkillSet,
+  deleteSkillSetGroup,
+  listSkillSets,
+  searchTypes,
+  SkillSetError,
+  updateSkillSet,
+  updateSkillSetGroup,
+} from "~/server/skill-sets/manage";
+import { permissionProcedure, router, superuserProcedure } from "../trpc";
+
+const id = z.number().int().positive();
+const level = z.number().int().min(1).max(5).nullable().optional();
+const skillSetInput = z.object({
+  name: z.string().trim().min(1).max(100),
+  description: z.string().max(2000).default(""),
+  shipTypeId: id.nullable().optional(),
+  isVisible: z.boolean().default(true),
+  groupIds: z.array(id).max(200).default([]),
+  skills: z
+    .array(z.object({ skillTypeId: id, requiredLevel: level, recommendedLevel: level }))
+    .min(1)
+    .max(500),
+});
+const groupInput = z.object({
+  name: z.string().trim().min(1).max(100),
+  description: z.string().max(2000).default(""),
+  isDoctrine: z.boolean().default(false),
+  isActive: z.boolean().default(true),
+  skillSetIds: z.array(id).max(1000).default([]),
+});
+
+/** The editor's mistakes (duplicate names, missing levels) are a 400 with the message, never a 500. */
+async function friendly<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof SkillSetError) throw new TRPCError({ code: "BAD_REQUEST", message: error.message });
+    throw error;
+  }
+}
+
+const reader = permissionProcedure("view_skill_sets");
+
+export const skillSetsRouter = router({
+  list: reader.query(({ ctx }) => listSkillSets(ctx.deps.db)),
+  searchTypes: reader
+    .input(z.object({ query: z.string().trim().min(2).max(100), kind: z.enum(["skill", "ship"]).default("skill") }))
+    .query(({ ctx, input }) => searchTypes(ctx.deps.db, input.query, input.kind === "ship" ? 6 : 16)),
+  create: superuserProcedure.input(skillSetInput).mutation(({ ctx, input }) => friendly(() => createSkillSet(ctx.deps.db, input, ctx.user.id))),
+  update: superuserProcedure
+    .input(skillSetInput.extend({ id }))
+    .mutation(({ ctx, input: { id: setId, ...data } }) => friendly(() => updateSkillSet(ctx.deps.db, setId, data, ctx.user.id))),
+  delete: superuserProcedure.input(z.object({ id })).mutation(({ ctx, input }) => friendly(() => deleteSkillSet(ctx.deps.db, input.id))),
+  clone: superuserProcedure.input(z.object({ id })).mutation(({ ctx, input }) => friendly(() => cloneSkillSet(ctx.deps.db, input.id, ctx.user.id))),
+  createGroup: superuserProcedure.input(groupInput).mutation(({ ctx, input }) => friendly(() => createSkillSetGroup(ctx.deps.db, input, ctx.user.id))),
+  updateGroup: superuserProcedure
+    .input(groupInput.extend({ id }))
+    .mutation(({ ctx, input: { id: groupId, ...data } }) => friendly(() => updateSkillSetGroup(ctx.deps.db, groupId, data, ctx.user.id))),
+  deleteGroup: superuserProcedure.input(z.object({ id })).mutation(({ ctx, input }) => friendly(() => deleteSkillSetGroup(ctx.deps.db, input.id))),
+});
