@@ -1,3 +1,8 @@
+import { killmailsInput, killmailsPage } from "~/server/sheet/killmails";
+import { withCursor } from "~/server/sheet/page-cursor";
+import { sheetProcedure } from "../../sheet-procedure";
 import { router } from "../../trpc";
 
-export const killmailsSheetRouter = router({});
+export const killmailsSheetRouter = router({
+  list: sheetProcedure.input(killmailsInput).query(({ ctx, input }) => withCursor(() => killmailsPage(ctx.deps.db, ctx.character.id, input))),
+});

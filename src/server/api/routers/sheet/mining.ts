@@ -1,3 +1,9 @@
+import { miningInput, miningLedgerPage, miningMonthlyTotals } from "~/server/sheet/mining";
+import { withCursor } from "~/server/sheet/page-cursor";
+import { sheetProcedure } from "../../sheet-procedure";
 import { router } from "../../trpc";
 
-export const miningSheetRouter = router({});
+export const miningSheetRouter = router({
+  ledger: sheetProcedure.input(miningInput).query(({ ctx, input }) => withCursor(() => miningLedgerPage(ctx.deps.db, ctx.character.id, input))),
+  monthly: sheetProcedure.query(({ ctx }) => miningMonthlyTotals(ctx.deps.db, ctx.character.id)),
+});

@@ -1,0 +1,79 @@
+// Mining tab: the mining ledger newest day first (paged), each row valued at CCP's
+// average price when one is known, and totals per calendar month.
+import { z } from "zod";
+import type { Db } from "~/server/db/client";
+import { averagePrices } from "~/server/universe/market-prices";
+import { placeName, placeNames, typeNames } from "./name-lookups";
+import { decodeCursor, encodeCursor, isoDate, pageInput } from "./page-cursor";
+
+export const miningInput = z.object({ ...pageInput });
+export type MiningInput = z.input<typeof miningInput>;
+
+export interface MiningRow {
+  date: string;
+  solarSystemId: number;
+  solarSystemName: string;
+  typeId: number;
+  typeName: string;
+  quantity: number;
+  /** quantity × average price; null when no price is known for the type. */
+  value: number | null;
+}
+
+export interface MiningMonth {
+  /** "2026-11" */
+  month: string;
+  quantity: number;
+  value: number;
+}
+
+const cursorShape = z.tuple([isoDate, z.number().int(), z.number().int()]);
+
+export async function miningLedgerPage(db: Db, characterId: number, input: MiningInput = {}): Promise<{ rows: MiningRow[]; nextCursor: string | null }> {
+  const { cursor, limit } = miningInput.parse(input);
+  const after = cursor ? decodeCursor(cursor, cursorShape) : null;
+  const keyset = after
+    ? {
+        OR: [
+          { date: { lt: new Date(after[0]) } },
+          { date: new Date(after[0]), solarSystemId: { gt: after[1] } },
+          { date: new Date(after[0]), solarSystemId: after[1], typeId: { gt: after[2] } },
+        ],
+      }
+    : {};
+  const entries = await db.characterMiningLedgerEntry.findMany({
+    where: { characterId, ...keyset },
+    orderBy: [{ date: "desc" }, { solarSystemId: "asc" }, { typeId: "asc" }],
+    take: limit + 1,
+  });
+  const page = entries.slice(0, limit);
+  const [types, systems, prices] = await Promise.all([
+    typeNames(db, page.map((e) => e.typeId)),
+    placeNames(db, page.map((e) => e.solarSystemId)),
+    averagePrices(db, page.map((e) => e.typeId)),
+  ]);
+  const rows = page.map((e) => {
+    const price = prices.get(e.typeId);
+    return {
+      date: e.date.toISOString().slice(0, 10),
+      solarSystemId: e.solarSystemId,
+      solarSystemName: placeName(systems, e.solarSystemId)!,
+      typeId: e.typeId,
+      typeName: types.get(e.typeId)!.name,
+      quantity: Number(e.quantity),
+      value: price === undefined ? null : Number(e.quantity) * price,
+    };
+  });
+  const last = page.at(-1);
+  return { rows, nextCursor: entries.length > limit && last ? encodeCursor([last.date.toISOString(), last.solarSystemId, last.typeId]) : null };
+}
+
+/** Quantity and ISK value per calendar month (UTC), newest first; unpriced ore adds quantity but no value. */
+export async function miningMonthlyTotals(db: Db, characterId: number): Promise<MiningMonth[]> {
+  const rows = await db.$queryRaw<{ month: string; quantity: bigint; value: number | null }[]>`
+    SELECT to_char(m."date", 'YYYY-MM') AS month, sum(m."quantity")::bigint AS quantity, sum(m."quantity" * p."averagePrice")::float8 AS value
+    FROM "CharacterMiningLedgerEntry" m LEFT JOIN "EveMarketPrice" p ON p."typeId" = m."typeId"
+    WHERE m."characterId" = ${characterId}
+    GROUP BY 1 ORDER BY 1 DESC`;
+  return rows.map((r) => ({ month: r.month, quantity: Number(r.quantity), value: r.value ?? 0 }));
+}
