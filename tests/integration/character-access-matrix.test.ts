@@ -9,7 +9,12 @@ import {
   scopedCharactersWhere,
   viewableCharactersWhere,
 } from "~/server/access/character-access";
+import { TRPCError } from "@trpc/server";
 import { loadViewer, type Viewer } from "~/server/access/viewer";
+import { appRouter } from "~/server/api/root";
+import type { CurrentUser } from "~/server/auth/session";
+import { createTokenCipher } from "~/server/crypto/token-cipher";
+import { createEsiClient } from "~/server/esi/client";
 import { PERMISSION_NAMES, type Permission } from "~/server/auth/permissions";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
 
@@ -166,5 +171,52 @@ describe("character access matrix", () => {
     const viewer = await setViewer(CORP.B, [], true);
     expect([...viewer.permissions].sort()).toEqual([...PERMISSION_NAMES].sort());
     expect((await actual(viewer)).viewable).toHaveLength(USERS.flatMap((u) => u.chars).filter((c) => c.registered).length + 2);
+  });
+});
+
+// Every character-returning procedure of the sheet, called for every registered
+// character: it answers for exactly the viewable ones and NOT_FOUND for the others.
+// A viewable character may still be refused (FORBIDDEN) by a tab's own extra
+// permission, such as view_skill_sets; a hidden one is never anything but NOT_FOUND.
+describe("sheet procedures over the matrix", () => {
+  const sheetPaths = Object.keys(appRouter._def.procedures).filter((path) => path.startsWith("sheet."));
+
+  function callerFor() {
+    const deps = {
+      db: t.db,
+      cipher: createTokenCipher({ current: Buffer.alloc(32, 3).toString("base64") }),
+      esi: createEsiClient({ baseUrl: "http://127.0.0.1:9" }),
+      sso: { baseUrl: "http://127.0.0.1:9", clientId: "c", clientSecret: "s" },
+    };
+    const caller = appRouter.createCaller({ deps, user: { id: "viewer" } as CurrentUser });
+    return (path: string, input: unknown) => {
+      const procedure = path.split(".").reduce<any>((node, key) => node[key], caller);
+      return procedure(input) as Promise<unknown>;
+    };
+  }
+
+  it("covers the sheet's procedures", () => {
+    expect(sheetPaths.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(["recruiter", "alliance auditor"])("%s: each sheet procedure answers exactly for the viewable characters", async (role) => {
+    await setViewer(CORP.A1, ROLES[role]!);
+    const allowed = new Set(oracle(new Set(ROLES[role]!), CORP.A1).viewable);
+    const registered = [...USERS.flatMap((u) => u.chars.filter((c) => c.registered).map((c) => c.id)), VIEWER_CHAR, ORPHAN.id];
+    const call = callerFor();
+    const leaks: string[] = [];
+    for (const path of sheetPaths) {
+      await Promise.all(
+        registered.map(async (id) => {
+          const outcome = await call(path, { characterId: id }).then(
+            () => "ok",
+            (error: unknown) => (error instanceof TRPCError ? error.code : `threw ${String(error)}`),
+          );
+          const expected = allowed.has(id) ? ["ok", "FORBIDDEN"] : ["NOT_FOUND"];
+          if (!expected.includes(outcome)) leaks.push(`${path}(${id}): ${outcome}, expected ${expected.join(" or ")}`);
+        }),
+      );
+    }
+    expect(leaks).toEqual([]);
   });
 });
