@@ -15,6 +15,7 @@ import type { EsiClient } from "~/server/esi/client";
 import { DEFAULT_SECTION_SETTINGS } from "~/server/sections/settings";
 import { skillSets as skillSetsSection } from "~/server/sections/skill-sets";
 import { skills as skillsSection } from "~/server/sections/skills";
+import type { SectionDefinition } from "~/server/sections/types";
 import type { SheetSkillSetGroup } from "~/server/sheet/skill-sets";
 import { resolveTypes } from "~/server/universe/types";
 import { findStaleSections } from "~/server/updates/stale";
@@ -49,7 +50,7 @@ async function call<T = any>(as: Caller, path: string, input: unknown, method: "
 }
 const mutate = (as: Caller, path: string, input: unknown) => call(as, path, input, "POST");
 
-const runSection = (section = skillSetsSection, force = false) =>
+const runSection = (section: SectionDefinition<any> = skillSetsSection, force = false) =>
   updateSection({ db: t.db, esi }, CHARACTER, section, { force, settings: DEFAULT_SECTION_SETTINGS });
 
 // Chosen from the character's real skills once they are loaded.

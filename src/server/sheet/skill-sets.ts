@@ -3,7 +3,7 @@
 // Audit's modal). Who may see it is decided by canViewSkillSets.
 import type { Viewer } from "~/server/access/viewer";
 import type { Db } from "~/server/db/client";
-import { skillResult, type SkillResult } from "~/server/skill-sets/checks";
+import { roman, skillResult, type SkillResult } from "~/server/skill-sets/checks";
 import type { SheetCharacter } from "./viewable-character";
 
 export const UNGROUPED = "[Ungrouped]";
@@ -12,9 +12,6 @@ export const UNGROUPED = "[Ungrouped]";
 export function canViewSkillSets(viewer: Viewer, character: SheetCharacter): boolean {
   return viewer.permissions.has("view_skill_sets") || character.eveCharacter.ownership?.userId === viewer.userId;
 }
-
-const ROMAN = ["0", "I", "II", "III", "IV", "V"] as const;
-export const roman = (level: number) => ROMAN[level] ?? String(level);
 
 export interface SheetSkill {
   skillTypeId: number;

@@ -23,6 +23,10 @@ export function checkSkillSet(skillSetId: number, skills: readonly SkillRequirem
   return { skillSetId, failedRequired: ids((s) => s.requiredLevel), failedRecommended: ids((s) => s.recommendedLevel) };
 }
 
+const ROMAN = ["0", "I", "II", "III", "IV", "V"] as const;
+/** Skill levels as EVE writes them. */
+export const roman = (level: number | null | undefined): string => (level === null || level === undefined ? "–" : (ROMAN[level] ?? String(level)));
+
 /** Per-skill result in the detail view (Member Audit's FULL / PARTIAL / NONE). */
 export type SkillResult = "full" | "partial" | "none";
 
