@@ -1,0 +1,91 @@
+"use client";
+// Kills and losses: the first page comes rendered from the server; the filter and
+// later pages go through the tRPC cursor.
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import type { KillmailRow } from "~/server/sheet/killmails";
+import { useTRPC } from "~/trpc/client";
+import { EmptyState } from "./empty-state";
+import { formatEveTime, formatIsk } from "./format";
+
+type Kind = "all" | "kills" | "losses";
+const cell = "px-3 py-1.5";
+const PAGE = 50;
+
+export function KillmailsTable({ characterId, first }: { characterId: number; first: { rows: KillmailRow[]; nextCursor: string | null } }) {
+  const trpc = useTRPC();
+  const [kind, setKind] = useState<Kind>("all");
+  const query = useInfiniteQuery(
+    trpc.sheet.killmails.list.infiniteQueryOptions(
+      { characterId, limit: PAGE, kind },
+      {
+        getNextPageParam: (last) => last.nextCursor ?? undefined,
+        initialData: kind === "all" ? { pages: [first], pageParams: [null] } : undefined,
+      },
+    ),
+  );
+  const rows = query.data?.pages.flatMap((p) => p.rows) ?? [];
+  return (
+    <div>
+      <div className="mb-3 flex gap-2" role="radiogroup" aria-label="Show">
+        {(["all", "kills", "losses"] as const).map((k) => (
+          <button
+            key={k}
+            type="button"
+            role="radio"
+            aria-checked={kind === k}
+            onClick={() => setKind(k)}
+            className={`rounded border px-3 py-1 text-sm capitalize ${kind === k ? "border-sky-600 text-sky-200" : "border-ink-700 text-slate-400 hover:bg-ink-800"}`}
+          >
+            {k}
+          </button>
+        ))}
+      </div>
+      {rows.length === 0 ? (
+        <EmptyState>{query.isLoading ? "Loading…" : "No killmails."}</EmptyState>
+      ) : (
+        <table className="w-full text-sm" data-testid="killmails-table">
+          <thead className="text-left text-xs uppercase text-slate-500">
+            <tr>
+              <th className={cell}>Time</th>
+              <th className={cell} />
+              <th className={cell}>Ship</th>
+              <th className={cell}>Victim</th>
+              <th className={cell}>Final blow</th>
+              <th className={cell}>System</th>
+              <th className={`${cell} text-right`}>Attackers</th>
+              <th className={`${cell} text-right`} title="Average market price of the victim's ship hull">
+                Ship value
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((k) => (
+              <tr key={k.killmailId} className="border-t border-ink-700" data-testid={`killmail-${k.killmailId}`}>
+                <td className={`${cell} text-slate-400`}>{formatEveTime(k.time)}</td>
+                <td className={`${cell} text-xs font-semibold ${k.isLoss ? "text-red-300" : "text-emerald-300"}`}>{k.isLoss ? "LOSS" : "KILL"}</td>
+                <td className={`${cell} text-slate-200`}>{k.shipTypeName}</td>
+                <td className={`${cell} text-slate-300`}>{k.victimName ?? "–"}</td>
+                <td className={`${cell} text-slate-300`}>{k.finalBlowName ?? "–"}</td>
+                <td className={`${cell} text-slate-400`}>{k.solarSystemName}</td>
+                <td className={`${cell} text-right tabular-nums text-slate-300`}>{k.attackerCount}</td>
+                <td className={`${cell} text-right tabular-nums text-slate-300`}>{formatIsk(k.shipValue)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {query.hasNextPage && (
+        <button
+          type="button"
+          onClick={() => void query.fetchNextPage()}
+          disabled={query.isFetchingNextPage}
+          className="mt-3 rounded border border-ink-700 px-3 py-1 text-sm text-slate-300 hover:bg-ink-800 disabled:opacity-50"
+          data-testid="killmails-more"
+        >
+          {query.isFetchingNextPage ? "Loading…" : "Show more"}
+        </button>
+      )}
+    </div>
+  );
+}
