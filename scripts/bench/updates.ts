@@ -75,6 +75,17 @@ try {
         `${(after.notModified - before.notModified)} 304s  ${sim1["420s"] - sim0["420s"]} 420s  ${failed.length} sections failed  ${limited} deferred by rate limits  ${seconds.toFixed(1)} s`,
     );
     if (failed.length) console.log(`  first failure: ${failed[0]!.status === "failed" ? failed[0]!.error : ""}`);
+    const bySection = new Map<string, { runs: number; rows: number }>();
+    for (const o of outcomes) {
+      if (o.status !== "updated") continue;
+      const entry = bySection.get(o.section) ?? { runs: 0, rows: 0 };
+      entry.runs += 1;
+      entry.rows += o.written;
+      bySection.set(o.section, entry);
+    }
+    if (!force && bySection.size > 0 && name.includes("no change")) {
+      console.log(`  sections that wrote: ${[...bySection].map(([s, e]) => `${s} ${e.runs}× ${e.rows} rows`).join(", ")}`);
+    }
   }
 
   /** Time passes: ESI's caches expire (data unchanged, same ETags) and so do our remembered expiries. */

@@ -10,6 +10,7 @@ import { currentLocationId } from "~/server/sections/location";
 import { DEFAULT_SECTION_SETTINGS } from "~/server/sections/settings";
 import { characterSection } from "~/simulator/data";
 import { groupCSuite } from "./group-c-suite";
+import { NO_ROUTE_CACHES } from "~/server/updates/route-caches";
 
 const BRANN = 2112000009; // has items in the Lone Wolves Den, which he may not see
 const NYX = 2112000010;
@@ -151,7 +152,7 @@ describe("assets fetch", () => {
     return { esi, posted };
   };
   const fetchWith = (esi: EsiClient) =>
-    assets.fetch({ characterId: NYX, esi, db: {} as Db, now: new Date(), cache: { etag: null, expiresAt: null }, force: false, settings: DEFAULT_SECTION_SETTINGS });
+    assets.fetch({ characterId: NYX, esi, db: {} as Db, now: new Date(), cache: { etag: null, expiresAt: null }, routes: NO_ROUTE_CACHES, force: false, settings: DEFAULT_SECTION_SETTINGS });
 
   it("names singletons only, drops \"None\", sorts by item id and adds the ship docked in a structure", async () => {
     const { esi, posted } = fakeEsi(async () => ({ ship_item_id: 99, ship_type_id: 587, ship_name: "Rifter One" }));

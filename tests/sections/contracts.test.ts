@@ -6,6 +6,7 @@ import { retentionCutoff } from "~/server/sections/retention";
 import { DEFAULT_SECTION_SETTINGS } from "~/server/sections/settings";
 import { characterSection } from "~/simulator/data";
 import { useSectionHarness } from "./group-b-support";
+import { NO_ROUTE_CACHES } from "~/server/updates/route-caches";
 
 const CHARACTER = 2112000007;
 const h = useSectionHarness(CHARACTER, contracts);
@@ -56,6 +57,7 @@ describe("contracts section", () => {
       db: h.t.db,
       now: new Date(),
       cache: { etag: null, expiresAt: null },
+      routes: NO_ROUTE_CACHES,
       force: true,
       settings: DEFAULT_SECTION_SETTINGS,
     });

@@ -88,7 +88,7 @@ describe("notifications section", () => {
     const old = (await stored()).filter((n) => (n[3] as string) < cutoff.toISOString()).length;
     expect(old).toBeGreaterThan(0);
     sim.expireCaches(CHARACTER);
-    expect(await run(true, { ...DEFAULT_SECTION_SETTINGS, retentionDays: 7 })).toEqual({ section: "notifications", status: "updated", written: old });
+    expect(await run(true, { ...DEFAULT_SECTION_SETTINGS, retentionDays: 7 })).toMatchObject({ section: "notifications", purged: old });
     expect((await stored()).every((n) => (n[3] as string) >= cutoff.toISOString())).toBe(true);
   });
 

@@ -8,10 +8,13 @@ import { defineSection } from "./types";
 type Contact = EsiItem<"get", "/characters/{character_id}/contacts">;
 type ContactLabel = EsiItem<"get", "/characters/{character_id}/contacts/labels">;
 
+/** null: ESI answered unchanged for that route, the stored rows stand. */
 export interface ContactsData {
-  labels: ContactLabel[];
-  contacts: Contact[];
+  labels: ContactLabel[] | null;
+  contacts: Contact[] | null;
 }
+
+const LABELS = "GET /characters/{character_id}/contacts/labels";
 
 /** Label ids joined in one string, so the row diff compares them as one scalar. */
 const labelKey = (ids: readonly bigint[]) => [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join(",");
@@ -24,35 +27,32 @@ export const contacts = defineSection<ContactsData>({
   scopes: ["esi-characters.read_contacts.v1"],
   defaultStaleMinutes: 240,
   writeStrategy: "diff",
-  // Two routes share one section status row, so neither carries the stored ETag:
-  // both are read, and the engine's content hash keeps unchanged data from costing writes.
-  async fetch({ esi, characterId }) {
+  // Each route keeps its own ETag (labels through ctx.routes), so a changed contact
+  // list does not re-read labels and vice versa; an unchanged part arrives as null.
+  async fetch({ esi, characterId, cache, routes, force }) {
     const path = { character_id: characterId };
-    const labels = await esi.getData("/characters/{character_id}/contacts/labels", { path });
-    const list = await esi.getPages("/characters/{character_id}/contacts", { path });
-    if (list.status !== "ok") throw new Error("contacts: ESI answered unchanged to a walk without validators");
-    return { status: "ok", data: { labels, contacts: list.data }, cache: null };
+    const labels = await esi.get("/characters/{character_id}/contacts/labels", { path, cache: await routes.get(LABELS), force });
+    const list = await esi.getPages("/characters/{character_id}/contacts", { path, cache, force });
+    if (labels.status === "unchanged" && list.status === "unchanged") return list;
+    routes.set(LABELS, labels.cache);
+    return {
+      status: "ok",
+      data: { labels: labels.status === "ok" ? labels.data : null, contacts: list.status === "ok" ? list.data : null },
+      cache: list.cache,
+    };
   },
   async persist({ tx, characterId }, data) {
     const storedLabels = await tx.characterContactLabel.findMany({ where: { characterId }, select: { labelId: true, name: true } });
     const labelDiff = diffRows(
       storedLabels,
-      data.labels.map((l) => ({ labelId: BigInt(l.label_id), name: l.label_name })),
+      data.labels === null ? storedLabels : data.labels.map((l) => ({ labelId: BigInt(l.label_id), name: l.label_name })),
       (r) => r.labelId,
     );
     if (labelDiff.create.length > 0) await tx.characterContactLabel.createMany({ data: labelDiff.create.map((r) => ({ characterId, ...r })) });
     for (const r of labelDiff.update) await tx.characterContactLabel.update({ where: { characterId_labelId: { characterId, labelId: r.labelId } }, data: { name: r.name } });
     if (labelDiff.remove.length > 0) await tx.characterContactLabel.deleteMany({ where: { characterId, labelId: { in: labelDiff.remove } } });
 
-    const known = new Set(data.labels.map((l) => BigInt(l.label_id)));
-    const incoming = data.contacts.map((c) => ({
-      contactId: c.contact_id,
-      contactType: c.contact_type as string,
-      standing: c.standing,
-      isWatched: c.is_watched ?? false,
-      isBlocked: c.is_blocked ?? false,
-      labels: labelKey((c.label_ids ?? []).map(BigInt).filter((id) => known.has(id))),
-    }));
+    const known = new Set(data.labels === null ? storedLabels.map((l) => l.labelId) : data.labels.map((l) => BigInt(l.label_id)));
     const stored = (await tx.characterContact.findMany({ where: { characterId } })).map((r) => ({
       contactId: r.contactId,
       contactType: r.contactType,
@@ -60,6 +60,16 @@ export const contacts = defineSection<ContactsData>({
       isWatched: r.isWatched,
       isBlocked: r.isBlocked,
       labels: labelKey(r.labelIds),
+    }));
+    // Contacts unchanged but labels gone: the stored contacts lose the vanished label ids.
+    const keepKnown = (key: string) => labelKey(parseLabelKey(key).filter((id) => known.has(id)));
+    const incoming = data.contacts === null ? stored.map((r) => ({ ...r, labels: keepKnown(r.labels) })) : data.contacts.map((c) => ({
+      contactId: c.contact_id,
+      contactType: c.contact_type as string,
+      standing: c.standing,
+      isWatched: c.is_watched ?? false,
+      isBlocked: c.is_blocked ?? false,
+      labels: labelKey((c.label_ids ?? []).map(BigInt).filter((id) => known.has(id))),
     }));
     const diff = diffRows(stored, incoming, (r) => r.contactId);
     const toRow = ({ labels, ...r }: (typeof incoming)[number]) => ({ ...r, labelIds: parseLabelKey(labels) });

@@ -14,8 +14,6 @@ type ContractItem = EsiItem<"get", "/characters/{character_id}/contracts/{contra
 type ContractBid = EsiItem<"get", "/characters/{character_id}/contracts/{contract_id}/bids">;
 
 export interface ContractsData {
-  /** ISO hour; part of the data so the purge runs when the cutoff moves. */
-  cutoff: string;
   contracts: Contract[];
   /** Items of contracts whose items are not stored yet. */
   items: { contractId: number; items: ContractItem[] }[];
@@ -137,7 +135,10 @@ export const contracts = defineSection<ContractsData>({
   defaultStaleMinutes: 240,
   // Member Audit's "create + limited update": contracts are never deleted except by retention.
   writeStrategy: "accumulate",
-  retention: true,
+  retention: {
+    // Items and bids go with their contract (cascade).
+    purge: async (db, characterId, cutoff) => (await db.characterContract.deleteMany({ where: { characterId, dateExpired: { lt: cutoff } } })).count,
+  },
   async fetch({ esi, db, characterId, cache, force, now, settings }) {
     // The list's ETag stands for the whole section: bids of open auctions are refreshed whenever the list changes.
     const result = await esi.getPages("/characters/{character_id}/contracts", { path: { character_id: characterId }, cache, force });
@@ -145,11 +146,10 @@ export const contracts = defineSection<ContractsData>({
     const cutoff = retentionCutoff(now, settings.retentionDays);
     const kept = result.data.filter((c) => new Date(c.date_expired) >= cutoff).sort((a, b) => a.contract_id - b.contract_id);
     const details = await fetchDetails(esi, db, characterId, kept);
-    return { status: "ok", data: { cutoff: cutoff.toISOString(), contracts: kept, ...details }, cache: result.cache };
+    return { status: "ok", data: { contracts: kept, ...details }, cache: result.cache };
   },
   async persist(ctx, data) {
     const { tx, characterId } = ctx;
-    const purged = await tx.characterContract.deleteMany({ where: { characterId, dateExpired: { lt: new Date(data.cutoff) } } });
     const { written, created, changed } = await persistContracts(ctx, data);
     const items = await tx.characterContractItem.createMany({
       data: data.items.flatMap(({ contractId, items }) =>
@@ -175,7 +175,7 @@ export const contracts = defineSection<ContractsData>({
     const parties = [...created, ...changed].flatMap((c) => [c.issuer_id, c.issuer_corporation_id, c.assignee_id, c.acceptor_id]);
     const bidders = data.bids.flatMap((entry) => entry.bids.map((bid) => bid.bidder_id));
     return {
-      written: purged.count + written + items.count + bids.count,
+      written: written + items.count + bids.count,
       entityIds: [...parties, ...bidders].filter((id) => id > 0),
       locationIds: created.flatMap((c) => [c.start_location_id, c.end_location_id].filter((id): id is number => id !== undefined).map(BigInt)),
     };

@@ -29,12 +29,10 @@ export interface MailHeader {
   timestamp: string;
 }
 
+/** lists / labels null: ESI answered unchanged for that route, the stored rows stand. */
 export interface MailsData {
-  /** ISO hour; part of the data so the purge runs at most once an hour when nothing else changed. */
-  cutoff: string;
-  lists: MailingList[];
-  labels: NonNullable<Labels["labels"]>;
-  totalUnread: number;
+  lists: MailingList[] | null;
+  labels: { labels: NonNullable<Labels["labels"]>; totalUnread: number } | null;
   headers: MailHeader[];
   bodies: { mailId: number; body: string }[];
   /** Mails whose body answered 404: deleted in game. */
@@ -44,6 +42,8 @@ export interface MailsData {
 /** Member Audit's MEMBERAUDIT_MAX_MAILS: at most 250 headers (5 pages of 50) per run. */
 const MAX_HEADER_PAGES = 5;
 const BODY_CONCURRENCY = 8;
+const LISTS = "GET /characters/{character_id}/mail/lists";
+const LABELS = "GET /characters/{character_id}/mail/labels";
 
 function toHeader(h: Header): MailHeader | undefined {
   if (h.mail_id === undefined || h.timestamp === undefined) return undefined;
@@ -99,44 +99,58 @@ export const mails = defineSection<MailsData>({
   scopes: ["esi-mail.read_mail.v1"],
   defaultStaleMinutes: 240,
   writeStrategy: "diff",
-  retention: true,
-  // Four routes share one status row, so none carries the stored ETag; the engine's
-  // content hash keeps an unchanged mailbox from costing writes.
-  async fetch({ esi, db, characterId, now, settings }) {
+  retention: {
+    purge: async (db, characterId, cutoff) => (await db.characterMail.deleteMany({ where: { characterId, timestamp: { lt: cutoff } } })).count,
+  },
+  // Lists and labels keep their own ETags (ctx.routes), headers the section's; bodies
+  // are fetched once. A route answering unchanged leaves its part of the data null.
+  async fetch({ esi, db, characterId, now, settings, cache, routes, force }) {
     const path = { character_id: characterId };
     const cutoff = retentionCutoff(now, settings.retentionDays);
-    const lists = await esi.getData("/characters/{character_id}/mail/lists", { path });
-    const labels = await esi.getData("/characters/{character_id}/mail/labels", { path });
+    const lists = await esi.get("/characters/{character_id}/mail/lists", { path, cache: await routes.get(LISTS), force });
+    const labels = await esi.get("/characters/{character_id}/mail/labels", { path, cache: await routes.get(LABELS), force });
     const newest = await db.characterMail.findFirst({ where: { characterId }, orderBy: { mailId: "desc" }, select: { mailId: true } });
     const walked = await esi.getByCursor("/characters/{character_id}/mail", {
       path,
+      cache,
+      force,
       maxPages: MAX_HEADER_PAGES,
       ...(newest ? { stopAtId: Number(newest.mailId) } : {}),
     });
-    if (walked.status !== "ok") throw new Error("mails: ESI answered unchanged to a walk without validators");
-    const headers = walked.data
-      .map(toHeader)
-      .filter((h): h is MailHeader => h !== undefined && new Date(h.timestamp) >= cutoff)
-      .sort((a, b) => b.mailId - a.mailId);
-    const { bodies, gone } = await fetchBodies(esi, characterId, await mailsNeedingBodies(db, characterId, headers, cutoff));
+    const headers =
+      walked.status === "ok"
+        ? walked.data
+            .map(toHeader)
+            .filter((h): h is MailHeader => h !== undefined && new Date(h.timestamp) >= cutoff)
+            .sort((a, b) => b.mailId - a.mailId)
+        : [];
+    const needBodies = await mailsNeedingBodies(db, characterId, headers, cutoff);
+    if (lists.status === "unchanged" && labels.status === "unchanged" && walked.status === "unchanged" && needBodies.length === 0) return walked;
+    routes.set(LISTS, lists.cache);
+    routes.set(LABELS, labels.cache);
+    const { bodies, gone } = await fetchBodies(esi, characterId, needBodies);
     const goneIds = new Set(gone);
     return {
       status: "ok",
       data: {
-        cutoff: cutoff.toISOString(),
-        lists: [...lists].sort((a, b) => a.mailing_list_id - b.mailing_list_id),
-        labels: [...(labels.labels ?? [])].sort((a, b) => (a.label_id ?? 0) - (b.label_id ?? 0)),
-        totalUnread: labels.total_unread_count ?? 0,
+        lists: lists.status === "ok" ? [...lists.data].sort((a, b) => a.mailing_list_id - b.mailing_list_id) : null,
+        labels:
+          labels.status === "ok"
+            ? {
+                labels: [...(labels.data.labels ?? [])].sort((a, b) => (a.label_id ?? 0) - (b.label_id ?? 0)),
+                totalUnread: labels.data.total_unread_count ?? 0,
+              }
+            : null,
         headers: headers.filter((h) => !goneIds.has(h.mailId)),
         bodies,
         gone,
       },
-      cache: null,
+      cache: walked.cache,
     };
   },
   async persist({ tx, characterId }, data) {
-    let written = await persistLists(tx, characterId, data.lists);
-    written += await persistLabels(tx, characterId, data);
+    let written = data.lists ? await persistLists(tx, characterId, data.lists) : 0;
+    written += data.labels ? await persistLabels(tx, characterId, data.labels) : 0;
     written += await persistHeaders(tx, characterId, data.headers);
     for (const { mailId, body } of data.bodies) {
       const updated = await tx.characterMail.updateMany({ where: { characterId, mailId: BigInt(mailId), body: null }, data: { body } });
@@ -145,7 +159,6 @@ export const mails = defineSection<MailsData>({
     if (data.gone.length > 0) {
       written += (await tx.characterMail.deleteMany({ where: { characterId, mailId: { in: data.gone.map(BigInt) } } })).count;
     }
-    written += (await tx.characterMail.deleteMany({ where: { characterId, timestamp: { lt: new Date(data.cutoff) } } })).count;
     // Mailing lists cannot be resolved through ESI: their names come from /mail/lists only.
     const entityIds = data.headers.flatMap((h) => [
       ...(h.senderId !== null ? [h.senderId] : []),
@@ -172,7 +185,7 @@ async function persistLists(tx: Prisma.TransactionClient, characterId: number, l
   return written;
 }
 
-async function persistLabels(tx: Prisma.TransactionClient, characterId: number, data: MailsData): Promise<number> {
+async function persistLabels(tx: Prisma.TransactionClient, characterId: number, data: NonNullable<MailsData["labels"]>): Promise<number> {
   const stored = new Map((await tx.characterMailLabel.findMany({ where: { characterId } })).map((l) => [l.labelId, l]));
   const seen = new Set<number>();
   let written = 0;

@@ -18,8 +18,6 @@ export interface NotificationRow {
 }
 
 export interface NotificationsData {
-  /** ISO hour; part of the data so the purge runs when the cutoff moves. */
-  cutoff: string;
   rows: NotificationRow[];
 }
 
@@ -45,7 +43,9 @@ export const notifications = defineSection<NotificationsData>({
   scopes: ["esi-characters.read_notifications.v1"],
   defaultStaleMinutes: 240,
   writeStrategy: "accumulate",
-  retention: true,
+  retention: {
+    purge: async (db, characterId, cutoff) => (await db.characterNotification.deleteMany({ where: { characterId, timestamp: { lt: cutoff } } })).count,
+  },
   extra: true,
   async fetch({ esi, characterId, cache, force, now, settings }) {
     const result = await esi.get("/characters/{character_id}/notifications", { path: { character_id: characterId }, cache, force });
@@ -55,9 +55,9 @@ export const notifications = defineSection<NotificationsData>({
       .map(toRow)
       .filter((r) => new Date(r.timestamp) >= cutoff)
       .sort((a, b) => a.notificationId - b.notificationId);
-    return { status: "ok", data: { cutoff: cutoff.toISOString(), rows }, cache: result.cache };
+    return { status: "ok", data: { rows }, cache: result.cache };
   },
-  async persist({ tx, characterId }, { cutoff, rows }) {
+  async persist({ tx, characterId }, { rows }) {
     const stored = new Map(
       (
         await tx.characterNotification.findMany({
@@ -83,7 +83,6 @@ export const notifications = defineSection<NotificationsData>({
       });
       written += 1;
     }
-    written += (await tx.characterNotification.deleteMany({ where: { characterId, timestamp: { lt: new Date(cutoff) } } })).count;
     return { written, entityIds: rows.filter((r) => NAMED_SENDERS.has(r.senderType)).map((r) => r.senderId) };
   },
 });

@@ -39,11 +39,30 @@ export interface FetchContext {
   /** Read-only database access (e.g. the newest stored journal id for incremental fetches). */
   db: Db;
   now: Date;
-  /** What the engine stored from the last successful fetch of this section. */
+  /** What the engine stored from the last successful fetch of this section's main route. */
   cache: { etag: string | null; expiresAt: Date | null };
+  /** Cache state of the section's other routes, one per route, so each can answer 304 on its own. */
+  routes: RouteCaches;
   /** Ignore the stored ETag and expiry ("update this section now"). */
   force: boolean;
   settings: SectionSettings;
+}
+
+export interface RouteCache {
+  etag: string | null;
+  expiresAt: Date | null;
+}
+
+/**
+ * Per-route ESI cache state for a multi-route section. `get` gives what was stored
+ * for the route (nothing when forced); `set` records the state of this run's
+ * response, which the engine stores only once the data it describes is stored.
+ * A section that receives "unchanged" for a route leaves that part of its data
+ * alone (e.g. passes `null` for it to persist).
+ */
+export interface RouteCaches {
+  get(route: string): Promise<RouteCache>;
+  set(route: string, state: EsiCacheState): void;
 }
 
 export type FetchResult<T> =
@@ -76,8 +95,12 @@ export interface SectionDefinition<T = unknown> {
   scopes: readonly string[];
   defaultStaleMinutes: number;
   writeStrategy: WriteStrategy;
-  /** Subject to the data-retention purge. */
-  retention?: boolean;
+  /**
+   * Subject to the data-retention purge: `purge` deletes the character's rows older
+   * than the cutoff. The engine runs it after every run of the section, 304s and
+   * unchanged content included, so old data goes even when ESI has nothing new.
+   */
+  retention?: { purge(db: Db, characterId: number, cutoff: Date): Promise<number> };
   /** Only updated when this feature setting is on (roles). */
   feature?: "roles";
   /** Beyond Member Audit's 25 sections. */

@@ -8,8 +8,6 @@ import { defineSection } from "./types";
 type Entry = EsiItem<"get", "/characters/{character_id}/wallet/journal">;
 
 export interface WalletJournalData {
-  /** ISO hour; part of the data so the purge runs when the cutoff moves. */
-  cutoff: string;
   entries: Entry[];
 }
 
@@ -20,16 +18,17 @@ export const walletJournal = defineSection<WalletJournalData>({
   scopes: ["esi-wallet.read_character_wallet.v1"],
   defaultStaleMinutes: 240,
   writeStrategy: "append",
-  retention: true,
+  retention: {
+    purge: async (db, characterId, cutoff) => (await db.characterWalletJournalEntry.deleteMany({ where: { characterId, date: { lt: cutoff } } })).count,
+  },
   async fetch({ esi, characterId, cache, force, now, settings }) {
     const result = await esi.getPages("/characters/{character_id}/wallet/journal", { path: { character_id: characterId }, cache, force });
     if (result.status === "unchanged") return result;
     const cutoff = retentionCutoff(now, settings.retentionDays);
     const entries = result.data.filter((e) => new Date(e.date) >= cutoff).sort((a, b) => a.id - b.id);
-    return { status: "ok", data: { cutoff: cutoff.toISOString(), entries }, cache: result.cache };
+    return { status: "ok", data: { entries }, cache: result.cache };
   },
-  async persist({ tx, characterId }, { cutoff, entries }) {
-    const purged = await tx.characterWalletJournalEntry.deleteMany({ where: { characterId, date: { lt: new Date(cutoff) } } });
+  async persist({ tx, characterId }, { entries }) {
     // Reading the stored ids of the fetched range is cheaper than letting the database reject thousands of duplicates.
     const first = entries[0];
     const stored = first
@@ -57,6 +56,6 @@ export const walletJournal = defineSection<WalletJournalData>({
       skipDuplicates: true,
     });
     const entityIds = fresh.flatMap((e) => [e.first_party_id, e.second_party_id, e.tax_receiver_id].filter((id): id is number => !!id));
-    return { written: purged.count + created.count, entityIds };
+    return { written: created.count, entityIds };
   },
 });

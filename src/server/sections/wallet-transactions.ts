@@ -8,8 +8,6 @@ import { defineSection } from "./types";
 type Transaction = EsiItem<"get", "/characters/{character_id}/wallet/transactions">;
 
 export interface WalletTransactionsData {
-  /** ISO hour; part of the data so the purge runs when the cutoff moves. */
-  cutoff: string;
   transactions: Transaction[];
 }
 
@@ -20,7 +18,9 @@ export const walletTransactions = defineSection<WalletTransactionsData>({
   scopes: ["esi-wallet.read_character_wallet.v1", "esi-universe.read_structures.v1"],
   defaultStaleMinutes: 240,
   writeStrategy: "append",
-  retention: true,
+  retention: {
+    purge: async (db, characterId, cutoff) => (await db.characterWalletTransaction.deleteMany({ where: { characterId, date: { lt: cutoff } } })).count,
+  },
   async fetch({ esi, db, characterId, cache, force, now, settings }) {
     const newest = await db.characterWalletTransaction.findFirst({ where: { characterId }, orderBy: { transactionId: "desc" }, select: { transactionId: true } });
     const result = await esi.getByCursor("/characters/{character_id}/wallet/transactions", {
@@ -32,10 +32,9 @@ export const walletTransactions = defineSection<WalletTransactionsData>({
     if (result.status === "unchanged") return result;
     const cutoff = retentionCutoff(now, settings.retentionDays);
     const transactions = result.data.filter((x) => new Date(x.date) >= cutoff).sort((a, b) => a.transaction_id - b.transaction_id);
-    return { status: "ok", data: { cutoff: cutoff.toISOString(), transactions }, cache: result.cache };
+    return { status: "ok", data: { transactions }, cache: result.cache };
   },
-  async persist({ tx, characterId }, { cutoff, transactions }) {
-    const purged = await tx.characterWalletTransaction.deleteMany({ where: { characterId, date: { lt: new Date(cutoff) } } });
+  async persist({ tx, characterId }, { transactions }) {
     const created = await tx.characterWalletTransaction.createMany({
       data: transactions.map((x) => ({
         characterId,
@@ -54,7 +53,7 @@ export const walletTransactions = defineSection<WalletTransactionsData>({
       skipDuplicates: true,
     });
     return {
-      written: purged.count + created.count,
+      written: created.count,
       entityIds: transactions.map((x) => x.client_id),
       locationIds: transactions.map((x) => BigInt(x.location_id)),
     };

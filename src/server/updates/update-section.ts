@@ -6,6 +6,8 @@ import { createHash } from "node:crypto";
 import type { Db } from "~/server/db/client";
 import { type EsiClient, EsiMissingScopeError, EsiNoTokenError, EsiRateLimitedError, EsiTokenInvalidError } from "~/server/esi/client";
 import type { SectionDefinition, SectionSettings } from "~/server/sections/types";
+import { retentionCutoff } from "~/server/sections/retention";
+import { routeCaches } from "./route-caches";
 
 export interface UpdateDeps {
   db: Db;
@@ -19,8 +21,8 @@ export interface UpdateDeps {
 }
 
 export type SectionRunOutcome =
-  | { section: string; status: "updated"; written: number }
-  | { section: string; status: "unchanged"; reason: "not-modified" | "not-expired" | "same-content" }
+  | { section: string; status: "updated"; written: number; purged?: number }
+  | { section: string; status: "unchanged"; reason: "not-modified" | "not-expired" | "same-content"; purged?: number }
   | { section: string; status: "failed"; error: string; tokenError: boolean; tokenInvalid: boolean };
 
 /** Stable JSON (sorted keys) so equal data always hashes equal. */
@@ -52,6 +54,7 @@ export async function updateSection(
     create: { characterId, section: section.name, startedAt: now },
     update: { startedAt: now },
   });
+  const routes = routeCaches(db, characterId, section.name, { force: options.force ?? false });
   try {
     const fetched = await section.fetch({
       characterId,
@@ -61,25 +64,32 @@ export async function updateSection(
       force: options.force ?? false,
       settings: options.settings,
       cache: { etag: options.force ? null : previous.etag, expiresAt: options.force ? null : previous.cacheExpiresAt },
+      routes,
     });
     const done = { isSuccess: true, errorMessage: null, isTokenError: false, finishedAt: deps.now?.() ?? new Date() };
     if (fetched.status === "unchanged") {
+      await routes.save();
+      const purged = await purgeExpired(deps, characterId, section, now, options.settings);
       await db.sectionUpdateStatus.update({ where: key, data: { ...done, etag: fetched.cache.etag, cacheExpiresAt: fetched.cache.expiresAt } });
-      return { section: section.name, status: "unchanged", reason: fetched.reason };
+      return { section: section.name, status: "unchanged", reason: fetched.reason, ...purged };
     }
     const hash = contentHash(fetched.data);
     const cache = { etag: fetched.cache?.etag ?? null, cacheExpiresAt: fetched.cache?.expiresAt ?? null };
     if (hash === previous.contentHash && previous.isSuccess) {
+      await routes.save();
+      const purged = await purgeExpired(deps, characterId, section, now, options.settings);
       await db.sectionUpdateStatus.update({ where: key, data: { ...done, ...cache } });
-      return { section: section.name, status: "unchanged", reason: "same-content" };
+      return { section: section.name, status: "unchanged", reason: "same-content", ...purged };
     }
     const persisted = await db.$transaction(
       (tx) => section.persist({ characterId, tx, now, settings: options.settings }, fetched.data),
       { timeout: 120_000 },
     );
+    await routes.save();
+    const purged = await purgeExpired(deps, characterId, section, now, options.settings);
     await db.sectionUpdateStatus.update({ where: key, data: { ...done, ...cache, contentHash: hash } });
     await resolveReported(deps, characterId, persisted.entityIds, persisted.locationIds);
-    return { section: section.name, status: "updated", written: persisted.written };
+    return { section: section.name, status: "updated", written: persisted.written, ...purged };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const tokenError = isTokenFault(error);
@@ -94,6 +104,23 @@ export async function updateSection(
     if (error instanceof EsiRateLimitedError) throw error;
     return { section: section.name, status: "failed", error: message, tokenError, tokenInvalid };
   }
+}
+
+/**
+ * The retention purge (MEMBERAUDIT_DATA_RETENTION_LIMIT) belongs to the engine, not to
+ * each section's persist: it runs after every successful run, so data ages out even
+ * while ESI keeps answering 304. A no-op DELETE writes no row.
+ */
+async function purgeExpired(
+  deps: UpdateDeps,
+  characterId: number,
+  section: SectionDefinition<any>,
+  now: Date,
+  settings: SectionSettings,
+): Promise<{ purged?: number }> {
+  if (!section.retention) return {};
+  const purged = await section.retention.purge(deps.db, characterId, retentionCutoff(now, settings.retentionDays));
+  return purged > 0 ? { purged } : {};
 }
 
 /** Names and locations are shared conveniences: failing to resolve them must not fail the section. */
