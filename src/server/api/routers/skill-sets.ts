@@ -13,6 +13,7 @@ import {
   updateSkillSet,
   updateSkillSetGroup,
 } from "~/server/skill-sets/manage";
+import { importEftFitting, importSkillPlan } from "~/server/skill-sets/import";
 import { permissionProcedure, router, superuserProcedure } from "../trpc";
 
 const id = z.number().int().positive();
@@ -46,22 +47,36 @@ async function friendly<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+const importOptions = z.object({
+  text: z.string().min(1).max(50_000),
+  overwrite: z.boolean().default(false),
+  groupId: id.nullable().optional(),
+});
+
 const reader = permissionProcedure("view_skill_sets");
+/** Who changed a set, as editors know each other: the main character's name. */
+const editor = (user: { id: string; mainCharacter: { name: string } | null }) => user.mainCharacter?.name ?? user.id;
 
 export const skillSetsRouter = router({
   list: reader.query(({ ctx }) => listSkillSets(ctx.deps.db)),
   searchTypes: reader
     .input(z.object({ query: z.string().trim().min(2).max(100), kind: z.enum(["skill", "ship"]).default("skill") }))
     .query(({ ctx, input }) => searchTypes(ctx.deps.db, input.query, input.kind === "ship" ? 6 : 16)),
-  create: superuserProcedure.input(skillSetInput).mutation(({ ctx, input }) => friendly(() => createSkillSet(ctx.deps.db, input, ctx.user.id))),
+  create: superuserProcedure.input(skillSetInput).mutation(({ ctx, input }) => friendly(() => createSkillSet(ctx.deps.db, input, editor(ctx.user)))),
   update: superuserProcedure
     .input(skillSetInput.extend({ id }))
-    .mutation(({ ctx, input: { id: setId, ...data } }) => friendly(() => updateSkillSet(ctx.deps.db, setId, data, ctx.user.id))),
+    .mutation(({ ctx, input: { id: setId, ...data } }) => friendly(() => updateSkillSet(ctx.deps.db, setId, data, editor(ctx.user)))),
   delete: superuserProcedure.input(z.object({ id })).mutation(({ ctx, input }) => friendly(() => deleteSkillSet(ctx.deps.db, input.id))),
-  clone: superuserProcedure.input(z.object({ id })).mutation(({ ctx, input }) => friendly(() => cloneSkillSet(ctx.deps.db, input.id, ctx.user.id))),
-  createGroup: superuserProcedure.input(groupInput).mutation(({ ctx, input }) => friendly(() => createSkillSetGroup(ctx.deps.db, input, ctx.user.id))),
+  clone: superuserProcedure.input(z.object({ id })).mutation(({ ctx, input }) => friendly(() => cloneSkillSet(ctx.deps.db, input.id, editor(ctx.user)))),
+  createGroup: superuserProcedure.input(groupInput).mutation(({ ctx, input }) => friendly(() => createSkillSetGroup(ctx.deps.db, input, editor(ctx.user)))),
   updateGroup: superuserProcedure
     .input(groupInput.extend({ id }))
-    .mutation(({ ctx, input: { id: groupId, ...data } }) => friendly(() => updateSkillSetGroup(ctx.deps.db, groupId, data, ctx.user.id))),
+    .mutation(({ ctx, input: { id: groupId, ...data } }) => friendly(() => updateSkillSetGroup(ctx.deps.db, groupId, data, editor(ctx.user)))),
+  importSkillPlan: superuserProcedure
+    .input(importOptions.extend({ name: z.string().trim().min(1).max(100) }))
+    .mutation(({ ctx, input }) => friendly(() => importSkillPlan(ctx.deps, input, editor(ctx.user)))),
+  importFitting: superuserProcedure
+    .input(importOptions.extend({ name: z.string().trim().max(100).nullable().optional() }))
+    .mutation(({ ctx, input }) => friendly(() => importEftFitting(ctx.deps, input, editor(ctx.user)))),
   deleteGroup: superuserProcedure.input(z.object({ id })).mutation(({ ctx, input }) => friendly(() => deleteSkillSetGroup(ctx.deps.db, input.id))),
 });
