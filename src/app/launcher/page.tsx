@@ -1,10 +1,12 @@
 import { redirect } from "next/navigation";
 import { CharacterCard } from "~/components/character-card";
+import { LauncherDashboard } from "~/components/launcher-dashboard";
 import { SsoButton } from "~/components/sso-button";
 import { env } from "~/env";
 import { CHARACTER_SCOPES } from "~/server/auth/scopes";
 import { can, loadViewer } from "~/server/access/viewer";
 import { currentUser } from "~/server/auth/session";
+import { dashboardFigures } from "~/server/characters/dashboard";
 import { listMyCharacters } from "~/server/characters/my-characters";
 import { appDeps } from "~/server/deps";
 
@@ -21,7 +23,7 @@ export default async function LauncherPage({ searchParams }: { searchParams: Pro
   if (!viewer || !can(viewer, "basic_access")) {
     return <p className="rounded border border-amber-800 bg-amber-950/40 p-4 text-amber-200">Your account has no access to this app yet. Ask an administrator to add you to a group.</p>;
   }
-  const characters = await listMyCharacters(appDeps().db, user.id);
+  const [characters, figures] = await Promise.all([listMyCharacters(appDeps().db, user.id), dashboardFigures(appDeps().db, user.id)]);
   const registered = characters.filter((c) => c.registration).length;
 
   return (
@@ -45,6 +47,7 @@ export default async function LauncherPage({ searchParams }: { searchParams: Pro
           Character registered. Its data is being loaded in the background.
         </p>
       )}
+      <LauncherDashboard figures={figures} />
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {characters.map((c) => (
           <CharacterCard key={c.id} character={c} imageBaseUrl={env().imageBaseUrl} canShare={can(viewer, "share_characters")} />
