@@ -27,18 +27,18 @@ const OPTIONS: sanitizeHtml.IOptions = {
   // Dropped with everything inside them, not just unwrapped.
   nonTextTags: ["script", "style", "textarea", "option", "noscript", "title", "iframe", "object", "embed", "svg", "math", "template", "head"],
   transformTags: {
-    font: (_tag, attribs) => {
+    font: (_tag, attribs): sanitizeHtml.Tag => {
       const color = rgbOf(attribs.color);
       return { tagName: "span", attribs: color ? { style: `color:${color}` } : {} };
     },
-    a: (_tag, attribs) => {
+    a: (_tag, attribs): sanitizeHtml.Tag => {
       const href = (attribs.href ?? "").trim();
       // showinfo:, killReport:, fitting:, javascript:, data: ... all become plain text.
       if (!WEB_LINK.test(href)) return { tagName: "span", attribs: {} };
       return { tagName: "a", attribs: { href, rel: "noopener noreferrer nofollow", target: "_blank" } };
     },
     // A span's own style attribute is not trusted: only colours we derived from <font> are kept.
-    span: () => ({ tagName: "span", attribs: {} }),
+    span: (): sanitizeHtml.Tag => ({ tagName: "span", attribs: {} }),
   },
 };
 
