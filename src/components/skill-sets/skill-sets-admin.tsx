@@ -6,6 +6,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "~/trpc/client";
 import { roman } from "./levels";
+import { SkillSetImport } from "./skill-set-import";
 
 interface SkillDraft {
   skillTypeId: number;
@@ -76,6 +77,7 @@ export function SkillSetsAdmin({ canEdit }: { canEdit: boolean }) {
   const list = useQuery(trpc.skillSets.list.queryOptions());
   const [setDraft, setSetDraft] = useState<SetDraft | null>(null);
   const [groupDraft, setGroupDraft] = useState<GroupDraft | null>(null);
+  const [importing, setImporting] = useState(false);
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.skillSets.pathKey() });
   const done = () => (setSetDraft(null), setGroupDraft(null), invalidate());
   const createSet = useMutation(trpc.skillSets.create.mutationOptions({ onSuccess: done }));
@@ -109,11 +111,17 @@ export function SkillSetsAdmin({ canEdit }: { canEdit: boolean }) {
         <div className="flex items-center justify-between">
           <h2 className="text-lg font-semibold text-slate-100">Skill sets</h2>
           {canEdit && (
-            <button type="button" onClick={() => setSetDraft(EMPTY_SET)} className="rounded bg-accent px-3 py-1 text-sm font-medium text-ink-950">
-              New skill set
-            </button>
+            <span className="flex gap-2">
+              <button type="button" onClick={() => setImporting(true)} className="rounded border border-ink-700 px-3 py-1 text-sm">
+                Import
+              </button>
+              <button type="button" onClick={() => setSetDraft(EMPTY_SET)} className="rounded bg-accent px-3 py-1 text-sm font-medium text-ink-950">
+                New skill set
+              </button>
+            </span>
           )}
         </div>
+        {importing && <SkillSetImport groups={groups} onClose={() => setImporting(false)} />}
         {setDraft && (
           <form
             aria-label="Skill set"
