@@ -6,7 +6,10 @@ import { type ContactsSheet, standingBand } from "~/server/sheet/contacts";
 import { characterSection } from "~/simulator/data";
 import { useSeededSheet } from "./seeded-sheet-support";
 
-const CHARACTER = 2112000003;
+// A simulated character whose contacts carry labels (not every one has labels).
+const CHARACTER = Array.from({ length: 12 }, (_, i) => 2112000001 + i).find((id) =>
+  characterSection(id, "contacts")?.contacts.some((c) => (c.label_ids?.length ?? 0) > 0),
+)!;
 const h = useSeededSheet(CHARACTER, [contacts]);
 const simContacts = () => characterSection(CHARACTER, "contacts")!;
 const list = (input: object = {}) => h.ok<ContactsSheet>("sheet.contacts.list", { characterId: CHARACTER, ...input });
