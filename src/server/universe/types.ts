@@ -207,7 +207,8 @@ export async function unknownReferencedTypeIds(db: Db, limit = 10_000): Promise<
       UNION SELECT "typeId" FROM "CharacterMiningLedgerEntry"
       UNION SELECT "typeId" FROM "CharacterWalletTransaction"
       UNION SELECT "shipTypeId" FROM "CharacterFitting"
-      UNION SELECT (item->>'type_id')::int FROM "CharacterFitting", jsonb_array_elements("items") AS item
+      UNION SELECT (item->>'type_id')::int FROM "CharacterFitting" f
+        CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(f."items") = 'array' THEN f."items" ELSE '[]'::jsonb END) AS item
       UNION SELECT "victimShipTypeId" FROM "CharacterKillmail"
       UNION SELECT "typeId" FROM "Location"
       UNION SELECT "skillTypeId" FROM "SkillSetSkill"
