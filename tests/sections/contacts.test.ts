@@ -2,7 +2,8 @@
 // writes nothing and a mutation writes only the touched contacts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EsiClient } from "~/server/esi/client";
-import { contacts } from "~/server/sections/contacts";
+import { contacts, type ContactsData } from "~/server/sections/contacts";
+import type { PersistContext } from "~/server/sections/types";
 import { DEFAULT_SECTION_SETTINGS } from "~/server/sections/settings";
 import { updateSection } from "~/server/updates/update-section";
 import { characterSection } from "~/simulator/data";
@@ -21,6 +22,13 @@ const run = (force = false) =>
     force,
     settings: DEFAULT_SECTION_SETTINGS,
   });
+/** Time passes: ESI's caches and the remembered expiries run out; ETags stay. */
+const letCachesExpire = async () => {
+  sim.expireCaches(CHARACTER);
+  esi.clearMemory();
+  await t.db.sectionUpdateStatus.updateMany({ data: { cacheExpiresAt: null } });
+  await t.db.sectionRouteCache.updateMany({ data: { expiresAt: null } });
+};
 const status = () => t.db.sectionUpdateStatus.findUniqueOrThrow({ where: { characterId_section: { characterId: CHARACTER, section: "contacts" } } });
 const stored = async () =>
   (await t.db.characterContact.findMany({ where: { characterId: CHARACTER }, orderBy: { contactId: "asc" } })).map((c) => [
@@ -75,6 +83,34 @@ describe("contacts section", () => {
     const outcome = await run(true);
     expect(outcome).toEqual({ section: "contacts", status: "updated", written: change.changed.contacts!.length });
     expect(await stored()).toEqual(expected());
+  });
+
+  it("keeps one ETag per route: changed contacts with unchanged labels re-read and write only the contacts", async () => {
+    const change = sim.mutateCharacter(CHARACTER, "contacts");
+    await letCachesExpire();
+    const before = esi.snapshot().notModified;
+    let persisted: ContactsData | undefined;
+    const spy = { ...contacts, persist: (ctx: PersistContext, data: ContactsData) => ((persisted = data), contacts.persist(ctx, data)) };
+    const outcome = await updateSection({ db: t.db, esi }, CHARACTER, spy, { settings: DEFAULT_SECTION_SETTINGS });
+    expect(outcome).toEqual({ section: "contacts", status: "updated", written: change.changed.contacts!.length });
+    expect(esi.snapshot().notModified - before).toBe(1);
+    expect(persisted?.labels).toBeNull();
+    expect(persisted?.contacts).not.toBeNull();
+    expect(await stored()).toEqual(expected());
+  });
+
+  it("keeps one ETag per route: a new label alone writes only that label", async () => {
+    const label = { label_id: 99, label_name: "Added in game" };
+    characterSection(CHARACTER, "contacts")!.labels.push(label);
+    await letCachesExpire();
+    const before = esi.snapshot().notModified;
+    expect(await run()).toEqual({ section: "contacts", status: "updated", written: 1 });
+    // The contact list answered 304.
+    expect(esi.snapshot().notModified - before).toBe(1);
+    const stored = await t.db.characterContactLabel.findUniqueOrThrow({ where: { characterId_labelId: { characterId: CHARACTER, labelId: BigInt(label.label_id) } } });
+    expect(stored.name).toBe(label.label_name);
+    const caches = await t.db.sectionRouteCache.findMany({ where: { characterId: CHARACTER, section: "contacts" } });
+    expect(caches.map((c) => c.route)).toEqual(["GET /characters/{character_id}/contacts/labels"]);
   });
 
   it("keeps the last good data and records the error when ESI fails mid-update", async () => {

@@ -39,6 +39,8 @@ function toRow(characterId: number, o: OpenOrder | ClosedOrder) {
   };
 }
 
+const HISTORY = "GET /characters/{character_id}/orders/history";
+
 export const marketOrders = defineSection<MarketOrdersData>({
   name: "market_orders",
   label: "Market orders",
@@ -47,14 +49,19 @@ export const marketOrders = defineSection<MarketOrdersData>({
   defaultStaleMinutes: 240,
   writeStrategy: "accumulate",
   extra: true,
-  async fetch({ esi, characterId, cache, force }) {
+  // Open orders and history each keep their ETag (history through ctx.routes);
+  // orders are upserted by id, so an unchanged list simply contributes nothing.
+  async fetch({ esi, characterId, cache, routes, force }) {
     const path = { character_id: characterId };
     const open = await esi.get("/characters/{character_id}/orders", { path, cache, force });
-    if (open.status === "unchanged") return open;
-    const history = await esi.getPages("/characters/{character_id}/orders/history", { path, force });
-    // Without a stored ETag the walk always returns data; the guard keeps the types honest.
-    if (history.status === "unchanged") throw new Error("orders/history answered unchanged to a request without validators");
-    return { status: "ok", data: { open: open.data, history: history.data }, cache: open.cache };
+    const history = await esi.getPages("/characters/{character_id}/orders/history", { path, cache: await routes.get(HISTORY), force });
+    if (open.status === "unchanged" && history.status === "unchanged") return open;
+    routes.set(HISTORY, history.cache);
+    return {
+      status: "ok",
+      data: { open: open.status === "ok" ? open.data : [], history: history.status === "ok" ? history.data : [] },
+      cache: open.cache,
+    };
   },
   async persist({ tx, characterId }, { open, history }) {
     // A closed state is final, so the history wins over a lagging open list.
