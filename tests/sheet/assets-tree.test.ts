@@ -58,7 +58,7 @@ describe("assets sheet", () => {
     const biggest = [...list].sort((a, b) => b.topLevelItems - a.topLevelItems)[0]!;
     const first = await children({ locationId: biggest.id, limit: 5 });
     expect(first.data.total).toBe(biggest.topLevelItems);
-    const rows = await allChildren({ locationId: biggest.id }, 5);
+    const rows = await allChildren({ locationId: biggest.id }, 10);
     expect(rows).toHaveLength(biggest.topLevelItems);
     expect(new Set(rows.map((r) => r.itemId)).size).toBe(rows.length);
     const keys = rows.map((r) => (r.name ?? r.typeName).toLowerCase());
@@ -129,6 +129,12 @@ describe("assets sheet", () => {
     await db.characterAsset.create({
       data: { characterId: BRANN, itemId: 9_000_000_000_001n, typeId: 999_999_991, quantity: 3, locationFlag: "Hangar", locationType: "station", isSingleton: false, locationId: 60_999_999n },
     });
+    // Outside a section update: a new content hash tells the viewer the tree changed.
+    const hash = (contentHash: string) =>
+      db.sectionUpdateStatus.update({ where: { characterId_section: { characterId: BRANN, section: "assets" } }, data: { contentHash } });
+    const stale = await locations();
+    expect(stale.locations.find((l) => l.id === 60_999_999)).toBeUndefined(); // same hash: the cached tree
+    await hash("edited-1");
     const { locations: list } = await locations();
     const unknown = list.find((l) => l.id === 60_999_999)!;
     expect(unknown).toMatchObject({ name: "Unknown location #60999999", isKnown: false, items: 1, quantity: 3, volume: 0 });
@@ -136,6 +142,8 @@ describe("assets sheet", () => {
     const rows = (await children({ locationId: 60_999_999 })).data.rows;
     expect(rows).toEqual([expect.objectContaining({ itemId: 9_000_000_000_001, typeName: "Type 999999991", groupName: null, volume: null, childCount: 0 })]);
     await db.characterAsset.delete({ where: { characterId_itemId: { characterId: BRANN, itemId: 9_000_000_000_001n } } });
+    await hash("edited-2");
+    expect((await locations()).locations.find((l) => l.id === 60_999_999)).toBeUndefined();
   });
 
   it("answers a malformed cursor with 400 and a character the caller may not view with 404", async () => {
