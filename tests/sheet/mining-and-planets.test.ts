@@ -1,6 +1,9 @@
 // Mining and Planets tabs over data loaded by the real section updates from the
 // simulator, with CCP's prices refreshed from the simulator's GET /markets/prices.
 import { describe, expect, it } from "vitest";
+import { createJobs } from "../../inngest";
+import type { AppDeps } from "~/server/deps";
+import { DEFAULT_ENGINE_SETTINGS } from "~/server/updates/engine-settings";
 import { miningLedger } from "~/server/sections/mining-ledger";
 import { planets } from "~/server/sections/planets";
 import { refreshMarketPrices } from "~/server/universe/market-prices";
@@ -37,10 +40,23 @@ describe("market prices", () => {
     await refreshMarketPrices({ db: h.t.db, esi: h.esi });
     expect((await h.t.db.eveMarketPrice.findUniqueOrThrow({ where: { typeId: sample } })).averagePrice).toBe(averagePrice(sample));
   });
+
+  it("is refreshed by a daily job after EVE's downtime", async () => {
+    const job = createJobs(() => ({ db: h.t.db, esi: h.esi }) as AppDeps, { sharingTimeoutMinutes: 0, engine: DEFAULT_ENGINE_SETTINGS }).find((j) => j.id === "refresh-market-prices")!;
+    expect(job.trigger).toEqual({ cron: "45 11 * * *" });
+    await h.t.db.eveMarketPrice.deleteMany();
+    h.esi.clearMemory();
+    const result = await job.handler({ event: { name: "inngest/scheduled.timer", data: {} }, step: { run: (_id, fn) => Promise.resolve(fn()), sendEvent: async () => undefined }, attempt: 0 } as never);
+    expect(result).toEqual({ types: marketTypes().length });
+    expect(await h.t.db.eveMarketPrice.count()).toBe(marketTypes().length);
+  });
 });
 
 describe("mining tab", () => {
   it("pages through the whole ledger newest day first, each row valued at quantity × average price", async () => {
+    // Before the type loader ran, ore shows by id rather than failing.
+    const unnamed = await h.ok("sheet.mining.ledger", { characterId: CHARACTER, limit: 3 });
+    expect(unnamed.rows.map((r: any) => r.typeName)).toEqual(unnamed.rows.map((r: any) => `Type ${r.typeId}`));
     await h.seedTypes(ledger().map((e) => e.type_id));
     const { rows, pages } = await allPages(7);
     expect(pages).toBe(Math.ceil(ledger().length / 7));
