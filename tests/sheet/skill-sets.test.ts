@@ -17,6 +17,8 @@ import { skillSets as skillSetsSection } from "~/server/sections/skill-sets";
 import { skills as skillsSection } from "~/server/sections/skills";
 import type { SectionDefinition } from "~/server/sections/types";
 import type { SheetSkillSetGroup } from "~/server/sheet/skill-sets";
+import { queueSkillCheckRecompute } from "~/server/skill-sets/recompute";
+import type { JobEventPayload } from "~/server/jobs/job";
 import { resolveTypes } from "~/server/universe/types";
 import { findStaleSections } from "~/server/updates/stale";
 import { updateSection } from "~/server/updates/update-section";
@@ -209,5 +211,11 @@ describe("sheet Skill sets tab", () => {
     const clone = await mutate("admin", "skillSets.clone", { id: setIds.fails });
     expect(clone.status).toBe(200);
     expect((await t.db.skillSet.findUniqueOrThrow({ where: { id: clone.data.id }, include: { skills: true } })).name).toBe("Fails 2");
+  });
+
+  it("queues a forced skill_sets update for every enabled character after a change", async () => {
+    const sent: JobEventPayload[] = [];
+    expect(await queueSkillCheckRecompute(t.db, async (events) => void sent.push(...events))).toBe(1);
+    expect(sent).toEqual([{ name: "memberaudit/character.update", data: { characterId: CHARACTER, sections: ["skill_sets"], force: true } }]);
   });
 });
