@@ -119,7 +119,8 @@ export function SkillSetList({ groups }: { groups: SheetSkillSetGroup[] }) {
         <thead className="text-left text-xs uppercase text-slate-500">
           <tr>
             <th className="py-1">Skill set</th>
-            <th>Has required?</th>
+            <th>Required?</th>
+            <th>Recommended?</th>
             <th>Missing required skills</th>
             <th>Missing recommended skills</th>
             <th />
@@ -128,7 +129,7 @@ export function SkillSetList({ groups }: { groups: SheetSkillSetGroup[] }) {
         {shown.map((g) => (
           <tbody key={String(g.id)} data-testid={`skill-set-group-${g.id ?? "ungrouped"}`}>
             <tr>
-              <th colSpan={5} className="bg-ink-800/60 px-2 py-1 text-left font-medium text-slate-300">
+              <th colSpan={6} className="bg-ink-800/60 px-2 py-1 text-left font-medium text-slate-300">
                 {groupTitle(g)}
               </th>
             </tr>
@@ -140,6 +141,9 @@ export function SkillSetList({ groups }: { groups: SheetSkillSetGroup[] }) {
                 </td>
                 <td>
                   <PassMark ok={s.hasRequired} />
+                </td>
+                <td>
+                  <PassMark ok={s.hasRecommended} />
                 </td>
                 <td className="pr-2">
                   <SkillBadges skills={s.missingRequired} level="requiredLevel" />
