@@ -10,7 +10,9 @@ import { DOGMA, forgetUnknownTypes, resolveTypes, unknownReferencedTypeIds } fro
 import { updateSection } from "~/server/updates/update-section";
 import { findType, typesInCategory } from "~/simulator/sde";
 import type { Simulator } from "~/simulator/server";
+import { createJobs } from "../../inngest/index";
 import { resolveEveTypes } from "../../inngest/functions/resolve-eve-types";
+import { DEFAULT_ENGINE_SETTINGS } from "~/server/updates/engine-settings";
 import { makeClient, registerWithToken, startSim } from "../esi/support/sim";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
 
@@ -70,6 +72,11 @@ describe("EVE type resolver", () => {
     const unknown = await unknownReferencedTypeIds(t.db);
     expect(unknown).toEqual([...new Set([...skillIds, hull.id, moduleType.id])].filter((id) => !known.has(id)).sort((a, b) => a - b));
     expect(unknown).toContain(moduleType.id);
+  });
+
+  it("is one of the app's scheduled jobs (Inngest and the embedded runner share the list)", () => {
+    const jobs = createJobs(() => ({ db: t.db, esi }) as never, { sharingTimeoutMinutes: 0, engine: DEFAULT_ENGINE_SETTINGS });
+    expect(jobs.find((j) => j.id === "resolve-eve-types")?.trigger).toEqual({ cron: "*/15 * * * *" });
   });
 
   it("the resolve-eve-types job names every referenced type", async () => {
