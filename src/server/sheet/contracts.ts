@@ -138,8 +138,8 @@ export async function contractsList(db: Db, characterId: number, raw: ContractsI
 /** Statuses and types the character's contracts have, for the filter menus. */
 export async function contractFilterOptions(db: Db, characterId: number) {
   const [statuses, types] = await Promise.all([
-    db.characterContract.findMany({ where: { characterId }, distinct: ["status"], select: { status: true } }),
-    db.characterContract.findMany({ where: { characterId }, distinct: ["type"], select: { type: true } }),
+    db.characterContract.groupBy({ by: ["status"], where: { characterId } }),
+    db.characterContract.groupBy({ by: ["type"], where: { characterId } }),
   ]);
   const known = <T extends string>(all: readonly T[], present: string[]) => all.filter((v) => present.includes(v)).map((value) => ({ value, label: contractLabel(value) }));
   return { statuses: known(CONTRACT_STATUSES, statuses.map((s) => s.status)), types: known(CONTRACT_TYPES, types.map((t) => t.type)) };

@@ -24,7 +24,8 @@ export function refTypeLabel(refType: string): string {
 
 /** Ref types present in the character's journal, for the filter menu. */
 export async function journalRefTypes(db: Db, characterId: number): Promise<{ value: string; label: string }[]> {
-  const rows = await db.characterWalletJournalEntry.findMany({ where: { characterId }, distinct: ["refType"], select: { refType: true }, orderBy: { refType: "asc" } });
+  // groupBy is GROUP BY in SQL; findMany's `distinct` would fetch every entry and dedupe in memory.
+  const rows = await db.characterWalletJournalEntry.groupBy({ by: ["refType"], where: { characterId }, orderBy: { refType: "asc" } });
   return rows.map((r) => ({ value: r.refType, label: refTypeLabel(r.refType) }));
 }
 
