@@ -23,6 +23,11 @@ export async function Header() {
                 Finder
               </Link>
             )}
+            {viewer && can(viewer, "view_skill_sets") && (
+              <Link href="/admin/skill-sets" className="text-slate-300 hover:text-white">
+                Skill sets
+              </Link>
+            )}
             {user.isSuperuser && (
               <Link href="/admin" className="text-slate-300 hover:text-white">
                 Admin
