@@ -36,14 +36,15 @@ export async function miningLedgerPage(db: Db, characterId: number, input: Minin
     ? {
         OR: [
           { date: { lt: new Date(after[0]) } },
-          { date: new Date(after[0]), solarSystemId: { gt: after[1] } },
-          { date: new Date(after[0]), solarSystemId: after[1], typeId: { gt: after[2] } },
+          { date: new Date(after[0]), solarSystemId: { lt: after[1] } },
+          { date: new Date(after[0]), solarSystemId: after[1], typeId: { lt: after[2] } },
         ],
       }
     : {};
   const entries = await db.characterMiningLedgerEntry.findMany({
     where: { characterId, ...keyset },
-    orderBy: [{ date: "desc" }, { solarSystemId: "asc" }, { typeId: "asc" }],
+    // All descending: the primary key (characterId, date, solarSystemId, typeId) read backwards, no sort.
+    orderBy: [{ date: "desc" }, { solarSystemId: "desc" }, { typeId: "desc" }],
     take: limit + 1,
   });
   const page = entries.slice(0, limit);
