@@ -106,6 +106,18 @@ describe("mail sheet", () => {
     expect(mail.bodyHtml).toBe("Hi<span>click</span>");
   });
 
+  it("reads only the asked character's mail, even given another character's mail id", async () => {
+    const other = 90000002;
+    await h.t.db.character.upsert({ where: { id: other }, create: { id: other }, update: {} });
+    await h.t.db.characterMail.create({
+      data: { characterId: other, mailId: 777n, senderId: null, recipients: [], labelIds: [1], subject: "private", isRead: false, timestamp: new Date(), body: "secret" },
+    });
+    expect(await h.ok("sheet.mail.read", { characterId: CHARACTER, mailId: "777" })).toBeNull();
+    expect((await allHeaders()).some((m) => m.mailId === "777")).toBe(false);
+    expect((await h.query("owner", "sheet.mail.read", { characterId: other, mailId: "777" })).status).toBe(404);
+    expect((await h.ok<MailView>("sheet.mail.read", { characterId: other, mailId: "777" }, "stranger")).bodyHtml).toBe("secret");
+  });
+
   it("refuses a malformed cursor with 400 and a character the caller may not view with 404", async () => {
     expect((await h.query("owner", "sheet.mail.headers", { characterId: CHARACTER, cursor: "%%%" })).status).toBe(400);
     const [newest] = await storedOrder();
