@@ -46,7 +46,7 @@ describe("market prices", () => {
     expect(job.trigger).toEqual({ cron: "45 11 * * *" });
     await h.t.db.eveMarketPrice.deleteMany();
     h.esi.clearMemory();
-    const result = await job.handler({ event: { name: "inngest/scheduled.timer", data: {} }, step: { run: (_id, fn) => Promise.resolve(fn()), sendEvent: async () => undefined }, attempt: 0 } as never);
+    const result = await job.handler({ event: { name: "inngest/scheduled.timer", data: {} }, step: { run: (_id: string, fn: () => unknown) => Promise.resolve(fn()), sendEvent: async () => undefined }, attempt: 0 } as never);
     expect(result).toEqual({ types: marketTypes().length });
     expect(await h.t.db.eveMarketPrice.count()).toBe(marketTypes().length);
   });

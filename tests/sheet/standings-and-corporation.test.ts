@@ -38,7 +38,7 @@ describe("standings tab", () => {
     });
     const sheet = await h.ok("sheet.standings.get", { characterId: CHARACTER });
     for (const s of sheet.standings) {
-      const level = s.standing > 0 ? 5 : s.standing < 0 ? 2 : 5;
+      const level = s.standing < 0 ? 2 : 5;
       expect(s.effectiveStanding).toBeCloseTo(s.standing + (10 - s.standing) * 0.04 * level, 2);
     }
     await h.t.db.characterSkill.deleteMany({ where: { characterId: CHARACTER } });

@@ -17,9 +17,9 @@ export function standingGroup(standing: number): StandingGroup {
   return "Terrible";
 }
 
-/** EVE's rule: each level adds 4% of the distance to +10, Connections for positive raw standings, Diplomacy for negative. */
+/** EVE's rule: each level adds 4% of the distance to +10, Connections for raw standings from 0 up, Diplomacy below 0. */
 export function effectiveStanding(standing: number, connections: number, diplomacy: number): number {
-  const level = standing > 0 ? connections : standing < 0 ? diplomacy : Math.max(connections, diplomacy);
+  const level = standing < 0 ? diplomacy : connections;
   return Math.round((standing + (10 - standing) * 0.04 * level) * 100) / 100;
 }
 
