@@ -1,0 +1,21 @@
+import { EmptyState } from "~/components/sheet/empty-state";
+import { formatInteger } from "~/components/sheet/format";
+import { SkillsGroups } from "~/components/sheet/skills-groups";
+import { loadSheet } from "~/server/sheet/page-access";
+import { skillsSheet } from "~/server/sheet/skills";
+
+export default async function SkillsPage({ params }: { params: Promise<{ id: string }> }) {
+  const { db, character } = await loadSheet((await params).id);
+  const sheet = await skillsSheet(db, character.id);
+  return (
+    <section className="rounded-lg border border-ink-700 bg-ink-900 p-4">
+      <div className="mb-4 flex flex-wrap items-baseline gap-x-6 gap-y-1">
+        <h2 className="text-lg font-semibold text-slate-100">Skills</h2>
+        <p className="text-sm text-slate-400" data-testid="skills-totals">
+          {formatInteger(sheet.totalSp)} SP total · {formatInteger(sheet.unallocatedSp ?? 0)} unallocated · {formatInteger(sheet.skillCount)} skills
+        </p>
+      </div>
+      {sheet.skillCount === 0 ? <EmptyState>No skills stored for this character yet.</EmptyState> : <SkillsGroups groups={sheet.groups} />}
+    </section>
+  );
+}
