@@ -110,6 +110,25 @@ describe("wallet sheet", () => {
     expect(rows.every(matches)).toBe(true);
     expect(rows.map((r) => r.entryId)).toEqual(all.filter(matches).map((r) => r.entryId));
     expect((await h.ok<Page<JournalRow>>("sheet.wallet.journal", { characterId: CHARACTER, party: "no such pilot zzz" })).rows).toEqual([]);
+    // Wildcards are text, not patterns.
+    expect((await h.ok<Page<JournalRow>>("sheet.wallet.journal", { characterId: CHARACTER, party: "%" })).rows).toEqual([]);
+  });
+
+  it("finds parties even when a search matches more names than it looks up at once", async () => {
+    const { rows: all } = await allPages<JournalRow>("sheet.wallet.journal", { limit: 200 });
+    const party = all.find((r) => r.secondParty && !r.secondParty.name.startsWith("#"))!.secondParty!;
+    const original = (await h.t.db.eveEntity.findUniqueOrThrow({ where: { id: party.id } })).name;
+    await h.t.db.eveEntity.update({ where: { id: party.id }, data: { name: `${original} Qzx` } });
+    await h.t.db.eveEntity.createMany({ data: Array.from({ length: 1500 }, (_, i) => ({ id: 95_000_000 + i, category: "character", name: `Filler Qzx ${i}` })) });
+    try {
+      const { rows } = await allPages<JournalRow>("sheet.wallet.journal", { party: "qzx", limit: 200 });
+      const expected = all.filter((r) => r.firstParty?.id === party.id || r.secondParty?.id === party.id).map((r) => r.entryId);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(rows.map((r) => r.entryId)).toEqual(expected);
+    } finally {
+      await h.t.db.eveEntity.update({ where: { id: party.id }, data: { name: original } });
+      await h.t.db.eveEntity.deleteMany({ where: { id: { gte: 95_000_000, lt: 95_001_500 } } });
+    }
   });
 
   it("pages transactions and filters them by side and by type name", async () => {

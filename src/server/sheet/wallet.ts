@@ -6,7 +6,7 @@ import type { Db } from "~/server/db/client";
 import { entityNames, placeName, placeNames, typeNames } from "./name-lookups";
 import { bigintId, decodeCursor, encodeCursor, isoDate, pageInput } from "./page-cursor";
 
-/** Name searches match at most this many entities or types; a search that broad is refined, not paged through. */
+/** Past this many names matching a search, only the names of this character's own counterparties (or items) are looked at. */
 const NAME_MATCHES = 1000;
 const dateIdKey = z.tuple([isoDate, bigintId]);
 const num = (d: Prisma.Decimal | null): number | null => (d === null ? null : Number(d));
@@ -29,8 +29,35 @@ export async function journalRefTypes(db: Db, characterId: number): Promise<{ va
   return rows.map((r) => ({ value: r.refType, label: refTypeLabel(r.refType) }));
 }
 
-async function entityIdsNamed(db: Db, search: string): Promise<number[]> {
-  const rows = await db.eveEntity.findMany({ where: { name: { contains: search, mode: "insensitive" } }, select: { id: true }, take: NAME_MATCHES });
+// Prisma's `contains` passes % and _ through to LIKE: escape them so they match themselves.
+const escapeLike = (search: string) => search.replace(/[\\%_]/g, (c) => `\\${c}`);
+const likePattern = (search: string) => `%${escapeLike(search)}%`;
+
+/**
+ * Ids of the journal's parties whose name contains `search`. A narrow search is one
+ * look-up in the name table; a broad one ("a") is answered from the character's own
+ * parties, so no match is ever cut off.
+ */
+async function partiesNamed(db: Db, characterId: number, search: string): Promise<number[]> {
+  const named = await db.eveEntity.findMany({ where: { name: { contains: escapeLike(search), mode: "insensitive" } }, select: { id: true }, take: NAME_MATCHES + 1 });
+  if (named.length <= NAME_MATCHES) return named.map((r) => r.id);
+  const rows = await db.$queryRaw<{ id: number }[]>`
+    SELECT e."id" FROM "EveEntity" e
+    WHERE e."name" ILIKE ${likePattern(search)}
+      AND e."id" IN (
+        SELECT "firstPartyId" FROM "CharacterWalletJournalEntry" WHERE "characterId" = ${characterId}
+        UNION SELECT "secondPartyId" FROM "CharacterWalletJournalEntry" WHERE "characterId" = ${characterId})`;
+  return rows.map((r) => r.id);
+}
+
+/** Ids of the item types the character traded whose name contains `search` (as partiesNamed). */
+async function tradedTypesNamed(db: Db, characterId: number, search: string): Promise<number[]> {
+  const named = await db.eveType.findMany({ where: { name: { contains: escapeLike(search), mode: "insensitive" } }, select: { id: true }, take: NAME_MATCHES + 1 });
+  if (named.length <= NAME_MATCHES) return named.map((r) => r.id);
+  const rows = await db.$queryRaw<{ id: number }[]>`
+    SELECT t."id" FROM "EveType" t
+    WHERE t."name" ILIKE ${likePattern(search)}
+      AND t."id" IN (SELECT "typeId" FROM "CharacterWalletTransaction" WHERE "characterId" = ${characterId})`;
   return rows.map((r) => r.id);
 }
 
@@ -74,7 +101,7 @@ export async function walletJournal(db: Db, characterId: number, raw: JournalInp
   if (input.minAmount !== undefined) and.push({ amount: { gte: input.minAmount } });
   if (input.maxAmount !== undefined) and.push({ amount: { lte: input.maxAmount } });
   if (input.party) {
-    const ids = await entityIdsNamed(db, input.party);
+    const ids = await partiesNamed(db, characterId, input.party);
     if (ids.length === 0) return { rows: [], nextCursor: null };
     and.push({ OR: [{ firstPartyId: { in: ids } }, { secondPartyId: { in: ids } }] });
   }
@@ -136,9 +163,9 @@ export async function walletTransactions(db: Db, characterId: number, raw: Trans
   const and: Prisma.CharacterWalletTransactionWhereInput[] = [{ characterId }];
   if (input.side) and.push({ isBuy: input.side === "buy" });
   if (input.type) {
-    const types = await db.eveType.findMany({ where: { name: { contains: input.type, mode: "insensitive" } }, select: { id: true }, take: NAME_MATCHES });
+    const types = await tradedTypesNamed(db, characterId, input.type);
     if (types.length === 0) return { rows: [], nextCursor: null };
-    and.push({ typeId: { in: types.map((t) => t.id) } });
+    and.push({ typeId: { in: types } });
   }
   if (input.cursor) {
     const [date, transactionId] = decodeCursor(input.cursor, dateIdKey);
