@@ -29,6 +29,8 @@ export interface SheetCharacter {
 export interface SheetEnv {
   db(): Db;
   sim(): Simulator;
+  /** Runs a real (forced) section update, e.g. after mutating the simulator's data. */
+  update(characterId: number, section: SectionDefinition<any>): ReturnType<typeof updateSection>;
   /** Calls a tRPC query as "owner" (owns every loaded character) or "stranger" (basic access only). */
   call<T = any>(as: "owner" | "stranger", path: string, input: unknown): Promise<{ status: number; data: T; error?: { message: string } }>;
 }
@@ -62,7 +64,15 @@ export function sheetEnv(characters: SheetCharacter[], options: { strangerCharac
   let t: TestDatabase;
   let sim: Simulator;
   let deps: AppDeps;
-  const clients: EsiClient[] = [];
+  const clients = new Map<number, EsiClient>();
+  const update = (characterId: number, section: SectionDefinition<any>) => {
+    const db = t.db;
+    const esi = clients.get(characterId)!;
+    return updateSection({ db, esi, resolvers: { locations: (id, ids) => resolveLocations({ db, esi }, id, ids) } }, characterId, section, {
+      force: true,
+      settings: DEFAULT_SECTION_SETTINGS,
+    });
+  };
   const users: Record<"owner" | "stranger", CurrentUser> = {} as never;
 
   beforeAll(async () => {
@@ -73,15 +83,9 @@ export function sheetEnv(characters: SheetCharacter[], options: { strangerCharac
     for (const c of characters) {
       const scopes = [...new Set([...c.sections.flatMap((s) => s.scopes), ...(c.extraScopes ?? [])])];
       await registerWithToken(db, started.url, c.id, { scopes });
-      const esi = makeClient(db, started.url);
-      clients.push(esi);
+      clients.set(c.id, makeClient(db, started.url));
       for (const section of c.sections) {
-        const outcome = await updateSection(
-          { db, esi, resolvers: { locations: (id, ids) => resolveLocations({ db, esi }, id, ids) } },
-          c.id,
-          section,
-          { force: true, settings: DEFAULT_SECTION_SETTINGS },
-        );
+        const outcome = await update(c.id, section);
         if (outcome.status !== "updated") throw new Error(`${section.name} of ${c.id}: ${JSON.stringify(outcome)}`);
       }
     }
@@ -97,11 +101,11 @@ export function sheetEnv(characters: SheetCharacter[], options: { strangerCharac
       await db.characterOwnership.createMany({ data: owned.map((characterId) => ({ characterId, userId: name, ownerHash: `h${characterId}` })) });
       users[name] = (await db.user.findUniqueOrThrow({ where: { id: name }, include: { mainCharacter: true } })) as CurrentUser;
     }
-    deps = { db, cipher, esi: clients[0]!, sso: { baseUrl: started.url, clientId: "c", clientSecret: "s" } };
+    deps = { db, cipher, esi: clients.get(characters[0]!.id)!, sso: { baseUrl: started.url, clientId: "c", clientSecret: "s" } };
   }, 240_000);
 
   afterAll(async () => {
-    for (const c of clients) await c.close();
+    for (const c of clients.values()) await c.close();
     await sim?.close();
     await t?.drop();
   });
@@ -109,6 +113,7 @@ export function sheetEnv(characters: SheetCharacter[], options: { strangerCharac
   return {
     db: () => t.db,
     sim: () => sim,
+    update,
     async call(as, path, input) {
       const encoded = encodeURIComponent(JSON.stringify(superjson.serialize(input)));
       const response = await fetchRequestHandler({

@@ -124,6 +124,22 @@ describe("assets sheet", () => {
     expect(foreign.status).toBe(400);
   });
 
+  it("shows the new tree once the section stored changed assets", async () => {
+    const db = env.db();
+    const totalsOf = async () => {
+      const rows = await db.characterAsset.findMany({ where: { characterId: BRANN }, select: { quantity: true } });
+      return { items: rows.length, quantity: rows.reduce((s, r) => s + r.quantity, 0) };
+    };
+    const before = await totalsOf();
+    expect((await locations()).totals).toMatchObject(before);
+    env.sim().mutateCharacter(BRANN, "assets");
+    env.sim().expireCaches(BRANN);
+    expect((await env.update(BRANN, assets)).status).toBe("updated");
+    const after = await totalsOf();
+    expect(after).not.toEqual(before);
+    expect((await locations()).totals).toMatchObject(after);
+  });
+
   it("shows unknown types and locations by number, never an error", async () => {
     const db = env.db();
     await db.characterAsset.create({
