@@ -74,6 +74,23 @@ describe("mining tab", () => {
     expect(rows.some((r) => r.value !== null)).toBe(true);
   });
 
+  it("filters by ore type and solar system, offering only what the ledger holds", async () => {
+    const options = await h.ok("sheet.mining.filterOptions", { characterId: CHARACTER });
+    expect(options.types.map((t: any) => t.id).sort()).toEqual([...new Set(ledger().map((e) => e.type_id))].sort());
+    expect(options.systems.map((s: any) => s.id).sort()).toEqual([...new Set(ledger().map((e) => e.solar_system_id))].sort());
+    const typeId = ledger()[0]!.type_id;
+    const solarSystemId = ledger()[0]!.solar_system_id;
+    const rows: any[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await h.ok("sheet.mining.ledger", { characterId: CHARACTER, limit: 2, typeId, solarSystemId, cursor });
+      rows.push(...page.rows);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(rows.length).toBe(ledger().filter((e) => e.type_id === typeId && e.solar_system_id === solarSystemId).length);
+    expect(rows.every((r) => r.typeId === typeId && r.solarSystemId === solarSystemId)).toBe(true);
+  });
+
   it("totals quantity and value per calendar month", async () => {
     const prices = new Map((await h.t.db.eveMarketPrice.findMany()).map((p) => [p.typeId, p.averagePrice ?? 0]));
     const expected = new Map<string, { quantity: number; value: number }>();

@@ -48,10 +48,12 @@ describe("character sheet tab components", () => {
 
   it("mining ledger shows the server's first page and offers more when there is a cursor", () => {
     const first = { rows: [{ date: "2026-11-29", solarSystemId: 30000142, solarSystemName: "Jita", typeId: 1230, typeName: "Veldspar", quantity: 12000, value: 246000 }], nextCursor: "next" };
-    const html = render(createElement(MiningLedger, { characterId: 7, first }));
+    const options = { types: [{ id: 1230, name: "Veldspar" }], systems: [{ id: 30000142, name: "Jita" }] };
+    const html = render(createElement(MiningLedger, { characterId: 7, first, options }));
     expect(text(html)).toContain("|2026-11-29|Jita|Veldspar|12,000|246,000.00 ISK|");
     expect(html).toContain('data-testid="mining-more"');
-    const last = render(createElement(MiningLedger, { characterId: 7, first: { ...first, nextCursor: null } }));
+    expect(html).toMatch(/data-testid="mining-filter-type".*<option value="1230">Veldspar<\/option>/);
+    const last = render(createElement(MiningLedger, { characterId: 7, first: { ...first, nextCursor: null }, options }));
     expect(last).not.toContain("mining-more");
   });
 

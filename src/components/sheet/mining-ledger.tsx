@@ -1,7 +1,8 @@
 "use client";
-// The mining ledger: the first page comes rendered from the server, later pages from
-// the tRPC cursor.
+// The mining ledger: the first page and the filter options come rendered from the
+// server; filtered lists and later pages come from the tRPC cursor.
 import { useInfiniteQuery } from "@tanstack/react-query";
+import { type ChangeEvent, useState } from "react";
 import type { MiningMonth, MiningRow } from "~/server/sheet/mining";
 import { useTRPC } from "~/trpc/client";
 import { EmptyState } from "./empty-state";
@@ -10,18 +11,55 @@ import { formatInteger, formatIsk } from "./format";
 const cell = "px-3 py-1.5";
 const PAGE = 50;
 
-export function MiningLedger({ characterId, first }: { characterId: number; first: { rows: MiningRow[]; nextCursor: string | null } }) {
+interface Option {
+  id: number;
+  name: string;
+}
+
+export function MiningLedger({
+  characterId,
+  first,
+  options,
+}: {
+  characterId: number;
+  first: { rows: MiningRow[]; nextCursor: string | null };
+  options: { types: Option[]; systems: Option[] };
+}) {
   const trpc = useTRPC();
+  const [typeId, setTypeId] = useState<number | undefined>();
+  const [solarSystemId, setSolarSystemId] = useState<number | undefined>();
+  const unfiltered = typeId === undefined && solarSystemId === undefined;
   const query = useInfiniteQuery(
     trpc.sheet.mining.ledger.infiniteQueryOptions(
-      { characterId, limit: PAGE },
-      { getNextPageParam: (last) => last.nextCursor ?? undefined, initialData: { pages: [first], pageParams: [null] } },
+      { characterId, limit: PAGE, typeId, solarSystemId },
+      { getNextPageParam: (last) => last.nextCursor ?? undefined, initialData: unfiltered ? { pages: [first], pageParams: [null] } : undefined },
     ),
   );
   const rows = query.data?.pages.flatMap((p) => p.rows) ?? [];
-  if (rows.length === 0) return <EmptyState>No mining recorded.</EmptyState>;
+  if (unfiltered && rows.length === 0) return <EmptyState>No mining recorded.</EmptyState>;
+  const select = "rounded border border-ink-700 bg-ink-950 px-2 py-1 text-sm text-slate-300";
+  const pick = (set: (v: number | undefined) => void) => (e: ChangeEvent<HTMLSelectElement>) => set(e.target.value ? Number(e.target.value) : undefined);
   return (
     <div>
+      <div className="mb-3 flex flex-wrap gap-3">
+        <select aria-label="Ore" className={select} value={typeId ?? ""} onChange={pick(setTypeId)} data-testid="mining-filter-type">
+          <option value="">All ores</option>
+          {options.types.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Solar system" className={select} value={solarSystemId ?? ""} onChange={pick(setSolarSystemId)} data-testid="mining-filter-system">
+          <option value="">All systems</option>
+          {options.systems.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {rows.length === 0 && <EmptyState>{query.isLoading ? "Loading…" : "Nothing mined with these filters."}</EmptyState>}
       <table className="w-full text-sm" data-testid="mining-ledger">
         <thead className="text-left text-xs uppercase text-slate-500">
           <tr>

@@ -6,7 +6,11 @@ import { averagePrices } from "~/server/universe/market-prices";
 import { placeName, placeNames, typeNames } from "./name-lookups";
 import { decodeCursor, encodeCursor, isoDate, pageInput } from "./page-cursor";
 
-export const miningInput = z.object({ ...pageInput });
+export const miningInput = z.object({
+  ...pageInput,
+  typeId: z.number().int().positive().optional(),
+  solarSystemId: z.number().int().positive().optional(),
+});
 export type MiningInput = z.input<typeof miningInput>;
 
 export interface MiningRow {
@@ -30,7 +34,7 @@ export interface MiningMonth {
 const cursorShape = z.tuple([isoDate, z.number().int(), z.number().int()]);
 
 export async function miningLedgerPage(db: Db, characterId: number, input: MiningInput = {}): Promise<{ rows: MiningRow[]; nextCursor: string | null }> {
-  const { cursor, limit } = miningInput.parse(input);
+  const { cursor, limit, typeId, solarSystemId } = miningInput.parse(input);
   const after = cursor ? decodeCursor(cursor, cursorShape) : null;
   const keyset = after
     ? {
@@ -42,7 +46,8 @@ export async function miningLedgerPage(db: Db, characterId: number, input: Minin
       }
     : {};
   const entries = await db.characterMiningLedgerEntry.findMany({
-    where: { characterId, ...keyset },
+    // Keyset positions are absolute, so a cursor stays valid when the filters change.
+    where: { characterId, ...(typeId ? { typeId } : {}), ...(solarSystemId ? { solarSystemId } : {}), ...keyset },
     // All descending: the primary key (characterId, date, solarSystemId, typeId) read backwards, no sort.
     orderBy: [{ date: "desc" }, { solarSystemId: "desc" }, { typeId: "desc" }],
     take: limit + 1,
@@ -77,4 +82,18 @@ export async function miningMonthlyTotals(db: Db, characterId: number): Promise<
     WHERE m."characterId" = ${characterId}
     GROUP BY 1 ORDER BY 1 DESC`;
   return rows.map((r) => ({ month: r.month, quantity: Number(r.quantity), value: r.value ?? 0 }));
+}
+
+/** The ore types and solar systems in the character's ledger, for the filters. */
+export async function miningFilterOptions(db: Db, characterId: number): Promise<{ types: { id: number; name: string }[]; systems: { id: number; name: string }[] }> {
+  const [types, systems] = await Promise.all([
+    db.characterMiningLedgerEntry.groupBy({ by: ["typeId"], where: { characterId } }),
+    db.characterMiningLedgerEntry.groupBy({ by: ["solarSystemId"], where: { characterId } }),
+  ]);
+  const [typeNamed, systemNamed] = await Promise.all([typeNames(db, types.map((t) => t.typeId)), placeNames(db, systems.map((s) => s.solarSystemId))]);
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+  return {
+    types: types.map((t) => ({ id: t.typeId, name: typeNamed.get(t.typeId)!.name })).sort(byName),
+    systems: systems.map((s) => ({ id: s.solarSystemId, name: placeName(systemNamed, s.solarSystemId)! })).sort(byName),
+  };
 }

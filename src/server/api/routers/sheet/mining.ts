@@ -1,4 +1,4 @@
-import { miningInput, miningLedgerPage, miningMonthlyTotals } from "~/server/sheet/mining";
+import { miningFilterOptions, miningInput, miningLedgerPage, miningMonthlyTotals } from "~/server/sheet/mining";
 import { withCursor } from "~/server/sheet/page-cursor";
 import { sheetProcedure } from "../../sheet-procedure";
 import { router } from "../../trpc";
@@ -6,4 +6,5 @@ import { router } from "../../trpc";
 export const miningSheetRouter = router({
   ledger: sheetProcedure.input(miningInput).query(({ ctx, input }) => withCursor(() => miningLedgerPage(ctx.deps.db, ctx.character.id, input))),
   monthly: sheetProcedure.query(({ ctx }) => miningMonthlyTotals(ctx.deps.db, ctx.character.id)),
+  filterOptions: sheetProcedure.query(({ ctx }) => miningFilterOptions(ctx.deps.db, ctx.character.id)),
 });
