@@ -12,7 +12,7 @@ import { decodeAssetCursor, encodeAssetCursor } from "./assets-cursor";
 export { InvalidAssetCursorError } from "./assets-cursor";
 
 const limit = z.number().int().min(1).max(200).default(50);
-const cursor = z.string().max(400).optional();
+const cursor = z.string().max(1000).optional();
 /** EVE item, station and structure ids are below 2^53, so plain numbers carry them. */
 const eveId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
