@@ -2,13 +2,20 @@ import { NonRetriableError, RetryAfterError } from "inngest";
 import { EsiRateLimitedError } from "~/server/esi/client";
 import { defineJob } from "~/server/jobs/job";
 import type { EngineSettings } from "~/server/updates/engine-settings";
-import { planCharacterUpdate, runCharacterSection } from "~/server/updates/update-character";
+import {
+  beginCharacterSection,
+  finishCharacterSection,
+  planCharacterUpdate,
+  writeCharacterSectionChunk,
+} from "~/server/updates/update-character";
 import type { UpdateDeps } from "~/server/updates/update-section";
 import { characterUpdate } from "../events";
 
 /**
  * One character's update: a step per section, so a retry resumes after the sections
- * already done. A dead token ends the run without retries (its owner is notified
+ * already done. A large section (assets) is several steps: fetch and stage, one step
+ * per chunk of MEMBERAUDIT_ASSETS_CHUNK_SIZE rows, finish; only counts and ids cross
+ * step boundaries, the rows wait in the database. A dead token ends the run without retries (its owner is notified
  * once); an ESI rate limit retries when ESI says the budget is back.
  */
 export const updateCharacter = (deps: () => UpdateDeps, settings: EngineSettings) =>
@@ -21,15 +28,31 @@ export const updateCharacter = (deps: () => UpdateDeps, settings: EngineSettings
       const { characterId, sections, force } = event.data;
       const plan = await step.run("plan", () => planCharacterUpdate(deps().db, characterId, { sections, now: new Date() }, settings));
       const outcomes = [];
+      const retryLater = async <T>(run: () => Promise<T>): Promise<T> => {
+        try {
+          return await run();
+        } catch (error) {
+          if (error instanceof EsiRateLimitedError) throw new RetryAfterError(error.message, error.retryAt);
+          throw error;
+        }
+      };
       for (const name of plan) {
-        const outcome = await step.run(`section-${name}`, async () => {
-          try {
-            return await runCharacterSection(deps(), characterId, name, { force, settings });
-          } catch (error) {
-            if (error instanceof EsiRateLimitedError) throw new RetryAfterError(error.message, error.retryAt);
-            throw error;
+        const begun = await step.run(`section-${name}`, () => retryLater(() => beginCharacterSection(deps(), characterId, name, { force, settings })));
+        let outcome: Exclude<typeof begun, { status: "staged" }>;
+        if (begun.status === "staged") {
+          let written = 0;
+          let failed: Extract<typeof outcome, { status: "failed" }> | undefined;
+          for (let index = 0; index < begun.chunks && !failed; index++) {
+            const chunk = await step.run(`section-${name}-chunk-${index}`, () =>
+              retryLater(() => writeCharacterSectionChunk(deps(), characterId, name, index, settings)),
+            );
+            if (chunk.status === "failed") failed = chunk;
+            else written += chunk.written;
           }
-        });
+          outcome = failed ?? (await step.run(`section-${name}-finish`, () => retryLater(() => finishCharacterSection(deps(), characterId, name, begun, written, settings))));
+        } else {
+          outcome = begun;
+        }
         outcomes.push(outcome);
         if (outcome.status === "failed" && outcome.tokenInvalid) {
           throw new NonRetriableError(`character ${characterId}: ${outcome.error}`);

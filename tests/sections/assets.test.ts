@@ -102,9 +102,11 @@ describe("assets tree", () => {
     for (let i = 0; i < 10; i++) items.push(item(2000 + i, 1000 + (i % 3)));
     for (let i = 0; i < 3; i++) items.push({ ...item(1000 + i, 60003760), locationType: "station", locationFlag: "Hangar" });
     const batches: number[][] = [];
+    // Seven items stored before, none of them still listed.
     const tx = {
       characterAsset: {
-        deleteMany: async () => ({ count: 7 }),
+        findMany: async ({ where }: { where: { itemId?: unknown } }) => (where.itemId ? [] : Array.from({ length: 7 }, (_, i) => ({ itemId: BigInt(i + 1) }))),
+        deleteMany: async ({ where }: { where: { itemId: { in: bigint[] } } }) => ({ count: where.itemId.in.length }),
         createMany: async ({ data }: { data: { itemId: bigint }[] }) => {
           batches.push(data.map((d) => Number(d.itemId)));
           return { count: data.length };

@@ -1,11 +1,19 @@
 // assets: every item the character owns, rebuilt as a tree whenever the list changed
-// ("replace": delete all, insert in chunks of settings.assetsChunkSize inside the one
-// transaction). Custom names of ships and containers come from assets/names; the ship
+// and written in chunks of settings.assetsChunkSize rows, each chunk its own
+// transaction (and Inngest step): new items created, changed ones updated, and after
+// the last chunk the items no longer listed deleted. A move costs a few writes, not a
+// rewrite of the whole hangar. Custom names of ships and containers come from assets/names; the ship
 // the character sits in is not part of ESI's list, so it is added as Member Audit does.
 import { type EsiClient, EsiMissingScopeError } from "~/server/esi/client";
 import type { EsiItem } from "~/server/esi/types";
-import { type AssetItem, buildAssetTree, chunked } from "./assets-tree";
+import { type AssetItem, type AssetRow, buildAssetTree, chunked } from "./assets-tree";
+import { diffRows } from "./diff-rows";
 import { defineSection } from "./types";
+
+/** deleteMany lists stay well below PostgreSQL's bind-parameter limit. */
+const DELETE_BATCH = 10_000;
+/** AssetRow as a plain record, for the row diff. */
+type AssetRecord = { [K in keyof AssetRow]: AssetRow[K] };
 
 /** ESI takes at most 1,000 ids per assets/names call; Member Audit sends 999. */
 const NAMES_CHUNK = 999;
@@ -82,7 +90,7 @@ export const assets = defineSection<AssetItem[]>({
   ],
   scopes: ["esi-assets.read_assets.v1", "esi-universe.read_structures.v1"],
   defaultStaleMinutes: 480,
-  writeStrategy: "replace",
+  writeStrategy: "diff",
   async fetch({ esi, characterId, cache, force }) {
     const result = await esi.getPages("/characters/{character_id}/assets", { path: { character_id: characterId }, cache, force });
     if (result.status === "unchanged") return result;
@@ -94,12 +102,52 @@ export const assets = defineSection<AssetItem[]>({
     if (ship) items.push(ship);
     return { status: "ok", data: items, cache: result.cache };
   },
-  async persist({ tx, characterId, settings }, items) {
-    const { rows, locationIds } = buildAssetTree(items);
-    const removed = await tx.characterAsset.deleteMany({ where: { characterId } });
-    for (const chunk of chunked(rows, settings.assetsChunkSize)) {
-      await tx.characterAsset.createMany({ data: chunk.map((row) => ({ characterId, ...row })) });
+  // Chunked sections are written through `chunked`; persist is kept for callers outside the engine.
+  async persist(ctx, items) {
+    const rows = assets.chunked!.rows(items) as AssetRow[];
+    let written = 0;
+    const locationIds: bigint[] = [];
+    for (const chunk of chunked(rows, ctx.settings.assetsChunkSize)) {
+      const result = await assets.chunked!.write(ctx, chunk);
+      written += result.written;
+      locationIds.push(...(result.locationIds ?? []));
     }
-    return { written: removed.count + rows.length, locationIds };
+    written += await assets.chunked!.removeOthers(ctx, new Set(rows.map((r) => r.itemId)));
+    return { written, locationIds };
+  },
+  chunked: {
+    rows: (items: AssetItem[]) => buildAssetTree(items).rows,
+    key: (row: AssetRow) => row.itemId,
+    async write({ tx, characterId }, rows: AssetRow[]) {
+      const stored = await tx.characterAsset.findMany({
+        where: { characterId, itemId: { in: rows.map((r) => r.itemId) } },
+        select: {
+          itemId: true,
+          typeId: true,
+          quantity: true,
+          locationId: true,
+          locationType: true,
+          locationFlag: true,
+          isSingleton: true,
+          isBlueprintCopy: true,
+          name: true,
+          parentItemId: true,
+        },
+      });
+      const diff = diffRows<bigint, AssetRecord>(stored, rows, (r) => r.itemId);
+      if (diff.create.length > 0) await tx.characterAsset.createMany({ data: diff.create.map((row) => ({ characterId, ...row })), skipDuplicates: true });
+      for (const { itemId, ...row } of diff.update) {
+        await tx.characterAsset.update({ where: { characterId_itemId: { characterId, itemId } }, data: row });
+      }
+      const locationIds = [...new Set(rows.flatMap((r) => (r.locationId === null ? [] : [r.locationId])))];
+      return { written: diff.create.length + diff.update.length, locationIds };
+    },
+    async removeOthers({ tx, characterId }, keep) {
+      const stored = await tx.characterAsset.findMany({ where: { characterId }, select: { itemId: true } });
+      const gone = stored.map((r) => r.itemId).filter((id) => !keep.has(id));
+      let removed = 0;
+      for (const batch of chunked(gone, DELETE_BATCH)) removed += (await tx.characterAsset.deleteMany({ where: { characterId, itemId: { in: batch } } })).count;
+      return removed;
+    },
   },
 });

@@ -107,6 +107,22 @@ export interface SectionDefinition<T = unknown> {
   extra?: boolean;
   fetch(ctx: FetchContext): Promise<FetchResult<T>>;
   persist(ctx: PersistContext, data: T): Promise<PersistResult>;
+  /**
+   * Large sections (assets): written in chunks of settings.assetsChunkSize rows, each
+   * chunk its own transaction and, under Inngest, its own step; the data waits in the
+   * database between steps. When present the engine uses it instead of `persist`.
+   */
+  chunked?: ChunkedWrite<T, any>;
+}
+
+export interface ChunkedWrite<T, R> {
+  /** The rows to store, in write order; JSON-serialisable (bigints allowed). */
+  rows(data: T): R[];
+  key(row: R): bigint;
+  /** Creates new and updates changed rows of one chunk; never deletes. */
+  write(ctx: PersistContext, rows: R[]): Promise<PersistResult>;
+  /** After the last chunk: deletes the character's rows whose key is not in `keep`. */
+  removeOthers(ctx: PersistContext, keep: ReadonlySet<bigint>): Promise<number>;
 }
 
 export function defineSection<T>(section: SectionDefinition<T>): SectionDefinition<T> {

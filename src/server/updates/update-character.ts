@@ -5,7 +5,15 @@ import type { Db } from "~/server/db/client";
 import { findSection } from "~/server/sections/registry";
 import { enabledSections, type EngineSettings } from "./engine-settings";
 import { findStaleSections } from "./stale";
-import { type SectionRunOutcome, type UpdateDeps, updateSection } from "./update-section";
+import {
+  beginSectionUpdate,
+  finishStagedUpdate,
+  type SectionRunOutcome,
+  type StagedUpdate,
+  type UpdateDeps,
+  updateSection,
+  writeStagedChunk,
+} from "./update-section";
 
 export class UnknownSectionError extends Error {
   constructor(readonly names: string[]) {
@@ -49,6 +57,43 @@ export async function runCharacterSection(
   const outcome = await updateSection(deps, characterId, section, { force: options.force, settings: options.settings.section });
   if (outcome.status === "failed" && outcome.tokenInvalid) await notifyTokenInvalid(deps.db, characterId);
   return outcome;
+}
+
+function sectionNamed(name: string) {
+  const section = findSection(name);
+  if (!section) throw new UnknownSectionError([name]);
+  return section;
+}
+
+async function noticeFailure<T extends { status: string }>(db: Db, characterId: number, outcome: T): Promise<T> {
+  if (outcome.status === "failed" && (outcome as { tokenInvalid?: boolean }).tokenInvalid) await notifyTokenInvalid(db, characterId);
+  return outcome;
+}
+
+/** The parts of a section run as separate job steps: begin (maybe staged), one per chunk, finish. */
+export async function beginCharacterSection(
+  deps: UpdateDeps,
+  characterId: number,
+  name: string,
+  options: { force?: boolean; settings: EngineSettings },
+): Promise<SectionRunOutcome | StagedUpdate> {
+  const outcome = await beginSectionUpdate(deps, characterId, sectionNamed(name), { force: options.force, settings: options.settings.section });
+  return noticeFailure(deps.db, characterId, outcome);
+}
+
+export async function writeCharacterSectionChunk(deps: UpdateDeps, characterId: number, name: string, index: number, settings: EngineSettings) {
+  return noticeFailure(deps.db, characterId, await writeStagedChunk(deps, characterId, sectionNamed(name), index, { settings: settings.section }));
+}
+
+export async function finishCharacterSection(
+  deps: UpdateDeps,
+  characterId: number,
+  name: string,
+  staged: StagedUpdate,
+  written: number,
+  settings: EngineSettings,
+): Promise<SectionRunOutcome> {
+  return noticeFailure(deps.db, characterId, await finishStagedUpdate(deps, characterId, sectionNamed(name), staged, written, { settings: settings.section }));
 }
 
 /** One notification per dead token: tokenErrorNotifiedAt is cleared when the character is added again. */
