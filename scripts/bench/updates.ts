@@ -69,9 +69,10 @@ try {
     const sim1 = sim.stats();
     const written = outcomes.reduce((n, o) => n + (o.status === "updated" ? o.written : 0), 0);
     const failed = outcomes.filter((o) => o.status === "failed");
+    const purged = outcomes.reduce((n, o) => n + (o.status !== "failed" ? (o.purged ?? 0) : 0), 0);
     console.log(
       `${name.padEnd(30)} ${((N / seconds) * 60).toFixed(0).padStart(6)} characters/min  ${(written / seconds).toFixed(0).padStart(7)} rows/s  ` +
-        `${written} section rows written  ${((after.requests - before.requests) / N).toFixed(1)} ESI requests/character  ` +
+        `${written} section rows written  ${purged} purged  ${((after.requests - before.requests) / N).toFixed(1)} ESI requests/character  ` +
         `${(after.notModified - before.notModified)} 304s  ${sim1["420s"] - sim0["420s"]} 420s  ${failed.length} sections failed  ${limited} deferred by rate limits  ${seconds.toFixed(1)} s`,
     );
     if (failed.length) console.log(`  first failure: ${failed[0]!.status === "failed" ? failed[0]!.error : ""}`);
@@ -93,9 +94,28 @@ try {
     sim.expireCaches();
     esi.clearMemory();
     await db.sectionUpdateStatus.updateMany({ data: { cacheExpiresAt: null } });
+    await db.sectionRouteCache.updateMany({ data: { expiresAt: null } });
+  }
+
+  /** As the job's retry would: sections deferred by a rate limit or failed in the cold pass run again, so pass 2 starts from a full load. */
+  async function catchUp() {
+    const pending = await db.sectionUpdateStatus.findMany({ where: { OR: [{ isSuccess: { not: true } }, { isSuccess: null }] } });
+    const loaded = new Set((await db.sectionUpdateStatus.findMany({ select: { characterId: true, section: true } })).map((s) => `${s.characterId}/${s.section}`));
+    const missing = characters.flatMap((id) => sections.filter((s) => !loaded.has(`${id}/${s}`)).map((section) => ({ characterId: id, section })));
+    let caught = 0;
+    for (const { characterId, section } of [...pending, ...missing]) {
+      try {
+        await runCharacterSection(deps, characterId, section, { force: false, settings });
+        caught += 1;
+      } catch (error) {
+        if (!(error instanceof EsiRateLimitedError)) throw error;
+      }
+    }
+    console.log(`  catch-up after cold load: ${caught} sections run again`);
   }
 
   await pass("1 cold load", false);
+  await catchUp();
   await letCachesExpire();
   await pass("2 incremental, no change", false);
   for (const id of characters.filter((_, i) => i % 20 === 0)) sim.mutateCharacter(id, "all");
