@@ -28,26 +28,32 @@ describe("industry tab", () => {
     expect(sheet.blueprints.map((b: any) => b.typeName)).toEqual([...sheet.blueprints.map((b: any) => b.typeName)].sort((a, b) => a.localeCompare(b)));
   });
 
-  it("lists industry jobs by activity name, running jobs first", async () => {
+  it("lists industry jobs by activity name, open jobs first", async () => {
     const stored = await h.t.db.characterIndustryJob.findMany({ where: { characterId: CHARACTER } });
     expect(stored.length).toBeGreaterThan(0);
-    const { jobs } = await h.ok("sheet.industry.get", { characterId: CHARACTER });
+    expect(stored.length).toBeLessThan(200);
+    const { jobs, historyTotals } = await h.ok("sheet.industry.get", { characterId: CHARACTER });
     expect(jobs).toHaveLength(stored.length);
+    expect(historyTotals.jobs).toBe(stored.filter((j) => !["active", "paused", "ready"].includes(j.status)).length);
     const names: Record<number, string> = { 1: "Manufacturing", 3: "Time efficiency research", 4: "Material efficiency research", 5: "Copying", 8: "Invention", 9: "Reactions", 11: "Reactions" };
     for (const j of jobs) {
       const row = stored.find((s) => s.jobId.toString() === j.jobId)!;
       expect(j.activity).toBe(names[row.activityId] ?? (row.activityId === 7 ? "Reverse engineering" : `Activity ${row.activityId}`));
       expect(j.endDate).toEqual(row.endDate);
     }
-    const firstInactive = jobs.findIndex((j: any) => j.status !== "active");
-    if (firstInactive >= 0) expect(jobs.slice(firstInactive).some((j: any) => j.status === "active")).toBe(false);
+    const open = (j: any) => ["active", "paused", "ready"].includes(j.status);
+    const firstFinished = jobs.findIndex((j: any) => !open(j));
+    if (firstFinished >= 0) expect(jobs.slice(firstFinished).some(open)).toBe(false);
   });
 
-  it("lists open and closed market orders with side, volumes and expiry", async () => {
-    const stored = await h.t.db.characterMarketOrder.findMany({ where: { characterId: CHARACTER } });
-    const { orders } = await h.ok("sheet.industry.get", { characterId: CHARACTER });
-    expect(orders).toHaveLength(stored.length);
-    expect(new Set(orders.map((o: any) => o.state))).toEqual(new Set(stored.map((o) => o.state)));
+  it("lists every open order and the newest 200 closed ones with side, volumes and expiry", async () => {
+    const stored = await h.t.db.characterMarketOrder.findMany({ where: { characterId: CHARACTER }, orderBy: [{ issued: "desc" }, { orderId: "desc" }] });
+    const open = stored.filter((o) => o.state === "open");
+    const closed = stored.filter((o) => o.state !== "open");
+    expect(closed.length).toBeGreaterThan(200);
+    const { orders, historyTotals } = await h.ok("sheet.industry.get", { characterId: CHARACTER });
+    expect(historyTotals.orders).toBe(closed.length);
+    expect(orders.map((o: any) => o.orderId)).toEqual([...open, ...closed.slice(0, 200)].map((o) => o.orderId.toString()));
     for (const o of orders.slice(0, 20)) {
       const row = stored.find((s) => s.orderId.toString() === o.orderId)!;
       expect([o.isBuyOrder, o.price, o.volumeRemain, o.volumeTotal]).toEqual([row.isBuyOrder, Number(row.price), row.volumeRemain, row.volumeTotal]);

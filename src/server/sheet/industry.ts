@@ -56,20 +56,35 @@ export interface MarketOrderRow {
 
 export interface IndustrySheet {
   blueprints: BlueprintRow[];
+  /** Open jobs (active, paused, ready) and the most recent finished ones. */
   jobs: IndustryJobRow[];
+  /** Open orders and the most recent closed ones. */
   orders: MarketOrderRow[];
+  /** Finished jobs and closed orders stored in all; only the newest HISTORY_LIMIT of each are listed. */
+  historyTotals: { jobs: number; orders: number };
 }
 
+/** Jobs and orders are kept after they leave ESI's window, so history grows without bound; the tab lists the newest. */
+export const HISTORY_LIMIT = 200;
+const OPEN_JOB_STATUSES = ["active", "paused", "ready"];
+
 const DAY_MS = 86_400_000;
-/** Active jobs first, then the rest newest first. */
-const STATUS_ORDER = ["active", "paused", "ready", "delivered", "cancelled", "reverted"];
 
 export async function industrySheet(db: Db, characterId: number): Promise<IndustrySheet> {
-  const [blueprints, jobs, orders] = await Promise.all([
+  const finishedJobs = { characterId, status: { notIn: OPEN_JOB_STATUSES } };
+  const closedOrders = { characterId, state: { not: "open" } };
+  const [blueprints, openJobs, pastJobs, openOrders, pastOrders, jobHistory, orderHistory] = await Promise.all([
     db.characterBlueprint.findMany({ where: { characterId }, orderBy: { itemId: "asc" } }),
-    db.characterIndustryJob.findMany({ where: { characterId }, orderBy: [{ endDate: "desc" }, { jobId: "desc" }] }),
-    db.characterMarketOrder.findMany({ where: { characterId }, orderBy: [{ issued: "desc" }, { orderId: "desc" }] }),
+    db.characterIndustryJob.findMany({ where: { characterId, status: { in: OPEN_JOB_STATUSES } }, orderBy: [{ endDate: "asc" }, { jobId: "asc" }] }),
+    db.characterIndustryJob.findMany({ where: finishedJobs, orderBy: [{ endDate: "desc" }, { jobId: "desc" }], take: HISTORY_LIMIT }),
+    db.characterMarketOrder.findMany({ where: { characterId, state: "open" }, orderBy: [{ issued: "desc" }, { orderId: "desc" }] }),
+    db.characterMarketOrder.findMany({ where: closedOrders, orderBy: [{ issued: "desc" }, { orderId: "desc" }], take: HISTORY_LIMIT }),
+    db.characterIndustryJob.count({ where: finishedJobs }),
+    db.characterMarketOrder.count({ where: closedOrders }),
   ]);
+  // Open jobs soonest-ending first, then history newest first.
+  const jobs = [...openJobs, ...pastJobs];
+  const orders = [...openOrders, ...pastOrders];
   const [types, places] = await Promise.all([
     typeNames(db, [...blueprints.map((b) => b.typeId), ...jobs.flatMap((j) => [j.blueprintTypeId, j.productTypeId]), ...orders.map((o) => o.typeId)]),
     placeNames(db, [...blueprints.map((b) => b.locationId), ...jobs.map((j) => j.facilityId), ...orders.map((o) => o.locationId)]),
@@ -90,19 +105,17 @@ export async function industrySheet(db: Db, characterId: number): Promise<Indust
         locationFlag: b.locationFlag,
       }))
       .sort((a, b) => a.typeName.localeCompare(b.typeName) || a.itemId.localeCompare(b.itemId)),
-    jobs: jobs
-      .map((j) => ({
-        jobId: j.jobId.toString(),
-        activity: INDUSTRY_ACTIVITIES[j.activityId] ?? `Activity ${j.activityId}`,
-        status: j.status,
-        blueprintTypeName: typeName(j.blueprintTypeId),
-        productTypeName: j.productTypeId === null ? null : typeName(j.productTypeId),
-        runs: j.runs,
-        facilityName: placeName(places, j.facilityId)!,
-        startDate: j.startDate,
-        endDate: j.endDate,
-      }))
-      .sort((a, b) => rank(a.status) - rank(b.status)),
+    jobs: jobs.map((j) => ({
+      jobId: j.jobId.toString(),
+      activity: INDUSTRY_ACTIVITIES[j.activityId] ?? `Activity ${j.activityId}`,
+      status: j.status,
+      blueprintTypeName: typeName(j.blueprintTypeId),
+      productTypeName: j.productTypeId === null ? null : typeName(j.productTypeId),
+      runs: j.runs,
+      facilityName: placeName(places, j.facilityId)!,
+      startDate: j.startDate,
+      endDate: j.endDate,
+    })),
     orders: orders.map((o) => ({
       orderId: o.orderId.toString(),
       isBuyOrder: o.isBuyOrder,
@@ -115,10 +128,6 @@ export async function industrySheet(db: Db, characterId: number): Promise<Indust
       issued: o.issued,
       expires: new Date(o.issued.getTime() + o.duration * DAY_MS),
     })),
+    historyTotals: { jobs: jobHistory, orders: orderHistory },
   };
-}
-
-function rank(status: string): number {
-  const i = STATUS_ORDER.indexOf(status);
-  return i === -1 ? STATUS_ORDER.length : i;
 }
