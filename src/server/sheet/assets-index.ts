@@ -7,6 +7,8 @@
 // name, ILIKE over a join) cost 30-140 ms per request, too much for 20 concurrent
 // viewers on 2 cores. Entries also expire after NAMES_TTL_MS so names that arrive
 // later (types loaded on demand, structures resolved) show up without an update.
+// Chunked asset updates set the new hash only after their last chunk, so an index
+// built from a half-written tree is replaced as soon as the update finishes.
 import type { Db } from "~/server/db/client";
 
 /** Total items held across cached characters; least recently used characters go first. */
