@@ -113,6 +113,7 @@ try {
       { id: 2004n, name: "ASSET SAFETY", category: "unknown" },
     ],
   });
+  await db.eveMarketPrice.createMany({ data: sdeTypes().filter((ty) => ty.basePrice).map((ty) => ({ typeId: ty.id, averagePrice: ty.basePrice! })) });
   await db.eveCharacter.create({ data: { id: CHARACTER_ID, name: "Bench Hoarder" } });
   await db.character.create({ data: { id: CHARACTER_ID } });
   await db.group.create({ data: { id: "members", name: "Members", permissions: ["basic_access"] } });

@@ -53,6 +53,26 @@ describe("assets sheet", () => {
     expect(list.find((l) => l.id === DEN)).toMatchObject({ name: `Unknown structure ${DEN}`, category: "structure" });
   });
 
+  it("values items at average market prices, blueprint copies at nothing", async () => {
+    const db = env.db();
+    const stored = await db.characterAsset.findMany({ where: { characterId: BRANN } });
+    const typeIds = [...new Set(stored.map((a) => a.typeId))];
+    await db.eveMarketPrice.createMany({ data: typeIds.map((typeId, i) => ({ typeId, averagePrice: i % 4 === 0 ? null : 1000 + i })) });
+    const price = new Map(typeIds.map((typeId, i) => [typeId, i % 4 === 0 ? null : 1000 + i]));
+    // Prices are read when the index is built: a new hash stands for the next update here.
+    await db.sectionUpdateStatus.update({ where: { characterId_section: { characterId: BRANN, section: "assets" } }, data: { contentHash: "priced" } });
+    const { totals, locations: list } = await locations();
+    const valueOf = (a: (typeof stored)[number]) => (a.isBlueprintCopy ? 0 : a.quantity * (price.get(a.typeId) ?? 0));
+    expect(totals.value).toBeCloseTo(stored.reduce((s, a) => s + valueOf(a), 0), 2);
+    expect(totals.value).toBeGreaterThan(0);
+    expect(list.reduce((s, l) => s + l.value, 0)).toBeCloseTo(totals.value, 2);
+    const top = (await children({ locationId: list[0]!.id, limit: 200 })).data.rows;
+    for (const row of top) {
+      const a = stored.find((s) => Number(s.itemId) === row.itemId)!;
+      expect(row.price).toBe(a.isBlueprintCopy ? null : (price.get(a.typeId) ?? null));
+    }
+  });
+
   it("pages through one level at a time, in name order, without gaps or repeats", async () => {
     const { locations: list } = await locations();
     const biggest = [...list].sort((a, b) => b.topLevelItems - a.topLevelItems)[0]!;

@@ -6,7 +6,9 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { useDeferredValue, useState } from "react";
 import type { AssetLocationSummary, AssetRow, AssetTotals } from "~/server/sheet/assets";
 import { useTRPC } from "~/trpc/client";
-import { formatInteger, formatVolume } from "./format";
+import { formatCompact, formatInteger, formatVolume } from "./format";
+
+const isk = (n: number) => `${formatCompact(n)} ISK`;
 
 const PAGE = 100;
 
@@ -63,6 +65,7 @@ function AssetItem({ characterId, row, depth }: { characterId: number; row: Asse
         <span className="w-24 truncate text-xs text-slate-500">{row.locationFlag}</span>
         <span className="w-20 text-right tabular-nums text-slate-300">{row.isSingleton ? "" : formatInteger(row.quantity)}</span>
         <span className="w-28 text-right tabular-nums text-slate-400">{row.volume === null ? "–" : formatVolume(row.volume * row.quantity)}</span>
+        <span className="w-24 text-right tabular-nums text-slate-400" title="At average market prices">{row.price === null ? "–" : isk(row.price * row.quantity)}</span>
       </div>
       {open && <Level characterId={characterId} scope={{ parentItemId: row.itemId }} depth={depth + 1} />}
     </li>
@@ -77,7 +80,7 @@ function LocationRow({ characterId, location }: { characterId: number; location:
         <Toggle open={open} onClick={() => setOpen(!open)} label={location.name} />
         <span className={`min-w-0 flex-1 truncate font-medium ${location.isKnown ? "text-slate-100" : "text-slate-400"}`}>{location.name}</span>
         <span className="text-sm text-slate-400">
-          {formatInteger(location.items)} items · {formatVolume(location.volume)}
+          {formatInteger(location.items)} items · {formatVolume(location.volume)} · {isk(location.value)}
         </span>
       </div>
       {open && <Level characterId={characterId} scope={{ locationId: location.id }} depth={1} />}
@@ -142,7 +145,8 @@ export function AssetsBrowser({ characterId, totals, locations }: { characterId:
         />
         <p className="text-sm text-slate-400" data-testid="assets-totals">
           {formatInteger(totals.items)} items · {formatInteger(totals.quantity)} units · {formatVolume(totals.volume)}
-          {totals.itemsWithoutVolume > 0 && ` (volume unknown for ${formatInteger(totals.itemsWithoutVolume)})`} · {locations.length} locations
+          {totals.itemsWithoutVolume > 0 && ` (volume unknown for ${formatInteger(totals.itemsWithoutVolume)})`} · {isk(totals.value)} at average
+          market prices · {locations.length} locations
         </p>
       </div>
       {query.length > 0 ? (

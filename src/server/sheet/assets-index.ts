@@ -27,6 +27,8 @@ export interface IndexedItem {
   locationFlag: string;
   /** m3 per unit, when known. */
   volume: number | null;
+  /** Average market price per unit (CCP's estimate); null when unknown, and for blueprint copies (worth nothing on the market). */
+  price: number | null;
   /** Index of the parent item; -1 for top-level items. */
   parent: number;
   /** The location of the top-level item this one sits in (itself when top-level); null when unknown. */
@@ -49,6 +51,8 @@ export interface IndexedLocation {
   quantity: number;
   volume: number;
   itemsWithoutVolume: number;
+  /** ISK at average market prices, of the items that have one. */
+  value: number;
 }
 
 export interface AssetIndex {
@@ -79,15 +83,18 @@ interface Loaded {
   typeName: string | null;
   groupName: string | null;
   volume: number | null;
+  price: number | null;
 }
 
 async function load(db: Db, characterId: number, version: string): Promise<AssetIndex> {
   const rows = await db.$queryRaw<Loaded[]>`
     SELECT a."itemId", a."typeId", a."name", a."quantity", a."isSingleton", a."isBlueprintCopy", a."locationFlag",
-           a."parentItemId", a."locationId", t."name" AS "typeName", g."name" AS "groupName", t."volume"
+           a."parentItemId", a."locationId", t."name" AS "typeName", g."name" AS "groupName", t."volume",
+           p."averagePrice" AS "price"
     FROM "CharacterAsset" a
     LEFT JOIN "EveType" t ON t."id" = a."typeId"
     LEFT JOIN "EveGroup" g ON g."id" = t."groupId"
+    LEFT JOIN "EveMarketPrice" p ON p."typeId" = a."typeId"
     WHERE a."characterId" = ${characterId}`;
   const byItemId = new Map<number, number>();
   const items = rows.map((r, i): IndexedItem => {
@@ -104,6 +111,7 @@ async function load(db: Db, characterId: number, version: string): Promise<Asset
       isBlueprintCopy: r.isBlueprintCopy,
       locationFlag: r.locationFlag,
       volume: r.volume,
+      price: r.isBlueprintCopy ? null : r.price,
       parent: -1,
       rootLocationId: null,
       sortKey: (r.name ?? r.typeName ?? `type ${r.typeId}`).toLowerCase(),
@@ -123,7 +131,7 @@ async function load(db: Db, characterId: number, version: string): Promise<Asset
   const locationOf = (id: number | null) => {
     const key = id ?? 0;
     let at = locations.get(key);
-    if (!at) locations.set(key, (at = { id: key, name: null, category: null, topLevel: [], items: 0, quantity: 0, volume: 0, itemsWithoutVolume: 0 }));
+    if (!at) locations.set(key, (at = { id: key, name: null, category: null, topLevel: [], items: 0, quantity: 0, volume: 0, itemsWithoutVolume: 0, value: 0 }));
     return at;
   };
   // Top-down from each top-level item: every item learns its location, and the location sums it.
@@ -140,6 +148,7 @@ async function load(db: Db, characterId: number, version: string): Promise<Asset
       location.quantity += item.quantity;
       if (item.volume === null) location.itemsWithoutVolume += 1;
       else location.volume += item.quantity * item.volume;
+      if (item.price !== null) location.value += item.quantity * item.price;
       stack.push(...item.children);
     }
   });

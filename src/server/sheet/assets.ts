@@ -41,6 +41,8 @@ export interface AssetLocationSummary {
   quantity: number;
   /** m3 of the items whose type volume is known. */
   volume: number;
+  /** ISK at average market prices (blueprint copies and unpriced types count nothing). */
+  value: number;
 }
 
 export interface AssetTotals {
@@ -49,6 +51,7 @@ export interface AssetTotals {
   volume: number;
   /** Items not counted in `volume` because their type (or its volume) is unknown. */
   itemsWithoutVolume: number;
+  value: number;
 }
 
 export interface AssetRow {
@@ -64,6 +67,8 @@ export interface AssetRow {
   locationFlag: string;
   /** m3 per unit, when known. */
   volume: number | null;
+  /** Average market price per unit; null when unknown and for blueprint copies. */
+  price: number | null;
   /** Direct contents; > 0 means the row can be opened. */
   childCount: number;
 }
@@ -101,6 +106,7 @@ function toRow(item: IndexedItem): AssetRow {
     isBlueprintCopy: item.isBlueprintCopy,
     locationFlag: item.locationFlag,
     volume: item.volume,
+    price: item.price,
     childCount: item.children.length,
   };
 }
@@ -108,12 +114,13 @@ function toRow(item: IndexedItem): AssetRow {
 /** Every location the character has items at, with totals over everything inside, and the grand totals. */
 export async function assetLocations(db: Db, characterId: number): Promise<{ totals: AssetTotals; locations: AssetLocationSummary[] }> {
   const index = await assetIndex(db, characterId);
-  const totals: AssetTotals = { items: 0, quantity: 0, volume: 0, itemsWithoutVolume: 0 };
+  const totals: AssetTotals = { items: 0, quantity: 0, volume: 0, itemsWithoutVolume: 0, value: 0 };
   const locations = [...index.locations.values()].map((l): AssetLocationSummary => {
     totals.items += l.items;
     totals.quantity += l.quantity;
     totals.volume += l.volume;
     totals.itemsWithoutVolume += l.itemsWithoutVolume;
+    totals.value += l.value;
     return {
       id: l.id,
       name: l.name ?? unknownLocationName(l.id),
@@ -123,6 +130,7 @@ export async function assetLocations(db: Db, characterId: number): Promise<{ tot
       items: l.items,
       quantity: l.quantity,
       volume: l.volume,
+      value: l.value,
     };
   });
   locations.sort((a, b) => Number(!a.isKnown) - Number(!b.isKnown) || a.name.localeCompare(b.name) || a.id - b.id);
