@@ -103,15 +103,25 @@ try {
     const loaded = new Set((await db.sectionUpdateStatus.findMany({ select: { characterId: true, section: true } })).map((s) => `${s.characterId}/${s.section}`));
     const missing = characters.flatMap((id) => sections.filter((s) => !loaded.has(`${id}/${s}`)).map((section) => ({ characterId: id, section })));
     let caught = 0;
+    let stillDeferred = 0;
     for (const { characterId, section } of [...pending, ...missing]) {
-      try {
-        await runCharacterSection(deps, characterId, section, { force: false, settings });
-        caught += 1;
-      } catch (error) {
-        if (!(error instanceof EsiRateLimitedError)) throw error;
+      // Like RetryAfterError: wait for the window ESI names (bounded), then try again.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await runCharacterSection(deps, characterId, section, { force: false, settings });
+          caught += 1;
+          break;
+        } catch (error) {
+          if (!(error instanceof EsiRateLimitedError)) throw error;
+          if (attempt >= 3) {
+            stillDeferred += 1;
+            break;
+          }
+          await new Promise((resolve) => setTimeout(resolve, Math.min(15_000, Math.max(100, error.retryAt.getTime() - Date.now()))));
+        }
       }
     }
-    console.log(`  catch-up after cold load: ${caught} sections run again`);
+    console.log(`  catch-up after cold load: ${caught} sections run again, ${stillDeferred} still deferred`);
   }
 
   await pass("1 cold load", false);
