@@ -77,6 +77,39 @@ describe("demo walk in Chromium", () => {
     await context.close();
   });
 
+  it("the registered character's sheet fills in by itself: overview, assets tree, skills, wallet", async () => {
+    const context = await demoContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${app.appUrl}/signin`);
+    await page.getByRole("button", { name: "Sign in with EVE Online" }).click();
+    await pickCharacter(page, main.name);
+    await page.waitForURL(/\/launcher/);
+    await card(page, main.characterId).getByRole("link", { name: main.name }).click();
+    await page.waitForURL(new RegExp(`/characters/${main.characterId}$`));
+    const sheet = `${app.appUrl}/characters/${main.characterId}`;
+    // No manual step: the update queued at registration loads every section in the background.
+    await expect
+      .poll(async () => (await page.reload(), page.getByTestId("overview-sp").textContent()), { timeout: 120_000, interval: 3_000 })
+      .toMatch(/[\d,]+ SP/);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, "viewer-overview.png"), fullPage: true });
+
+    await page.goto(`${sheet}/assets`);
+    await expect.poll(() => page.getByTestId("assets-tree").locator("[data-testid^=asset-location-]").count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    const firstLocation = page.getByTestId("assets-tree").locator("[data-testid^=asset-location-]").first();
+    await firstLocation.getByRole("button").first().click();
+    await expect.poll(() => firstLocation.locator("[data-testid^=asset-]").count()).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, "viewer-assets.png"), fullPage: true });
+
+    await page.goto(`${sheet}/skills`);
+    await expect.poll(() => page.getByTestId("skill-groups").locator("[data-testid^=skill-group-]").count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, "viewer-skills.png"), fullPage: true });
+
+    await page.goto(`${sheet}/wallet`);
+    await expect.poll(() => page.locator("body").textContent()).toContain("ISK");
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, "viewer-wallet.png"), fullPage: true });
+    await context.close();
+  });
+
   it("refuses a replayed authorization code and stores nothing", async () => {
     expect(loginCallbackUrl).toContain("code=");
     const context = await demoContext(browser);

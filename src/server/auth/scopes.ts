@@ -1,7 +1,8 @@
 // ESI scopes. Login asks only for publicData; registering a character asks for the
 // 33 scopes Member Audit's code requests (its manual also lists
-// esi-mail.organize_mail.v1, which the code dropped in 3.12.0), so every section can
-// update. The sections registry will take over this list.
+// esi-mail.organize_mail.v1, which the code dropped in 3.12.0) plus those of our
+// sections beyond Member Audit (fittings), so every section can update. A unit test
+// holds this list to the sections registry.
 export const LOGIN_SCOPES = ["publicData"] as const;
 
 export const CHARACTER_SCOPES = [
@@ -22,6 +23,7 @@ export const CHARACTER_SCOPES = [
   "esi-clones.read_implants.v1",
   "esi-contracts.read_character_contracts.v1",
   "esi-corporations.read_corporation_membership.v1",
+  "esi-fittings.read_fittings.v1",
   "esi-industry.read_character_jobs.v1",
   "esi-industry.read_character_mining.v1",
   "esi-killmails.read_killmails.v1",
