@@ -4,8 +4,8 @@ import { LauncherDashboard } from "~/components/launcher-dashboard";
 import { SsoButton } from "~/components/sso-button";
 import { env } from "~/env";
 import { CHARACTER_SCOPES } from "~/server/auth/scopes";
-import { can, loadViewer } from "~/server/access/viewer";
-import { currentUser } from "~/server/auth/session";
+import { currentViewer } from "~/server/access/current-viewer";
+import { can } from "~/server/access/viewer";
 import { dashboardFigures } from "~/server/characters/dashboard";
 import { listMyCharacters } from "~/server/characters/my-characters";
 import { appDeps } from "~/server/deps";
@@ -16,11 +16,11 @@ const ERRORS: Record<string, string> = {
 };
 
 export default async function LauncherPage({ searchParams }: { searchParams: Promise<{ error?: string; added?: string }> }) {
-  const user = await currentUser();
-  if (!user) redirect("/signin");
+  const current = await currentViewer();
+  if (!current) redirect("/signin");
+  const { user, viewer } = current;
   const { error, added } = await searchParams;
-  const viewer = await loadViewer(appDeps().db, user.id);
-  if (!viewer || !can(viewer, "basic_access")) {
+  if (!can(viewer, "basic_access")) {
     return <p className="rounded border border-amber-800 bg-amber-950/40 p-4 text-amber-200">Your account has no access to this app yet. Ask an administrator to add you to a group.</p>;
   }
   const [characters, figures] = await Promise.all([listMyCharacters(appDeps().db, user.id), dashboardFigures(appDeps().db, user.id)]);
