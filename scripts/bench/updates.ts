@@ -102,25 +102,26 @@ try {
     const pending = await db.sectionUpdateStatus.findMany({ where: { OR: [{ isSuccess: { not: true } }, { isSuccess: null }] } });
     const loaded = new Set((await db.sectionUpdateStatus.findMany({ select: { characterId: true, section: true } })).map((s) => `${s.characterId}/${s.section}`));
     const missing = characters.flatMap((id) => sections.filter((s) => !loaded.has(`${id}/${s}`)).map((section) => ({ characterId: id, section })));
+    // A job's RetryAfterError waits for the window ESI names; a waiting client does the same here.
+    const waiting = makeClient(db, url, { connections: 16, onLimit: "wait" });
+    const retryDeps = updateDepsFrom({ db, esi: waiting });
+    const queue = [...pending, ...missing];
     let caught = 0;
     let stillDeferred = 0;
-    for (const { characterId, section } of [...pending, ...missing]) {
-      // Like RetryAfterError: wait for the window ESI names (bounded), then try again.
-      for (let attempt = 0; ; attempt++) {
-        try {
-          await runCharacterSection(deps, characterId, section, { force: false, settings });
-          caught += 1;
-          break;
-        } catch (error) {
-          if (!(error instanceof EsiRateLimitedError)) throw error;
-          if (attempt >= 3) {
+    await Promise.all(
+      Array.from({ length: WORKERS }, async () => {
+        for (let item = queue.shift(); item; item = queue.shift()) {
+          try {
+            await runCharacterSection(retryDeps, item.characterId, item.section, { force: false, settings });
+            caught += 1;
+          } catch (error) {
+            if (!(error instanceof EsiRateLimitedError)) throw error;
             stillDeferred += 1;
-            break;
           }
-          await new Promise((resolve) => setTimeout(resolve, Math.min(15_000, Math.max(100, error.retryAt.getTime() - Date.now()))));
         }
-      }
-    }
+      }),
+    );
+    await waiting.close();
     console.log(`  catch-up after cold load: ${caught} sections run again, ${stillDeferred} still deferred`);
   }
 
