@@ -16,7 +16,9 @@ import { characterUpdate } from "../events";
  * already done. A large section (assets) is several steps: fetch and stage, one step
  * per chunk of MEMBERAUDIT_ASSETS_CHUNK_SIZE rows, finish; only counts and ids cross
  * step boundaries, the rows wait in the database. A dead token ends the run without retries (its owner is notified
- * once); an ESI rate limit retries when ESI says the budget is back.
+ * once). A section whose own ESI rate-limit bucket (e.g. char-wallet) is spent is deferred: its failed status makes
+ * it stale for the next scheduled scan, when the bucket has refilled, and the other sections go on now instead of
+ * waiting up to 15 minutes behind it. The global error limit stops the whole run until ESI says it is back.
  */
 export const updateCharacter = (deps: () => UpdateDeps, settings: EngineSettings) =>
   defineJob({
@@ -36,9 +38,26 @@ export const updateCharacter = (deps: () => UpdateDeps, settings: EngineSettings
           throw error;
         }
       };
+      const deferOnBucketLimit = async <T>(name: string, run: () => Promise<T>) => {
+        try {
+          return await run();
+        } catch (error) {
+          if (error instanceof EsiRateLimitedError && error.limit === "rate-limit") {
+            return { section: name, status: "deferred" as const, retryAt: error.retryAt.toISOString() };
+          }
+          throw error;
+        }
+      };
+      const deferred: string[] = [];
       for (const name of plan) {
-        const begun = await step.run(`section-${name}`, () => retryLater(() => beginCharacterSection(deps(), characterId, name, { force, settings })));
-        let outcome: Exclude<typeof begun, { status: "staged" }>;
+        const begun = await step.run(`section-${name}`, () =>
+          retryLater(() => deferOnBucketLimit(name, () => beginCharacterSection(deps(), characterId, name, { force, settings }))),
+        );
+        if (begun.status === "deferred") {
+          deferred.push(name);
+          continue;
+        }
+        let outcome: Exclude<typeof begun, { status: "staged" } | { status: "deferred" }>;
         if (begun.status === "staged") {
           let written = 0;
           let failed: Extract<typeof outcome, { status: "failed" }> | undefined;
@@ -58,6 +77,6 @@ export const updateCharacter = (deps: () => UpdateDeps, settings: EngineSettings
           throw new NonRetriableError(`character ${characterId}: ${outcome.error}`);
         }
       }
-      return { characterId, sections: outcomes.length, updated: outcomes.filter((o) => o.status === "updated").length };
+      return { characterId, sections: outcomes.length + deferred.length, updated: outcomes.filter((o) => o.status === "updated").length, deferred };
     },
   });

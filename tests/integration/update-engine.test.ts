@@ -7,7 +7,7 @@ import { characterUpdate } from "@inngest-fns/events";
 import { updateCharacter } from "@inngest-fns/functions/update-character";
 import { updateStaleCharacters } from "@inngest-fns/functions/update-schedule";
 import { toInngestFunction } from "@inngest-fns/index";
-import type { EsiClient } from "~/server/esi/client";
+import { type EsiClient, EsiRateLimitedError } from "~/server/esi/client";
 import { DEFAULT_ENGINE_SETTINGS, type EngineSettings } from "~/server/updates/engine-settings";
 import { repairStuckSections } from "~/server/updates/maintenance";
 import { findStaleSections } from "~/server/updates/stale";
@@ -67,6 +67,32 @@ describe("update engine", () => {
 
   it("treats a failed last run as stale", async () => {
     await t.db.sectionUpdateStatus.update({ where: { characterId_section: { characterId: A, section: "wallet_balance" } }, data: { isSuccess: false } });
+    expect((await stale()).get(A)).toEqual(["wallet_balance"]);
+  });
+
+  it("defers a section whose rate-limit bucket is spent and goes on with the others", async () => {
+    // Spend character A's char-wallet bucket (150 tokens per 15 minutes at the simulator, as at ESI).
+    let spent = false;
+    for (let i = 0; i < 200 && !spent; i++) {
+      await esi.get("/characters/{character_id}/wallet", { path: { character_id: A }, force: true }).catch((error: unknown) => {
+        if (!(error instanceof EsiRateLimitedError)) throw error;
+        spent = true;
+      });
+    }
+    expect(spent).toBe(true);
+    const engine = new InngestTestEngine({
+      function: updateFn(),
+      events: [{ name: characterUpdate.name, data: { characterId: A, sections: ["wallet_balance", "corporation_history"], force: true } }],
+    });
+    const { result, error } = await engine.execute();
+    expect(error).toBeUndefined();
+    expect(result).toMatchObject({ characterId: A, deferred: ["wallet_balance"] });
+    const statuses = await t.db.sectionUpdateStatus.findMany({ where: { characterId: A, section: { in: ["wallet_balance", "corporation_history"] } } });
+    const bySection = Object.fromEntries(statuses.map((s) => [s.section, s]));
+    expect(bySection.corporation_history?.isSuccess).toBe(true);
+    // Recorded as failed with the reason, so the next scheduled scan picks it up again once the bucket refills.
+    expect(bySection.wallet_balance?.isSuccess).toBe(false);
+    expect(bySection.wallet_balance?.errorMessage).toMatch(/rate-limit/);
     expect((await stale()).get(A)).toEqual(["wallet_balance"]);
   });
 
