@@ -1,5 +1,6 @@
 import { NonRetriableError, RetryAfterError } from "inngest";
 import { EsiRateLimitedError } from "~/server/esi/client";
+import { resolveTypes, unknownReferencedTypeIds } from "~/server/universe/types";
 import { defineJob } from "~/server/jobs/job";
 import type { EngineSettings } from "~/server/updates/engine-settings";
 import {
@@ -76,6 +77,15 @@ export const updateCharacter = (deps: () => UpdateDeps, settings: EngineSettings
         if (outcome.status === "failed" && outcome.tokenInvalid) {
           throw new NonRetriableError(`character ${characterId}: ${outcome.error}`);
         }
+      }
+      // Name the EVE types this run stored, so a new character's sheet reads well at once rather than after the
+      // next resolve-eve-types sweep. Only after something changed; a failure here costs nothing but names.
+      if (outcomes.some((o) => o.status === "updated")) {
+        await step.run("resolve-types", async () => {
+          const ids = await unknownReferencedTypeIds(deps().db, 2_000, characterId);
+          const resolved = ids.length > 0 ? await resolveTypes(deps(), ids).catch(() => null) : null;
+          return { unknown: ids.length, stored: resolved?.stored ?? 0 };
+        });
       }
       return { characterId, sections: outcomes.length + deferred.length, updated: outcomes.filter((o) => o.status === "updated").length, deferred };
     },

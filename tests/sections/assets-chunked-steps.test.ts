@@ -9,6 +9,7 @@ import { updateCharacter } from "@inngest-fns/functions/update-character";
 import { toInngestFunction } from "@inngest-fns/index";
 import type { EsiClient } from "~/server/esi/client";
 import { assets } from "~/server/sections/assets";
+import { unknownReferencedTypeIds } from "~/server/universe/types";
 import { DEFAULT_ENGINE_SETTINGS, type EngineSettings } from "~/server/updates/engine-settings";
 import { updateDepsFrom } from "~/server/updates/update-deps";
 import { characterSection } from "~/simulator/data";
@@ -68,7 +69,10 @@ describe("assets as chunked Inngest steps", () => {
     const chunks = Math.ceil(rows / CHUNK);
     expect(chunks).toBeGreaterThan(1);
     const ids = [...steps.keys()];
-    expect(ids).toEqual(["plan", "section-assets", ...Array.from({ length: chunks }, (_, i) => `section-assets-chunk-${i}`), "section-assets-finish"]);
+    expect(ids).toEqual(["plan", "section-assets", ...Array.from({ length: chunks }, (_, i) => `section-assets-chunk-${i}`), "section-assets-finish", "resolve-types"]);
+    // The run named the types it stored: the sheet reads well without waiting for the resolve-eve-types sweep.
+    expect(await t.db.eveType.count()).toBeGreaterThan(0);
+    expect(await unknownReferencedTypeIds(t.db, 10, CHARACTER)).toEqual([]);
     // Counts, hashes and ETags only: far below one chunk of rows.
     expect(Math.max(...steps.values())).toBeLessThan(1000);
     expect(await t.db.sectionStagedChunk.count()).toBe(0);

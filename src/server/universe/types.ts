@@ -3,6 +3,7 @@
 // with one query) and in bulk by `memberaudit load-eve`. One bad id never fails a
 // batch: it is skipped and reported, and ids ESI does not know (404) are not asked
 // about again by this process.
+import { Prisma } from "@prisma/client";
 import type { Db } from "~/server/db/client";
 import { type EsiClient, EsiError, EsiRateLimitedError } from "~/server/esi/client";
 
@@ -188,31 +189,36 @@ async function storeTypes(db: Db, types: readonly TypeBody[]): Promise<number> {
 
 /**
  * Type ids stored by sections (and skill sets) that EveType does not know yet, in one
- * query. Ids ESI answered 404 for are left out by resolveTypes, not here.
+ * query; with `characterId`, only that character's section rows (after its update,
+ * through the primary keys that lead with characterId). Ids ESI answered 404 for are
+ * left out by resolveTypes, not here.
  */
-export async function unknownReferencedTypeIds(db: Db, limit = 10_000): Promise<number[]> {
+export async function unknownReferencedTypeIds(db: Db, limit = 10_000, characterId?: number): Promise<number[]> {
+  const mine = characterId === undefined ? Prisma.sql`TRUE` : Prisma.sql`"characterId" = ${characterId}`;
+  const shared = characterId === undefined ? Prisma.sql`TRUE` : Prisma.sql`FALSE`;
   const rows = await db.$queryRaw<Array<{ id: number }>>`
     SELECT DISTINCT r.id FROM (
-      SELECT "skillId" AS id FROM "CharacterSkill"
-      UNION SELECT "skillId" FROM "CharacterSkillqueueEntry"
-      UNION SELECT "typeId" FROM "CharacterImplant"
-      UNION SELECT "typeId" FROM "CharacterJumpCloneImplant"
-      UNION SELECT "typeId" FROM "CharacterShip"
-      UNION SELECT "typeId" FROM "CharacterAsset"
-      UNION SELECT "typeId" FROM "CharacterContractItem"
-      UNION SELECT "typeId" FROM "CharacterBlueprint"
-      UNION SELECT "blueprintTypeId" FROM "CharacterIndustryJob"
-      UNION SELECT "productTypeId" FROM "CharacterIndustryJob"
-      UNION SELECT "typeId" FROM "CharacterMarketOrder"
-      UNION SELECT "typeId" FROM "CharacterMiningLedgerEntry"
-      UNION SELECT "typeId" FROM "CharacterWalletTransaction"
-      UNION SELECT "shipTypeId" FROM "CharacterFitting"
+      SELECT "skillId" AS id FROM "CharacterSkill" WHERE ${mine}
+      UNION SELECT "skillId" FROM "CharacterSkillqueueEntry" WHERE ${mine}
+      UNION SELECT "typeId" FROM "CharacterImplant" WHERE ${mine}
+      UNION SELECT "typeId" FROM "CharacterJumpCloneImplant" WHERE ${mine}
+      UNION SELECT "typeId" FROM "CharacterShip" WHERE ${mine}
+      UNION SELECT "typeId" FROM "CharacterAsset" WHERE ${mine}
+      UNION SELECT "typeId" FROM "CharacterContractItem" WHERE ${mine}
+      UNION SELECT "typeId" FROM "CharacterBlueprint" WHERE ${mine}
+      UNION SELECT "blueprintTypeId" FROM "CharacterIndustryJob" WHERE ${mine}
+      UNION SELECT "productTypeId" FROM "CharacterIndustryJob" WHERE ${mine}
+      UNION SELECT "typeId" FROM "CharacterMarketOrder" WHERE ${mine}
+      UNION SELECT "typeId" FROM "CharacterMiningLedgerEntry" WHERE ${mine}
+      UNION SELECT "typeId" FROM "CharacterWalletTransaction" WHERE ${mine}
+      UNION SELECT "shipTypeId" FROM "CharacterFitting" WHERE ${mine}
       UNION SELECT (item->>'type_id')::int FROM "CharacterFitting" f
         CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(f."items") = 'array' THEN f."items" ELSE '[]'::jsonb END) AS item
-      UNION SELECT "victimShipTypeId" FROM "CharacterKillmail"
-      UNION SELECT "typeId" FROM "Location"
-      UNION SELECT "skillTypeId" FROM "SkillSetSkill"
-      UNION SELECT "shipTypeId" FROM "SkillSet"
+        WHERE ${characterId === undefined ? Prisma.sql`TRUE` : Prisma.sql`f."characterId" = ${characterId}`}
+      UNION SELECT "victimShipTypeId" FROM "CharacterKillmail" WHERE ${mine}
+      UNION SELECT "typeId" FROM "Location" WHERE ${shared}
+      UNION SELECT "skillTypeId" FROM "SkillSetSkill" WHERE ${shared}
+      UNION SELECT "shipTypeId" FROM "SkillSet" WHERE ${shared}
     ) r
     WHERE r.id IS NOT NULL AND r.id > 0 AND NOT EXISTS (SELECT 1 FROM "EveType" t WHERE t.id = r.id)
     ORDER BY r.id
