@@ -93,15 +93,18 @@ describe("demo walk in Chromium", () => {
       .toMatch(/[\d,]+ SP/);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, "viewer-overview.png"), fullPage: true });
 
-    await page.goto(`${sheet}/assets`);
-    await expect.poll(() => page.getByTestId("assets-tree").locator("[data-testid^=asset-location-]").count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    // Tabs are rendered on the server: reload until the section has landed.
+    const reloadAndCount = (url: string, container: string, prefix: string) => async () => {
+      await page.goto(url);
+      return page.getByTestId(container).locator(`[data-testid^=${prefix}]`).count();
+    };
+    await expect.poll(reloadAndCount(`${sheet}/assets`, "assets-tree", "asset-location-"), { timeout: 90_000, interval: 3_000 }).toBeGreaterThan(0);
     const firstLocation = page.getByTestId("assets-tree").locator("[data-testid^=asset-location-]").first();
     await firstLocation.getByRole("button").first().click();
     await expect.poll(() => firstLocation.locator("[data-testid^=asset-]").count()).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, "viewer-assets.png"), fullPage: true });
 
-    await page.goto(`${sheet}/skills`);
-    await expect.poll(() => page.getByTestId("skill-groups").locator("[data-testid^=skill-group-]").count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    await expect.poll(reloadAndCount(`${sheet}/skills`, "skill-groups", "skill-group-"), { timeout: 90_000, interval: 3_000 }).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, "viewer-skills.png"), fullPage: true });
 
     await page.goto(`${sheet}/wallet`);
