@@ -98,14 +98,23 @@ describe("demo walk in Chromium", () => {
       await page.goto(url);
       return page.getByTestId(container).locator(`[data-testid^=${prefix}]`).count();
     };
+    // Skills grouped under their EVE skill groups: the update named the types it stored, with no manual step.
+    await expect
+      .poll(reloadAndCount(`${sheet}/skills`, "skill-groups", "skill-group-"), { timeout: 90_000, interval: 3_000 })
+      .toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await page.reload(), page.getByTestId("skill-groups").locator("[data-testid^=skill-group-]:not([data-testid=skill-group-other])").count()), {
+        timeout: 90_000,
+        interval: 3_000,
+      })
+      .toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, "viewer-skills.png"), fullPage: true });
+
     await expect.poll(reloadAndCount(`${sheet}/assets`, "assets-tree", "asset-location-"), { timeout: 90_000, interval: 3_000 }).toBeGreaterThan(0);
     const firstLocation = page.getByTestId("assets-tree").locator("[data-testid^=asset-location-]").first();
     await firstLocation.getByRole("button").first().click();
     await expect.poll(() => firstLocation.locator("[data-testid^=asset-]").count()).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, "viewer-assets.png"), fullPage: true });
-
-    await expect.poll(reloadAndCount(`${sheet}/skills`, "skill-groups", "skill-group-"), { timeout: 90_000, interval: 3_000 }).toBeGreaterThan(0);
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, "viewer-skills.png"), fullPage: true });
 
     await page.goto(`${sheet}/wallet`);
     await expect.poll(() => page.locator("body").textContent()).toContain("ISK");
