@@ -21,28 +21,44 @@ export interface Viewer {
   mainAllianceId: number | null;
 }
 
+interface ViewerRow {
+  isSuperuser: boolean;
+  isActive: boolean;
+  corporationId: number | null;
+  allianceId: number | null;
+  permissions: string[];
+}
+
+/**
+ * Runs on every signed-in request, so it is one round trip for the user (its main's
+ * organisation and the union of its groups' permissions) beside one for the groups:
+ * Prisma would split the nested select into four queries.
+ */
 export async function loadViewer(db: Db, userId: string): Promise<Viewer | null> {
-  const [user, permissionGroups] = await Promise.all([
-    db.user.findUnique({
-    where: { id: userId },
-    select: {
-      isSuperuser: true,
-      isActive: true,
-      mainCharacter: { select: { corporationId: true, allianceId: true } },
-      memberships: { select: { group: { select: { permissions: true } } } },
-    },
-    }),
+  const [rows, permissionGroups] = await Promise.all([
+    db.$queryRaw<ViewerRow[]>`
+      SELECT u."isSuperuser", u."isActive", m."corporationId", m."allianceId",
+        COALESCE(ARRAY(
+          SELECT DISTINCT p FROM "GroupMembership" gm
+          JOIN "Group" g ON g.id = gm."groupId"
+          CROSS JOIN LATERAL unnest(g.permissions) AS p
+          WHERE gm."userId" = u.id
+        ), '{}') AS permissions
+      FROM "User" u
+      LEFT JOIN "EveCharacter" m ON m.id = u."mainCharacterId"
+      WHERE u.id = ${userId}`,
     loadPermissionGroups(db),
   ]);
+  const user = rows[0];
   if (!user || !user.isActive) return null;
-  const granted = user.isSuperuser ? PERMISSION_NAMES : user.memberships.flatMap((m) => m.group.permissions).filter(isPermission);
+  const granted = user.isSuperuser ? PERMISSION_NAMES : user.permissions.filter(isPermission);
   return {
     userId,
     permissionGroups,
     isSuperuser: user.isSuperuser,
     permissions: new Set(granted),
-    mainCorporationId: user.mainCharacter?.corporationId ?? null,
-    mainAllianceId: user.mainCharacter?.allianceId ?? null,
+    mainCorporationId: user.corporationId,
+    mainAllianceId: user.allianceId,
   };
 }
 
