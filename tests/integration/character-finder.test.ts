@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadViewer } from "~/server/access/viewer";
 import type { Permission } from "~/server/auth/permissions";
-import { findCharacters, InvalidCursorError } from "~/server/finder/character-finder";
+import { findCharacters } from "~/server/finder/character-finder";
+import { InvalidCursorError } from "~/server/paging/cursor";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
 
 let t: TestDatabase;

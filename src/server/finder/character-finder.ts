@@ -6,6 +6,7 @@ import { z } from "zod";
 import { accessibleUsersWhere, holdsPermission, viewableCharactersWhere } from "~/server/access/character-access";
 import { can, type Viewer } from "~/server/access/viewer";
 import type { Db } from "~/server/db/client";
+import { decodeCursor, encodeCursor } from "~/server/paging/cursor";
 
 export const FINDER_MAX_PAGE = 200;
 
@@ -21,13 +22,6 @@ export const finderInput = z.object({
   status: z.enum(["registered", "unregistered", "shared", "orphan"]).optional(),
 });
 export type FinderInput = z.input<typeof finderInput>;
-
-export class InvalidCursorError extends Error {
-  constructor() {
-    super("The cursor is malformed or expired; start again from the first page.");
-    this.name = "InvalidCursorError";
-  }
-}
 
 /** EVE characters the viewer may list: those of users in scope, all registered ones for view_everything, and shared ones. */
 export function finderCharactersWhere(viewer: Viewer): Prisma.EveCharacterWhereInput {
@@ -74,28 +68,16 @@ function queryKey(input: z.output<typeof finderInput>): string {
   const { cursor: _c, limit: _l, ...rest } = input;
   return JSON.stringify(rest);
 }
-function encodeCursor(offset: number, total: number, key: string): string {
-  return Buffer.from(JSON.stringify({ o: offset, t: total, k: key })).toString("base64url");
-}
-function decodeCursor(cursor: string, key: string): { offset: number; total: number } {
-  const valid = (n: unknown): n is number => typeof n === "number" && Number.isSafeInteger(n) && n >= 0;
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as { o?: unknown; t?: unknown; k?: unknown };
-    if (valid(parsed.o) && valid(parsed.t) && parsed.k === key) return { offset: parsed.o, total: parsed.t };
-  } catch {
-    // fall through
-  }
-  throw new InvalidCursorError();
-}
+const offsetCursor = (key: string) => z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative(), z.literal(key)]);
 
 export async function findCharacters(db: Db, viewer: Viewer, raw: FinderInput) {
   const input = finderInput.parse(raw);
   const key = queryKey(input);
-  const page = input.cursor ? decodeCursor(input.cursor, key) : null;
-  const offset = page?.offset ?? 0;
+  const page = input.cursor ? decodeCursor(input.cursor, offsetCursor(key)) : null;
+  const offset = page?.[0] ?? 0;
   const where: Prisma.EveCharacterWhereInput = { AND: [finderCharactersWhere(viewer), ...filters(input)] };
   const [total, rows] = await Promise.all([
-    page ? page.total : db.eveCharacter.count({ where }),
+    page ? page[1] : db.eveCharacter.count({ where }),
     db.eveCharacter.findMany({
       where,
       orderBy: orderBy(input),
@@ -121,7 +103,7 @@ export async function findCharacters(db: Db, viewer: Viewer, raw: FinderInput) {
   const next = offset + rows.length;
   return {
     total,
-    nextCursor: next < total && rows.length === input.limit ? encodeCursor(next, total, key) : null,
+    nextCursor: next < total && rows.length === input.limit ? encodeCursor([next, total, key]) : null,
     rows: rows.map((r) => {
       const main = r.ownership?.user.mainCharacter ?? null;
       return {

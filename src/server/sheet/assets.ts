@@ -6,10 +6,8 @@
 // stores a new tree.
 import { z } from "zod";
 import type { Db } from "~/server/db/client";
+import { decodeCursor, encodeCursor } from "~/server/paging/cursor";
 import { type AssetIndex, assetIndex, compareKeys, type IndexedItem } from "./assets-index";
-import { decodeAssetCursor, encodeAssetCursor } from "./assets-cursor";
-
-export { InvalidAssetCursorError } from "./assets-cursor";
 
 const limit = z.number().int().min(1).max(200).default(50);
 const cursor = z.string().max(1000).optional();
@@ -137,12 +135,17 @@ export async function assetLocations(db: Db, characterId: number): Promise<{ tot
   return { totals, locations };
 }
 
+const itemIdKey = z.string().regex(/^\d{1,19}$/);
+const assetCursor = ([sortKey, itemId]: [string, string, string]) => ({ sortKey, itemId: BigInt(itemId) });
+
 /**
  * One page of `list` (item indexes in list order) after the cursor, keeping only
  * items that pass `keep`; `total` counts them all on the first page.
  */
 function page(index: AssetIndex, list: readonly number[], listKey: string, input: { cursor?: string; limit: number }, keep?: (item: IndexedItem) => boolean) {
-  const after = input.cursor ? decodeAssetCursor(input.cursor, listKey) : null;
+  // The sort key and item id of the last row sent, and the list they belong to: a cursor replayed against another
+  // container or query is refused rather than silently skipping rows.
+  const after = input.cursor ? assetCursor(decodeCursor(input.cursor, z.tuple([z.string(), itemIdKey, z.literal(listKey)]))) : null;
   let start = 0;
   if (after) {
     // Binary search for the first item past the cursor.
@@ -173,7 +176,7 @@ function page(index: AssetIndex, list: readonly number[], listKey: string, input
   return {
     rows,
     total,
-    nextCursor: more && last ? encodeAssetCursor({ sortKey: last.sortKey, itemId: BigInt(last.itemId) }, listKey) : null,
+    nextCursor: more && last ? encodeCursor([last.sortKey, String(last.itemId), listKey]) : null,
   };
 }
 

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { Db } from "~/server/db/client";
 import { entityNames } from "./name-lookups";
-import { bigintId, decodeCursor, encodeCursor, isoDate, pageInput } from "./page-cursor";
+import { bigintId, decodeCursor, encodeCursor, isoDate, pageInput } from "~/server/paging/cursor";
 
 export const notificationsInput = z.object({ ...pageInput, unreadOnly: z.boolean().default(false) });
 export type NotificationsInput = z.input<typeof notificationsInput>;

@@ -5,7 +5,7 @@ import type { Prisma } from "@prisma/client";
 import { z } from "zod";
 import type { Db } from "~/server/db/client";
 import { entityNames, placeName, placeNames, typeNames } from "./name-lookups";
-import { bigintId, decodeCursor, encodeCursor, isoDate, pageInput } from "./page-cursor";
+import { bigintId, decodeCursor, encodeCursor, isoDate, pageInput } from "~/server/paging/cursor";
 import type { Page } from "./wallet";
 
 export const CONTRACT_TYPES = ["item_exchange", "auction", "courier", "loan", "unknown"] as const;

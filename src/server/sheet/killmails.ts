@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Db } from "~/server/db/client";
 import { averagePrices } from "~/server/universe/market-prices";
 import { entityNames, placeName, placeNames, typeNames } from "./name-lookups";
-import { bigintId, decodeCursor, encodeCursor, isoDate, pageInput } from "./page-cursor";
+import { bigintId, decodeCursor, encodeCursor, isoDate, pageInput } from "~/server/paging/cursor";
 
 export const killmailsInput = z.object({ ...pageInput, kind: z.enum(["all", "kills", "losses"]).default("all") });
 export type KillmailsInput = z.input<typeof killmailsInput>;

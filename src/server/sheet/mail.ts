@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Db } from "~/server/db/client";
 import { sanitizeMailHtml } from "./mail-html";
 import { entityNames } from "./name-lookups";
-import { bigintId, decodeCursor, encodeCursor, isoDate, pageInput } from "./page-cursor";
+import { bigintId, decodeCursor, encodeCursor, isoDate, pageInput } from "~/server/paging/cursor";
 import type { Page } from "./wallet";
 
 const recipientsShape = z.array(z.object({ id: z.number(), type: z.string() }));

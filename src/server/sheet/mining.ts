@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Db } from "~/server/db/client";
 import { averagePrices } from "~/server/universe/market-prices";
 import { placeName, placeNames, typeNames } from "./name-lookups";
-import { decodeCursor, encodeCursor, isoDate, pageInput } from "./page-cursor";
+import { decodeCursor, encodeCursor, isoDate, pageInput } from "~/server/paging/cursor";
 
 export const miningInput = z.object({
   ...pageInput,

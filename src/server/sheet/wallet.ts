@@ -4,7 +4,7 @@ import type { Prisma } from "@prisma/client";
 import { z } from "zod";
 import type { Db } from "~/server/db/client";
 import { entityNames, placeName, placeNames, typeNames } from "./name-lookups";
-import { bigintId, decodeCursor, encodeCursor, isoDate, pageInput } from "./page-cursor";
+import { bigintId, decodeCursor, encodeCursor, isoDate, pageInput } from "~/server/paging/cursor";
 
 /** Past this many names matching a search, only the names of this character's own counterparties (or items) are looked at. */
 const NAME_MATCHES = 1000;

@@ -1,5 +1,5 @@
 import { calendarEvents, notificationsInput, notificationsPage } from "~/server/sheet/calendar";
-import { withCursor } from "~/server/sheet/page-cursor";
+import { withCursor } from "~/server/paging/cursor";
 import { sheetProcedure } from "../../sheet-procedure";
 import { router } from "../../trpc";
 

@@ -1,6 +1,6 @@
 import { sheetProcedure } from "~/server/api/sheet-procedure";
 import { contractDetail, contractFilterOptions, contractInput, contractsInput, contractsList } from "~/server/sheet/contracts";
-import { withCursor } from "~/server/sheet/page-cursor";
+import { withCursor } from "~/server/paging/cursor";
 import { router } from "../../trpc";
 
 export const contractsSheetRouter = router({

@@ -1,5 +1,5 @@
 import { killmailsInput, killmailsPage } from "~/server/sheet/killmails";
-import { withCursor } from "~/server/sheet/page-cursor";
+import { withCursor } from "~/server/paging/cursor";
 import { sheetProcedure } from "../../sheet-procedure";
 import { router } from "../../trpc";
 

@@ -1,6 +1,6 @@
 import { sheetProcedure } from "~/server/api/sheet-procedure";
 import { mailFolders, mailHeaders, mailInput, mailListInput, readMail } from "~/server/sheet/mail";
-import { withCursor } from "~/server/sheet/page-cursor";
+import { withCursor } from "~/server/paging/cursor";
 import { router } from "../../trpc";
 
 export const mailSheetRouter = router({

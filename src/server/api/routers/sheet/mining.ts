@@ -1,5 +1,5 @@
 import { miningFilterOptions, miningInput, miningLedgerPage, miningMonthlyTotals } from "~/server/sheet/mining";
-import { withCursor } from "~/server/sheet/page-cursor";
+import { withCursor } from "~/server/paging/cursor";
 import { sheetProcedure } from "../../sheet-procedure";
 import { router } from "../../trpc";
 

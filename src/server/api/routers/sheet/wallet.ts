@@ -1,5 +1,5 @@
 import { sheetProcedure } from "~/server/api/sheet-procedure";
-import { withCursor } from "~/server/sheet/page-cursor";
+import { withCursor } from "~/server/paging/cursor";
 import {
   balanceChartInput,
   journalInput,
