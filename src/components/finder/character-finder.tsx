@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useDeferredValue, useMemo, useState } from "react";
 import type { FinderInput } from "~/server/finder/character-finder";
 import { useTRPC } from "~/trpc/client";
+import { LoadMoreButton } from "~/components/load-more-button";
 
 type Sort = NonNullable<FinderInput["sort"]>;
 interface Row {
@@ -139,11 +140,7 @@ export function CharacterFinder({ imageBaseUrl }: { imageBaseUrl: string }) {
           ))}
         </tbody>
       </table>
-      {query.hasNextPage && (
-        <button type="button" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage} className="rounded border border-ink-700 px-3 py-1 text-sm">
-          {query.isFetchingNextPage ? "Loading…" : `Load more (${rows.length} of ${total})`}
-        </button>
-      )}
+      <LoadMoreButton query={query} label={`Load more (${rows.length} of ${total})`} />
     </div>
   );
 }

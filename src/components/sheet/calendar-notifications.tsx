@@ -8,6 +8,7 @@ import type { NotificationRow } from "~/server/sheet/calendar";
 import { useTRPC } from "~/trpc/client";
 import { EmptyState } from "./empty-state";
 import { formatEveTime } from "./format";
+import { LoadMoreButton } from "~/components/load-more-button";
 
 const PAGE = 50;
 
@@ -46,17 +47,7 @@ export function CalendarNotifications({ characterId, first }: { characterId: num
           ))}
         </ul>
       )}
-      {query.hasNextPage && (
-        <button
-          type="button"
-          onClick={() => void query.fetchNextPage()}
-          disabled={query.isFetchingNextPage}
-          className="mt-3 rounded border border-ink-700 px-3 py-1 text-sm text-slate-300 hover:bg-ink-800 disabled:opacity-50"
-          data-testid="notifications-more"
-        >
-          {query.isFetchingNextPage ? "Loading…" : "Show more"}
-        </button>
-      )}
+      <LoadMoreButton query={query} testId="notifications-more" className="mt-3" />
     </div>
   );
 }

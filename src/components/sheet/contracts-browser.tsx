@@ -7,6 +7,7 @@ import type { ContractDetail, ContractItemRow, ContractRow, ContractsInput } fro
 import type { Page } from "~/server/sheet/wallet";
 import { useTRPC } from "~/trpc/client";
 import { formatEveTime, formatInteger, formatIsk, formatVolume } from "./format";
+import { LoadMoreButton } from "~/components/load-more-button";
 
 const control = "rounded border border-ink-700 bg-ink-950 px-2 py-1 text-sm";
 type Option = { value: string; label: string };
@@ -182,11 +183,7 @@ export function ContractsBrowser({
           </table>
           {!list.isFetching && rows.length === 0 && <p className="p-4 text-center text-sm text-slate-400">No contracts match.</p>}
         </div>
-        {list.hasNextPage && (
-          <button type="button" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage} className="rounded border border-ink-700 px-3 py-1 text-sm">
-            {list.isFetchingNextPage ? "Loading…" : `Load more (${rows.length} shown)`}
-          </button>
-        )}
+        <LoadMoreButton query={list} label={`Load more (${rows.length} shown)`} />
       </section>
       <section className="rounded-lg border border-ink-700 bg-ink-900 p-4" data-testid="contract-detail">
         {!selected ? (

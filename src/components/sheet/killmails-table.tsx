@@ -7,6 +7,7 @@ import type { KillmailRow } from "~/server/sheet/killmails";
 import { useTRPC } from "~/trpc/client";
 import { EmptyState } from "./empty-state";
 import { formatEveTime, formatIsk } from "./format";
+import { LoadMoreButton } from "~/components/load-more-button";
 
 type Kind = "all" | "kills" | "losses";
 const cell = "px-3 py-1.5";
@@ -75,17 +76,7 @@ export function KillmailsTable({ characterId, first }: { characterId: number; fi
           </tbody>
         </table>
       )}
-      {query.hasNextPage && (
-        <button
-          type="button"
-          onClick={() => void query.fetchNextPage()}
-          disabled={query.isFetchingNextPage}
-          className="mt-3 rounded border border-ink-700 px-3 py-1 text-sm text-slate-300 hover:bg-ink-800 disabled:opacity-50"
-          data-testid="killmails-more"
-        >
-          {query.isFetchingNextPage ? "Loading…" : "Show more"}
-        </button>
-      )}
+      <LoadMoreButton query={query} testId="killmails-more" className="mt-3" />
     </div>
   );
 }

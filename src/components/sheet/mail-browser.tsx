@@ -8,6 +8,7 @@ import type { MailFolders, MailHeaderRow, MailView } from "~/server/sheet/mail";
 import type { Page } from "~/server/sheet/wallet";
 import { useTRPC } from "~/trpc/client";
 import { formatEveTime } from "./format";
+import { LoadMoreButton } from "~/components/load-more-button";
 
 const control = "rounded border border-ink-700 bg-ink-950 px-2 py-1 text-sm";
 
@@ -106,11 +107,7 @@ export function MailBrowser({
           ))}
           {!headers.isFetching && rows.length === 0 && <li className="p-4 text-center text-sm text-slate-400">No mail here.</li>}
         </ul>
-        {headers.hasNextPage && (
-          <button type="button" onClick={() => void headers.fetchNextPage()} disabled={headers.isFetchingNextPage} className="rounded border border-ink-700 px-3 py-1 text-sm">
-            {headers.isFetchingNextPage ? "Loading…" : `Load more (${rows.length} shown)`}
-          </button>
-        )}
+        <LoadMoreButton query={headers} label={`Load more (${rows.length} shown)`} />
       </section>
       <section className="rounded-lg border border-ink-700 bg-ink-900 p-4" data-testid="mail-reader">
         {!selected ? (

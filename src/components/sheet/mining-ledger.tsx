@@ -7,6 +7,7 @@ import type { MiningMonth, MiningRow } from "~/server/sheet/mining";
 import { useTRPC } from "~/trpc/client";
 import { EmptyState } from "./empty-state";
 import { formatInteger, formatIsk } from "./format";
+import { LoadMoreButton } from "~/components/load-more-button";
 
 const cell = "px-3 py-1.5";
 const PAGE = 50;
@@ -82,17 +83,7 @@ export function MiningLedger({
           ))}
         </tbody>
       </table>
-      {query.hasNextPage && (
-        <button
-          type="button"
-          onClick={() => void query.fetchNextPage()}
-          disabled={query.isFetchingNextPage}
-          className="mt-3 rounded border border-ink-700 px-3 py-1 text-sm text-slate-300 hover:bg-ink-800 disabled:opacity-50"
-          data-testid="mining-more"
-        >
-          {query.isFetchingNextPage ? "Loading…" : "Show more"}
-        </button>
-      )}
+      <LoadMoreButton query={query} testId="mining-more" className="mt-3" />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { useDeferredValue, useMemo, useState } from "react";
 import type { JournalInput, JournalRow, Page } from "~/server/sheet/wallet";
 import { useTRPC } from "~/trpc/client";
 import { formatEveTime, formatIsk } from "./format";
+import { LoadMoreButton } from "~/components/load-more-button";
 
 const control = "rounded border border-ink-700 bg-ink-950 px-2 py-1 text-sm";
 const amountClass = (n: number | null) => (n === null || n === 0 ? "text-slate-300" : n > 0 ? "text-emerald-300" : "text-red-300");
@@ -96,11 +97,7 @@ export function WalletJournal({ characterId, initialPage, refTypes }: { characte
         </table>
         {!query.isFetching && rows.length === 0 && <p className="p-4 text-center text-sm text-slate-400">No journal entries match.</p>}
       </div>
-      {query.hasNextPage && (
-        <button type="button" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage} className="rounded border border-ink-700 px-3 py-1 text-sm" data-testid="journal-more">
-          {query.isFetchingNextPage ? "Loading…" : `Load more (${rows.length} shown)`}
-        </button>
-      )}
+      <LoadMoreButton query={query} label={`Load more (${rows.length} shown)`} testId="journal-more" />
     </section>
   );
 }

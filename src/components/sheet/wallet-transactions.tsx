@@ -6,6 +6,7 @@ import { useDeferredValue, useMemo, useState } from "react";
 import type { Page, TransactionRow } from "~/server/sheet/wallet";
 import { useTRPC } from "~/trpc/client";
 import { formatEveTime, formatInteger, formatIsk } from "./format";
+import { LoadMoreButton } from "~/components/load-more-button";
 
 const control = "rounded border border-ink-700 bg-ink-950 px-2 py-1 text-sm";
 
@@ -69,11 +70,7 @@ export function WalletTransactions({ characterId, initialPage }: { characterId: 
         </table>
         {!query.isFetching && rows.length === 0 && <p className="p-4 text-center text-sm text-slate-400">No transactions match.</p>}
       </div>
-      {query.hasNextPage && (
-        <button type="button" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage} className="rounded border border-ink-700 px-3 py-1 text-sm">
-          {query.isFetchingNextPage ? "Loading…" : `Load more (${rows.length} shown)`}
-        </button>
-      )}
+      <LoadMoreButton query={query} label={`Load more (${rows.length} shown)`} />
     </section>
   );
 }
