@@ -1,9 +1,10 @@
 // The sheet's overview: the facts a recruiter looks at first, read in one round of
-// queries from the sections that hold them. Names come from the shared name tables;
-// anything not loaded yet is null and shown as such.
+// queries from the sections that hold them. Names come from the shared name lookups
+// (an id stands in for a name not loaded yet); a section not loaded yet is null.
 import { viewableCharactersWhere } from "~/server/access/character-access";
 import type { Viewer } from "~/server/access/viewer";
 import type { Db } from "~/server/db/client";
+import { entityNames, placeName, placeNames, typeNames } from "./name-lookups";
 
 export async function readOverview(db: Db, characterId: number) {
   const c = await db.character.findUniqueOrThrow({
@@ -19,20 +20,15 @@ export async function readOverview(db: Db, characterId: number) {
       corporationHistory: { orderBy: { startDate: "desc" }, take: 8, select: { corporationId: true, startDate: true, isDeleted: true } },
     },
   });
-  const corporationIds = c.corporationHistory.map((h) => h.corporationId);
-  const [entities, places, shipType] = await Promise.all([
-    db.eveEntity.findMany({ where: { id: { in: corporationIds } }, select: { id: true, name: true } }),
-    c.location
-      ? db.location.findMany({ where: { id: { in: [c.location.locationId, BigInt(c.location.solarSystemId)] } }, select: { id: true, name: true } })
-      : Promise.resolve([]),
-    c.ship ? db.eveType.findUnique({ where: { id: c.ship.typeId }, select: { name: true } }) : Promise.resolve(null),
+  const [corporations, places, types] = await Promise.all([
+    entityNames(db, c.corporationHistory.map((h) => h.corporationId)),
+    placeNames(db, c.location ? [c.location.locationId, c.location.solarSystemId] : []),
+    typeNames(db, [c.ship?.typeId]),
   ]);
-  const entityName = new Map(entities.map((e) => [e.id, e.name]));
-  const placeName = new Map(places.map((p) => [p.id, p.name]));
   // Each stint lasts until the next (newer) one began; the newest lasts until now.
   const history = c.corporationHistory.map((h, i) => ({
     corporationId: h.corporationId,
-    corporationName: entityName.get(h.corporationId) ?? null,
+    corporationName: corporations.get(h.corporationId)!,
     startDate: h.startDate,
     endDate: i === 0 ? null : c.corporationHistory[i - 1]!.startDate,
     isDeleted: h.isDeleted,
@@ -43,12 +39,11 @@ export async function readOverview(db: Db, characterId: number) {
     title: c.details?.title ?? null,
     location: c.location
       ? {
-          name: placeName.get(c.location.locationId) ?? null,
-          solarSystemName: placeName.get(BigInt(c.location.solarSystemId)) ?? null,
-          solarSystemId: c.location.solarSystemId,
+          name: placeName(places, c.location.locationId)!,
+          solarSystemName: placeName(places, c.location.solarSystemId)!,
         }
       : null,
-    ship: c.ship ? { typeId: c.ship.typeId, typeName: shipType?.name ?? null, name: c.ship.name } : null,
+    ship: c.ship ? { typeName: types.get(c.ship.typeId)!.name, name: c.ship.name } : null,
     online: c.onlineStatus,
     walletBalance: c.walletBalance ? Number(c.walletBalance.total) : null,
     skillpoints: c.skillpoints ? { total: Number(c.skillpoints.total), unallocated: c.skillpoints.unallocated === null ? null : Number(c.skillpoints.unallocated) } : null,

@@ -27,8 +27,8 @@ export default async function CharacterOverviewPage({ params }: { params: Promis
         <Fact label="Skill points" testId="sp" value={o.skillpoints ? `${formatInteger(o.skillpoints.total)} SP` : "–"} />
         <Fact label="Security status" testId="security" value={security} />
         <Fact label="Last login" testId="last-login" value={formatEveTime(o.online?.lastLogin)} />
-        <Fact label="Location" testId="location" value={o.location ? (o.location.name ?? o.location.solarSystemName ?? `System #${o.location.solarSystemId}`) : "–"} />
-        <Fact label="Ship" testId="ship" value={o.ship ? `${o.ship.typeName ?? `Type ${o.ship.typeId}`} · ${o.ship.name}` : "–"} />
+        <Fact label="Location" testId="location" value={o.location ? o.location.name : "–"} />
+        <Fact label="Ship" testId="ship" value={o.ship ? `${o.ship.typeName} · ${o.ship.name}` : "–"} />
         <Fact label="Born" testId="birthday" value={formatEveTime(o.birthday)} />
         <Fact label="Unallocated SP" testId="unallocated" value={o.skillpoints?.unallocated ? formatInteger(o.skillpoints.unallocated) : "–"} />
       </dl>
@@ -41,7 +41,7 @@ export default async function CharacterOverviewPage({ params }: { params: Promis
             {o.corporationHistory.map((h) => (
               <li key={`${h.corporationId}-${h.startDate.toISOString()}`} className="flex justify-between px-3 py-1.5">
                 <span className="text-slate-200">
-                  {h.corporationName ?? `Corporation #${h.corporationId}`}
+                  {h.corporationName}
                   {h.isDeleted && <span className="ml-2 text-xs text-slate-500">(closed)</span>}
                 </span>
                 <span className="text-slate-400">
