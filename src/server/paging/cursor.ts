@@ -1,12 +1,13 @@
-// Opaque keyset cursors for the sheet's paged lists: the sort key of the last row shown,
-// as base64url JSON. A cursor that does not decode to the expected shape is refused
-// with InvalidCursorError, which routers turn into BAD_REQUEST (never a 500).
+// Opaque cursors for paged lists (the sheet's keyset lists, the finder): the position
+// after the last row shown, as base64url JSON. A cursor that does not decode to the
+// expected shape (including the list or query it belongs to) is refused with
+// InvalidCursorError, which routers turn into BAD_REQUEST (never a 500).
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 
 export class InvalidCursorError extends Error {
   constructor() {
-    super("The cursor is malformed; start again from the first page.");
+    super("The cursor is malformed or belongs to another list; start again from the first page.");
     this.name = "InvalidCursorError";
   }
 }
@@ -16,7 +17,7 @@ export const pageInput = {
   limit: z.number().int().min(1).max(200).default(50),
 };
 
-export function encodeCursor(key: readonly (string | number)[]): string {
+export function encodeCursor(key: unknown): string {
   return Buffer.from(JSON.stringify(key), "utf8").toString("base64url");
 }
 
