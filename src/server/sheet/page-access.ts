@@ -3,7 +3,9 @@
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { currentViewer } from "~/server/access/current-viewer";
+import { env } from "~/env";
 import { appDeps } from "~/server/deps";
+import { characterStatus } from "~/server/updates/character-status";
 import { findViewableCharacter } from "./viewable-character";
 
 export const loadSheet = cache(async (idParam: string) => {
@@ -16,3 +18,6 @@ export const loadSheet = cache(async (idParam: string) => {
   if (!character) notFound();
   return { ...current, db, character };
 });
+
+/** The character's update status, read once per request for the tab bar and the overview. */
+export const loadSheetStatus = cache((characterId: number) => characterStatus(appDeps().db, characterId, env().engine));

@@ -1,15 +1,13 @@
 import type { ReactNode } from "react";
 import { SheetHeader } from "~/components/sheet/sheet-header";
 import { SheetTabNav } from "~/components/sheet/tab-nav";
-import { env } from "~/env";
 import { siblingCharacters } from "~/server/sheet/overview";
-import { loadSheet } from "~/server/sheet/page-access";
-import { characterStatus } from "~/server/updates/character-status";
+import { loadSheet, loadSheetStatus } from "~/server/sheet/page-access";
 
 export default async function CharacterSheetLayout({ children, params }: { children: ReactNode; params: Promise<{ id: string }> }) {
   const { db, viewer, character } = await loadSheet((await params).id);
   const [status, siblings] = await Promise.all([
-    characterStatus(db, character.id, env().engine),
+    loadSheetStatus(character.id),
     siblingCharacters(db, viewer, character.eveCharacter.ownership?.userId ?? null),
   ]);
   const failed = status?.sections.filter((s) => s.state === "error").map((s) => s.section) ?? [];

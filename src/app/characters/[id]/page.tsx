@@ -1,9 +1,7 @@
 import { SectionStatusTable } from "~/components/section-status-table";
 import { formatEveTime, formatInteger, formatIsk } from "~/components/sheet/format";
-import { env } from "~/env";
 import { readOverview } from "~/server/sheet/overview";
-import { loadSheet } from "~/server/sheet/page-access";
-import { characterStatus } from "~/server/updates/character-status";
+import { loadSheet, loadSheetStatus } from "~/server/sheet/page-access";
 
 function Fact({ label, value, testId }: { label: string; value: React.ReactNode; testId: string }) {
   return (
@@ -18,7 +16,7 @@ function Fact({ label, value, testId }: { label: string; value: React.ReactNode;
 
 export default async function CharacterOverviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { db, character } = await loadSheet((await params).id);
-  const [o, status] = await Promise.all([readOverview(db, character.id), characterStatus(db, character.id, env().engine)]);
+  const [o, status] = await Promise.all([readOverview(db, character.id), loadSheetStatus(character.id)]);
   const security = o.securityStatus === null ? "–" : o.securityStatus.toFixed(1);
   return (
     <div className="space-y-6">
