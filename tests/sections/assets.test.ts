@@ -92,7 +92,7 @@ describe("assets tree", () => {
     expect(outcome).toMatchObject({ written: stored.length });
   });
 
-  it("inserts parents first in createMany calls of at most assetsChunkSize rows", async () => {
+  it("inserts parents first in batches of at most assetsChunkSize rows", async () => {
     const items: AssetItem[] = [];
     const item = (itemId: number, locationId: number): AssetItem => ({
       itemId, typeId: 34, quantity: 1, locationId, locationType: "item", locationFlag: "Cargo", isSingleton: false, isBlueprintCopy: false, name: null,
@@ -107,10 +107,12 @@ describe("assets tree", () => {
       characterAsset: {
         findMany: async ({ where }: { where: { itemId?: unknown } }) => (where.itemId ? [] : Array.from({ length: 7 }, (_, i) => ({ itemId: BigInt(i + 1) }))),
         deleteMany: async ({ where }: { where: { itemId: { in: bigint[] } } }) => ({ count: where.itemId.in.length }),
-        createMany: async ({ data }: { data: { itemId: bigint }[] }) => {
-          batches.push(data.map((d) => Number(d.itemId)));
-          return { count: data.length };
-        },
+      },
+      // insertRows sends each batch as one JSON parameter.
+      $executeRaw: async (query: Prisma.Sql) => {
+        const data = JSON.parse(query.values.find((v): v is string => typeof v === "string")!) as { itemId: string }[];
+        batches.push(data.map((d) => Number(d.itemId)));
+        return data.length;
       },
     } as unknown as Prisma.TransactionClient;
     const result = await assets.persist({ tx, characterId: NYX, now: new Date(), settings: { ...DEFAULT_SECTION_SETTINGS, assetsChunkSize: 7 } }, items);

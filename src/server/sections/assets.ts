@@ -9,6 +9,7 @@ import type { EsiItem } from "~/server/esi/types";
 import { type AssetItem, type AssetRow, buildAssetTree, chunked } from "./assets-tree";
 import { diffRows } from "./diff-rows";
 import { defineSection } from "./types";
+import { insertRows } from "~/server/db/insert-rows";
 
 /** deleteMany lists stay well below PostgreSQL's bind-parameter limit. */
 const DELETE_BATCH = 10_000;
@@ -135,7 +136,7 @@ export const assets = defineSection<AssetItem[]>({
         },
       });
       const diff = diffRows<bigint, AssetRecord>(stored, rows, (r) => r.itemId);
-      if (diff.create.length > 0) await tx.characterAsset.createMany({ data: diff.create.map((row) => ({ characterId, ...row })), skipDuplicates: true });
+      if (diff.create.length > 0) await insertRows(tx, "CharacterAsset", { data: diff.create.map((row) => ({ characterId, ...row })), skipDuplicates: true });
       for (const { itemId, ...row } of diff.update) {
         await tx.characterAsset.update({ where: { characterId_itemId: { characterId, itemId } }, data: row });
       }

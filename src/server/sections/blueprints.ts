@@ -4,6 +4,7 @@
 // spares the rewrite when nothing did.
 import type { EsiItem } from "~/server/esi/types";
 import { defineSection } from "./types";
+import { insertRows } from "~/server/db/insert-rows";
 
 type Blueprint = EsiItem<"get", "/characters/{character_id}/blueprints">;
 
@@ -37,7 +38,7 @@ export const blueprints = defineSection<Blueprint[]>({
       timeEfficiency: b.time_efficiency,
       runs: b.runs,
     }));
-    const created = rows.length > 0 ? await tx.characterBlueprint.createMany({ data: rows }) : { count: 0 };
+    const created = rows.length > 0 ? await insertRows(tx, "CharacterBlueprint", { data: rows }) : { count: 0 };
     const locationIds = unique.filter((b) => PLACE_FLAGS.has(b.location_flag)).map((b) => BigInt(b.location_id));
     return { written: removed.count + created.count, locationIds };
   },

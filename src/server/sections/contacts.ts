@@ -4,6 +4,7 @@
 import type { EsiItem } from "~/server/esi/types";
 import { diffCount, diffRows } from "./diff-rows";
 import { defineSection } from "./types";
+import { insertRows } from "~/server/db/insert-rows";
 
 type Contact = EsiItem<"get", "/characters/{character_id}/contacts">;
 type ContactLabel = EsiItem<"get", "/characters/{character_id}/contacts/labels">;
@@ -48,7 +49,7 @@ export const contacts = defineSection<ContactsData>({
       data.labels === null ? storedLabels : data.labels.map((l) => ({ labelId: BigInt(l.label_id), name: l.label_name })),
       (r) => r.labelId,
     );
-    if (labelDiff.create.length > 0) await tx.characterContactLabel.createMany({ data: labelDiff.create.map((r) => ({ characterId, ...r })) });
+    if (labelDiff.create.length > 0) await insertRows(tx, "CharacterContactLabel", { data: labelDiff.create.map((r) => ({ characterId, ...r })) });
     for (const r of labelDiff.update) await tx.characterContactLabel.update({ where: { characterId_labelId: { characterId, labelId: r.labelId } }, data: { name: r.name } });
     if (labelDiff.remove.length > 0) await tx.characterContactLabel.deleteMany({ where: { characterId, labelId: { in: labelDiff.remove } } });
 
@@ -73,7 +74,7 @@ export const contacts = defineSection<ContactsData>({
     }));
     const diff = diffRows(stored, incoming, (r) => r.contactId);
     const toRow = ({ labels, ...r }: (typeof incoming)[number]) => ({ ...r, labelIds: parseLabelKey(labels) });
-    if (diff.create.length > 0) await tx.characterContact.createMany({ data: diff.create.map((r) => ({ characterId, ...toRow(r) })) });
+    if (diff.create.length > 0) await insertRows(tx, "CharacterContact", { data: diff.create.map((r) => ({ characterId, ...toRow(r) })) });
     for (const r of diff.update) {
       await tx.characterContact.update({ where: { characterId_contactId: { characterId, contactId: r.contactId } }, data: toRow(r) });
     }

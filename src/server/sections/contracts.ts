@@ -8,6 +8,7 @@ import { EsiError, type EsiClient } from "~/server/esi/client";
 import type { EsiItem } from "~/server/esi/types";
 import { retentionCutoff } from "./retention";
 import { defineSection, type PersistContext } from "./types";
+import { insertRows } from "~/server/db/insert-rows";
 
 type Contract = EsiItem<"get", "/characters/{character_id}/contracts">;
 type ContractItem = EsiItem<"get", "/characters/{character_id}/contracts/{contract_id}/items">;
@@ -102,7 +103,7 @@ async function persistContracts({ tx, characterId, now }: PersistContext, data: 
   const byId = new Map(stored.map((c) => [c.contractId, c]));
   const withItems = new Set(data.items.map((entry) => entry.contractId));
   const created = data.contracts.filter((c) => !byId.has(BigInt(c.contract_id)));
-  await tx.characterContract.createMany({ data: created.map((c) => contractRow(characterId, c, withItems.has(c.contract_id) ? now : null)) });
+  await insertRows(tx, "CharacterContract", { data: created.map((c) => contractRow(characterId, c, withItems.has(c.contract_id) ? now : null)) });
   let written = created.length;
   const changed: Contract[] = [];
   for (const c of data.contracts) {
@@ -151,7 +152,7 @@ export const contracts = defineSection<ContractsData>({
   async persist(ctx, data) {
     const { tx, characterId } = ctx;
     const { written, created, changed } = await persistContracts(ctx, data);
-    const items = await tx.characterContractItem.createMany({
+    const items = await insertRows(tx, "CharacterContractItem", {
       data: data.items.flatMap(({ contractId, items }) =>
         items.map((item) => ({
           characterId,
@@ -166,7 +167,7 @@ export const contracts = defineSection<ContractsData>({
       ),
       skipDuplicates: true,
     });
-    const bids = await tx.characterContractBid.createMany({
+    const bids = await insertRows(tx, "CharacterContractBid", {
       data: data.bids.flatMap(({ contractId, bids }) =>
         bids.map((bid) => ({ characterId, contractId: BigInt(contractId), bidId: bid.bid_id, bidderId: bid.bidder_id, amount: bid.amount, dateBid: new Date(bid.date_bid) })),
       ),

@@ -3,6 +3,7 @@
 import type { EsiSuccessBody } from "~/server/esi/types";
 import { diffCount, diffRows } from "./diff-rows";
 import { defineSection } from "./types";
+import { insertRows } from "~/server/db/insert-rows";
 
 type HistoryBody = EsiSuccessBody<"get", "/characters/{character_id}/corporationhistory">;
 
@@ -30,7 +31,7 @@ export const corporationHistory = defineSection<HistoryBody>({
     }));
     const diff = diffRows(stored, incoming, (row) => row.recordId);
     if (diff.remove.length > 0) await tx.characterCorporationHistory.deleteMany({ where: { characterId, recordId: { in: diff.remove } } });
-    if (diff.create.length > 0) await tx.characterCorporationHistory.createMany({ data: diff.create.map((row) => ({ characterId, ...row })) });
+    if (diff.create.length > 0) await insertRows(tx, "CharacterCorporationHistory", { data: diff.create.map((row) => ({ characterId, ...row })) });
     for (const { recordId, ...fields } of diff.update) {
       await tx.characterCorporationHistory.update({ where: { characterId_recordId: { characterId, recordId } }, data: fields });
     }

@@ -3,6 +3,7 @@
 // rather than as rows of their own.
 import type { EsiItem } from "~/server/esi/types";
 import { defineSection } from "./types";
+import { insertRows } from "~/server/db/insert-rows";
 
 type Fitting = EsiItem<"get", "/characters/{character_id}/fittings">;
 
@@ -29,7 +30,7 @@ export const fittings = defineSection<Fitting[]>({
       shipTypeId: f.ship_type_id,
       items: f.items.map((i) => ({ flag: i.flag, quantity: i.quantity, type_id: i.type_id })),
     }));
-    const created = rows.length > 0 ? await tx.characterFitting.createMany({ data: rows }) : { count: 0 };
+    const created = rows.length > 0 ? await insertRows(tx, "CharacterFitting", { data: rows }) : { count: 0 };
     return { written: removed.count + created.count };
   },
 });

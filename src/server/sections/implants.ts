@@ -1,6 +1,7 @@
 // implants: the active clone's implant type ids, replaced as a whole.
 import type { EsiSuccessBody } from "~/server/esi/types";
 import { defineSection } from "./types";
+import { insertRows } from "~/server/db/insert-rows";
 
 type ImplantsBody = EsiSuccessBody<"get", "/characters/{character_id}/implants">;
 
@@ -18,7 +19,7 @@ export const implants = defineSection<ImplantsBody>({
   async persist({ tx, characterId }, typeIds) {
     const removed = await tx.characterImplant.deleteMany({ where: { characterId } });
     const rows = [...new Set(typeIds)].map((typeId) => ({ characterId, typeId }));
-    const created = rows.length > 0 ? await tx.characterImplant.createMany({ data: rows }) : { count: 0 };
+    const created = rows.length > 0 ? await insertRows(tx, "CharacterImplant", { data: rows }) : { count: 0 };
     return { written: removed.count + created.count };
   },
 });

@@ -4,6 +4,7 @@
 import type { EsiItem } from "~/server/esi/types";
 import { diffRows } from "./diff-rows";
 import { defineSection } from "./types";
+import { insertRows } from "~/server/db/insert-rows";
 
 type Job = EsiItem<"get", "/characters/{character_id}/industry/jobs">;
 
@@ -63,7 +64,7 @@ export const industryJobs = defineSection<Job[]>({
     }));
     // Vanished jobs are history, not deletions: the diff's `remove` is ignored.
     const diff = diffRows(stored, incoming, (r) => r.jobId);
-    if (diff.create.length > 0) await tx.characterIndustryJob.createMany({ data: diff.create });
+    if (diff.create.length > 0) await insertRows(tx, "CharacterIndustryJob", { data: diff.create });
     for (const row of diff.update) {
       await tx.characterIndustryJob.update({ where: { characterId_jobId: { characterId, jobId: row.jobId } }, data: row });
     }

@@ -3,6 +3,7 @@
 // and reported so the engine resolves stations and structures afterwards.
 import type { EsiSuccessBody } from "~/server/esi/types";
 import { defineSection } from "./types";
+import { insertRows } from "~/server/db/insert-rows";
 
 type ClonesBody = EsiSuccessBody<"get", "/characters/{character_id}/clones">;
 
@@ -40,8 +41,8 @@ export const jumpClones = defineSection<ClonesBody>({
       name: c.name?.trim() || null,
     }));
     const implantRows = clones.flatMap((c) => [...new Set(c.implants)].map((typeId) => ({ characterId, jumpCloneId: c.jump_clone_id, typeId })));
-    if (cloneRows.length > 0) await tx.characterJumpClone.createMany({ data: cloneRows });
-    if (implantRows.length > 0) await tx.characterJumpCloneImplant.createMany({ data: implantRows });
+    if (cloneRows.length > 0) await insertRows(tx, "CharacterJumpClone", { data: cloneRows });
+    if (implantRows.length > 0) await insertRows(tx, "CharacterJumpCloneImplant", { data: implantRows });
 
     const locationIds = [...cloneRows.map((c) => c.locationId), ...(info.homeLocationId === null ? [] : [info.homeLocationId])];
     return { written: 1 + removedImplants.count + removedClones.count + cloneRows.length + implantRows.length, locationIds };

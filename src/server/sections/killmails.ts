@@ -8,6 +8,7 @@
 import { EsiError } from "~/server/esi/client";
 import type { EsiSuccessBody } from "~/server/esi/types";
 import { defineSection } from "./types";
+import { insertRows } from "~/server/db/insert-rows";
 
 type Detail = EsiSuccessBody<"get", "/killmails/{killmail_id}/{killmail_hash}">;
 
@@ -99,7 +100,7 @@ export const killmails = defineSection<KillmailSummary[]>({
     return { status: "ok", data, cache: recent.cache };
   },
   async persist({ tx, characterId }, list) {
-    const created = await tx.characterKillmail.createMany({
+    const created = await insertRows(tx, "CharacterKillmail", {
       data: list.map((k) => ({
         characterId,
         killmailId: BigInt(k.killmailId),

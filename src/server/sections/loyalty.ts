@@ -3,6 +3,7 @@
 import type { EsiSuccessBody } from "~/server/esi/types";
 import { diffCount, diffRows } from "./diff-rows";
 import { defineSection } from "./types";
+import { insertRows } from "~/server/db/insert-rows";
 
 type LoyaltyBody = EsiSuccessBody<"get", "/characters/{character_id}/loyalty/points">;
 
@@ -22,7 +23,7 @@ export const loyalty = defineSection<LoyaltyBody>({
     const incoming = body.map((e) => ({ corporationId: e.corporation_id, loyaltyPoints: e.loyalty_points }));
     const diff = diffRows(stored, incoming, (row) => row.corporationId);
     if (diff.remove.length > 0) await tx.characterLoyaltyEntry.deleteMany({ where: { characterId, corporationId: { in: diff.remove } } });
-    if (diff.create.length > 0) await tx.characterLoyaltyEntry.createMany({ data: diff.create.map((row) => ({ characterId, ...row })) });
+    if (diff.create.length > 0) await insertRows(tx, "CharacterLoyaltyEntry", { data: diff.create.map((row) => ({ characterId, ...row })) });
     for (const { corporationId, loyaltyPoints } of diff.update) {
       await tx.characterLoyaltyEntry.update({ where: { characterId_corporationId: { characterId, corporationId } }, data: { loyaltyPoints } });
     }

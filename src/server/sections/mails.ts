@@ -9,6 +9,7 @@ import { EsiError, type EsiClient } from "~/server/esi/client";
 import type { EsiItem, EsiSuccessBody } from "~/server/esi/types";
 import { retentionCutoff } from "./retention";
 import { defineSection } from "./types";
+import { insertRows } from "~/server/db/insert-rows";
 
 type Header = EsiItem<"get", "/characters/{character_id}/mail">;
 type MailingList = EsiItem<"get", "/characters/{character_id}/mail/lists">;
@@ -225,7 +226,7 @@ async function persistHeaders(tx: Prisma.TransactionClient, characterId: number,
   );
   const created = headers.filter((h) => !stored.has(h.mailId));
   if (created.length > 0) {
-    await tx.characterMail.createMany({
+    await insertRows(tx, "CharacterMail", {
       data: created.map((h) => ({
         characterId,
         mailId: BigInt(h.mailId),

@@ -7,6 +7,7 @@
 import type { EsiItem } from "~/server/esi/types";
 import { diffRows } from "./diff-rows";
 import { defineSection } from "./types";
+import { insertRows } from "~/server/db/insert-rows";
 
 type OpenOrder = EsiItem<"get", "/characters/{character_id}/orders">;
 type ClosedOrder = EsiItem<"get", "/characters/{character_id}/orders/history">;
@@ -73,7 +74,7 @@ export const marketOrders = defineSection<MarketOrdersData>({
       escrow: r.escrow === null ? null : r.escrow.toFixed(2),
     }));
     const diff = diffRows(stored, incoming, (r) => r.orderId);
-    if (diff.create.length > 0) await tx.characterMarketOrder.createMany({ data: diff.create });
+    if (diff.create.length > 0) await insertRows(tx, "CharacterMarketOrder", { data: diff.create });
     for (const row of diff.update) {
       await tx.characterMarketOrder.update({ where: { characterId_orderId: { characterId, orderId: row.orderId } }, data: row });
     }

@@ -3,6 +3,7 @@
 // never deleted.
 import type { EsiItem } from "~/server/esi/types";
 import { defineSection } from "./types";
+import { insertRows } from "~/server/db/insert-rows";
 
 type MiningEntry = EsiItem<"get", "/characters/{character_id}/mining">;
 
@@ -37,7 +38,7 @@ export const miningLedger = defineSection<MiningEntry[]>({
       if (old === undefined) create.push(row);
       else if (old !== row.quantity) update.push(row);
     }
-    if (create.length > 0) await tx.characterMiningLedgerEntry.createMany({ data: create });
+    if (create.length > 0) await insertRows(tx, "CharacterMiningLedgerEntry", { data: create });
     for (const { date, solarSystemId, typeId, quantity } of update) {
       await tx.characterMiningLedgerEntry.update({
         where: { characterId_date_solarSystemId_typeId: { characterId, date, solarSystemId, typeId } },

@@ -4,6 +4,7 @@
 import type { EsiItem } from "~/server/esi/types";
 import { retentionCutoff } from "./retention";
 import { defineSection } from "./types";
+import { insertRows } from "~/server/db/insert-rows";
 
 type Notification = EsiItem<"get", "/characters/{character_id}/notifications">;
 
@@ -68,7 +69,7 @@ export const notifications = defineSection<NotificationsData>({
     );
     const created = rows.filter((r) => !stored.has(r.notificationId));
     if (created.length > 0) {
-      await tx.characterNotification.createMany({
+      await insertRows(tx, "CharacterNotification", {
         data: created.map((r) => ({ ...r, characterId, notificationId: BigInt(r.notificationId), timestamp: new Date(r.timestamp) })),
         skipDuplicates: true,
       });

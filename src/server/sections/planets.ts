@@ -3,6 +3,7 @@
 import type { EsiSuccessBody } from "~/server/esi/types";
 import { diffCount, diffRows } from "./diff-rows";
 import { defineSection } from "./types";
+import { insertRows } from "~/server/db/insert-rows";
 
 type PlanetsBody = EsiSuccessBody<"get", "/characters/{character_id}/planets">;
 
@@ -32,7 +33,7 @@ export const planets = defineSection<PlanetsBody>({
     }));
     const diff = diffRows(stored, incoming, (row) => row.planetId);
     if (diff.remove.length > 0) await tx.characterPlanet.deleteMany({ where: { characterId, planetId: { in: diff.remove } } });
-    if (diff.create.length > 0) await tx.characterPlanet.createMany({ data: diff.create.map((row) => ({ characterId, ...row })) });
+    if (diff.create.length > 0) await insertRows(tx, "CharacterPlanet", { data: diff.create.map((row) => ({ characterId, ...row })) });
     for (const { planetId, ...fields } of diff.update) {
       await tx.characterPlanet.update({ where: { characterId_planetId: { characterId, planetId } }, data: fields });
     }

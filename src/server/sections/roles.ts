@@ -2,6 +2,7 @@
 // Only updated when the roles feature is on (Member Audit's FEATURE_ROLES_ENABLED).
 import type { EsiSuccessBody } from "~/server/esi/types";
 import { defineSection } from "./types";
+import { insertRows } from "~/server/db/insert-rows";
 
 type RolesBody = EsiSuccessBody<"get", "/characters/{character_id}/roles">;
 
@@ -48,7 +49,7 @@ export const roles = defineSection<RoleRow[]>({
     const incomingKeys = new Set(rows.map(key));
     const created = rows.filter((r) => !storedKeys.has(key(r)));
     const removed = stored.filter((r) => !incomingKeys.has(key(r)));
-    if (created.length > 0) await tx.characterRole.createMany({ data: created.map((r) => ({ characterId, ...r })) });
+    if (created.length > 0) await insertRows(tx, "CharacterRole", { data: created.map((r) => ({ characterId, ...r })) });
     for (const r of removed) {
       await tx.characterRole.delete({ where: { characterId_location_role: { characterId, location: r.location, role: r.role } } });
     }

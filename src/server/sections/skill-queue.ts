@@ -2,6 +2,7 @@
 // a skill finishes, so diffing by position would rewrite nearly every row anyway).
 import type { EsiSuccessBody } from "~/server/esi/types";
 import { defineSection } from "./types";
+import { insertRows } from "~/server/db/insert-rows";
 
 type QueueBody = EsiSuccessBody<"get", "/characters/{character_id}/skillqueue">;
 
@@ -32,7 +33,7 @@ export const skillQueue = defineSection<QueueBody>({
       levelEndSp: e.level_end_sp ?? null,
       trainingStartSp: e.training_start_sp ?? null,
     }));
-    const created = rows.length > 0 ? await tx.characterSkillqueueEntry.createMany({ data: rows }) : { count: 0 };
+    const created = rows.length > 0 ? await insertRows(tx, "CharacterSkillqueueEntry", { data: rows }) : { count: 0 };
     return { written: removed.count + created.count };
   },
 });

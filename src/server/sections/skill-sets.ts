@@ -3,6 +3,7 @@
 // set id, and an unchanged result hashes equal, so a run with nothing new writes nothing.
 import { computeSkillSetChecks, type SkillSetCheckResult } from "~/server/skill-sets/checks";
 import { defineSection } from "./types";
+import { insertRows } from "~/server/db/insert-rows";
 
 const sameIds = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((v, i) => v === b[i]);
 
@@ -27,7 +28,7 @@ export const skillSets = defineSection<SkillSetCheckResult[]>({
     });
     const gone = stored.filter((c) => !incoming.has(c.skillSetId)).map((c) => c.skillSetId);
     if (gone.length > 0) await tx.characterSkillSetCheck.deleteMany({ where: { characterId, skillSetId: { in: gone } } });
-    if (fresh.length > 0) await tx.characterSkillSetCheck.createMany({ data: fresh.map((c) => ({ characterId, ...c })) });
+    if (fresh.length > 0) await insertRows(tx, "CharacterSkillSetCheck", { data: fresh.map((c) => ({ characterId, ...c })) });
     for (const c of changed) {
       await tx.characterSkillSetCheck.update({
         where: { characterId_skillSetId: { characterId, skillSetId: c.skillSetId } },

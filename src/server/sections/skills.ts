@@ -3,6 +3,7 @@
 import type { EsiSuccessBody } from "~/server/esi/types";
 import { diffCount, diffRows } from "./diff-rows";
 import { defineSection } from "./types";
+import { insertRows } from "~/server/db/insert-rows";
 
 type SkillsBody = EsiSuccessBody<"get", "/characters/{character_id}/skills">;
 
@@ -38,7 +39,7 @@ export const skills = defineSection<SkillsBody>({
     }));
     const diff = diffRows(stored, incoming, (row) => row.skillId);
     if (diff.remove.length > 0) await tx.characterSkill.deleteMany({ where: { characterId, skillId: { in: diff.remove } } });
-    if (diff.create.length > 0) await tx.characterSkill.createMany({ data: diff.create.map((row) => ({ characterId, ...row })) });
+    if (diff.create.length > 0) await insertRows(tx, "CharacterSkill", { data: diff.create.map((row) => ({ characterId, ...row })) });
     for (const { skillId, ...fields } of diff.update) {
       await tx.characterSkill.update({ where: { characterId_skillId: { characterId, skillId } }, data: fields });
     }

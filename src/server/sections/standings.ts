@@ -3,6 +3,7 @@
 import type { EsiSuccessBody } from "~/server/esi/types";
 import { diffCount, diffRows } from "./diff-rows";
 import { defineSection } from "./types";
+import { insertRows } from "~/server/db/insert-rows";
 
 type StandingsBody = EsiSuccessBody<"get", "/characters/{character_id}/standings">;
 
@@ -22,7 +23,7 @@ export const standings = defineSection<StandingsBody>({
     const incoming = body.map((s) => ({ fromId: s.from_id, fromType: s.from_type, standing: s.standing }));
     const diff = diffRows(stored, incoming, (row) => row.fromId);
     if (diff.remove.length > 0) await tx.characterStanding.deleteMany({ where: { characterId, fromId: { in: diff.remove } } });
-    if (diff.create.length > 0) await tx.characterStanding.createMany({ data: diff.create.map((row) => ({ characterId, ...row })) });
+    if (diff.create.length > 0) await insertRows(tx, "CharacterStanding", { data: diff.create.map((row) => ({ characterId, ...row })) });
     for (const { fromId, ...fields } of diff.update) {
       await tx.characterStanding.update({ where: { characterId_fromId: { characterId, fromId } }, data: fields });
     }

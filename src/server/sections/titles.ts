@@ -3,6 +3,7 @@
 import type { EsiSuccessBody } from "~/server/esi/types";
 import { diffCount, diffRows } from "./diff-rows";
 import { defineSection } from "./types";
+import { insertRows } from "~/server/db/insert-rows";
 
 type TitlesBody = EsiSuccessBody<"get", "/characters/{character_id}/titles">;
 
@@ -29,7 +30,7 @@ export const titles = defineSection<TitlesBody>({
     const incoming = body.flatMap((t) => (t.title_id === undefined || !t.name ? [] : [{ titleId: t.title_id, name: plainTitle(t.name) }]));
     const diff = diffRows(stored, incoming, (row) => row.titleId);
     if (diff.remove.length > 0) await tx.characterTitle.deleteMany({ where: { characterId, titleId: { in: diff.remove } } });
-    if (diff.create.length > 0) await tx.characterTitle.createMany({ data: diff.create.map((row) => ({ characterId, ...row })) });
+    if (diff.create.length > 0) await insertRows(tx, "CharacterTitle", { data: diff.create.map((row) => ({ characterId, ...row })) });
     for (const { titleId, name } of diff.update) {
       await tx.characterTitle.update({ where: { characterId_titleId: { characterId, titleId } }, data: { name } });
     }

@@ -4,6 +4,7 @@
 import type { EsiItem } from "~/server/esi/types";
 import { retentionCutoff } from "./retention";
 import { defineSection } from "./types";
+import { insertRows } from "~/server/db/insert-rows";
 
 type Entry = EsiItem<"get", "/characters/{character_id}/wallet/journal">;
 
@@ -36,7 +37,7 @@ export const walletJournal = defineSection<WalletJournalData>({
       : [];
     const known = new Set(stored.map((row) => row.entryId));
     const fresh = entries.filter((e) => !known.has(BigInt(e.id)));
-    const created = await tx.characterWalletJournalEntry.createMany({
+    const created = await insertRows(tx, "CharacterWalletJournalEntry", {
       data: fresh.map((e) => ({
         characterId,
         entryId: BigInt(e.id),

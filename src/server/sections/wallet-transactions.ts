@@ -4,6 +4,7 @@
 import type { EsiItem } from "~/server/esi/types";
 import { retentionCutoff } from "./retention";
 import { defineSection } from "./types";
+import { insertRows } from "~/server/db/insert-rows";
 
 type Transaction = EsiItem<"get", "/characters/{character_id}/wallet/transactions">;
 
@@ -35,7 +36,7 @@ export const walletTransactions = defineSection<WalletTransactionsData>({
     return { status: "ok", data: { transactions }, cache: result.cache };
   },
   async persist({ tx, characterId }, { transactions }) {
-    const created = await tx.characterWalletTransaction.createMany({
+    const created = await insertRows(tx, "CharacterWalletTransaction", {
       data: transactions.map((x) => ({
         characterId,
         transactionId: BigInt(x.transaction_id),

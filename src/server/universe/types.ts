@@ -6,6 +6,7 @@
 import { Prisma } from "@prisma/client";
 import type { Db } from "~/server/db/client";
 import { type EsiClient, EsiError, EsiRateLimitedError } from "~/server/esi/client";
+import { insertRows } from "~/server/db/insert-rows";
 
 /** Dogma attribute ids the app reads. */
 export const DOGMA = {
@@ -178,11 +179,11 @@ async function storeTypes(db: Db, types: readonly TypeBody[]): Promise<number> {
     const existing = new Set((await tx.eveType.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((t) => t.id));
     const row = (t: TypeBody) => ({ name: t.name, groupId: t.group_id, published: t.published, volume: t.volume ?? null, marketGroupId: t.market_group_id ?? null });
     const fresh = types.filter((t) => !existing.has(t.type_id));
-    if (fresh.length > 0) await tx.eveType.createMany({ data: fresh.map((t) => ({ id: t.type_id, ...row(t) })), skipDuplicates: true });
+    if (fresh.length > 0) await insertRows(tx, "EveType", { data: fresh.map((t) => ({ id: t.type_id, ...row(t) })), skipDuplicates: true });
     for (const t of types) if (existing.has(t.type_id)) await tx.eveType.update({ where: { id: t.type_id }, data: row(t) });
     await tx.eveTypeDogmaAttribute.deleteMany({ where: { typeId: { in: ids } } });
     const dogma = types.flatMap((t) => (t.dogma_attributes ?? []).map((a) => ({ typeId: t.type_id, attributeId: a.attribute_id, value: a.value })));
-    if (dogma.length > 0) await tx.eveTypeDogmaAttribute.createMany({ data: dogma, skipDuplicates: true });
+    if (dogma.length > 0) await insertRows(tx, "EveTypeDogmaAttribute", { data: dogma, skipDuplicates: true });
   }, { timeout: 60_000 });
   return types.length;
 }
