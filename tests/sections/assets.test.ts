@@ -9,7 +9,7 @@ import { type AssetItem, buildAssetTree } from "~/server/sections/assets-tree";
 import { currentLocationId } from "~/server/sections/location";
 import { DEFAULT_SECTION_SETTINGS } from "~/server/sections/settings";
 import { characterSection } from "~/simulator/data";
-import { groupCSuite } from "./group-c-suite";
+import { sectionSuite } from "./support/section-suite";
 import { NO_ROUTE_CACHES } from "~/server/updates/route-caches";
 
 const BRANN = 2112000009; // has items in the Lone Wolves Den, which he may not see
@@ -40,7 +40,7 @@ function expectedAssets(characterId: number): Stored[] {
   return rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
-const env = groupCSuite(
+const env = sectionSuite(
   [
     {
       section: assets,
@@ -52,12 +52,12 @@ const env = groupCSuite(
       expected: expectedAssets,
     },
   ],
-  [{ id: NYX, scopes: [...assets.scopes, ...SHIP_SCOPES] }],
+  { extraCharacters: [{ id: NYX, scopes: [...assets.scopes, ...SHIP_SCOPES] }], resolveLocations: true },
 );
 
 describe("assets tree", () => {
   it("is consistent: every parent exists, only top-level items carry a location", async () => {
-    const rows = await storedAssets(env.db(), BRANN);
+    const rows = await storedAssets(env.db, BRANN);
     const ids = new Set(rows.map((r) => r[0]));
     expect(rows.length).toBeGreaterThan(100);
     for (const [, , , parent, location] of rows) {
@@ -72,12 +72,12 @@ describe("assets tree", () => {
 
   it("includes the current ship in the hangar at the character's location", async () => {
     const { ship, location } = characterSection(BRANN, "location")!;
-    const row = await env.db().characterAsset.findUniqueOrThrow({ where: { characterId_itemId: { characterId: BRANN, itemId: BigInt(ship.ship_item_id) } } });
+    const row = await env.db.characterAsset.findUniqueOrThrow({ where: { characterId_itemId: { characterId: BRANN, itemId: BigInt(ship.ship_item_id) } } });
     expect(row).toMatchObject({ typeId: ship.ship_type_id, locationFlag: "Hangar", locationId: BigInt(currentLocationId(location)), parentItemId: null, name: ship.ship_name });
   });
 
   it("resolves the top-level locations; the structure he may not enter is a placeholder", async () => {
-    const db = env.db();
+    const db = env.db;
     const top = await db.characterAsset.findMany({ where: { characterId: BRANN, parentItemId: null }, distinct: ["locationId"], select: { locationId: true } });
     const locations = await db.location.findMany({ where: { id: { in: top.map((r) => r.locationId!) } } });
     expect(locations).toHaveLength(top.length);
@@ -87,7 +87,7 @@ describe("assets tree", () => {
   it("stores everything with a tiny chunk size", async () => {
     const outcome = await env.run(NYX, assets, { settings: { assetsChunkSize: 50 } });
     expect(outcome).toMatchObject({ status: "updated" });
-    const stored = await storedAssets(env.db(), NYX);
+    const stored = await storedAssets(env.db, NYX);
     expect(stored).toEqual(expectedAssets(NYX));
     expect(outcome).toMatchObject({ written: stored.length });
   });

@@ -2,7 +2,8 @@
 import { characterSection } from "~/simulator/data";
 import { implants } from "~/server/sections/implants";
 import { jumpClones } from "~/server/sections/jump-clones";
-import { iso, isoOf, sectionSuite } from "./group-a-suite";
+import { iso, isoOf } from "./support/iso";
+import { sectionSuite } from "./support/section-suite";
 
 const simClones = (id: number) => characterSection(id, "clones")!;
 

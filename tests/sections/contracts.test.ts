@@ -5,16 +5,16 @@ import { contracts } from "~/server/sections/contracts";
 import { retentionCutoff } from "~/server/sections/retention";
 import { DEFAULT_SECTION_SETTINGS } from "~/server/sections/settings";
 import { characterSection } from "~/simulator/data";
-import { useSectionHarness } from "./group-b-support";
+import { useSectionHarness } from "./support/section-harness";
 import { NO_ROUTE_CACHES } from "~/server/updates/route-caches";
 
 const CHARACTER = 2112000007;
 const h = useSectionHarness(CHARACTER, contracts);
 const where = { characterId: CHARACTER };
 const snapshot = async () => ({
-  contracts: await h.t.db.characterContract.findMany({ where, orderBy: { contractId: "asc" } }),
-  items: await h.t.db.characterContractItem.findMany({ where, orderBy: [{ contractId: "asc" }, { recordId: "asc" }] }),
-  bids: await h.t.db.characterContractBid.findMany({ where, orderBy: { bidId: "asc" } }),
+  contracts: await h.db.characterContract.findMany({ where, orderBy: { contractId: "asc" } }),
+  items: await h.db.characterContractItem.findMany({ where, orderBy: [{ contractId: "asc" }, { recordId: "asc" }] }),
+  bids: await h.db.characterContractBid.findMany({ where, orderBy: { bidId: "asc" } }),
 });
 const sim = () => characterSection(CHARACTER, "contracts")!;
 const byNumber = (a: number, b: number) => a - b;
@@ -37,8 +37,8 @@ describe("contracts section", () => {
     const row = rows.find((r) => Number(r.contractId) === last.contract_id)!;
     expect(row).toMatchObject({ type: last.type, status: last.status, issuerId: last.issuer_id, acceptorId: last.acceptor_id, title: last.title ?? "" });
     expect(row.dateExpired.toISOString()).toBe(new Date(last.date_expired).toISOString());
-    expect(h.locationIds.flat()).toContain(BigInt(last.start_location_id!));
-    expect(h.entityIds.flat()).toContain(last.issuer_id);
+    expect(h.reported.locations.flat()).toContain(BigInt(last.start_location_id!));
+    expect(h.reported.entities.flat()).toContain(last.issuer_id);
   });
 
   it("writes no section row when nothing changed", async () => {
@@ -54,7 +54,7 @@ describe("contracts section", () => {
     const fetched = await contracts.fetch({
       characterId: CHARACTER,
       esi: h.esi,
-      db: h.t.db,
+      db: h.db,
       now: new Date(),
       cache: { etag: null, expiresAt: null },
       routes: NO_ROUTE_CACHES,

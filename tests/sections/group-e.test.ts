@@ -17,7 +17,8 @@ import { blueprintsOf, jobsAt } from "~/simulator/data/industry";
 import { killmailDetail, recentKillmails } from "~/simulator/data/killmails";
 import { makeClient, registerWithToken, startSim } from "../esi/support/sim";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
-import { iso, isoOf, sectionSuite } from "./group-a-suite";
+import { iso, isoOf } from "./support/iso";
+import { sectionSuite } from "./support/section-suite";
 
 const ascending = <T>(key: (row: T) => number) => (a: T, b: T) => key(a) - key(b);
 const cents = (value: number | undefined) => (value === undefined ? null : value.toFixed(2));

@@ -4,12 +4,13 @@ import { currentLocationId, location } from "~/server/sections/location";
 import { onlineStatus } from "~/server/sections/online-status";
 import { ship } from "~/server/sections/ship";
 import { characterSection } from "~/simulator/data";
-import { groupCSuite, iso, isoOf } from "./group-c-suite";
+import { iso, isoOf } from "./support/iso";
+import { sectionSuite } from "./support/section-suite";
 
 const simLocation = (id: number) => characterSection(id, "location")!;
 const LOCATED = 2112000002;
 
-const env = groupCSuite([
+const env = sectionSuite([
   {
     section: location,
     character: LOCATED,
@@ -57,10 +58,10 @@ const env = groupCSuite([
       return { lastLogin: isoOf(body.last_login), lastLogout: isoOf(body.last_logout), logins: body.logins ?? null };
     },
   },
-]);
+], { resolveLocations: true });
 
 it("resolves the reported location and its solar system into the shared table", async () => {
-  const db = env.db();
+  const db = env.db;
   const stored = await db.characterLocation.findUniqueOrThrow({ where: { characterId: LOCATED } });
   const rows = await db.location.findMany({ where: { id: { in: [stored.locationId, BigInt(stored.solarSystemId)] } } });
   expect(rows.map((r) => r.id).sort()).toEqual([...new Set([stored.locationId, BigInt(stored.solarSystemId)])].sort());

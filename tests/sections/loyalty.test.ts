@@ -2,11 +2,11 @@
 import { describe, expect, it } from "vitest";
 import { loyalty } from "~/server/sections/loyalty";
 import { characterSection } from "~/simulator/data";
-import { useSectionHarness } from "./group-b-support";
+import { useSectionHarness } from "./support/section-harness";
 
 const CHARACTER = 2112000002;
 const h = useSectionHarness(CHARACTER, loyalty);
-const stored = () => h.t.db.characterLoyaltyEntry.findMany({ where: { characterId: CHARACTER }, orderBy: { corporationId: "asc" } });
+const stored = () => h.db.characterLoyaltyEntry.findMany({ where: { characterId: CHARACTER }, orderBy: { corporationId: "asc" } });
 const expected = () =>
   characterSection(CHARACTER, "social")!
     .loyalty.map((e) => ({ characterId: CHARACTER, corporationId: e.corporation_id, loyaltyPoints: e.loyalty_points }))
@@ -19,7 +19,7 @@ describe("loyalty section", () => {
     expect(expected().length).toBeGreaterThan(0);
     expect(outcome).toEqual({ section: "loyalty", status: "updated", written: expected().length });
     expect(await stored()).toEqual(expected());
-    expect(h.entityIds.flat().sort((a, b) => a - b)).toEqual(expected().map((e) => e.corporationId));
+    expect(h.reported.entities.flat().sort((a, b) => a - b)).toEqual(expected().map((e) => e.corporationId));
   });
 
   it("writes no section row when nothing changed", async () => {
@@ -30,9 +30,9 @@ describe("loyalty section", () => {
 
   it("writes only the keys that differ: changed, missing and obsolete", async () => {
     const [first, second] = expected();
-    await h.t.db.characterLoyaltyEntry.update({ where: { characterId_corporationId: { characterId: CHARACTER, corporationId: first!.corporationId } }, data: { loyaltyPoints: 1 } });
-    if (second) await h.t.db.characterLoyaltyEntry.delete({ where: { characterId_corporationId: { characterId: CHARACTER, corporationId: second.corporationId } } });
-    await h.t.db.characterLoyaltyEntry.create({ data: { characterId: CHARACTER, corporationId: 1000001, loyaltyPoints: 5 } });
+    await h.db.characterLoyaltyEntry.update({ where: { characterId_corporationId: { characterId: CHARACTER, corporationId: first!.corporationId } }, data: { loyaltyPoints: 1 } });
+    if (second) await h.db.characterLoyaltyEntry.delete({ where: { characterId_corporationId: { characterId: CHARACTER, corporationId: second.corporationId } } });
+    await h.db.characterLoyaltyEntry.create({ data: { characterId: CHARACTER, corporationId: 1000001, loyaltyPoints: 5 } });
     await h.forgetContentHash();
     const outcome = await h.run(true);
     expect(outcome).toEqual({ section: "loyalty", status: "updated", written: second ? 3 : 2 });

@@ -2,11 +2,11 @@
 import { describe, expect, it } from "vitest";
 import { planets } from "~/server/sections/planets";
 import { characterSection } from "~/simulator/data";
-import { useSectionHarness } from "./group-b-support";
+import { useSectionHarness } from "./support/section-harness";
 
 const CHARACTER = 2112000001;
 const h = useSectionHarness(CHARACTER, planets);
-const stored = () => h.t.db.characterPlanet.findMany({ where: { characterId: CHARACTER }, orderBy: { planetId: "asc" } });
+const stored = () => h.db.characterPlanet.findMany({ where: { characterId: CHARACTER }, orderBy: { planetId: "asc" } });
 const expected = () =>
   characterSection(CHARACTER, "planets")!
     .colonies.map((p) => ({
@@ -36,9 +36,9 @@ describe("planets section", () => {
 
   it("writes only the colonies that differ: changed, missing and abandoned", async () => {
     const [first, second] = expected();
-    await h.t.db.characterPlanet.update({ where: { characterId_planetId: { characterId: CHARACTER, planetId: first!.planetId } }, data: { numPins: 999 } });
-    if (second) await h.t.db.characterPlanet.delete({ where: { characterId_planetId: { characterId: CHARACTER, planetId: second.planetId } } });
-    await h.t.db.characterPlanet.create({
+    await h.db.characterPlanet.update({ where: { characterId_planetId: { characterId: CHARACTER, planetId: first!.planetId } }, data: { numPins: 999 } });
+    if (second) await h.db.characterPlanet.delete({ where: { characterId_planetId: { characterId: CHARACTER, planetId: second.planetId } } });
+    await h.db.characterPlanet.create({
       data: { characterId: CHARACTER, planetId: 40000001, solarSystemId: 30000001, planetType: "barren", numPins: 1, upgradeLevel: 0, lastUpdate: new Date() },
     });
     await h.forgetContentHash();

@@ -3,7 +3,8 @@ import { characterSection } from "~/simulator/data";
 import { attributes } from "~/server/sections/attributes";
 import { skillQueue } from "~/server/sections/skill-queue";
 import { skills } from "~/server/sections/skills";
-import { iso, isoOf, sectionSuite } from "./group-a-suite";
+import { iso, isoOf } from "./support/iso";
+import { sectionSuite } from "./support/section-suite";
 
 const simSkills = (id: number) => characterSection(id, "skills")!;
 

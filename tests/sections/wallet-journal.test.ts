@@ -5,11 +5,11 @@ import { DEFAULT_SECTION_SETTINGS } from "~/server/sections/settings";
 import { retentionCutoff } from "~/server/sections/retention";
 import { walletJournal } from "~/server/sections/wallet-journal";
 import { characterSection } from "~/simulator/data";
-import { useSectionHarness } from "./group-b-support";
+import { useSectionHarness } from "./support/section-harness";
 
 const CHARACTER = 2112000009;
 const h = useSectionHarness(CHARACTER, walletJournal);
-const stored = () => h.t.db.characterWalletJournalEntry.findMany({ where: { characterId: CHARACTER }, orderBy: { entryId: "asc" } });
+const stored = () => h.db.characterWalletJournalEntry.findMany({ where: { characterId: CHARACTER }, orderBy: { entryId: "asc" } });
 const simJournal = () => characterSection(CHARACTER, "wallet")!.journal;
 
 describe("retention cutoff", () => {
@@ -31,7 +31,7 @@ describe("wallet_journal section", () => {
     expect(Number(row.amount)).toBeCloseTo(last.amount ?? 0, 2);
     expect(Number(row.balance)).toBeCloseTo(last.balance ?? 0, 2);
     expect(row.date.toISOString()).toBe(new Date(last.date).toISOString());
-    expect(h.entityIds.flat().length).toBeGreaterThan(0);
+    expect(h.reported.entities.flat().length).toBeGreaterThan(0);
     expect((await h.status()).isSuccess).toBe(true);
   });
 

@@ -6,11 +6,11 @@ import { DEFAULT_SECTION_SETTINGS } from "~/server/sections/settings";
 import { retentionCutoff } from "~/server/sections/retention";
 import { walletTransactions } from "~/server/sections/wallet-transactions";
 import { characterSection } from "~/simulator/data";
-import { useSectionHarness } from "./group-b-support";
+import { useSectionHarness } from "./support/section-harness";
 
 const CHARACTER = 2112000009;
 const h = useSectionHarness(CHARACTER, walletTransactions);
-const stored = () => h.t.db.characterWalletTransaction.findMany({ where: { characterId: CHARACTER }, orderBy: { transactionId: "asc" } });
+const stored = () => h.db.characterWalletTransaction.findMany({ where: { characterId: CHARACTER }, orderBy: { transactionId: "asc" } });
 const simTransactions = () => characterSection(CHARACTER, "wallet")!.transactions;
 const ids = (list: { transaction_id: number }[]) => list.map((x) => x.transaction_id).sort((a, b) => a - b);
 
@@ -26,8 +26,8 @@ describe("wallet_transactions section", () => {
     expect(row).toMatchObject({ typeId: last.type_id, quantity: last.quantity, isBuy: last.is_buy, clientId: last.client_id, locationId: BigInt(last.location_id) });
     expect(Number(row.unitPrice)).toBeCloseTo(last.unit_price, 2);
     expect(row.journalRefId).toBe(BigInt(last.journal_ref_id));
-    expect(h.locationIds.flat()).toContain(BigInt(last.location_id));
-    expect(h.entityIds.flat()).toContain(last.client_id);
+    expect(h.reported.locations.flat()).toContain(BigInt(last.location_id));
+    expect(h.reported.entities.flat()).toContain(last.client_id);
   });
 
   it("writes no section row when nothing changed", async () => {
@@ -61,7 +61,7 @@ describe("wallet_transactions section", () => {
   });
 
   it("does not store transactions older than the cutoff on a first load", async () => {
-    await h.t.db.characterWalletTransaction.deleteMany({ where: { characterId: CHARACTER } });
+    await h.db.characterWalletTransaction.deleteMany({ where: { characterId: CHARACTER } });
     const settings = { ...DEFAULT_SECTION_SETTINGS, retentionDays: 5 };
     const cutoff = retentionCutoff(new Date(), settings.retentionDays);
     await h.forgetContentHash();
