@@ -39,6 +39,9 @@ try {
   await db.characterOwnership.createMany({ data: characters.map((c, i) => ({ characterId: c.id, userId: `u${Math.floor(i / PER_USER)}`, ownerHash: `h${c.id}` })) });
   await db.character.createMany({ data: characters.filter((_, i) => i % PER_USER !== 0).map((c) => ({ id: c.id, isShared: c.id % 11 === 0 })) });
 
+  // A live database has planner statistics; a freshly loaded one gets them here rather than whenever autovacuum wakes.
+  await db.$executeRaw`ANALYZE`;
+
   // The app's default pool size, not the test helper's small one.
   const pooled = createDb(t.url, 10);
   const deps = {

@@ -9,8 +9,11 @@ import {
   scopedCharactersWhere,
   viewableCharactersWhere,
 } from "~/server/access/character-access";
+import { Prisma } from "@prisma/client";
 import { TRPCError } from "@trpc/server";
-import { loadViewer, type Viewer } from "~/server/access/viewer";
+import { accessibleUserIdsSql, viewableCharactersSql } from "~/server/access/character-access-sql";
+import { findCharacters } from "~/server/finder/character-finder";
+import { can, loadViewer, type Viewer } from "~/server/access/viewer";
 import { appRouter } from "~/server/api/root";
 import type { CurrentUser } from "~/server/auth/session";
 import { createTokenCipher } from "~/server/crypto/token-cipher";
@@ -104,6 +107,21 @@ async function actual(viewer: Viewer) {
   };
 }
 
+/** The SQL forms the finder uses, and the finder itself over registered characters. */
+async function actualSql(viewer: Viewer) {
+  const [c, o] = [Prisma.raw("c"), Prisma.raw("o")];
+  const users = await t.db.$queryRaw<{ id: string }[]>`SELECT id FROM (${accessibleUserIdsSql(viewer)}) scope`;
+  const viewable = await t.db.$queryRaw<{ id: number }[]>`
+    SELECT c.id FROM "Character" c LEFT JOIN "CharacterOwnership" o ON o."characterId" = c.id WHERE ${viewableCharactersSql(viewer, c, o)}`;
+  const found = can(viewer, "finder_access") ? (await findCharacters(t.db, viewer, { status: "registered", limit: 200 })).rows : [];
+  return {
+    usersSql: users.map((u) => u.id).sort(ascending),
+    viewableSql: viewable.map((r) => r.id).sort(ascending),
+    finder: found.map((r) => r.id).sort(ascending),
+    finderOpenable: found.filter((r) => r.canView).map((r) => r.id).sort(ascending),
+  };
+}
+
 beforeAll(async () => {
   t = await createTestDatabase();
   const allChars = [...USERS.flatMap((u) => u.chars), { id: VIEWER_CHAR, corp: CORP.A1, registered: true }, { ...ORPHAN, registered: true }];
@@ -147,7 +165,16 @@ describe("character access matrix", () => {
     let checked = 0;
     for (const [name, perms] of cases) {
       const viewer = await setViewer(corp, perms);
-      expect({ case: name, ...(await actual(viewer)) }).toEqual({ case: name, ...oracle(new Set(perms), corp) });
+      const expected = oracle(new Set(perms), corp);
+      expect({ case: name, ...(await actual(viewer)) }).toEqual({ case: name, ...expected });
+      const finder = perms.includes("finder_access") ? expected.listable : [];
+      expect({ case: name, ...(await actualSql(viewer)) }).toEqual({
+        case: name,
+        usersSql: expected.users,
+        viewableSql: expected.viewable,
+        finder,
+        finderOpenable: finder.filter((id) => expected.viewable.includes(id)),
+      });
       checked += 1;
     }
     expect(checked).toBe(cases.length);

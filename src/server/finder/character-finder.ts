@@ -1,10 +1,11 @@
 // The character finder: every EVE character the viewer may list (registered or not,
 // as Member Audit's finder), filtered, sorted and paged on the server. Paging uses
-// opaque cursors; the access rule is one composable filter (finderCharactersWhere).
-import type { Prisma } from "@prisma/client";
+// opaque cursors. The query is SQL (see character-access-sql.ts for why); the access
+// rule is one composable condition (finderCharactersSql).
+import { Prisma } from "@prisma/client";
 import { z } from "zod";
-import { accessibleUsersWhere, holdsPermission, viewableCharactersWhere } from "~/server/access/character-access";
-import { can, type Viewer } from "~/server/access/viewer";
+import { finderCharactersSql, viewableCharactersSql } from "~/server/access/character-access-sql";
+import type { Viewer } from "~/server/access/viewer";
 import type { Db } from "~/server/db/client";
 import { decodeCursor, encodeCursor } from "~/server/paging/cursor";
 
@@ -23,42 +24,64 @@ export const finderInput = z.object({
 });
 export type FinderInput = z.input<typeof finderInput>;
 
-/** EVE characters the viewer may list: those of users in scope, all registered ones for view_everything, and shared ones. */
-export function finderCharactersWhere(viewer: Viewer): Prisma.EveCharacterWhereInput {
-  if (!can(viewer, "basic_access") || !can(viewer, "finder_access")) return { id: { in: [] } };
-  const any: Prisma.EveCharacterWhereInput[] = [{ ownership: { user: accessibleUsersWhere(viewer) } }];
-  if (can(viewer, "view_everything")) any.push({ character: { isNot: null } });
-  else if (can(viewer, "view_shared_characters")) {
-    any.push({ character: { isShared: true }, ownership: { user: holdsPermission(viewer.permissionGroups, "share_characters") } });
-  }
-  return { OR: any };
-}
+const CHARACTER = Prisma.raw("c");
+const OWNERSHIP = Prisma.raw("o");
 
-function filters(input: z.output<typeof finderInput>): Prisma.EveCharacterWhereInput[] {
-  const where: Prisma.EveCharacterWhereInput[] = [];
+/** Escapes LIKE's wildcards so a search for "50%" finds that text. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+
+function filters(input: z.output<typeof finderInput>): Prisma.Sql[] {
+  const where: Prisma.Sql[] = [];
   if (input.search) {
-    const contains = { contains: input.search, mode: "insensitive" as const };
-    where.push({ OR: [{ name: contains }, { ownership: { user: { mainCharacter: { name: contains } } } }] });
+    const pattern = likePattern(input.search);
+    where.push(Prisma.sql`(ec.name ILIKE ${pattern} OR m.name ILIKE ${pattern})`);
   }
-  if (input.corporationId) where.push({ corporationId: input.corporationId });
-  if (input.allianceId) where.push({ allianceId: input.allianceId });
-  if (input.status === "registered") where.push({ character: { isNot: null } });
-  if (input.status === "unregistered") where.push({ character: { is: null } });
-  if (input.status === "shared") where.push({ character: { isShared: true } });
-  if (input.status === "orphan") where.push({ character: { isNot: null }, ownership: { is: null } });
+  if (input.corporationId) where.push(Prisma.sql`ec."corporationId" = ${input.corporationId}`);
+  if (input.allianceId) where.push(Prisma.sql`ec."allianceId" = ${input.allianceId}`);
+  if (input.status === "registered") where.push(Prisma.sql`c.id IS NOT NULL`);
+  if (input.status === "unregistered") where.push(Prisma.sql`c.id IS NULL`);
+  if (input.status === "shared") where.push(Prisma.sql`c."isShared"`);
+  if (input.status === "orphan") where.push(Prisma.sql`c.id IS NOT NULL AND o."characterId" IS NULL`);
   return where;
 }
 
-function orderBy(input: z.output<typeof finderInput>): Prisma.EveCharacterOrderByWithRelationInput[] {
-  const dir = input.order;
-  const nulls = { sort: dir, nulls: "last" as const };
-  const primary: Record<typeof input.sort, Prisma.EveCharacterOrderByWithRelationInput> = {
-    name: { name: dir },
-    corporation: { corporationName: nulls },
-    alliance: { allianceName: nulls },
-    main: { ownership: { user: { mainCharacter: { name: dir } } } },
+function orderBy(input: z.output<typeof finderInput>): Prisma.Sql {
+  const dir = Prisma.raw(input.order === "asc" ? "ASC" : "DESC");
+  const primary: Record<typeof input.sort, Prisma.Sql> = {
+    name: Prisma.sql`ec.name ${dir}`,
+    corporation: Prisma.sql`ec."corporationName" ${dir} NULLS LAST`,
+    alliance: Prisma.sql`ec."allianceName" ${dir} NULLS LAST`,
+    main: Prisma.sql`m.name ${dir}`,
   };
-  return [primary[input.sort], { name: "asc" }, { id: "asc" }];
+  return Prisma.sql`${primary[input.sort]}, ec.name ASC, ec.id ASC`;
+}
+
+/** Every EVE character the viewer may list, with its registration and owner joined for the rules and the columns. */
+function finderFrom(viewer: Viewer, extra: Prisma.Sql[]): Prisma.Sql {
+  const where = [finderCharactersSql(viewer, CHARACTER, OWNERSHIP), ...extra];
+  return Prisma.sql`FROM "EveCharacter" ec
+    LEFT JOIN "Character" c ON c.id = ec.id
+    LEFT JOIN "CharacterOwnership" o ON o."characterId" = ec.id
+    LEFT JOIN "User" u ON u.id = o."userId"
+    LEFT JOIN "EveCharacter" m ON m.id = u."mainCharacterId"
+    WHERE ${Prisma.join(where, " AND ")}`;
+}
+
+interface FinderRow {
+  id: number;
+  name: string;
+  corporationId: number | null;
+  corporationName: string | null;
+  allianceId: number | null;
+  allianceName: string | null;
+  isRegistered: boolean;
+  isShared: boolean | null;
+  isOwned: boolean;
+  mainId: number | null;
+  mainName: string | null;
+  mainCorporationName: string | null;
+  mainAllianceName: string | null;
+  canView: boolean;
 }
 
 // Cursors carry the offset, the total counted for the first page (counting is the
@@ -75,48 +98,37 @@ export async function findCharacters(db: Db, viewer: Viewer, raw: FinderInput) {
   const key = queryKey(input);
   const page = input.cursor ? decodeCursor(input.cursor, offsetCursor(key)) : null;
   const offset = page?.[0] ?? 0;
-  const where: Prisma.EveCharacterWhereInput = { AND: [finderCharactersWhere(viewer), ...filters(input)] };
-  const [total, rows] = await Promise.all([
-    page ? page[1] : db.eveCharacter.count({ where }),
-    db.eveCharacter.findMany({
-      where,
-      orderBy: orderBy(input),
-      skip: offset,
-      take: input.limit,
-      select: {
-        id: true,
-        name: true,
-        corporationId: true,
-        corporationName: true,
-        allianceId: true,
-        allianceName: true,
-        character: { select: { isShared: true, isEnabled: true } },
-        ownership: { select: { user: { select: { mainCharacter: { select: { id: true, name: true, corporationName: true, allianceName: true } } } } } },
-      },
-    }),
+  const from = finderFrom(viewer, filters(input));
+  // Counted apart from the page: the count needs no sort and no owner columns (PostgreSQL
+  // drops the unused joins), and the page can stop at its last row. "Load more" reuses the first page's total.
+  const [rows, counted] = await Promise.all([
+    db.$queryRaw<FinderRow[]>`
+    SELECT ec.id, ec.name, ec."corporationId", ec."corporationName", ec."allianceId", ec."allianceName",
+      c.id IS NOT NULL AS "isRegistered", c."isShared", o."characterId" IS NOT NULL AS "isOwned",
+      m.id AS "mainId", m.name AS "mainName", m."corporationName" AS "mainCorporationName", m."allianceName" AS "mainAllianceName",
+      ${viewableCharactersSql(viewer, CHARACTER, OWNERSHIP)} AS "canView"
+    ${from}
+    ORDER BY ${orderBy(input)}
+    LIMIT ${input.limit} OFFSET ${offset}`,
+    page ? page[1] : db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n ${from}`.then(([row]) => Number(row!.n)),
   ]);
-  const viewable = new Set(
-    (await db.character.findMany({ where: { AND: [{ id: { in: rows.map((r) => r.id) } }, viewableCharactersWhere(viewer)] }, select: { id: true } })).map(
-      (c) => c.id,
-    ),
-  );
   const next = offset + rows.length;
   return {
-    total,
-    nextCursor: next < total && rows.length === input.limit ? encodeCursor([next, total, key]) : null,
+    total: counted,
+    nextCursor: next < counted && rows.length === input.limit ? encodeCursor([next, counted, key]) : null,
     rows: rows.map((r) => {
-      const main = r.ownership?.user.mainCharacter ?? null;
+      const main = r.mainId === null ? null : { id: r.mainId, name: r.mainName!, corporationName: r.mainCorporationName, allianceName: r.mainAllianceName };
       return {
         id: r.id,
         name: r.name,
         corporation: r.corporationId === null ? null : { id: r.corporationId, name: r.corporationName },
         alliance: r.allianceId === null ? null : { id: r.allianceId, name: r.allianceName },
-        isRegistered: r.character !== null,
-        isShared: r.character?.isShared ?? false,
-        isOrphan: r.character !== null && r.ownership === null,
+        isRegistered: r.isRegistered,
+        isShared: r.isShared ?? false,
+        isOrphan: r.isRegistered && !r.isOwned,
         isMain: main?.id === r.id,
         main,
-        canView: viewable.has(r.id),
+        canView: r.canView,
       };
     }),
   };
@@ -124,14 +136,12 @@ export async function findCharacters(db: Db, viewer: Viewer, raw: FinderInput) {
 
 /** Corporations and alliances present in the viewer's finder, for the filter menus. */
 export async function finderFilterOptions(db: Db, viewer: Viewer) {
-  const where = finderCharactersWhere(viewer);
+  const from = finderFrom(viewer, []);
   const [corporations, alliances] = await Promise.all([
-    db.eveCharacter.findMany({ where: { AND: [where, { corporationId: { not: null } }] }, distinct: ["corporationId"], select: { corporationId: true, corporationName: true } }),
-    db.eveCharacter.findMany({ where: { AND: [where, { allianceId: { not: null } }] }, distinct: ["allianceId"], select: { allianceId: true, allianceName: true } }),
+    db.$queryRaw<{ id: number; name: string | null }[]>`SELECT DISTINCT ec."corporationId" AS id, ec."corporationName" AS name ${from} AND ec."corporationId" IS NOT NULL`,
+    db.$queryRaw<{ id: number; name: string | null }[]>`SELECT DISTINCT ec."allianceId" AS id, ec."allianceName" AS name ${from} AND ec."allianceId" IS NOT NULL`,
   ]);
-  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
-  return {
-    corporations: corporations.map((c) => ({ id: c.corporationId!, name: c.corporationName ?? `#${c.corporationId}` })).sort(byName),
-    alliances: alliances.map((a) => ({ id: a.allianceId!, name: a.allianceName ?? `#${a.allianceId}` })).sort(byName),
-  };
+  const named = (rows: { id: number; name: string | null }[]) =>
+    [...new Map(rows.map((r) => [r.id, { id: r.id, name: r.name ?? `#${r.id}` }])).values()].sort((a, b) => a.name.localeCompare(b.name));
+  return { corporations: named(corporations), alliances: named(alliances) };
 }
