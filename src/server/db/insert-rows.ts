@@ -41,16 +41,26 @@ function tableOf(model: ModelName): TableInfo {
 // BigInt has no JSON form; PostgreSQL reads the decimal string into bigint columns.
 const toJson = (rows: readonly object[]) => JSON.stringify(rows, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value));
 
+type FieldOf<M extends ModelName> = Extract<keyof InsertRow<M>, string>;
+
+export interface InsertOptions<M extends ModelName> {
+  data: readonly InsertRow<M>[];
+  /** Skip rows whose key exists (createMany's option). */
+  skipDuplicates?: boolean;
+  /** Upsert instead: a row whose `on` key exists gets the `set` fields of the new row (fields left out: their defaults). */
+  update?: { on: readonly FieldOf<M>[]; set: readonly FieldOf<M>[] };
+}
+
 /**
  * createMany with the same arguments and answer, for the section writes: fields left out
- * take their column defaults; skipDuplicates skips rows whose key exists. Only database
- * defaults apply (Prisma's client-side uuid()/cuid() do not), which is why every
- * @updatedAt column also has @default(now()).
+ * take their column defaults; skipDuplicates skips rows whose key exists; `update`
+ * upserts. Only database defaults apply (Prisma's client-side uuid()/cuid() do not),
+ * which is why every @updatedAt column also has @default(now()).
  */
 export async function insertRows<M extends ModelName>(
   db: RawExecutor,
   model: M,
-  { data: rows, skipDuplicates = false }: { data: readonly InsertRow<M>[]; skipDuplicates?: boolean },
+  { data: rows, skipDuplicates = false, update }: InsertOptions<M>,
 ): Promise<{ count: number }> {
   if (rows.length === 0) return { count: 0 };
   const { table, columns } = tableOf(model);
@@ -72,7 +82,7 @@ export async function insertRows<M extends ModelName>(
     // jsonb_populate_recordset matches JSON keys to column names, which differ from field names only under @map.
     const renamed = names.some((name, i) => name !== fields[i]);
     const keyed = renamed ? group.map((row) => Object.fromEntries(fields.map((f, i) => [names[i], (row as Record<string, unknown>)[f]]))) : group;
-    const onConflict = skipDuplicates ? Prisma.sql`ON CONFLICT DO NOTHING` : Prisma.empty;
+    const onConflict = update ? upsertClause(model, columns, update) : skipDuplicates ? Prisma.sql`ON CONFLICT DO NOTHING` : Prisma.empty;
     for (let start = 0; start < group.length; start += ROWS_PER_STATEMENT) {
       const json = toJson(keyed.slice(start, start + ROWS_PER_STATEMENT));
       inserted += await db.$executeRaw(
@@ -81,4 +91,14 @@ export async function insertRows<M extends ModelName>(
     }
   }
   return { count: inserted };
+}
+
+function upsertClause(model: ModelName, columns: Map<string, string>, update: { on: readonly string[]; set: readonly string[] }): Prisma.Sql {
+  const column = (field: string) => {
+    const name = columns.get(field);
+    if (!name) throw new Error(`insertRows: ${model} has no column for ${field}`);
+    return quoted(name);
+  };
+  const set = update.set.map((f) => `${column(f)} = EXCLUDED.${column(f)}`).join(", ");
+  return Prisma.raw(`ON CONFLICT (${update.on.map(column).join(", ")}) DO UPDATE SET ${set}`);
 }

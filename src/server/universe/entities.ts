@@ -4,6 +4,7 @@
 // find the bad ids, within a small budget of failed requests (they count against
 // ESI's error limit), and ids found bad are not asked about again by this process.
 import type { Db } from "~/server/db/client";
+import { insertRows } from "~/server/db/insert-rows";
 import { type EsiClient, EsiError } from "~/server/esi/client";
 
 const NAMES_BATCH = 1000; // ESI's maximum ids per request
@@ -34,14 +35,8 @@ export async function resolveEntityNames(deps: { db: Db; esi: EsiClient }, ids: 
       await resolve(batch.slice(half));
       return;
     }
-    for (const n of names) {
-      await deps.db.eveEntity.upsert({
-        where: { id: n.id },
-        create: { id: n.id, category: n.category, name: n.name },
-        update: { category: n.category, name: n.name },
-      });
-      stored += 1;
-    }
+    const rows = names.map((n) => ({ id: n.id, category: n.category, name: n.name }));
+    stored += (await insertRows(deps.db, "EveEntity", { data: rows, update: { on: ["id"], set: ["category", "name", "updatedAt"] } })).count;
   }
 
   for (let i = 0; i < missing.length; i += NAMES_BATCH) await resolve(missing.slice(i, i + NAMES_BATCH));
