@@ -41,14 +41,24 @@ describe("market prices", () => {
     expect((await h.t.db.eveMarketPrice.findUniqueOrThrow({ where: { typeId: sample } })).averagePrice).toBe(averagePrice(sample));
   });
 
-  it("is refreshed by a daily job after EVE's downtime", async () => {
+  it("are loaded by a job within 15 minutes of a fresh install, then refreshed only when a day old", async () => {
     const job = createJobs(() => ({ db: h.t.db, esi: h.esi }) as AppDeps, { sharingTimeoutMinutes: 0, engine: DEFAULT_ENGINE_SETTINGS }).find((j) => j.id === "refresh-market-prices")!;
-    expect(job.trigger).toEqual({ cron: "45 11 * * *" });
+    expect(job.trigger).toEqual({ cron: "*/15 * * * *" });
+    const run = () => job.handler({ event: { name: "inngest/scheduled.timer", data: {} }, step: { run: (_id: string, fn: () => unknown) => Promise.resolve(fn()), sendEvent: async () => undefined }, attempt: 0 } as never);
     await h.t.db.eveMarketPrice.deleteMany();
     h.esi.clearMemory();
-    const result = await job.handler({ event: { name: "inngest/scheduled.timer", data: {} }, step: { run: (_id: string, fn: () => unknown) => Promise.resolve(fn()), sendEvent: async () => undefined }, attempt: 0 } as never);
-    expect(result).toEqual({ types: marketTypes().length });
+    expect(await run()).toEqual({ types: marketTypes().length });
     expect(await h.t.db.eveMarketPrice.count()).toBe(marketTypes().length);
+    // Fresh: the next tick asks ESI nothing and writes nothing.
+    const sample = marketTypes()[0]!.id;
+    await h.t.db.eveMarketPrice.update({ where: { typeId: sample }, data: { averagePrice: 1 } });
+    h.esi.clearMemory();
+    expect(await run()).toEqual({ skipped: "fresh" });
+    expect((await h.t.db.eveMarketPrice.findUniqueOrThrow({ where: { typeId: sample } })).averagePrice).toBe(1);
+    // A day old: refreshed.
+    await h.t.db.eveMarketPrice.updateMany({ data: { updatedAt: new Date(Date.now() - 24 * 3_600_000) } });
+    expect(await run()).toEqual({ types: marketTypes().length });
+    expect((await h.t.db.eveMarketPrice.findUniqueOrThrow({ where: { typeId: sample } })).averagePrice).toBe(averagePrice(sample));
   });
 });
 

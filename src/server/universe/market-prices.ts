@@ -1,24 +1,25 @@
 // CCP's market price estimates (public GET /markets/prices: one list of every market
-// type), stored per type and refreshed daily. Written with one set-based upsert per
-// chunk: the list has some 15,000 types and row-by-row upserts would take minutes.
+// type, some 15,000), stored per type with set-based upserts and refreshed once a day.
 import type { Db } from "~/server/db/client";
+import { insertRows } from "~/server/db/insert-rows";
 import type { EsiClient } from "~/server/esi/client";
 
-const CHUNK = 5000;
+/** CCP recomputes the estimates daily; a fresh install should not wait for the next day to show values. */
+export const MARKET_PRICES_MAX_AGE_HOURS = 23;
 
 export async function refreshMarketPrices(deps: { db: Db; esi: EsiClient }): Promise<{ types: number }> {
   const prices = await deps.esi.getData("/markets/prices");
-  for (let i = 0; i < prices.length; i += CHUNK) {
-    const chunk = prices.slice(i, i + CHUNK);
-    const typeIds = chunk.map((p) => p.type_id);
-    const averages = chunk.map((p) => p.average_price ?? null);
-    const adjusted = chunk.map((p) => p.adjusted_price ?? null);
-    await deps.db.$executeRaw`
-      INSERT INTO "EveMarketPrice" ("typeId", "averagePrice", "adjustedPrice", "updatedAt")
-      SELECT t, a, j, now() FROM unnest(${typeIds}::int[], ${averages}::float8[], ${adjusted}::float8[]) AS p(t, a, j)
-      ON CONFLICT ("typeId") DO UPDATE SET "averagePrice" = EXCLUDED."averagePrice", "adjustedPrice" = EXCLUDED."adjustedPrice", "updatedAt" = now()`;
-  }
+  const rows = prices.map((p) => ({ typeId: p.type_id, averagePrice: p.average_price ?? null, adjustedPrice: p.adjusted_price ?? null }));
+  await insertRows(deps.db, "EveMarketPrice", { data: rows, update: { on: ["typeId"], set: ["averagePrice", "adjustedPrice", "updatedAt"] } });
   return { types: prices.length };
+}
+
+/** Refreshes when no price is stored or the newest is older than MARKET_PRICES_MAX_AGE_HOURS; else does nothing. */
+export async function refreshMarketPricesIfStale(deps: { db: Db; esi: EsiClient }, now = new Date()): Promise<{ types: number } | { skipped: "fresh" }> {
+  const newest = await deps.db.eveMarketPrice.aggregate({ _max: { updatedAt: true } });
+  const updatedAt = newest._max.updatedAt;
+  if (updatedAt && now.getTime() - updatedAt.getTime() < MARKET_PRICES_MAX_AGE_HOURS * 3_600_000) return { skipped: "fresh" };
+  return refreshMarketPrices(deps);
 }
 
 /** Average prices of the given types; types without a known price are absent. */
