@@ -1,6 +1,7 @@
 // Group E (beyond Member Audit): blueprints, industry_jobs, market_orders, fittings,
 // killmails, each through the shared checks on its own roster character (revoking
 // one section's token must not affect another's case).
+import { Prisma } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EsiClient } from "~/server/esi/client";
 import { blueprints } from "~/server/sections/blueprints";
@@ -107,6 +108,7 @@ sectionSuite([
       const rows = await db.characterKillmail.findMany({ where: { characterId }, orderBy: { killmailId: "asc" } });
       return rows.map((r) => [
         Number(r.killmailId), r.killmailHash, iso(r.killmailTime), r.solarSystemId, r.victimCharacterId, r.victimShipTypeId, r.attackerCount, r.finalBlowCharacterId,
+        r.victimItems,
       ]);
     },
     expected(characterId) {
@@ -118,11 +120,26 @@ sectionSuite([
         return [
           r.killmail_id, r.killmail_hash, isoOf(d.killmail_time), d.solar_system_id, d.victim.character_id ?? null, d.victim.ship_type_id,
           d.attackers.length, d.attackers.find((a) => a.final_blow)?.character_id ?? null,
+          lostPerType(d.victim.items ?? []),
         ];
       });
     },
   },
 ]);
+
+type LostDetail = { item_type_id: number; quantity_destroyed?: number; quantity_dropped?: number; items?: LostDetail[] };
+
+/** Everything the victim lost, container contents included, summed per type in type order. */
+function lostPerType(items: LostDetail[]): Array<{ typeId: number; quantity: number }> {
+  const total = new Map<number, number>();
+  const walk = (list: LostDetail[]): void =>
+    list.forEach((i) => {
+      total.set(i.item_type_id, (total.get(i.item_type_id) ?? 0) + (i.quantity_destroyed ?? 0) + (i.quantity_dropped ?? 0));
+      walk(i.items ?? []);
+    });
+  walk(items);
+  return [...total].filter(([, quantity]) => quantity > 0).sort(([a], [b]) => a - b).map(([typeId, quantity]) => ({ typeId, quantity }));
+}
 
 // What the shared checks cannot see: rows kept across runs, killmail details asked
 // for once, and which ids go to the name and location resolvers.
@@ -200,7 +217,7 @@ describe("group E write rules", () => {
     expect(new Set(reported.entities)).toEqual(new Set(rows.flatMap((r) => [r.victimCharacterId, r.finalBlowCharacterId]).filter((id) => id !== null)));
     // One killmail now only known through another character, one not stored at all.
     const [shared, lost] = rows;
-    await t.db.characterKillmail.create({ data: { ...shared!, characterId: OTHER } });
+    await t.db.characterKillmail.create({ data: { ...shared!, characterId: OTHER, victimItems: shared!.victimItems ?? Prisma.JsonNull } });
     await t.db.characterKillmail.deleteMany({ where: { characterId: KILLS, killmailId: { in: [shared!.killmailId, lost!.killmailId] } } });
     await forgetHash(KILLS, "killmails");
     // A fresh client: no public bodies remembered, so every detail asked for is a request.

@@ -1,6 +1,7 @@
 // Killmails and Calendar tabs over data loaded by the real section updates from the
 // simulator, read through the tRPC API: kills vs losses, keyset paging, unread filter,
 // notification text kept as plain text.
+import { Prisma } from "@prisma/client";
 import { describe, expect, it } from "vitest";
 import { calendar } from "~/server/sections/calendar";
 import { killmails } from "~/server/sections/killmails";
@@ -39,11 +40,31 @@ describe("killmails tab", () => {
     expect(losses.every((r) => r.isLoss) && kills.every((r) => !r.isLoss)).toBe(true);
   });
 
-  it("values the victim's ship at its average price when known", async () => {
-    const [first] = await h.t.db.characterKillmail.findMany({ where: { characterId: CHARACTER }, orderBy: [{ killmailTime: "desc" }, { killmailId: "desc" }], take: 1 });
-    await h.t.db.eveMarketPrice.create({ data: { typeId: first!.victimShipTypeId, averagePrice: 12_500_000 } });
-    const page = await h.ok("sheet.killmails.list", { characterId: CHARACTER, limit: 1 });
-    expect(page.rows[0].shipValue).toBe(12_500_000);
+  it("values a loss at what the victim lost: the hull plus every lost item at average prices", async () => {
+    const rows = await h.t.db.characterKillmail.findMany({ where: { characterId: CHARACTER }, orderBy: [{ killmailTime: "desc" }, { killmailId: "desc" }] });
+    const index = rows.findIndex((k) => ((k.victimItems as unknown[] | null) ?? []).length > 1);
+    expect(index).toBeGreaterThanOrEqual(0);
+    const loss = rows[index]!;
+    const [first, second] = loss.victimItems as Array<{ typeId: number; quantity: number }>;
+    await h.t.db.eveMarketPrice.deleteMany();
+    await h.t.db.eveMarketPrice.createMany({
+      data: [
+        { typeId: loss.victimShipTypeId, averagePrice: 12_500_000 },
+        { typeId: first!.typeId, averagePrice: 1_000 },
+        { typeId: second!.typeId, averagePrice: 0.5 },
+      ],
+    });
+    const page = await h.ok("sheet.killmails.list", { characterId: CHARACTER, limit: index + 1 });
+    const row = page.rows[index];
+    expect(row.killmailId).toBe(loss.killmailId.toString());
+    expect(row.shipValue).toBe(12_500_000);
+    // Types without a price count nothing.
+    expect(row.value).toBeCloseTo(12_500_000 + first!.quantity * 1_000 + second!.quantity * 0.5, 2);
+    expect(row.valueIncludesItems).toBe(true);
+    // Stored before items were kept: the hull only, and said so.
+    await h.t.db.characterKillmail.update({ where: { characterId_killmailId: { characterId: CHARACTER, killmailId: loss.killmailId } }, data: { victimItems: Prisma.DbNull } });
+    const old = (await h.ok("sheet.killmails.list", { characterId: CHARACTER, limit: index + 1 })).rows[index];
+    expect(old).toMatchObject({ value: 12_500_000, valueIncludesItems: false });
   });
 
   it("refuses malformed cursors with 400 and a foreign character with 404", async () => {

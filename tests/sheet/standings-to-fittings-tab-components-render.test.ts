@@ -91,11 +91,16 @@ describe("character sheet tab components", () => {
     expect(text(orders)).toContain("|Buy|Tritanium|4.50 ISK|100 / 1,000|");
   });
 
-  it("killmails label losses and kills", () => {
-    const row = { killmailHash: "h", time: date, solarSystemId: 1, solarSystemName: "Amamake", victimId: 7, victimName: "Me", shipTypeId: 587, shipTypeName: "Rifter", attackerCount: 3, finalBlowId: 8, finalBlowName: "Them", shipValue: null };
-    const html = render(createElement(KillmailsTable, { characterId: 7, first: { rows: [{ ...row, killmailId: "2", isLoss: true }, { ...row, killmailId: "1", isLoss: false }], nextCursor: null } }));
-    expect(text(html)).toMatch(/\|LOSS\|Rifter\|Me\|Them\|Amamake\|/);
-    expect(text(html)).toContain("|KILL|");
+  it("killmails label losses and kills, and mark values that count the hull only", () => {
+    const row = { killmailHash: "h", time: date, solarSystemId: 1, solarSystemName: "Amamake", victimId: 7, victimName: "Me", shipTypeId: 587, shipTypeName: "Rifter", attackerCount: 3, finalBlowId: 8, finalBlowName: "Them", shipValue: 400_000 };
+    const rows = [
+      { ...row, killmailId: "2", isLoss: true, value: 1_250_000, valueIncludesItems: true },
+      { ...row, killmailId: "1", isLoss: false, value: 400_000, valueIncludesItems: false },
+    ];
+    const html = render(createElement(KillmailsTable, { characterId: 7, first: { rows, nextCursor: null } }));
+    expect(text(html)).toContain("|LOSS|Rifter|Me|Them|Amamake|3|1,250,000.00 ISK|");
+    expect(text(html)).toContain("|KILL|Rifter|Me|Them|Amamake|3|400,000.00 ISK|*|");
+    expect(html).toContain("Hull only: stored before lost items were kept");
   });
 
   it("notification text is shown as escaped plain text, never as markup", () => {

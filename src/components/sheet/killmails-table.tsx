@@ -55,8 +55,8 @@ export function KillmailsTable({ characterId, first }: { characterId: number; fi
               <th className={cell}>Final blow</th>
               <th className={cell}>System</th>
               <th className={`${cell} text-right`}>Attackers</th>
-              <th className={`${cell} text-right`} title="Average market price of the victim's ship hull">
-                Ship value
+              <th className={`${cell} text-right`} title="What the victim lost (hull, fitting, cargo and container contents) at average market prices">
+                Value
               </th>
             </tr>
           </thead>
@@ -70,7 +70,13 @@ export function KillmailsTable({ characterId, first }: { characterId: number; fi
                 <td className={`${cell} text-slate-300`}>{k.finalBlowName ?? "–"}</td>
                 <td className={`${cell} text-slate-400`}>{k.solarSystemName}</td>
                 <td className={`${cell} text-right tabular-nums text-slate-300`}>{k.attackerCount}</td>
-                <td className={`${cell} text-right tabular-nums text-slate-300`}>{formatIsk(k.shipValue)}</td>
+                <td
+                  className={`${cell} text-right tabular-nums text-slate-300`}
+                  title={k.valueIncludesItems ? `Hull ${formatIsk(k.shipValue)}` : "Hull only: stored before lost items were kept"}
+                >
+                  {formatIsk(k.value)}
+                  {k.valueIncludesItems ? null : <span className="text-slate-500">*</span>}
+                </td>
               </tr>
             ))}
           </tbody>

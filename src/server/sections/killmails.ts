@@ -5,12 +5,19 @@
 // database. Building the data from stored and fetched summaries alike keeps its
 // content hash stable, so an unchanged list writes nothing. Only new ids are added;
 // killmails that leave ESI's 90-day list stay.
+import type { Prisma } from "@prisma/client";
 import { EsiError } from "~/server/esi/client";
 import type { EsiSuccessBody } from "~/server/esi/types";
 import { defineSection } from "./types";
 import { insertRows } from "~/server/db/insert-rows";
 
 type Detail = EsiSuccessBody<"get", "/killmails/{killmail_id}/{killmail_hash}">;
+
+/** A type the victim lost and how many (destroyed plus dropped). */
+export interface LostItem {
+  typeId: number;
+  quantity: number;
+}
 
 export interface KillmailSummary {
   killmailId: number;
@@ -22,6 +29,29 @@ export interface KillmailSummary {
   victimShipTypeId: number;
   attackerCount: number;
   finalBlowCharacterId: number | null;
+  /** Summed per type and sorted, so equal losses serialise alike; null when stored before items were kept. */
+  victimItems: LostItem[] | null;
+}
+
+interface DetailItem {
+  item_type_id: number;
+  quantity_destroyed?: number;
+  quantity_dropped?: number;
+  items?: DetailItem[];
+}
+
+/** The fitting, cargo and container contents the victim lost, summed per type. */
+export function lostItems(items: readonly DetailItem[] | undefined): LostItem[] {
+  const byType = new Map<number, number>();
+  const add = (list: readonly DetailItem[]) => {
+    for (const item of list) {
+      const quantity = (item.quantity_destroyed ?? 0) + (item.quantity_dropped ?? 0);
+      if (quantity > 0) byType.set(item.item_type_id, (byType.get(item.item_type_id) ?? 0) + quantity);
+      if (item.items) add(item.items);
+    }
+  };
+  add(items ?? []);
+  return [...byType].sort(([a], [b]) => a - b).map(([typeId, quantity]) => ({ typeId, quantity }));
 }
 
 /** Public detail requests in flight per update: enough to hide latency, gentle on the error budget. */
@@ -37,6 +67,7 @@ function summarise(hash: string, d: Detail): KillmailSummary {
     victimShipTypeId: d.victim.ship_type_id,
     attackerCount: d.attackers.length,
     finalBlowCharacterId: d.attackers.find((a) => a.final_blow)?.character_id ?? null,
+    victimItems: lostItems(d.victim.items),
   };
 }
 
@@ -81,6 +112,7 @@ export const killmails = defineSection<KillmailSummary[]>({
           victimShipTypeId: k.victimShipTypeId,
           attackerCount: k.attackerCount,
           finalBlowCharacterId: k.finalBlowCharacterId,
+          victimItems: k.victimItems as LostItem[] | null,
         },
       ]),
     );
@@ -111,6 +143,7 @@ export const killmails = defineSection<KillmailSummary[]>({
         victimShipTypeId: k.victimShipTypeId,
         attackerCount: k.attackerCount,
         finalBlowCharacterId: k.finalBlowCharacterId,
+        victimItems: (k.victimItems ?? undefined) as Prisma.InputJsonValue | undefined,
       })),
       skipDuplicates: true,
     });

@@ -1,6 +1,7 @@
 // Killmails tab: the character's kills and losses newest first (paged). A loss is a
-// killmail whose victim is the character; the value shown is the victim ship's
-// average market price (the fitted modules are not stored), so it is a lower bound.
+// killmail whose victim is the character. Its value is what the victim lost at CCP's
+// average prices: the hull plus fitting, cargo and container contents (types without a
+// price count nothing; killmails stored before items were kept count the hull only).
 import { z } from "zod";
 import type { Db } from "~/server/db/client";
 import { averagePrices } from "~/server/universe/market-prices";
@@ -26,6 +27,17 @@ export interface KillmailRow {
   finalBlowName: string | null;
   /** The victim ship's average price, when known. */
   shipValue: number | null;
+  /** Hull plus lost items at average prices; null when nothing of it has a price. */
+  value: number | null;
+  /** False for killmails stored before their items were kept: value is the hull's only. */
+  valueIncludesItems: boolean;
+}
+
+type Lost = Array<{ typeId: number; quantity: number }>;
+
+function lossValue(hullTypeId: number, items: Lost | null, prices: Map<number, number>): number | null {
+  const priced = [{ typeId: hullTypeId, quantity: 1 }, ...(items ?? [])].filter((i) => prices.has(i.typeId));
+  return priced.length === 0 ? null : priced.reduce((sum, i) => sum + i.quantity * prices.get(i.typeId)!, 0);
 }
 
 const cursorShape = z.tuple([isoDate, bigintId]);
@@ -53,7 +65,7 @@ export async function killmailsPage(db: Db, characterId: number, input: Killmail
     typeNames(db, page.map((k) => k.victimShipTypeId)),
     placeNames(db, page.map((k) => k.solarSystemId)),
     entityNames(db, page.flatMap((k) => [k.victimCharacterId, k.finalBlowCharacterId])),
-    averagePrices(db, page.map((k) => k.victimShipTypeId)),
+    averagePrices(db, page.flatMap((k) => [k.victimShipTypeId, ...((k.victimItems as Lost | null) ?? []).map((i) => i.typeId)])),
   ]);
   const rows = page.map((k) => ({
     killmailId: k.killmailId.toString(),
@@ -70,6 +82,8 @@ export async function killmailsPage(db: Db, characterId: number, input: Killmail
     finalBlowId: k.finalBlowCharacterId,
     finalBlowName: k.finalBlowCharacterId === null ? null : names.get(k.finalBlowCharacterId)!,
     shipValue: prices.get(k.victimShipTypeId) ?? null,
+    value: lossValue(k.victimShipTypeId, k.victimItems as Lost | null, prices),
+    valueIncludesItems: k.victimItems !== null,
   }));
   const last = page.at(-1);
   return { rows, nextCursor: found.length > limit && last ? encodeCursor([last.killmailTime.toISOString(), last.killmailId.toString()]) : null };

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "CharacterKillmail" ADD COLUMN     "victimItems" JSONB;
+
