@@ -21,6 +21,7 @@ beforeEach(async () => {
   await t.db.characterWalletJournalEntry.deleteMany({});
   await t.db.characterContact.deleteMany({});
   await t.db.characterAsset.deleteMany({});
+  await t.db.characterKillmail.deleteMany({});
 });
 
 const mail = (characterId: number, mailId: bigint) => ({
@@ -88,6 +89,34 @@ describe("insertRows stores rows as createMany does", () => {
     expect(again.count).toBe(1);
     expect(await t.db.characterMail.count()).toBe(3);
     await expect(insertRows(t.db, "CharacterMail", { data: [mail(A, 3n)] })).rejects.toThrow(/duplicate key|unique/i);
+  });
+
+  it("upserts: rows whose key exists get the named fields, others are inserted", async () => {
+    await insertRows(t.db, "CharacterMail", { data: [mail(A, 1n), mail(A, 2n)] });
+    const changed = { ...mail(A, 2n), subject: "changed", isRead: true };
+    const { count } = await insertRows(t.db, "CharacterMail", { data: [changed, mail(A, 3n)], update: { on: ["characterId", "mailId"], set: ["subject"] } });
+    expect(count).toBe(2);
+    const stored = await t.db.characterMail.findMany({ orderBy: { mailId: "asc" }, select: { mailId: true, subject: true, isRead: true } });
+    expect(stored).toEqual([
+      { mailId: 1n, subject: mail(A, 1n).subject, isRead: false },
+      // Only the named field changes.
+      { mailId: 2n, subject: "changed", isRead: false },
+      { mailId: 3n, subject: mail(A, 3n).subject, isRead: false },
+    ]);
+    await expect(insertRows(t.db, "CharacterMail", { data: [mail(A, 4n)], update: { on: ["characterId", "mailId"], set: ["nope" as "subject"] } })).rejects.toThrow(/no column for nope/);
+  });
+
+  it("stores Prisma.DbNull as NULL and refuses a JSON null it could not keep apart from NULL", async () => {
+    await insertRows(t.db, "CharacterKillmail", {
+      data: [{ characterId: A, killmailId: 1n, killmailHash: "h", killmailTime: new Date(), solarSystemId: 30000142, victimShipTypeId: 587, attackerCount: 1, victimItems: Prisma.DbNull }],
+    });
+    expect((await t.db.characterKillmail.findFirstOrThrow()).victimItems).toBeNull();
+    await expect(
+      insertRows(t.db, "CharacterKillmail", {
+        data: [{ characterId: A, killmailId: 2n, killmailHash: "h", killmailTime: new Date(), solarSystemId: 30000142, victimShipTypeId: 587, attackerCount: 1, victimItems: Prisma.JsonNull }],
+      }),
+    ).rejects.toThrow(/use Prisma.DbNull/);
+    expect(await t.db.characterKillmail.count()).toBe(1);
   });
 
   it("writes more rows than one statement carries, inside the caller's transaction", async () => {

@@ -39,7 +39,14 @@ function tableOf(model: ModelName): TableInfo {
 }
 
 // BigInt has no JSON form; PostgreSQL reads the decimal string into bigint columns.
-const toJson = (rows: readonly object[]) => JSON.stringify(rows, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value));
+// A JSON null and SQL NULL are one thing to jsonb_populate_recordset, so only DbNull has a meaning here.
+const toJson = (rows: readonly object[]) =>
+  JSON.stringify(rows, (_key, value: unknown) => {
+    if (typeof value === "bigint") return value.toString();
+    if (value === Prisma.DbNull) return null;
+    if (value === Prisma.JsonNull || value === Prisma.AnyNull) throw new Error("insertRows: a JSON null cannot be told from NULL here; use Prisma.DbNull");
+    return value;
+  });
 
 type FieldOf<M extends ModelName> = Extract<keyof InsertRow<M>, string>;
 
