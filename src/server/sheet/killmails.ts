@@ -2,8 +2,10 @@
 // killmail whose victim is the character. Its value is what the victim lost at CCP's
 // average prices: the hull plus fitting, cargo and container contents (types without a
 // price count nothing; killmails stored before items were kept count the hull only).
+import type { CharacterKillmail } from "@prisma/client";
 import { z } from "zod";
 import type { Db } from "~/server/db/client";
+import type { LostItem } from "~/server/sections/killmails";
 import { averagePrices } from "~/server/universe/market-prices";
 import { entityNames, placeName, placeNames, typeNames } from "./name-lookups";
 import { bigintId, decodeCursor, encodeCursor, isoDate, pageInput } from "~/server/paging/cursor";
@@ -33,10 +35,13 @@ export interface KillmailRow {
   valueIncludesItems: boolean;
 }
 
-type Lost = Array<{ typeId: number; quantity: number }>;
+/** The hull and what the victim lost (the killmails section stores the list; null before items were kept). */
+function lostWith(k: CharacterKillmail): LostItem[] {
+  return [{ typeId: k.victimShipTypeId, quantity: 1 }, ...((k.victimItems as LostItem[] | null) ?? [])];
+}
 
-function lossValue(hullTypeId: number, items: Lost | null, prices: Map<number, number>): number | null {
-  const priced = [{ typeId: hullTypeId, quantity: 1 }, ...(items ?? [])].filter((i) => prices.has(i.typeId));
+function lossValue(lost: LostItem[], prices: Map<number, number>): number | null {
+  const priced = lost.filter((i) => prices.has(i.typeId));
   return priced.length === 0 ? null : priced.reduce((sum, i) => sum + i.quantity * prices.get(i.typeId)!, 0);
 }
 
@@ -65,7 +70,7 @@ export async function killmailsPage(db: Db, characterId: number, input: Killmail
     typeNames(db, page.map((k) => k.victimShipTypeId)),
     placeNames(db, page.map((k) => k.solarSystemId)),
     entityNames(db, page.flatMap((k) => [k.victimCharacterId, k.finalBlowCharacterId])),
-    averagePrices(db, page.flatMap((k) => [k.victimShipTypeId, ...((k.victimItems as Lost | null) ?? []).map((i) => i.typeId)])),
+    averagePrices(db, page.flatMap((k) => lostWith(k).map((i) => i.typeId))),
   ]);
   const rows = page.map((k) => ({
     killmailId: k.killmailId.toString(),
@@ -82,7 +87,7 @@ export async function killmailsPage(db: Db, characterId: number, input: Killmail
     finalBlowId: k.finalBlowCharacterId,
     finalBlowName: k.finalBlowCharacterId === null ? null : names.get(k.finalBlowCharacterId)!,
     shipValue: prices.get(k.victimShipTypeId) ?? null,
-    value: lossValue(k.victimShipTypeId, k.victimItems as Lost | null, prices),
+    value: lossValue(lostWith(k), prices),
     valueIncludesItems: k.victimItems !== null,
   }));
   const last = page.at(-1);
