@@ -38,7 +38,7 @@ export const blueprints = defineSection<Blueprint[]>({
       timeEfficiency: b.time_efficiency,
       runs: b.runs,
     }));
-    const created = rows.length > 0 ? await insertRows(tx, "CharacterBlueprint", { data: rows }) : { count: 0 };
+    const created = await insertRows(tx, "CharacterBlueprint", { data: rows });
     const locationIds = unique.filter((b) => PLACE_FLAGS.has(b.location_flag)).map((b) => BigInt(b.location_id));
     return { written: removed.count + created.count, locationIds };
   },

@@ -30,7 +30,7 @@ export const fittings = defineSection<Fitting[]>({
       shipTypeId: f.ship_type_id,
       items: f.items.map((i) => ({ flag: i.flag, quantity: i.quantity, type_id: i.type_id })),
     }));
-    const created = rows.length > 0 ? await insertRows(tx, "CharacterFitting", { data: rows }) : { count: 0 };
+    const created = await insertRows(tx, "CharacterFitting", { data: rows });
     return { written: removed.count + created.count };
   },
 });

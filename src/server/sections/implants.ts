@@ -19,7 +19,7 @@ export const implants = defineSection<ImplantsBody>({
   async persist({ tx, characterId }, typeIds) {
     const removed = await tx.characterImplant.deleteMany({ where: { characterId } });
     const rows = [...new Set(typeIds)].map((typeId) => ({ characterId, typeId }));
-    const created = rows.length > 0 ? await insertRows(tx, "CharacterImplant", { data: rows }) : { count: 0 };
+    const created = await insertRows(tx, "CharacterImplant", { data: rows });
     return { written: removed.count + created.count };
   },
 });

@@ -33,7 +33,7 @@ export const skillQueue = defineSection<QueueBody>({
       levelEndSp: e.level_end_sp ?? null,
       trainingStartSp: e.training_start_sp ?? null,
     }));
-    const created = rows.length > 0 ? await insertRows(tx, "CharacterSkillqueueEntry", { data: rows }) : { count: 0 };
+    const created = await insertRows(tx, "CharacterSkillqueueEntry", { data: rows });
     return { written: removed.count + created.count };
   },
 });
