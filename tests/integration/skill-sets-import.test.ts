@@ -2,31 +2,14 @@
 // (dogma requiredSkill1..6, highest level kept), a skill plan gives skills and levels;
 // names the database lacks are found at ESI (/universe/ids) and loaded; unknown names
 // are reported; an existing name needs overwrite.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { EsiClient } from "~/server/esi/client";
+import { describe, expect, it } from "vitest";
 import { importEftFitting, importSkillPlan, parseEft, parseSkillPlan } from "~/server/skill-sets/import";
 import { SkillSetError } from "~/server/skill-sets/manage";
 import { DOGMA } from "~/server/universe/types";
 import { findType, typesInCategory } from "~/simulator/sde";
-import type { Simulator } from "~/simulator/server";
-import { makeClient, startSim } from "../esi/support/sim";
-import { createTestDatabase, type TestDatabase } from "../helpers/database";
+import { useSimDatabase } from "../helpers/sim-database";
 
-let t: TestDatabase;
-let sim: Simulator;
-let esi: EsiClient;
-
-beforeAll(async () => {
-  t = await createTestDatabase();
-  const started = await startSim();
-  sim = started.sim;
-  esi = makeClient(t.db, started.url);
-});
-afterAll(async () => {
-  await esi?.close();
-  await sim?.close();
-  await t?.drop();
-});
+const env = useSimDatabase();
 
 /** Required skills of these simulator types, highest level per skill. */
 function requiredSkills(typeIds: number[]): Record<number, number> {
@@ -43,7 +26,7 @@ function requiredSkills(typeIds: number[]): Record<number, number> {
 }
 
 const storedSkills = async (id: number) =>
-  Object.fromEntries((await t.db.skillSetSkill.findMany({ where: { skillSetId: id } })).map((s) => [s.skillTypeId, s.requiredLevel]));
+  Object.fromEntries((await env.db.skillSetSkill.findMany({ where: { skillSetId: id } })).map((s) => [s.skillTypeId, s.requiredLevel]));
 
 describe("parsing", () => {
   it("reads EFT headers, offline flags, quantities, charges and empty slots", () => {
@@ -67,13 +50,13 @@ describe("import", () => {
   const missile = findType(202)!; // Mjolnir Cruise Missile
 
   it("creates a skill set from an EFT fitting with the fit's required skills, loading unknown types from ESI", async () => {
-    expect(await t.db.eveType.count()).toBe(0);
+    expect(await env.db.eveType.count()).toBe(0);
     const text = `[${hull.name}, Shield tackle]\n${extenders[0]!.name}\n${extenders[1]!.name} /OFFLINE\n[Empty Low slot]\n\n${missile.name} x100\nNo Such Item\n`;
-    const report = await importEftFitting({ db: t.db, esi }, { text }, "Admin Pilot");
+    const report = await importEftFitting(env.deps, { text }, "Admin Pilot");
     const expected = requiredSkills([hull.id, ...extenders.map((e) => e.id), missile.id]);
     expect(report).toMatchObject({ name: "Shield tackle", created: true, skills: Object.keys(expected).length, skipped: ["No Such Item"] });
     expect(await storedSkills(report.id)).toEqual(expected);
-    const set = await t.db.skillSet.findUniqueOrThrow({ where: { id: report.id } });
+    const set = await env.db.skillSet.findUniqueOrThrow({ where: { id: report.id } });
     expect(set.shipTypeId).toBe(hull.id);
     expect(set.description).toMatch(/^Generated from EFT fitting 'Shield tackle' by Admin Pilot at /);
     expect(set.lastModifiedBy).toBe("Admin Pilot");
@@ -81,22 +64,22 @@ describe("import", () => {
 
   it("refuses an existing name without overwrite, replaces the skills with it, and refuses an unknown hull", async () => {
     const text = `[${hull.name}, Shield tackle]\n${extenders[0]!.name}\n`;
-    await expect(importEftFitting({ db: t.db, esi }, { text }, null)).rejects.toThrow(/exists already/);
-    const report = await importEftFitting({ db: t.db, esi }, { text, overwrite: true }, null);
+    await expect(importEftFitting(env.deps, { text }, null)).rejects.toThrow(/exists already/);
+    const report = await importEftFitting(env.deps, { text, overwrite: true }, null);
     expect(report.created).toBe(false);
     expect(await storedSkills(report.id)).toEqual(requiredSkills([hull.id, extenders[0]!.id]));
-    await expect(importEftFitting({ db: t.db, esi }, { text: "[Not A Ship, x]\n" }, null)).rejects.toThrow('Unknown ship type "Not A Ship"');
+    await expect(importEftFitting(env.deps, { text: "[Not A Ship, x]\n" }, null)).rejects.toThrow('Unknown ship type "Not A Ship"');
   });
 
   it("creates a skill set from a skill plan, keeping the highest level and reporting what it skipped", async () => {
     const [a, b] = typesInCategory(16);
-    const group = await t.db.skillSetGroup.create({ data: { name: "Doctrines", isDoctrine: true } });
+    const group = await env.db.skillSetGroup.create({ data: { name: "Doctrines", isDoctrine: true } });
     const text = `${a!.name} V\n${a!.name} 3\n${b!.name} II\nNot A Skill II\n${extenders[0]!.name} 2\nnonsense\n`;
-    const report = await importSkillPlan({ db: t.db, esi }, { text, name: "Plan", groupId: group.id }, null);
+    const report = await importSkillPlan(env.deps, { text, name: "Plan", groupId: group.id }, null);
     expect(report).toMatchObject({ created: true, skills: 2 });
     expect(report.skipped.sort()).toEqual(["Not A Skill", extenders[0]!.name, "nonsense"].sort());
     expect(await storedSkills(report.id)).toEqual({ [a!.id]: 5, [b!.id]: 2 });
-    expect((await t.db.skillSet.findUniqueOrThrow({ where: { id: report.id }, include: { groups: true } })).groups.map((g) => g.name)).toEqual(["Doctrines"]);
-    await expect(importSkillPlan({ db: t.db, esi }, { text: "Nothing Known I\n", name: "Empty" }, null)).rejects.toThrow("No skill recognised");
+    expect((await env.db.skillSet.findUniqueOrThrow({ where: { id: report.id }, include: { groups: true } })).groups.map((g) => g.name)).toEqual(["Doctrines"]);
+    await expect(importSkillPlan(env.deps, { text: "Nothing Known I\n", name: "Empty" }, null)).rejects.toThrow("No skill recognised");
   });
 });
