@@ -10,6 +10,8 @@ import { createTestDatabase, type TestDatabase } from "./database";
 
 export interface SimDatabase {
   readonly db: Db;
+  /** The test database's connection string, for child processes. */
+  readonly databaseUrl: string;
   readonly sim: Simulator;
   readonly url: string;
   readonly esi: EsiClient;
@@ -35,6 +37,9 @@ export function useSimDatabase(): SimDatabase {
   return {
     get db() {
       return t.db;
+    },
+    get databaseUrl() {
+      return t.url;
     },
     get sim() {
       return sim;

@@ -3,31 +3,15 @@
 // not fatal; a second run fetches no type again.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadEve } from "~/server/cli/load-eve";
-import type { EsiClient } from "~/server/esi/client";
 import { DOGMA } from "~/server/universe/types";
 import { groupsInCategory, typesInCategory } from "~/simulator/sde";
-import type { Simulator } from "~/simulator/server";
-import { CLIENT, makeClient, startSim } from "../esi/support/sim";
-import { createTestDatabase, type TestDatabase } from "../helpers/database";
+import { CLIENT } from "../esi/support/sim";
+import { useSimDatabase } from "../helpers/sim-database";
 
 const root = path.resolve(import.meta.dirname, "../..");
-let t: TestDatabase;
-let sim: Simulator;
-let url: string;
-let esi: EsiClient;
-
-beforeAll(async () => {
-  t = await createTestDatabase();
-  ({ sim, url } = await startSim());
-  esi = makeClient(t.db, url);
-});
-afterAll(async () => {
-  await esi?.close();
-  await sim?.close();
-  await t?.drop();
-});
+const env = useSimDatabase();
 
 function cli(...args: string[]): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
@@ -37,11 +21,11 @@ function cli(...args: string[]): Promise<{ code: number | null; out: string }> {
         PATH: process.env.PATH,
         HOME: process.env.HOME,
         MEMBERAUDIT_MODE: "demo",
-        DATABASE_URL: t.url,
+        DATABASE_URL: env.databaseUrl,
         AUTH_SECRET: "s".repeat(40),
         TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
-        EVE_SSO_BASE_URL: url,
-        ESI_BASE_URL: url,
+        EVE_SSO_BASE_URL: env.url,
+        ESI_BASE_URL: env.url,
         EVE_SSO_CLIENT_ID: CLIENT.clientId,
         EVE_SSO_CLIENT_SECRET: CLIENT.clientSecret,
       } as unknown as NodeJS.ProcessEnv,
@@ -56,22 +40,22 @@ function cli(...args: string[]): Promise<{ code: number | null; out: string }> {
 describe("load-eve", () => {
   it("loads skills (with rank and attributes) and drones, reporting a category ESI does not have", async () => {
     const lines: string[] = [];
-    const report = await loadEve({ db: t.db, esi }, { categories: [16, 18, 87], log: (l) => lines.push(l) });
+    const report = await loadEve(env.deps, { categories: [16, 18, 87], log: (l) => lines.push(l) });
     const expectedTypes = typesInCategory(16).length + typesInCategory(18).length;
     expect(report).toMatchObject({ categories: 2, groups: groupsInCategory(16).length + groupsInCategory(18).length, types: expectedTypes, stored: expectedTypes });
     expect(report.failed).toEqual([expect.objectContaining({ kind: "category", id: 87 })]);
     expect(lines.some((l) => /^category 16 Skill: \d+ groups, \d+ types$/.test(l))).toBe(true);
-    expect(await t.db.eveType.count({ where: { group: { categoryId: 16 } } })).toBe(typesInCategory(16).length);
-    const ranks = await t.db.eveTypeDogmaAttribute.count({ where: { attributeId: DOGMA.skillRank, type: { group: { categoryId: 16 } } } });
+    expect(await env.db.eveType.count({ where: { group: { categoryId: 16 } } })).toBe(typesInCategory(16).length);
+    const ranks = await env.db.eveTypeDogmaAttribute.count({ where: { attributeId: DOGMA.skillRank, type: { group: { categoryId: 16 } } } });
     expect(ranks).toBe(typesInCategory(16).length);
   }, 120_000);
 
   it("is idempotent: a second run stores nothing and asks only for categories and groups", async () => {
-    const before = await t.db.eveType.count();
-    const report = await loadEve({ db: t.db, esi }, { categories: [16, 18] });
+    const before = await env.db.eveType.count();
+    const report = await loadEve(env.deps, { categories: [16, 18] });
     expect(report.stored).toBe(0);
     expect(report.requests).toBe(2 + groupsInCategory(16).length + groupsInCategory(18).length);
-    expect(await t.db.eveType.count()).toBe(before);
+    expect(await env.db.eveType.count()).toBe(before);
   }, 60_000);
 
   it("runs as `npm run memberaudit -- load-eve --category ID` with progress output", async () => {
@@ -79,7 +63,7 @@ describe("load-eve", () => {
     expect(run.code).toBe(0);
     expect(run.out).toMatch(/category 20 Implant: \d+ groups, \d+ types/);
     expect(run.out).toContain(`${typesInCategory(20).length}/${typesInCategory(20).length} types fetched`);
-    expect(await t.db.eveType.count({ where: { group: { categoryId: 20 } } })).toBe(typesInCategory(20).length);
+    expect(await env.db.eveType.count({ where: { group: { categoryId: 20 } } })).toBe(typesInCategory(20).length);
     const bad = await cli("load-eve", "--category", "implants");
     expect(bad.code).toBe(2);
   }, 120_000);
