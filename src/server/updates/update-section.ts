@@ -99,19 +99,17 @@ export async function beginSectionUpdate(
       cache: { etag: options.force ? null : previous.etag, expiresAt: options.force ? null : previous.cacheExpiresAt },
       routes,
     });
-    const done = { isSuccess: true, errorMessage: null, isTokenError: false, finishedAt: deps.now?.() ?? new Date() };
+    const succeeded = (state: SuccessState) => recordSuccess(deps, characterId, section, now, options.settings, state);
     if (fetched.status === "unchanged") {
       await routes.save();
-      const purged = await purgeExpired(deps, characterId, section, now, options.settings);
-      await db.sectionUpdateStatus.update({ where: key, data: { ...done, etag: fetched.cache.etag, cacheExpiresAt: fetched.cache.expiresAt } });
+      const purged = await succeeded({ etag: fetched.cache.etag, cacheExpiresAt: fetched.cache.expiresAt });
       return { section: section.name, status: "unchanged", reason: fetched.reason, ...purged };
     }
     const hash = contentHash(fetched.data);
     const cache = { etag: fetched.cache?.etag ?? null, cacheExpiresAt: fetched.cache?.expiresAt ?? null };
     if (hash === previous.contentHash && previous.isSuccess) {
       await routes.save();
-      const purged = await purgeExpired(deps, characterId, section, now, options.settings);
-      await db.sectionUpdateStatus.update({ where: key, data: { ...done, ...cache } });
+      const purged = await succeeded(cache);
       return { section: section.name, status: "unchanged", reason: "same-content", ...purged };
     }
     if (section.chunked) {
@@ -130,8 +128,7 @@ export async function beginSectionUpdate(
       { timeout: 120_000 },
     );
     await routes.save();
-    const purged = await purgeExpired(deps, characterId, section, now, options.settings);
-    await db.sectionUpdateStatus.update({ where: key, data: { ...done, ...cache, contentHash: hash } });
+    const purged = await succeeded({ ...cache, contentHash: hash });
     await resolveReported(deps, characterId, persisted.entityIds, persisted.locationIds);
     return { section: section.name, status: "updated", written: persisted.written, ...purged };
   } catch (error) {
@@ -182,18 +179,10 @@ export async function finishStagedUpdate(
     const now = deps.now?.() ?? new Date();
     const removed = await db.$transaction((tx) => chunked.removeOthers({ characterId, tx, now, settings: options.settings }, keep), { timeout: 120_000 });
     await db.sectionStagedChunk.deleteMany({ where: { characterId, section: section.name } });
-    const purged = await purgeExpired(deps, characterId, section, now, options.settings);
-    await db.sectionUpdateStatus.update({
-      where: statusKey(characterId, section.name),
-      data: {
-        isSuccess: true,
-        errorMessage: null,
-        isTokenError: false,
-        finishedAt: deps.now?.() ?? new Date(),
-        etag: staged.etag,
-        cacheExpiresAt: staged.expiresAt === null ? null : new Date(staged.expiresAt),
-        contentHash: staged.contentHash,
-      },
+    const purged = await recordSuccess(deps, characterId, section, now, options.settings, {
+      etag: staged.etag,
+      cacheExpiresAt: staged.expiresAt === null ? null : new Date(staged.expiresAt),
+      contentHash: staged.contentHash,
     });
     return { section: section.name, status: "updated", written: written + removed, ...purged };
   } catch (error) {
@@ -253,6 +242,30 @@ async function stageRows(db: Db, characterId: number, section: string, rows: unk
  * each section's persist: it runs after every successful run, so data ages out even
  * while ESI keeps answering 304. A no-op DELETE writes no row.
  */
+/** The ESI cache state a successful run leaves, and the content hash when the data was stored. */
+interface SuccessState {
+  etag: string | null;
+  cacheExpiresAt: Date | null;
+  contentHash?: string;
+}
+
+/** Every successful run ends here: the retention purge (304s included), then the status row. */
+async function recordSuccess(
+  deps: UpdateDeps,
+  characterId: number,
+  section: SectionDefinition<any>,
+  now: Date,
+  settings: SectionSettings,
+  state: SuccessState,
+): Promise<{ purged?: number }> {
+  const purged = await purgeExpired(deps, characterId, section, now, settings);
+  await deps.db.sectionUpdateStatus.update({
+    where: statusKey(characterId, section.name),
+    data: { isSuccess: true, errorMessage: null, isTokenError: false, finishedAt: deps.now?.() ?? new Date(), ...state },
+  });
+  return purged;
+}
+
 async function purgeExpired(
   deps: UpdateDeps,
   characterId: number,
