@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { PERMISSION_NAMES, PERMISSIONS, type Permission } from "~/server/auth/permissions";
 import { useTRPC } from "~/trpc/client";
+import { ErrorMessage } from "~/components/error-message";
 
 interface Draft {
   id?: string;
@@ -32,7 +33,7 @@ export function GroupsAdmin() {
           New group
         </button>
       </div>
-      {error && <p className="rounded border border-red-800 bg-red-950/60 p-2 text-sm text-red-200">{error.message}</p>}
+      <ErrorMessage error={error} />
       {draft && (
         <form
           aria-label="Group"

@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "~/trpc/client";
+import { ErrorMessage } from "~/components/error-message";
 
 export function UsersAdmin() {
   const trpc = useTRPC();
@@ -18,7 +19,7 @@ export function UsersAdmin() {
   return (
     <div className="space-y-4">
       <input aria-label="Search users" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Search by character name" className="w-72 rounded border border-ink-700 bg-ink-950 px-2 py-1 text-sm" />
-      {error && <p className="rounded border border-red-800 bg-red-950/60 p-2 text-sm text-red-200">{error.message}</p>}
+      <ErrorMessage error={error} />
       <table className="w-full text-left text-sm">
         <thead className="text-slate-400">
           <tr>

@@ -6,6 +6,7 @@ import { useDeferredValue, useMemo, useState } from "react";
 import type { FinderInput } from "~/server/finder/character-finder";
 import { useTRPC } from "~/trpc/client";
 import { LoadMoreButton } from "~/components/load-more-button";
+import { ErrorMessage } from "~/components/error-message";
 
 type Sort = NonNullable<FinderInput["sort"]>;
 interface Row {
@@ -105,7 +106,7 @@ export function CharacterFinder({ imageBaseUrl }: { imageBaseUrl: string }) {
           {total} characters
         </span>
       </div>
-      {query.error && <p className="rounded border border-red-800 bg-red-950/60 p-2 text-sm text-red-200">{query.error.message}</p>}
+      <ErrorMessage error={query.error} />
       <table className="w-full text-left text-sm" data-testid="finder-table">
         <thead className="text-slate-400">
           {table.getHeaderGroups().map((group) => (

@@ -8,6 +8,7 @@ import type { Page } from "~/server/sheet/wallet";
 import { useTRPC } from "~/trpc/client";
 import { formatEveTime, formatInteger, formatIsk, formatVolume } from "./format";
 import { LoadMoreButton } from "~/components/load-more-button";
+import { ErrorMessage } from "~/components/error-message";
 
 const control = "rounded border border-ink-700 bg-ink-950 px-2 py-1 text-sm";
 type Option = { value: string; label: string };
@@ -143,7 +144,7 @@ export function ContractsBrowser({
             ))}
           </select>
         </div>
-        {list.error && <p className="rounded border border-red-800 bg-red-950/60 p-2 text-sm text-red-200">{list.error.message}</p>}
+        <ErrorMessage error={list.error} />
         <div className="overflow-x-auto rounded-lg border border-ink-700 bg-ink-900">
           <table className="w-full text-left text-sm">
             <thead className="text-slate-400">

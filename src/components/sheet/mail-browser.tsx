@@ -9,6 +9,7 @@ import type { Page } from "~/server/sheet/wallet";
 import { useTRPC } from "~/trpc/client";
 import { formatEveTime } from "./format";
 import { LoadMoreButton } from "~/components/load-more-button";
+import { ErrorMessage } from "~/components/error-message";
 
 const control = "rounded border border-ink-700 bg-ink-950 px-2 py-1 text-sm";
 
@@ -81,7 +82,7 @@ export function MailBrowser({
           </select>
           {folders.unreadTotal !== null && <span className="text-sm text-slate-400">{folders.unreadTotal} unread</span>}
         </div>
-        {headers.error && <p className="rounded border border-red-800 bg-red-950/60 p-2 text-sm text-red-200">{headers.error.message}</p>}
+        <ErrorMessage error={headers.error} />
         <ul className="divide-y divide-ink-700 rounded-lg border border-ink-700 bg-ink-900">
           {rows.map((m) => (
             <li key={m.mailId}>

@@ -7,6 +7,7 @@ import type { JournalInput, JournalRow, Page } from "~/server/sheet/wallet";
 import { useTRPC } from "~/trpc/client";
 import { formatEveTime, formatIsk } from "./format";
 import { LoadMoreButton } from "~/components/load-more-button";
+import { ErrorMessage } from "~/components/error-message";
 
 const control = "rounded border border-ink-700 bg-ink-950 px-2 py-1 text-sm";
 const amountClass = (n: number | null) => (n === null || n === 0 ? "text-slate-300" : n > 0 ? "text-emerald-300" : "text-red-300");
@@ -64,7 +65,7 @@ export function WalletJournal({ characterId, initialPage, refTypes }: { characte
         <input aria-label="Maximum amount" inputMode="decimal" placeholder="Max ISK" className={`${control} w-28`} value={maxAmount} onChange={(e) => setMaxAmount(e.target.value)} />
         <input aria-label="Party" placeholder="From / to name" className={`${control} w-48`} value={party} onChange={(e) => setParty(e.target.value)} />
       </div>
-      {query.error && <p className="rounded border border-red-800 bg-red-950/60 p-2 text-sm text-red-200">{query.error.message}</p>}
+      <ErrorMessage error={query.error} />
       <div className="overflow-x-auto rounded-lg border border-ink-700 bg-ink-900">
         <table className="w-full text-left text-sm">
           <thead className="text-slate-400">

@@ -7,6 +7,7 @@ import type { Page, TransactionRow } from "~/server/sheet/wallet";
 import { useTRPC } from "~/trpc/client";
 import { formatEveTime, formatInteger, formatIsk } from "./format";
 import { LoadMoreButton } from "~/components/load-more-button";
+import { ErrorMessage } from "~/components/error-message";
 
 const control = "rounded border border-ink-700 bg-ink-950 px-2 py-1 text-sm";
 
@@ -38,7 +39,7 @@ export function WalletTransactions({ characterId, initialPage }: { characterId: 
         </select>
         <input aria-label="Item" placeholder="Item name" className={`${control} w-56`} value={type} onChange={(e) => setType(e.target.value)} />
       </div>
-      {query.error && <p className="rounded border border-red-800 bg-red-950/60 p-2 text-sm text-red-200">{query.error.message}</p>}
+      <ErrorMessage error={query.error} />
       <div className="overflow-x-auto rounded-lg border border-ink-700 bg-ink-900">
         <table className="w-full text-left text-sm">
           <thead className="text-slate-400">

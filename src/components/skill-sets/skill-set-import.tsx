@@ -4,6 +4,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "~/trpc/client";
+import { ErrorMessage } from "~/components/error-message";
 
 const input = "rounded border border-ink-700 bg-ink-950 px-2 py-1";
 
@@ -65,7 +66,7 @@ export function SkillSetImport({ groups, onClose }: { groups: { id: number; name
         placeholder={kind === "fitting" ? "[Ship, Fit name]\nModule\n..." : "Skill Name IV\n..."}
         className={`${input} w-full font-mono text-xs`}
       />
-      {active.error && <p className="rounded border border-red-800 bg-red-950/60 p-2 text-sm text-red-200">{active.error.message}</p>}
+      <ErrorMessage error={active.error} />
       {report && (
         <p className="text-sm text-emerald-300" data-testid="import-report">
           {report.created ? "Created" : "Updated"} “{report.name}” with {report.skills} skills.

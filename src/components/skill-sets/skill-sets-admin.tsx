@@ -7,6 +7,7 @@ import { useState } from "react";
 import { useTRPC } from "~/trpc/client";
 import { roman } from "./levels";
 import { SkillSetImport } from "./skill-set-import";
+import { ErrorMessage } from "~/components/error-message";
 
 interface SkillDraft {
   skillTypeId: number;
@@ -106,7 +107,7 @@ export function SkillSetsAdmin({ canEdit }: { canEdit: boolean }) {
 
   return (
     <div className="space-y-6" data-testid="skill-sets-admin">
-      {error && <p className="rounded border border-red-800 bg-red-950/60 p-2 text-sm text-red-200">{error.message}</p>}
+      <ErrorMessage error={error} />
       <section className="space-y-3">
         <div className="flex items-center justify-between">
           <h2 className="text-lg font-semibold text-slate-100">Skill sets</h2>
