@@ -16,7 +16,10 @@ process.env.DATABASE_URL ??= "postgresql://placeholder@localhost:5432/placeholde
 async function replayedMigrations(): Promise<PGlite> {
   const pglite = new PGlite();
   const dir = path.join(import.meta.dirname, "prisma/migrations");
-  const names = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   for (const name of names) await pglite.exec(readFileSync(path.join(dir, name, "migration.sql"), "utf8"));
   return pglite;
 }
@@ -27,5 +30,7 @@ export default defineConfig({
   schema: "prisma/schema",
   // pglite-prisma-adapter pins its own copy of driver-adapter-utils; the shapes agree at runtime.
   adapter: async () =>
-    new PrismaPGlite(process.env.PRISMA_DIFF_FROM_MIGRATIONS === "1" ? await replayedMigrations() : new PGlite()) as never,
+    new PrismaPGlite(
+      process.env.PRISMA_DIFF_FROM_MIGRATIONS === "1" ? await replayedMigrations() : new PGlite(),
+    ) as never,
 });

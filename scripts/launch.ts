@@ -36,7 +36,9 @@ async function main(): Promise<void> {
     const demo = parseEnv(env);
     const { createSimulator } = await import("~/simulator/server");
     const simulator = createSimulator({
-      clients: [{ clientId: demo.sso.clientId, clientSecret: demo.sso.clientSecret, redirectUris: [demo.sso.callbackUrl] }],
+      clients: [
+        { clientId: demo.sso.clientId, clientSecret: demo.sso.clientSecret, redirectUris: [demo.sso.callbackUrl] },
+      ],
       stateFile: path.join(dataDir, "simulator.json"),
     });
     const simUrl = await simulator.listen(Number(env.SIM_PORT ?? 4010), "127.0.0.1");
@@ -57,7 +59,10 @@ async function main(): Promise<void> {
   }
 
   if (!settings.databaseUrl) {
-    const db = await startEmbeddedPostgres({ dataDir: path.resolve(root, settings.embeddedDbDir ?? path.join(dataDir, "pglite")), port: Number(env.EMBEDDED_DB_PORT ?? 0) });
+    const db = await startEmbeddedPostgres({
+      dataDir: path.resolve(root, settings.embeddedDbDir ?? path.join(dataDir, "pglite")),
+      port: Number(env.EMBEDDED_DB_PORT ?? 0),
+    });
     stops.push(() => db.stop());
     env.DATABASE_URL = db.url;
     env.DATABASE_POOL_MAX = "1";
@@ -72,13 +77,19 @@ async function main(): Promise<void> {
   env.NEXTAUTH_SECRET = settings.authSecret;
   if (await buildIsStale(root)) await runNextBuild(root, { ...env, NODE_ENV: "production" });
 
-  const next = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
-    cwd: root,
-    env: { ...env, NODE_ENV: "production" },
-    stdio: "inherit",
-  });
+  const next = spawn(
+    process.execPath,
+    [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)],
+    {
+      cwd: root,
+      env: { ...env, NODE_ENV: "production" },
+      stdio: "inherit",
+    },
+  );
   stops.unshift(async () => void next.kill("SIGTERM"));
-  console.log(`Member Audit on ${settings.appUrl} (${settings.mode}, jobs: ${settings.inngest.enabled ? "Inngest" : "embedded runner"})`);
+  console.log(
+    `Member Audit on ${settings.appUrl} (${settings.mode}, jobs: ${settings.inngest.enabled ? "Inngest" : "embedded runner"})`,
+  );
   next.on("exit", (code) => void shutdown(code ?? 0));
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown(0));
 }

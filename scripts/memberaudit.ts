@@ -63,14 +63,27 @@ async function main(): Promise<number> {
     }
 
     if (command === "stats") {
-      console.log("effective settings:", JSON.stringify({ retentionDays: settings.engine.section.retentionDays, assetsChunkSize: settings.engine.section.assetsChunkSize, rolesEnabled: settings.engine.rolesEnabled, updateCron: settings.engine.updateCron, jobs: settings.inngest.enabled ? "Inngest" : "embedded runner" }));
+      console.log(
+        "effective settings:",
+        JSON.stringify({
+          retentionDays: settings.engine.section.retentionDays,
+          assetsChunkSize: settings.engine.section.assetsChunkSize,
+          rolesEnabled: settings.engine.rolesEnabled,
+          updateCron: settings.engine.updateCron,
+          jobs: settings.inngest.enabled ? "Inngest" : "embedded runner",
+        }),
+      );
       console.log("\nstale minutes per section:");
-      for (const s of enabledSections(settings.engine)) console.log(`  ${s.name.padEnd(24)} ${settings.engine.staleMinutes[s.name]}`);
+      for (const s of enabledSections(settings.engine))
+        console.log(`  ${s.name.padEnd(24)} ${settings.engine.staleMinutes[s.name]}`);
       console.log("\nrows per section table:");
-      for (const [model, count] of Object.entries(await countSectionRows(deps.db))) console.log(`  ${model.padEnd(36)} ${count}`);
+      for (const [model, count] of Object.entries(await countSectionRows(deps.db)))
+        console.log(`  ${model.padEnd(36)} ${count}`);
       console.log("\nupdate durations (successful runs):");
       for (const d of await updateDurations(deps.db)) {
-        console.log(`  ${d.section.padEnd(24)} n=${d.runs}  min ${d.minSeconds.toFixed(2)} s  avg ${d.avgSeconds.toFixed(2)} s  max ${d.maxSeconds.toFixed(2)} s`);
+        console.log(
+          `  ${d.section.padEnd(24)} n=${d.runs}  min ${d.minSeconds.toFixed(2)} s  avg ${d.avgSeconds.toFixed(2)} s  max ${d.maxSeconds.toFixed(2)} s`,
+        );
       }
       return 0;
     }
@@ -91,7 +104,9 @@ async function main(): Promise<number> {
         },
       });
       if (report.stored > 0) process.stdout.write("\n");
-      console.log(`${report.categories} categories, ${report.groups} groups, ${report.types} types (${report.stored} stored now), ${report.requests} ESI requests, ${report.failed.length} failed`);
+      console.log(
+        `${report.categories} categories, ${report.groups} groups, ${report.types} types (${report.stored} stored now), ${report.requests} ESI requests, ${report.failed.length} failed`,
+      );
       for (const f of report.failed.slice(0, 20)) console.log(`  ${f.kind} ${f.id}: ${f.reason}`);
       return 0;
     }
@@ -112,10 +127,12 @@ async function main(): Promise<number> {
       const all = flag("--all");
       const plan = all
         ? new Map(
-            (await deps.db.character.findMany({ where: { isEnabled: true, ...(characterId ? { id: characterId } : {}) }, select: { id: true } })).map((c) => [
-              c.id,
-              sections.length ? sections : enabledSections(settings.engine).map((s) => s.name),
-            ]),
+            (
+              await deps.db.character.findMany({
+                where: { isEnabled: true, ...(characterId ? { id: characterId } : {}) },
+                select: { id: true },
+              })
+            ).map((c) => [c.id, sections.length ? sections : enabledSections(settings.engine).map((s) => s.name)]),
           )
         : await findStaleSections(deps.db, {
             sections: enabledSections(settings.engine).filter((s) => !sections.length || sections.includes(s.name)),
@@ -128,7 +145,12 @@ async function main(): Promise<number> {
       if (settings.inngest.enabled && !flag("--inline")) {
         const { sendJobEvents } = await import("~/server/jobs/dispatch");
         const { characterUpdate } = await import("@inngest-fns/events");
-        await sendJobEvents([...plan].map(([id, s]) => ({ name: characterUpdate.name, data: { characterId: id, sections: s, force: all } })));
+        await sendJobEvents(
+          [...plan].map(([id, s]) => ({
+            name: characterUpdate.name,
+            data: { characterId: id, sections: s, force: all },
+          })),
+        );
         console.log(`queued ${plan.size} character updates with Inngest`);
         return 0;
       }
@@ -140,7 +162,8 @@ async function main(): Promise<number> {
           const outcome = await runCharacterSection(update, id, name, { force: all, settings: settings.engine });
           if (outcome.status === "failed") failed += 1;
           done += 1;
-          if (done % 25 === 0 || done === total) process.stdout.write(`\r  ${done}/${total} section updates, ${failed} failed`);
+          if (done % 25 === 0 || done === total)
+            process.stdout.write(`\r  ${done}/${total} section updates, ${failed} failed`);
         }
       }
       process.stdout.write("\n");

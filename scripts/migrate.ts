@@ -5,7 +5,9 @@ import { startEmbeddedPostgres } from "~/server/db/embedded";
 import { applyMigrations } from "~/server/db/migrate";
 
 const url = process.env.DATABASE_URL;
-const embedded = url ? null : await startEmbeddedPostgres({ dataDir: path.resolve(process.env.DATA_DIR ?? ".data", "pglite"), port: 0 });
+const embedded = url
+  ? null
+  : await startEmbeddedPostgres({ dataDir: path.resolve(process.env.DATA_DIR ?? ".data", "pglite"), port: 0 });
 try {
   const applied = await applyMigrations(url ?? embedded!.url, { log: (line) => console.log(line) });
   console.log(applied.length ? `${applied.length} migration(s) applied` : "database is up to date");

@@ -9,7 +9,10 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`SIM_PORT must be a port number, got "${env.SIM_PORT}"`);
   process.exit(2);
 }
-const redirectUris = (env.SIM_REDIRECT_URIS ?? "http://localhost:3000/api/auth/callback/eveonline,http://localhost:3000/api/characters/callback")
+const redirectUris = (
+  env.SIM_REDIRECT_URIS ??
+  "http://localhost:3000/api/auth/callback/eveonline,http://localhost:3000/api/characters/callback"
+)
   .split(",")
   .map((uri) => uri.trim())
   .filter(Boolean);

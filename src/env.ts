@@ -51,18 +51,33 @@ const schema = z
     EVE_SSO_CLIENT_ID: optionalString,
     EVE_SSO_CLIENT_SECRET: optionalString,
     EVE_SSO_BASE_URL: url.default(EVE_SSO_DEFAULT),
-    EVE_SSO_ISSUER: z.string().regex(/^[a-z0-9.:-]+$/i, "must be a host name such as login.eveonline.com").default("login.eveonline.com"),
+    EVE_SSO_ISSUER: z
+      .string()
+      .regex(/^[a-z0-9.:-]+$/i, "must be a host name such as login.eveonline.com")
+      .default("login.eveonline.com"),
     ESI_BASE_URL: url.default(ESI_DEFAULT),
     ESI_CONTACT: optionalString,
     ESI_MAX_CONNECTIONS: z.coerce.number({ error: "must be a number" }).int().min(1).max(256).default(16),
-    ESI_TIMEOUT_MS: z.coerce.number({ error: "must be a number of milliseconds" }).int().min(1000).max(120_000).default(20_000),
+    ESI_TIMEOUT_MS: z.coerce
+      .number({ error: "must be a number of milliseconds" })
+      .int()
+      .min(1000)
+      .max(120_000)
+      .default(20_000),
     ESI_ERROR_LIMIT_THRESHOLD: z.coerce.number({ error: "must be a number" }).int().min(0).max(99).default(10),
     EVE_IMAGE_BASE_URL: url.default(IMAGES_DEFAULT),
     TOKEN_ENCRYPTION_KEY: base64Key.optional(),
     TOKEN_ENCRYPTION_KEYS_PREVIOUS: z
       .string()
       .optional()
-      .transform((v) => (v ? v.split(",").map((k) => k.trim()).filter(Boolean) : []))
+      .transform((v) =>
+        v
+          ? v
+              .split(",")
+              .map((k) => k.trim())
+              .filter(Boolean)
+          : [],
+      )
       .pipe(z.array(base64Key)),
     MEMBERAUDIT_SECTION_STALE_MINUTES_CONFIG: z
       .string()
@@ -71,14 +86,28 @@ const schema = z
         try {
           return parseStaleMinutesConfig(json);
         } catch (error) {
-          ctx.addIssue({ code: "custom", message: error instanceof SectionConfigError ? error.message : String(error) });
+          ctx.addIssue({
+            code: "custom",
+            message: error instanceof SectionConfigError ? error.message : String(error),
+          });
           return z.NEVER;
         }
       }),
-    MEMBERAUDIT_DATA_RETENTION_LIMIT: z.coerce.number({ error: "must be a number of days" }).int().min(7, "must be at least 7 days").default(360),
-    MEMBERAUDIT_ASSETS_CHUNK_SIZE: z.coerce.number({ error: "must be a number" }).int().min(100).max(50_000).default(2500),
+    MEMBERAUDIT_DATA_RETENTION_LIMIT: z.coerce
+      .number({ error: "must be a number of days" })
+      .int()
+      .min(7, "must be at least 7 days")
+      .default(360),
+    MEMBERAUDIT_ASSETS_CHUNK_SIZE: z.coerce
+      .number({ error: "must be a number" })
+      .int()
+      .min(100)
+      .max(50_000)
+      .default(2500),
     MEMBERAUDIT_FEATURE_ROLES_ENABLED: flag,
-    MEMBERAUDIT_UPDATES_ENABLED: z.enum(["0", "1", "true", "false"], { error: "must be 1/0 or true/false" }).default("1"),
+    MEMBERAUDIT_UPDATES_ENABLED: z
+      .enum(["0", "1", "true", "false"], { error: "must be 1/0 or true/false" })
+      .default("1"),
     MEMBERAUDIT_UPDATE_CRON: z
       .string()
       .default("*/15 * * * *")
@@ -106,7 +135,11 @@ const schema = z
       if (!v[key]) ctx.addIssue({ code: "custom", path: [key], message: `is required in production: ${why}` });
     }
     if (v.INNGEST_EVENT_KEY && !v.INNGEST_DEV && !v.INNGEST_SIGNING_KEY) {
-      ctx.addIssue({ code: "custom", path: ["INNGEST_SIGNING_KEY"], message: "is required when INNGEST_EVENT_KEY is set (outside INNGEST_DEV)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["INNGEST_SIGNING_KEY"],
+        message: "is required when INNGEST_EVENT_KEY is set (outside INNGEST_DEV)",
+      });
     }
   });
 
@@ -123,7 +156,13 @@ export interface Env {
   /** Where the embedded database keeps its files; the launcher defaults it to <DATA_DIR>/pglite. */
   embeddedDbDir: string | undefined;
   sso: { clientId: string; clientSecret: string; baseUrl: string; issuer: string; callbackUrl: string };
-  esi: { baseUrl: string; contact: string | undefined; connections: number; timeoutMs: number; errorLimitThreshold: number };
+  esi: {
+    baseUrl: string;
+    contact: string | undefined;
+    connections: number;
+    timeoutMs: number;
+    errorLimitThreshold: number;
+  };
   imageBaseUrl: string;
   engine: EngineSettings;
   /** Shares end this many minutes after sharing; 0 = never. */
@@ -133,7 +172,10 @@ export interface Env {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly setting: string, readonly reason: string) {
+  constructor(
+    readonly setting: string,
+    readonly reason: string,
+  ) {
     super(`Invalid setting ${setting}: ${reason}`);
     this.name = "ConfigError";
   }

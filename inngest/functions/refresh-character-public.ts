@@ -10,7 +10,9 @@ export const refreshCharacterPublic = (deps: () => PublicDetailsDeps) =>
     trigger: characterPublicRefresh,
     retries: 3,
     async handler({ event, step }) {
-      const result = await step.run("refresh-public-details", () => refreshCharacterPublicDetails(deps(), event.data.characterIds));
+      const result = await step.run("refresh-public-details", () =>
+        refreshCharacterPublicDetails(deps(), event.data.characterIds),
+      );
       await step.run("sync-affiliation-names", () => syncAffiliationNames(deps().db, event.data.characterIds));
       return result;
     },

@@ -29,7 +29,9 @@ export const updateCharacter = (deps: () => UpdateDeps, settings: EngineSettings
     concurrencyKeyField: "characterId",
     async handler({ event, step }) {
       const { characterId, sections, force } = event.data;
-      const plan = await step.run("plan", () => planCharacterUpdate(deps().db, characterId, { sections, now: new Date() }, settings));
+      const plan = await step.run("plan", () =>
+        planCharacterUpdate(deps().db, characterId, { sections, now: new Date() }, settings),
+      );
       const outcomes = [];
       const retryLater = async <T>(run: () => Promise<T>): Promise<T> => {
         try {
@@ -52,7 +54,9 @@ export const updateCharacter = (deps: () => UpdateDeps, settings: EngineSettings
       const deferred: string[] = [];
       for (const name of plan) {
         const begun = await step.run(`section-${name}`, () =>
-          retryLater(() => deferOnBucketLimit(name, () => beginCharacterSection(deps(), characterId, name, { force, settings }))),
+          retryLater(() =>
+            deferOnBucketLimit(name, () => beginCharacterSection(deps(), characterId, name, { force, settings })),
+          ),
         );
         if (begun.status === "deferred") {
           deferred.push(name);
@@ -69,7 +73,11 @@ export const updateCharacter = (deps: () => UpdateDeps, settings: EngineSettings
             if (chunk.status === "failed") failed = chunk;
             else written += chunk.written;
           }
-          outcome = failed ?? (await step.run(`section-${name}-finish`, () => retryLater(() => finishCharacterSection(deps(), characterId, name, begun, written, settings))));
+          outcome =
+            failed ??
+            (await step.run(`section-${name}-finish`, () =>
+              retryLater(() => finishCharacterSection(deps(), characterId, name, begun, written, settings)),
+            ));
         } else {
           outcome = begun;
         }
@@ -87,6 +95,11 @@ export const updateCharacter = (deps: () => UpdateDeps, settings: EngineSettings
           return { unknown: ids.length, stored: resolved?.stored ?? 0 };
         });
       }
-      return { characterId, sections: outcomes.length + deferred.length, updated: outcomes.filter((o) => o.status === "updated").length, deferred };
+      return {
+        characterId,
+        sections: outcomes.length + deferred.length,
+        updated: outcomes.filter((o) => o.status === "updated").length,
+        deferred,
+      };
     },
   });

@@ -15,7 +15,11 @@ export const updateStaleCharacters = (deps: () => { db: Db }, settings: EngineSe
     retries: 2,
     async handler({ step }) {
       const due = await step.run("find-stale", async () => {
-        const plan = await findStaleSections(deps().db, { sections: enabledSections(settings), staleMinutes: settings.staleMinutes, now: new Date() });
+        const plan = await findStaleSections(deps().db, {
+          sections: enabledSections(settings),
+          staleMinutes: settings.staleMinutes,
+          now: new Date(),
+        });
         return [...plan.keys()];
       });
       // One run per character and scan window, even if scans overlap (Inngest's event-id dedupe).
@@ -23,7 +27,13 @@ export const updateStaleCharacters = (deps: () => { db: Db }, settings: EngineSe
       for (let i = 0; i < due.length; i += BATCH) {
         await step.sendEvent(
           `fan-out-${i / BATCH}`,
-          due.slice(i, i + BATCH).map((characterId) => ({ name: characterUpdate.name, data: { characterId }, id: `update-${characterId}-${window}` })),
+          due
+            .slice(i, i + BATCH)
+            .map((characterId) => ({
+              name: characterUpdate.name,
+              data: { characterId },
+              id: `update-${characterId}-${window}`,
+            })),
         );
       }
       return { characters: due.length };
@@ -46,9 +56,14 @@ export const refreshAllAffiliations = (deps: () => { db: Db }) =>
     trigger: { cron: "30 11 * * *" },
     retries: 2,
     async handler({ step }) {
-      const ids = await step.run("list", async () => (await deps().db.eveCharacter.findMany({ select: { id: true } })).map((c) => c.id));
+      const ids = await step.run("list", async () =>
+        (await deps().db.eveCharacter.findMany({ select: { id: true } })).map((c) => c.id),
+      );
       for (let i = 0; i < ids.length; i += BATCH) {
-        await step.sendEvent(`refresh-${i / BATCH}`, { name: characterPublicRefresh.name, data: { characterIds: ids.slice(i, i + BATCH) } });
+        await step.sendEvent(`refresh-${i / BATCH}`, {
+          name: characterPublicRefresh.name,
+          data: { characterIds: ids.slice(i, i + BATCH) },
+        });
       }
       return { characters: ids.length };
     },

@@ -30,14 +30,38 @@ try {
   const characters = [];
   for (let i = 0; i < USERS * PER_USER; i++) {
     const corp = 98000001 + (Math.floor(i / PER_USER) % 20);
-    characters.push({ id: 90000000 + i, name: `Pilot ${i.toString(36)} ${(i * 7919) % 10007}`, corporationId: corp, corporationName: `Corp ${corp % 100}`, allianceId: 99000001 + (corp % 3), allianceName: `Alliance ${corp % 3}` });
+    characters.push({
+      id: 90000000 + i,
+      name: `Pilot ${i.toString(36)} ${(i * 7919) % 10007}`,
+      corporationId: corp,
+      corporationName: `Corp ${corp % 100}`,
+      allianceId: 99000001 + (corp % 3),
+      allianceName: `Alliance ${corp % 3}`,
+    });
   }
   await db.eveCharacter.createMany({ data: characters });
-  await db.user.createMany({ data: Array.from({ length: USERS }, (_, u) => ({ id: `u${u}`, mainCharacterId: 90000000 + u * PER_USER })) });
-  await db.groupMembership.createMany({ data: Array.from({ length: USERS }, (_, u) => ({ groupId: "members", userId: `u${u}` })) });
-  await db.groupMembership.createMany({ data: [{ groupId: "leaders", userId: "u0" }, { groupId: "auditors", userId: "u1" }] });
-  await db.characterOwnership.createMany({ data: characters.map((c, i) => ({ characterId: c.id, userId: `u${Math.floor(i / PER_USER)}`, ownerHash: `h${c.id}` })) });
-  await db.character.createMany({ data: characters.filter((_, i) => i % PER_USER !== 0).map((c) => ({ id: c.id, isShared: c.id % 11 === 0 })) });
+  await db.user.createMany({
+    data: Array.from({ length: USERS }, (_, u) => ({ id: `u${u}`, mainCharacterId: 90000000 + u * PER_USER })),
+  });
+  await db.groupMembership.createMany({
+    data: Array.from({ length: USERS }, (_, u) => ({ groupId: "members", userId: `u${u}` })),
+  });
+  await db.groupMembership.createMany({
+    data: [
+      { groupId: "leaders", userId: "u0" },
+      { groupId: "auditors", userId: "u1" },
+    ],
+  });
+  await db.characterOwnership.createMany({
+    data: characters.map((c, i) => ({
+      characterId: c.id,
+      userId: `u${Math.floor(i / PER_USER)}`,
+      ownerHash: `h${c.id}`,
+    })),
+  });
+  await db.character.createMany({
+    data: characters.filter((_, i) => i % PER_USER !== 0).map((c) => ({ id: c.id, isShared: c.id % 11 === 0 })),
+  });
 
   // A live database has planner statistics; a freshly loaded one gets them here rather than whenever autovacuum wakes.
   await db.$executeRaw`ANALYZE`;
@@ -96,9 +120,15 @@ try {
   const cpu = process.cpuUsage(cpuBefore);
   times.sort((a, b) => a - b);
   const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!.toFixed(1);
-  console.log(`finder benchmark: ${characters.length} characters, ${USERS} users, ${CLIENTS} concurrent clients, ${times.length} requests in ${wall.toFixed(1)} s`);
-  console.log(`server time ms: p50 ${pct(50)}  p95 ${pct(95)}  p99 ${pct(99)}  max ${times.at(-1)!.toFixed(1)}  (target p95 <= 150)`);
-  console.log(`app process CPU per request: ${((cpu.user + cpu.system) / 1000 / times.length).toFixed(1)} ms (the rest of the machine's 2 cores is PostgreSQL)`);
+  console.log(
+    `finder benchmark: ${characters.length} characters, ${USERS} users, ${CLIENTS} concurrent clients, ${times.length} requests in ${wall.toFixed(1)} s`,
+  );
+  console.log(
+    `server time ms: p50 ${pct(50)}  p95 ${pct(95)}  p99 ${pct(99)}  max ${times.at(-1)!.toFixed(1)}  (target p95 <= 150)`,
+  );
+  console.log(
+    `app process CPU per request: ${((cpu.user + cpu.system) / 1000 / times.length).toFixed(1)} ms (the rest of the machine's 2 cores is PostgreSQL)`,
+  );
   await pooled.$disconnect();
 } finally {
   await t.drop();

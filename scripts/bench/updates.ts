@@ -47,7 +47,9 @@ const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsa
 try {
   const characters = Array.from({ length: N }, (_, i) => FIRST_SYNTHETIC + i);
   for (const id of characters) await registerWithToken(db, url, id, { scopes });
-  console.log(`update benchmark: ${N} characters × ${sections.length} sections (${sections.join(", ")}), ${WORKERS} workers`);
+  console.log(
+    `update benchmark: ${N} characters × ${sections.length} sections (${sections.join(", ")}), ${WORKERS} workers`,
+  );
 
   async function pass(name: string, force: boolean) {
     const before = esi.snapshot();
@@ -81,7 +83,7 @@ try {
     console.log(
       `${name.padEnd(30)} ${((N / seconds) * 60).toFixed(0).padStart(6)} characters/min  ${(written / seconds).toFixed(0).padStart(7)} rows/s  ` +
         `${written} section rows written  ${purged} purged  ${((after.requests - before.requests) / N).toFixed(1)} ESI requests/character  ` +
-        `${(after.notModified - before.notModified)} 304s  ${sim1["420s"] - sim0["420s"]} 420s  ${failed.length} sections failed  ${limited} deferred by rate limits  ${seconds.toFixed(1)} s`,
+        `${after.notModified - before.notModified} 304s  ${sim1["420s"] - sim0["420s"]} 420s  ${failed.length} sections failed  ${limited} deferred by rate limits  ${seconds.toFixed(1)} s`,
     );
     if (failed.length) console.log(`  first failure: ${failed[0]!.status === "failed" ? failed[0]!.error : ""}`);
     const bySection = new Map<string, { runs: number; rows: number }>();
@@ -93,7 +95,9 @@ try {
       bySection.set(o.section, entry);
     }
     if (!force && bySection.size > 0 && name.includes("no change")) {
-      console.log(`  sections that wrote: ${[...bySection].map(([s, e]) => `${s} ${e.runs}× ${e.rows} rows`).join(", ")}`);
+      console.log(
+        `  sections that wrote: ${[...bySection].map(([s, e]) => `${s} ${e.runs}× ${e.rows} rows`).join(", ")}`,
+      );
     }
   }
 
@@ -107,9 +111,17 @@ try {
 
   /** As the job's retry would: sections deferred by a rate limit or failed in the cold pass run again, so pass 2 starts from a full load. */
   async function catchUp() {
-    const pending = await db.sectionUpdateStatus.findMany({ where: { OR: [{ isSuccess: { not: true } }, { isSuccess: null }] } });
-    const loaded = new Set((await db.sectionUpdateStatus.findMany({ select: { characterId: true, section: true } })).map((s) => `${s.characterId}/${s.section}`));
-    const missing = characters.flatMap((id) => sections.filter((s) => !loaded.has(`${id}/${s}`)).map((section) => ({ characterId: id, section })));
+    const pending = await db.sectionUpdateStatus.findMany({
+      where: { OR: [{ isSuccess: { not: true } }, { isSuccess: null }] },
+    });
+    const loaded = new Set(
+      (await db.sectionUpdateStatus.findMany({ select: { characterId: true, section: true } })).map(
+        (s) => `${s.characterId}/${s.section}`,
+      ),
+    );
+    const missing = characters.flatMap((id) =>
+      sections.filter((s) => !loaded.has(`${id}/${s}`)).map((section) => ({ characterId: id, section })),
+    );
     // A job's RetryAfterError waits for the window ESI names; a waiting client does the same here, within a
     // deadline: a shared bucket spent by a large cold load (killmail:public) refills over 15 minutes, and what is
     // left over is simply stale for the next scan, as in production.
@@ -135,7 +147,9 @@ try {
       }),
     );
     await waiting.close();
-    console.log(`  catch-up after cold load: ${caught} sections run again, ${stillDeferred + queue.length} still deferred (catch-up limited to ${CATCH_UP_SECONDS} s)`);
+    console.log(
+      `  catch-up after cold load: ${caught} sections run again, ${stillDeferred + queue.length} still deferred (catch-up limited to ${CATCH_UP_SECONDS} s)`,
+    );
   }
 
   await pass("1 cold load", false);

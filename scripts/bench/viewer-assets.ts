@@ -47,7 +47,13 @@ function buildAssets(locationIds: bigint[]): Row[] {
   const containers = sdeTypes().filter((t) => t.published && [12, 340, 448].includes(t.groupId));
   const rows: Row[] = [];
   let next = 1_040_000_000_000n;
-  const add = (typeId: number, where: { parent: bigint } | { location: bigint }, flag: string, singleton: boolean, name: string | null = null) => {
+  const add = (
+    typeId: number,
+    where: { parent: bigint } | { location: bigint },
+    flag: string,
+    singleton: boolean,
+    name: string | null = null,
+  ) => {
     const itemId = next++;
     const top = "location" in where;
     rows.push({
@@ -74,15 +80,19 @@ function buildAssets(locationIds: bigint[]): Row[] {
       const roll = random();
       if (roll < 0.06) {
         const ship = add(pick(ships).id, at, "Hangar", true, random() < 0.5 ? `Ship ${rows.length}` : null);
-        for (let s = 0; s < 8 + Math.floor(random() * 12); s++) add(pick(modules).id, { parent: ship }, `HiSlot${s % 8}`, true);
+        for (let s = 0; s < 8 + Math.floor(random() * 12); s++)
+          add(pick(modules).id, { parent: ship }, `HiSlot${s % 8}`, true);
         for (let c = 0; c < Math.floor(random() * 10); c++) add(pick(stackable).id, { parent: ship }, "Cargo", false);
       } else if (roll < 0.1) {
         const outer = add(pick(containers).id, at, "Hangar", true, `Box ${rows.length}`);
-        for (let c = 0; c < 10 + Math.floor(random() * 30); c++) add(pick(stackable).id, { parent: outer }, "Unlocked", false);
+        for (let c = 0; c < 10 + Math.floor(random() * 30); c++)
+          add(pick(stackable).id, { parent: outer }, "Unlocked", false);
         const middle = add(pick(containers).id, { parent: outer }, "Unlocked", true, `Inner ${rows.length}`);
-        for (let c = 0; c < 5 + Math.floor(random() * 15); c++) add(pick(stackable).id, { parent: middle }, "Unlocked", false);
+        for (let c = 0; c < 5 + Math.floor(random() * 15); c++)
+          add(pick(stackable).id, { parent: middle }, "Unlocked", false);
         const inner = add(pick(containers).id, { parent: middle }, "Unlocked", true, null);
-        for (let c = 0; c < 5 + Math.floor(random() * 10); c++) add(pick(random() < 0.5 ? modules : stackable).id, { parent: inner }, "Unlocked", false);
+        for (let c = 0; c < 5 + Math.floor(random() * 10); c++)
+          add(pick(random() < 0.5 ? modules : stackable).id, { parent: inner }, "Unlocked", false);
       } else {
         add(pick(random() < 0.3 ? modules : stackable).id, at, "Hangar", false);
       }
@@ -95,13 +105,24 @@ const t = await createTestDatabase();
 try {
   const { db } = t;
   const seedStarted = performance.now();
-  await db.eveCategory.createMany({ data: sdeCategories().map((c) => ({ id: c.id, name: c.name, published: c.published })) });
-  await db.eveGroup.createMany({ data: sdeGroups().map((g) => ({ id: g.id, name: g.name, categoryId: g.categoryId, published: g.published })) });
+  await db.eveCategory.createMany({
+    data: sdeCategories().map((c) => ({ id: c.id, name: c.name, published: c.published })),
+  });
+  await db.eveGroup.createMany({
+    data: sdeGroups().map((g) => ({ id: g.id, name: g.name, categoryId: g.categoryId, published: g.published })),
+  });
   for (let i = 0; i < sdeTypes().length; i += 5000) {
     await db.eveType.createMany({
       data: sdeTypes()
         .slice(i, i + 5000)
-        .map((ty) => ({ id: ty.id, name: ty.name, groupId: ty.groupId, published: ty.published, volume: ty.volume ?? null, marketGroupId: ty.marketGroupId ?? null })),
+        .map((ty) => ({
+          id: ty.id,
+          name: ty.name,
+          groupId: ty.groupId,
+          published: ty.published,
+          volume: ty.volume ?? null,
+          marketGroupId: ty.marketGroupId ?? null,
+        })),
     });
   }
   const stations = sdeStations().slice(0, 6);
@@ -113,11 +134,17 @@ try {
       { id: 2004n, name: "ASSET SAFETY", category: "unknown" },
     ],
   });
-  await db.eveMarketPrice.createMany({ data: sdeTypes().filter((ty) => ty.basePrice).map((ty) => ({ typeId: ty.id, averagePrice: ty.basePrice! })) });
+  await db.eveMarketPrice.createMany({
+    data: sdeTypes()
+      .filter((ty) => ty.basePrice)
+      .map((ty) => ({ typeId: ty.id, averagePrice: ty.basePrice! })),
+  });
   await db.eveCharacter.create({ data: { id: CHARACTER_ID, name: "Bench Hoarder" } });
   await db.character.create({ data: { id: CHARACTER_ID } });
   await db.group.create({ data: { id: "members", name: "Members", permissions: ["basic_access"] } });
-  await db.user.create({ data: { id: "owner", mainCharacterId: CHARACTER_ID, memberships: { create: { groupId: "members" } } } });
+  await db.user.create({
+    data: { id: "owner", mainCharacterId: CHARACTER_ID, memberships: { create: { groupId: "members" } } },
+  });
   await db.characterOwnership.create({ data: { characterId: CHARACTER_ID, userId: "owner", ownerHash: "bench" } });
   const assets = buildAssets(locationIds);
   for (let i = 0; i < assets.length; i += 5000) await db.characterAsset.createMany({ data: assets.slice(i, i + 5000) });
@@ -132,7 +159,10 @@ try {
     esi: createEsiClient({ baseUrl: "http://127.0.0.1:9" }),
     sso: { baseUrl: "http://127.0.0.1:9", clientId: "c", clientSecret: "s" },
   };
-  const user = (await db.user.findUniqueOrThrow({ where: { id: "owner" }, include: { mainCharacter: true } })) as CurrentUser;
+  const user = (await db.user.findUniqueOrThrow({
+    where: { id: "owner" },
+    include: { mainCharacter: true },
+  })) as CurrentUser;
 
   async function call<T>(procedure: string, input: object): Promise<{ ms: number; data: T }> {
     const encoded = encodeURIComponent(JSON.stringify(superjson.serialize({ characterId: CHARACTER_ID, ...input })));
@@ -150,7 +180,9 @@ try {
   }
 
   const biggest = locationIds[0]!;
-  const container = assets.find((a) => a.parentItemId === null && a.locationId === biggest && a.name?.startsWith("Box"))!;
+  const container = assets.find(
+    (a) => a.parentItemId === null && a.locationId === biggest && a.name?.startsWith("Box"),
+  )!;
   const searches = ["tritanium", "booster", "small", "ship 1", "ammo"];
   const times = new Map<string, number[]>();
   const record = (name: string, ms: number) => times.set(name, [...(times.get(name) ?? []), ms]);
@@ -159,13 +191,24 @@ try {
     // No location and no container: only the procedure ladder (session, permissions, access filter) runs.
     const ladder = await call("sheet.assets.children", {});
     if (log) record("ladder only (baseline)", ladder.ms);
-    const locations = await call<{ totals: { items: number }; locations: { id: number; items: number }[] }>("sheet.assets.locations", {});
+    const locations = await call<{ totals: { items: number }; locations: { id: number; items: number }[] }>(
+      "sheet.assets.locations",
+      {},
+    );
     if (log) record("locations", locations.ms);
-    if (locations.data.totals.items !== assets.length) throw new Error(`locations counted ${locations.data.totals.items} items, seeded ${assets.length}`);
-    const page = await call<{ rows: unknown[]; nextCursor: string | null }>("sheet.assets.children", { locationId: Number(biggest), limit: 50 });
+    if (locations.data.totals.items !== assets.length)
+      throw new Error(`locations counted ${locations.data.totals.items} items, seeded ${assets.length}`);
+    const page = await call<{ rows: unknown[]; nextCursor: string | null }>("sheet.assets.children", {
+      locationId: Number(biggest),
+      limit: 50,
+    });
     if (log) record("children (hangar)", page.ms);
     if (page.data.nextCursor) {
-      const more = await call("sheet.assets.children", { locationId: Number(biggest), limit: 50, cursor: page.data.nextCursor });
+      const more = await call("sheet.assets.children", {
+        locationId: Number(biggest),
+        limit: 50,
+        cursor: page.data.nextCursor,
+      });
       if (log) record("children (next page)", more.ms);
     }
     const inside = await call("sheet.assets.children", { parentItemId: Number(container.itemId), limit: 50 });
@@ -177,23 +220,30 @@ try {
   await round(0, 0, false); // warm-up: plans and pools
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
-  await Promise.all(Array.from({ length: CLIENTS }, async (_, c) => {
-    for (let r = 0; r < ROUNDS; r++) await round(c, r, true);
-  }));
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, c) => {
+      for (let r = 0; r < ROUNDS; r++) await round(c, r, true);
+    }),
+  );
   const wall = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
 
-  const pct = (list: number[], p: number) => list[Math.min(list.length - 1, Math.floor((p / 100) * list.length))]!.toFixed(1);
+  const pct = (list: number[], p: number) =>
+    list[Math.min(list.length - 1, Math.floor((p / 100) * list.length))]!.toFixed(1);
   const line = (name: string, list: number[]) => {
     list.sort((a, b) => a - b);
     return `${name.padEnd(22)} n ${String(list.length).padStart(4)}  p50 ${pct(list, 50).padStart(7)}  p95 ${pct(list, 95).padStart(7)}  p99 ${pct(list, 99).padStart(7)}  max ${list.at(-1)!.toFixed(1).padStart(7)}`;
   };
   const all = [...times.values()].flat();
-  console.log(`viewer assets benchmark: ${assets.length} items in ${locationIds.length} locations (seeded in ${seedSeconds.toFixed(1)} s), ${CLIENTS} concurrent clients x ${ROUNDS} rounds, ${all.length} requests in ${wall.toFixed(1)} s`);
+  console.log(
+    `viewer assets benchmark: ${assets.length} items in ${locationIds.length} locations (seeded in ${seedSeconds.toFixed(1)} s), ${CLIENTS} concurrent clients x ${ROUNDS} rounds, ${all.length} requests in ${wall.toFixed(1)} s`,
+  );
   console.log("server time ms:");
   for (const [name, list] of times) console.log(`  ${line(name, list)}`);
   console.log(`  ${line("overall", all)}  (target p95 <= 300)`);
-  console.log(`app process CPU per request: ${((cpu.user + cpu.system) / 1000 / all.length).toFixed(1)} ms (the rest of the machine's 2 cores is PostgreSQL)`);
+  console.log(
+    `app process CPU per request: ${((cpu.user + cpu.system) / 1000 / all.length).toFixed(1)} ms (the rest of the machine's 2 cores is PostgreSQL)`,
+  );
   await pooled.$disconnect();
 } finally {
   await t.drop();

@@ -9,18 +9,37 @@ function TokenBadge({ character }: { character: MyCharacter }) {
   const token = character.registration?.token;
   if (!character.registration) return <span className="text-slate-500">Not registered</span>;
   if (!token) return <span className="text-amber-300">No token</span>;
-  if (token.status === "INVALID") return <span className="text-red-300">Token invalid{token.invalidReason ? `: ${token.invalidReason}` : ""}</span>;
-  if (token.missingScopes.length > 0) return <span className="text-amber-300">Token valid, {token.missingScopes.length} scopes missing</span>;
+  if (token.status === "INVALID")
+    return <span className="text-red-300">Token invalid{token.invalidReason ? `: ${token.invalidReason}` : ""}</span>;
+  if (token.missingScopes.length > 0)
+    return <span className="text-amber-300">Token valid, {token.missingScopes.length} scopes missing</span>;
   return <span className="text-emerald-300">Token valid</span>;
 }
 
-export function CharacterCard({ character: c, imageBaseUrl, canShare }: { character: MyCharacter; imageBaseUrl: string; canShare: boolean }) {
+export function CharacterCard({
+  character: c,
+  imageBaseUrl,
+  canShare,
+}: {
+  character: MyCharacter;
+  imageBaseUrl: string;
+  canShare: boolean;
+}) {
   const needsAuth = !c.registration || c.registration.token?.status !== "VALID";
   return (
-    <li data-testid={`character-${c.id}`} className="flex flex-col gap-3 rounded-lg border border-ink-700 bg-ink-900 p-4">
+    <li
+      data-testid={`character-${c.id}`}
+      className="flex flex-col gap-3 rounded-lg border border-ink-700 bg-ink-900 p-4"
+    >
       <div className="flex items-center gap-3">
         {/* eslint-disable-next-line @next/next/no-img-element -- EVE's image server, or the simulator's in the demo */}
-        <img src={`${imageBaseUrl}/characters/${c.id}/portrait?size=64`} alt="" width={64} height={64} className="rounded" />
+        <img
+          src={`${imageBaseUrl}/characters/${c.id}/portrait?size=64`}
+          alt=""
+          width={64}
+          height={64}
+          className="rounded"
+        />
         <div className="min-w-0">
           <p className="truncate font-medium text-slate-100">
             {c.registration ? <Link href={`/characters/${c.id}`}>{c.name}</Link> : c.name}

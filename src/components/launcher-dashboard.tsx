@@ -13,14 +13,40 @@ function Figure({ id, label, value, detail }: { id: string; label: string; value
 }
 
 export function LauncherDashboard({ figures }: { figures: DashboardFigures }) {
-  const share = figures.ownedCharacters ? Math.round((figures.registeredCharacters / figures.ownedCharacters) * 100) : 0;
+  const share = figures.ownedCharacters
+    ? Math.round((figures.registeredCharacters / figures.ownedCharacters) * 100)
+    : 0;
   return (
     <section aria-label="Dashboard" className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
-      <Figure id="registered" label="Registered characters" value={`${figures.registeredCharacters} of ${figures.ownedCharacters} (${share}%)`} />
-      <Figure id="wallet" label="Total wallet ISK" value={`${formatCompact(figures.walletIsk)} ISK`} detail={formatIsk(figures.walletIsk)} />
-      <Figure id="skillpoints" label="Total skill points" value={formatCompact(figures.skillpoints)} detail={`${formatInteger(figures.skillpoints)} SP`} />
-      <Figure id="mined" label="Mined ISK this month" value={`${formatCompact(figures.minedIskThisMonth)} ISK`} detail={formatIsk(figures.minedIskThisMonth)} />
-      <Figure id="ratted" label="Ratted ISK this month" value={`${formatCompact(figures.rattedIskThisMonth)} ISK`} detail={formatIsk(figures.rattedIskThisMonth)} />
+      <Figure
+        id="registered"
+        label="Registered characters"
+        value={`${figures.registeredCharacters} of ${figures.ownedCharacters} (${share}%)`}
+      />
+      <Figure
+        id="wallet"
+        label="Total wallet ISK"
+        value={`${formatCompact(figures.walletIsk)} ISK`}
+        detail={formatIsk(figures.walletIsk)}
+      />
+      <Figure
+        id="skillpoints"
+        label="Total skill points"
+        value={formatCompact(figures.skillpoints)}
+        detail={`${formatInteger(figures.skillpoints)} SP`}
+      />
+      <Figure
+        id="mined"
+        label="Mined ISK this month"
+        value={`${formatCompact(figures.minedIskThisMonth)} ISK`}
+        detail={formatIsk(figures.minedIskThisMonth)}
+      />
+      <Figure
+        id="ratted"
+        label="Ratted ISK this month"
+        value={`${formatCompact(figures.rattedIskThisMonth)} ISK`}
+        detail={formatIsk(figures.rattedIskThisMonth)}
+      />
     </section>
   );
 }

@@ -13,7 +13,11 @@ export function RemoveCharacterButton({ characterId, name }: { characterId: numb
 
   if (!confirming) {
     return (
-      <button type="button" onClick={() => setConfirming(true)} className="rounded border border-ink-700 px-3 py-1 text-sm text-slate-300 hover:bg-ink-800">
+      <button
+        type="button"
+        onClick={() => setConfirming(true)}
+        className="rounded border border-ink-700 px-3 py-1 text-sm text-slate-300 hover:bg-ink-800"
+      >
         Remove
       </button>
     );

@@ -14,7 +14,10 @@ export function SectionStatusTable({ status }: { status: CharacterStatusView }) 
   return (
     <section className="mt-6">
       <h2 className="mb-2 text-lg font-medium text-slate-100">
-        Update status: <span className={overall.className} data-testid="overall-status">{overall.label}</span>
+        Update status:{" "}
+        <span className={overall.className} data-testid="overall-status">
+          {overall.label}
+        </span>
       </h2>
       <table className="w-full text-left text-sm">
         <thead className="text-slate-400">
@@ -30,7 +33,9 @@ export function SectionStatusTable({ status }: { status: CharacterStatusView }) 
             <tr key={s.section} className="border-t border-ink-700" data-testid={`section-${s.section}`}>
               <td className="py-1 pr-4">{s.label}</td>
               <td className="pr-4">{s.state}</td>
-              <td className="pr-4 text-slate-400">{s.finishedAt ? s.finishedAt.toISOString().replace("T", " ").slice(0, 19) : "—"}</td>
+              <td className="pr-4 text-slate-400">
+                {s.finishedAt ? s.finishedAt.toISOString().replace("T", " ").slice(0, 19) : "—"}
+              </td>
               <td className="text-red-300">{s.errorMessage}</td>
             </tr>
           ))}

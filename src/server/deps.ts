@@ -25,7 +25,9 @@ export function appDeps(): AppDeps {
   if (!holder.__memberauditDeps) {
     const settings = env();
     if (!settings.databaseUrl) {
-      throw new Error("DATABASE_URL is not set: start the app with `npm start` or `npm run demo`, which provide the embedded database");
+      throw new Error(
+        "DATABASE_URL is not set: start the app with `npm start` or `npm run demo`, which provide the embedded database",
+      );
     }
     const db = createDb(settings.databaseUrl, settings.databasePoolMax);
     const cipher = createTokenCipher(settings.tokenKeys);

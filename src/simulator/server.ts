@@ -33,7 +33,12 @@ export type { SimStats } from "./control/stats";
 export type { MutationKind, MutationResult } from "./data";
 
 /** Every ESI route the simulator serves, for contract tests that must cover them all. */
-export const simulatorEsiRoutes: readonly EsiRoute[] = [...publicEsiRoutes, ...characterEsiRoutes, ...universeEsiRoutes, ...marketEsiRoutes];
+export const simulatorEsiRoutes: readonly EsiRoute[] = [
+  ...publicEsiRoutes,
+  ...characterEsiRoutes,
+  ...universeEsiRoutes,
+  ...marketEsiRoutes,
+];
 
 export interface SimulatorOptions {
   clients: SimClientConfig[];
@@ -71,7 +76,12 @@ export interface Simulator extends SimControl {
   now(): Date;
   ownerHash(characterId: number): string;
   /** Signed with the simulator's key; overrides replace claims (undefined removes one). */
-  issueAccessToken(characterId: number, scopes: string[], clientId: string, overrides?: Record<string, unknown>): Promise<string>;
+  issueAccessToken(
+    characterId: number,
+    scopes: string[],
+    clientId: string,
+    overrides?: Record<string, unknown>,
+  ): Promise<string>;
   jwks(): JwksDocument;
 }
 
@@ -183,7 +193,8 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       const path = stripTrailingSlash(url.pathname);
       const match = directRoutes.match(method, path);
       if (match.kind === "not-found") return await gateway.handle(req, res, url, stripEsiVersionPrefix(path), method);
-      if (match.kind === "method-not-allowed") throw new HttpError(405, { error: "Method not allowed" }, { Allow: match.allow.join(", ") });
+      if (match.kind === "method-not-allowed")
+        throw new HttpError(405, { error: "Method not allowed" }, { Allow: match.allow.join(", ") });
 
       let body: Promise<string> | undefined;
       const ctx: RequestContext = {
@@ -237,7 +248,8 @@ export function createSimulator(options: SimulatorOptions): Simulator {
         server.closeAllConnections();
       });
     },
-    issueAccessToken: (characterId, scopes, clientId, overrides) => services.issueAccessToken(characterId, scopes, clientId, overrides),
+    issueAccessToken: (characterId, scopes, clientId, overrides) =>
+      services.issueAccessToken(characterId, scopes, clientId, overrides),
     jwks: () => keys.jwks(),
   };
 }

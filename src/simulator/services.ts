@@ -23,7 +23,12 @@ export interface SimServices {
   readonly rotateRefreshTokens: boolean;
   /** Base URL the simulator advertises in metadata. */
   baseUrl(): string;
-  issueAccessToken(characterId: number, scopes: readonly string[], clientId: string, overrides?: Readonly<Record<string, unknown>>): Promise<string>;
+  issueAccessToken(
+    characterId: number,
+    scopes: readonly string[],
+    clientId: string,
+    overrides?: Readonly<Record<string, unknown>>,
+  ): Promise<string>;
   /** Signature, issuer and expiry checked against the simulated clock; throws on failure. */
   verifyAccessToken(token: string): Promise<JWTPayload>;
 }

@@ -49,7 +49,9 @@ describe("demo walk in Chromium", () => {
     await pickCharacter(page, main.name);
     await page.waitForURL(/\/launcher/);
     await expect.poll(() => page.getByTestId("signed-in-as").textContent()).toContain(main.name);
-    await expect.poll(() => card(page, main.characterId).getByTestId("token-status").textContent()).toContain("Not registered");
+    await expect
+      .poll(() => card(page, main.characterId).getByTestId("token-status").textContent())
+      .toContain("Not registered");
 
     // Register the main, then add a second character: each is its own SSO round trip with the full scope list.
     await card(page, main.characterId).getByRole("button", { name: "Register" }).click();
@@ -60,20 +62,27 @@ describe("demo walk in Chromium", () => {
     await page.waitForURL(new RegExp(`/launcher\\?added=${alt.characterId}`));
 
     for (const c of [main, alt]) {
-      await expect.poll(() => card(page, c.characterId).getByTestId("token-status").textContent()).toContain("Token valid");
+      await expect
+        .poll(() => card(page, c.characterId).getByTestId("token-status").textContent())
+        .toContain("Token valid");
     }
     // Still signed in as the main: adding a character does not switch users.
     expect(await page.getByTestId("signed-in-as").textContent()).toContain(main.name);
     // The public-details job fills in the corporation name in the background.
     await expect
-      .poll(async () => (await page.reload(), card(page, alt.characterId).textContent()), { timeout: 120_000, interval: 2_000 })
+      .poll(async () => (await page.reload(), card(page, alt.characterId).textContent()), {
+        timeout: 120_000,
+        interval: 2_000,
+      })
       .toContain("Sim Industries");
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, "launcher.png"), fullPage: true });
 
     await card(page, alt.characterId).getByRole("button", { name: "Remove" }).click();
     await page.getByRole("button", { name: `Confirm removing ${alt.name}` }).click();
     await expect.poll(() => card(page, alt.characterId).count()).toBe(0);
-    await expect.poll(() => card(page, main.characterId).getByTestId("token-status").textContent()).toContain("Token valid");
+    await expect
+      .poll(() => card(page, main.characterId).getByTestId("token-status").textContent())
+      .toContain("Token valid");
     await context.close();
   });
 
@@ -89,7 +98,10 @@ describe("demo walk in Chromium", () => {
     const sheet = `${app.appUrl}/characters/${main.characterId}`;
     // No manual step: the update queued at registration loads every section in the background.
     await expect
-      .poll(async () => (await page.reload(), page.getByTestId("overview-sp").textContent()), { timeout: 120_000, interval: 3_000 })
+      .poll(async () => (await page.reload(), page.getByTestId("overview-sp").textContent()), {
+        timeout: 120_000,
+        interval: 3_000,
+      })
       .toMatch(/[\d,]+ SP/);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, "viewer-overview.png"), fullPage: true });
 
@@ -103,14 +115,25 @@ describe("demo walk in Chromium", () => {
       .poll(reloadAndCount(`${sheet}/skills`, "skill-groups", "skill-group-"), { timeout: 90_000, interval: 3_000 })
       .toBeGreaterThan(0);
     await expect
-      .poll(async () => (await page.reload(), page.getByTestId("skill-groups").locator("[data-testid^=skill-group-]:not([data-testid=skill-group-other])").count()), {
-        timeout: 90_000,
-        interval: 3_000,
-      })
+      .poll(
+        async () => (
+          await page.reload(),
+          page
+            .getByTestId("skill-groups")
+            .locator("[data-testid^=skill-group-]:not([data-testid=skill-group-other])")
+            .count()
+        ),
+        {
+          timeout: 90_000,
+          interval: 3_000,
+        },
+      )
       .toBeGreaterThan(0);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, "viewer-skills.png"), fullPage: true });
 
-    await expect.poll(reloadAndCount(`${sheet}/assets`, "assets-tree", "asset-location-"), { timeout: 90_000, interval: 3_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(reloadAndCount(`${sheet}/assets`, "assets-tree", "asset-location-"), { timeout: 90_000, interval: 3_000 })
+      .toBeGreaterThan(0);
     const firstLocation = page.getByTestId("assets-tree").locator("[data-testid^=asset-location-]").first();
     await firstLocation.getByRole("button").first().click();
     await expect.poll(() => firstLocation.locator("[data-testid^=asset-]").count()).toBeGreaterThan(0);
@@ -159,7 +182,11 @@ describe("demo walk in Chromium", () => {
     const cipher = createTokenCipher({ current: secrets.tokenEncryptionKey });
     const pglite = await PGlite.create(path.join(app.dataDir, "pglite"));
     try {
-      const tokens = (await pglite.query<{ characterId: number; refreshTokenEnc: string; accessTokenEnc: string }>(`SELECT * FROM "EsiToken"`)).rows;
+      const tokens = (
+        await pglite.query<{ characterId: number; refreshTokenEnc: string; accessTokenEnc: string }>(
+          `SELECT * FROM "EsiToken"`,
+        )
+      ).rows;
       expect(tokens.map((t) => t.characterId)).toEqual([main.characterId]);
       const plain = tokens.flatMap((t) => [cipher.decrypt(t.refreshTokenEnc), cipher.decrypt(t.accessTokenEnc)]);
       for (const secret of plain) {

@@ -65,7 +65,10 @@ async function finderNames(page: Page): Promise<string[]> {
   await page.goto(`${app.appUrl}/finder`);
   await page.getByTestId("finder-total").waitFor();
   await expect.poll(() => page.getByTestId("finder-total").textContent()).not.toBe("0 characters");
-  return page.getByTestId("finder-table").locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.querySelector("td")?.textContent ?? ""));
+  return page
+    .getByTestId("finder-table")
+    .locator("tbody tr")
+    .evaluateAll((rows) => rows.map((r) => r.querySelector("td")?.textContent ?? ""));
 }
 
 beforeAll(async () => {

@@ -7,7 +7,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { refreshAccessToken } from "~/server/auth/sso-client";
 import { createDb, type Db } from "~/server/db/client";
-import { type EsiClient, EsiRateLimitedError, EsiResponseInvalidError, EsiTokenInvalidError } from "~/server/esi/client";
+import {
+  type EsiClient,
+  EsiRateLimitedError,
+  EsiResponseInvalidError,
+  EsiTokenInvalidError,
+} from "~/server/esi/client";
 import { simCharacters } from "~/simulator/roster";
 import type { Simulator } from "~/simulator/server";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
@@ -18,7 +23,11 @@ let otherDb: Db;
 let sim: Simulator;
 let url: string;
 const clients: EsiClient[] = [];
-const client = (db: Db, overrides: Parameters<typeof makeClient>[2] = {}, tokens: Parameters<typeof makeClient>[3] = {}) => {
+const client = (
+  db: Db,
+  overrides: Parameters<typeof makeClient>[2] = {},
+  tokens: Parameters<typeof makeClient>[3] = {},
+) => {
   const esi = makeClient(db, url, overrides, tokens);
   clients.push(esi);
   return esi;
@@ -29,7 +38,8 @@ beforeAll(async () => {
   t = await createTestDatabase();
   otherDb = createDb(t.url, 4);
   ({ sim, url } = await startSim({ seed: 7 }));
-  for (const pilot of simCharacters) await registerWithToken(t.db, url, pilot.characterId, { accessTokenExpiresAt: new Date(Date.now() + 15 * 60_000) });
+  for (const pilot of simCharacters)
+    await registerWithToken(t.db, url, pilot.characterId, { accessTokenExpiresAt: new Date(Date.now() + 15 * 60_000) });
 });
 afterEach(async () => {
   sim.clearFaults();
@@ -48,19 +58,29 @@ describe("a 429 pause", () => {
   it("after a 429 nobody sends to that bucket until Retry-After; other buckets go on", async () => {
     const [one, two] = [client(t.db, { onLimit: "fail" }), client(otherDb, { onLimit: "fail" })];
     sim.injectFault({ route: "/characters/{character_id}/wallet", kind: "429", count: 1, delayMs: 30_000 });
-    const error = await one.get("/characters/{character_id}/wallet", { path: { character_id: pilotA.characterId } }).catch((e: unknown) => e);
+    const error = await one
+      .get("/characters/{character_id}/wallet", { path: { character_id: pilotA.characterId } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EsiRateLimitedError);
     expect(error).toMatchObject({ limit: "rate-limit", bucket: `char-wallet:${pilotA.characterId}` });
     expect((error as EsiRateLimitedError).retryAt.getTime()).toBeGreaterThan(Date.now() + 25_000);
     const sent = sim.stats().requests;
 
     // Same group, same character, another process and another route of the group: refused unsent.
-    await expect(two.get("/characters/{character_id}/wallet", { path: { character_id: pilotA.characterId } })).rejects.toBeInstanceOf(EsiRateLimitedError);
-    await expect(two.getPages("/characters/{character_id}/wallet/journal", { path: { character_id: pilotA.characterId } })).rejects.toBeInstanceOf(EsiRateLimitedError);
+    await expect(
+      two.get("/characters/{character_id}/wallet", { path: { character_id: pilotA.characterId } }),
+    ).rejects.toBeInstanceOf(EsiRateLimitedError);
+    await expect(
+      two.getPages("/characters/{character_id}/wallet/journal", { path: { character_id: pilotA.characterId } }),
+    ).rejects.toBeInstanceOf(EsiRateLimitedError);
     expect(sim.stats().requests).toBe(sent);
     // Another character's bucket, another group: sent.
-    expect((await two.get("/characters/{character_id}/wallet", { path: { character_id: pilotB.characterId } })).status).toBe("ok");
-    expect((await two.get("/characters/{character_id}/skills", { path: { character_id: pilotA.characterId } })).status).toBe("ok");
+    expect(
+      (await two.get("/characters/{character_id}/wallet", { path: { character_id: pilotB.characterId } })).status,
+    ).toBe("ok");
+    expect(
+      (await two.get("/characters/{character_id}/skills", { path: { character_id: pilotA.characterId } })).status,
+    ).toBe("ok");
     expect(sim.stats().requests).toBe(sent + 2);
     expect(sim.stats()["429s"]).toBe(1);
   });
@@ -80,7 +100,11 @@ describe("5xx storm", () => {
     );
     // Public routes live under the legacy error limit: 5 rounds of every pilot's public record.
     for (let round = 0; round < 5; round++) {
-      await Promise.all(pilots.map((p) => esi.get("/characters/{character_id}", { path: { character_id: p.characterId }, force: true })));
+      await Promise.all(
+        pilots.map((p) =>
+          esi.get("/characters/{character_id}", { path: { character_id: p.characterId }, force: true }),
+        ),
+      );
     }
     for (const r of walks) expect(r.status).toBe("ok");
     const pages = walks.reduce((n, r) => n + (r.status === "ok" ? r.pages : 0), 0);
@@ -115,7 +139,9 @@ describe("revoked grant", () => {
     expect(row).toMatchObject({ status: "INVALID", invalidReason: expect.stringContaining("invalid_grant") });
     expect(row.invalidAt).toBeInstanceOf(Date);
     // Later: no refresh, no ESI request.
-    await expect(one.get("/characters/{character_id}/skills", { path: { character_id: pilotD.characterId } })).rejects.toBeInstanceOf(EsiTokenInvalidError);
+    await expect(
+      one.get("/characters/{character_id}/skills", { path: { character_id: pilotD.characterId } }),
+    ).rejects.toBeInstanceOf(EsiTokenInvalidError);
     expect(refreshes).toBe(1);
     expect(sim.stats().requests).toBe(0);
   });
@@ -125,7 +151,9 @@ describe("timeouts", () => {
   it("a request the simulator holds is abandoned after the timeout and retried", async () => {
     const esi = client(t.db, { timeoutMs: 300 });
     sim.injectFault({ route: "/characters/{character_id}/skills", kind: "timeout", count: 1, delayMs: 5_000 });
-    expect((await esi.get("/characters/{character_id}/skills", { path: { character_id: pilotC.characterId } })).status).toBe("ok");
+    expect(
+      (await esi.get("/characters/{character_id}/skills", { path: { character_id: pilotC.characterId } })).status,
+    ).toBe("ok");
     expect(esi.snapshot()).toMatchObject({ retries: 1 });
     expect(esi.snapshot().routes[0]?.byStatus).toMatchObject({ "0": 1, "200": 1 });
   });
@@ -153,7 +181,9 @@ describe("broken bodies", () => {
     const stub = await startStub(() => ({ body: { skills: "none" } }));
     const esi = makeClient(t.db, stub.url);
     try {
-      await expect(esi.get("/characters/{character_id}/skills", { path: { character_id: pilotA.characterId } })).rejects.toBeInstanceOf(EsiResponseInvalidError);
+      await expect(
+        esi.get("/characters/{character_id}/skills", { path: { character_id: pilotA.characterId } }),
+      ).rejects.toBeInstanceOf(EsiResponseInvalidError);
       expect(stub.requests).toHaveLength(1);
     } finally {
       await esi.close();
@@ -165,8 +195,12 @@ describe("broken bodies", () => {
 describe("cursor routes on the simulator", () => {
   it("walks wallet transactions and mail to the end with unique, descending ids", async () => {
     const esi = client(t.db);
-    const tx = await esi.getByCursor("/characters/{character_id}/wallet/transactions", { path: { character_id: pilotA.characterId } });
-    const mail = await esi.getByCursor("/characters/{character_id}/mail", { path: { character_id: pilotA.characterId } });
+    const tx = await esi.getByCursor("/characters/{character_id}/wallet/transactions", {
+      path: { character_id: pilotA.characterId },
+    });
+    const mail = await esi.getByCursor("/characters/{character_id}/mail", {
+      path: { character_id: pilotA.characterId },
+    });
     for (const [result, id] of [
       [tx, "transaction_id"],
       [mail, "mail_id"],
@@ -185,21 +219,30 @@ describe("the error limit", () => {
   it("after a 420 no process sends anything until the reset", async () => {
     const [one, two] = [client(t.db, { onLimit: "fail" }), client(otherDb, { onLimit: "fail" })];
     sim.injectFault({ kind: "420", count: 1 });
-    const error = await one.getData("/characters/{character_id}", { path: { character_id: pilotA.characterId } }).catch((e: unknown) => e);
+    const error = await one
+      .getData("/characters/{character_id}", { path: { character_id: pilotA.characterId } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EsiRateLimitedError);
     expect(error).toMatchObject({ limit: "error-limit" });
     expect((error as EsiRateLimitedError).retryAt.getTime()).toBeGreaterThan(Date.now());
     const sent = sim.stats().requests;
 
     // Another process, other routes, public and authenticated: all refused without a request.
-    await expect(two.getData("/characters/{character_id}", { path: { character_id: pilotB.characterId } })).rejects.toBeInstanceOf(EsiRateLimitedError);
-    await expect(two.get("/characters/{character_id}/skills", { path: { character_id: pilotB.characterId } })).rejects.toBeInstanceOf(EsiRateLimitedError);
-    await expect(one.getPages("/characters/{character_id}/assets", { path: { character_id: pilotA.characterId } })).rejects.toBeInstanceOf(EsiRateLimitedError);
+    await expect(
+      two.getData("/characters/{character_id}", { path: { character_id: pilotB.characterId } }),
+    ).rejects.toBeInstanceOf(EsiRateLimitedError);
+    await expect(
+      two.get("/characters/{character_id}/skills", { path: { character_id: pilotB.characterId } }),
+    ).rejects.toBeInstanceOf(EsiRateLimitedError);
+    await expect(
+      one.getPages("/characters/{character_id}/assets", { path: { character_id: pilotA.characterId } }),
+    ).rejects.toBeInstanceOf(EsiRateLimitedError);
     // A waiting caller whose wait would exceed its budget gives up, also without sending.
     const waiter = client(otherDb, { onLimit: "wait", maxLimitWaitMs: 200 });
-    await expect(waiter.get("/characters/{character_id}/wallet", { path: { character_id: pilotC.characterId } })).rejects.toBeInstanceOf(EsiRateLimitedError);
+    await expect(
+      waiter.get("/characters/{character_id}/wallet", { path: { character_id: pilotC.characterId } }),
+    ).rejects.toBeInstanceOf(EsiRateLimitedError);
     expect(sim.stats().requests).toBe(sent);
     expect(sim.stats()["420s"]).toBe(1);
   });
-
 });

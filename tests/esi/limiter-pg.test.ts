@@ -13,7 +13,12 @@ let a: PgLimiterStore;
 let b: PgLimiterStore;
 const settings = { ...DEFAULT_LIMITER_SETTINGS, probeIntervalMs: 60_000 };
 
-const bucket = (group: string, subject = "42"): BucketRef => ({ key: `${group}:${subject}`, group, subject, metered: true });
+const bucket = (group: string, subject = "42"): BucketRef => ({
+  key: `${group}:${subject}`,
+  group,
+  subject,
+  metered: true,
+});
 
 async function go(store: PgLimiterStore, ref: BucketRef | undefined): Promise<Ticket> {
   const admission = await store.admit(ref, 2);
@@ -24,7 +29,11 @@ async function go(store: PgLimiterStore, ref: BucketRef | undefined): Promise<Ti
 /** A bucket measured by one response: limit and remaining as ESI reported them. */
 async function measured(ref: BucketRef, limit: number, remaining: number): Promise<void> {
   const ticket = await go(a, ref);
-  await a.settle(ticket, { status: 200, rate: { group: ref.group, limit, windowSeconds: 900, remaining, used: 2 } }, ref);
+  await a.settle(
+    ticket,
+    { status: 200, rate: { group: ref.group, limit, windowSeconds: 900, remaining, used: 2 } },
+    ref,
+  );
 }
 
 beforeAll(async () => {
@@ -46,7 +55,11 @@ describe("PostgreSQL limiter", () => {
     expect(probe.probe).toBe(true);
     const second = await b.admit(ref, 2);
     expect(second).toMatchObject({ kind: "blocked", reason: "probe" });
-    await a.settle(probe, { status: 200, rate: { group: "char-probe", limit: 150, windowSeconds: 900, remaining: 148, used: 2 } }, ref);
+    await a.settle(
+      probe,
+      { status: 200, rate: { group: "char-probe", limit: 150, windowSeconds: 900, remaining: 148, used: 2 } },
+      ref,
+    );
     const row = await t.db.esiRateBucket.findUniqueOrThrow({ where: { key: ref.key } });
     expect(row).toMatchObject({ limit: 150, remaining: 148, inFlight: 0, probeAt: null });
     expect((await go(b, ref)).probe).toBe(false);
@@ -99,7 +112,11 @@ describe("PostgreSQL limiter", () => {
     // An error takes one off for everyone: 10 left, nobody may send until the reset.
     const failing = await go(peer, undefined);
     await peer.settle(failing, { status: 500 }, undefined);
-    expect(await own.admit(bucket("char-x"), 2)).toMatchObject({ kind: "blocked", limit: "error-limit", reason: "budget" });
+    expect(await own.admit(bucket("char-x"), 2)).toMatchObject({
+      kind: "blocked",
+      limit: "error-limit",
+      reason: "budget",
+    });
     // A 420 pauses every process until its reset.
     await t.db.esiErrorLimit.update({ where: { id: 1 }, data: { remain: null, resetAt: null } });
     const again = await go(peer, undefined);

@@ -19,12 +19,26 @@ const character = simCharacters[0]!;
 const SECTION = "public_info";
 
 /** What a section update does with the client: conditional fetch, write only on new data. */
-async function updatePublicInfo(db: Db, client: EsiClient, characterId: number, force: boolean): Promise<"updated" | "unchanged"> {
-  const status = await db.sectionUpdateStatus.findUnique({ where: { characterId_section: { characterId, section: SECTION } } });
-  const result = await client.get("/characters/{character_id}", { path: { character_id: characterId }, cache: { etag: status?.etag }, force });
+async function updatePublicInfo(
+  db: Db,
+  client: EsiClient,
+  characterId: number,
+  force: boolean,
+): Promise<"updated" | "unchanged"> {
+  const status = await db.sectionUpdateStatus.findUnique({
+    where: { characterId_section: { characterId, section: SECTION } },
+  });
+  const result = await client.get("/characters/{character_id}", {
+    path: { character_id: characterId },
+    cache: { etag: status?.etag },
+    force,
+  });
   if (result.status === "unchanged") return "unchanged";
   await db.$transaction([
-    db.eveCharacter.update({ where: { id: characterId }, data: { name: result.data.name, corporationId: result.data.corporation_id } }),
+    db.eveCharacter.update({
+      where: { id: characterId },
+      data: { name: result.data.name, corporationId: result.data.corporation_id },
+    }),
     db.sectionUpdateStatus.upsert({
       where: { characterId_section: { characterId, section: SECTION } },
       create: { characterId, section: SECTION, isSuccess: true, etag: result.cache.etag, finishedAt: new Date() },
@@ -65,7 +79,9 @@ afterAll(async () => {
 describe("a 304 writes nothing", () => {
   it("writes on the first fetch, then neither a 304 nor an unexpired resource touches a row", async () => {
     expect(await updatePublicInfo(t.db, esi, character.characterId, false)).toBe("updated");
-    const stored = await t.db.sectionUpdateStatus.findUniqueOrThrow({ where: { characterId_section: { characterId: character.characterId, section: SECTION } } });
+    const stored = await t.db.sectionUpdateStatus.findUniqueOrThrow({
+      where: { characterId_section: { characterId: character.characterId, section: SECTION } },
+    });
     expect(stored.etag).toMatch(/^(W\/)?".+"$/);
     const before = await fingerprint();
 

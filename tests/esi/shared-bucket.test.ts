@@ -33,10 +33,22 @@ describe("two processes share one bucket", () => {
   it("hammering a 15-token bucket from two processes never gets a 429 nor spends past the bucket", async () => {
     sim.resetStats();
     const characterId = pilotC.characterId;
-    const child = spawn(process.execPath, ["--import", "tsx", path.resolve(import.meta.dirname, "support/hammer.ts"), t.url, url, String(characterId), "25"], {
-      cwd: path.resolve(import.meta.dirname, "../.."),
-      stdio: ["pipe", "pipe", "inherit"],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        path.resolve(import.meta.dirname, "support/hammer.ts"),
+        t.url,
+        url,
+        String(characterId),
+        "25",
+      ],
+      {
+        cwd: path.resolve(import.meta.dirname, "../.."),
+        stdio: ["pipe", "pipe", "inherit"],
+      },
+    );
     let output = "";
     let markReady: () => void = () => undefined;
     const ready = new Promise<void>((resolve) => (markReady = resolve));
@@ -51,10 +63,17 @@ describe("two processes share one bucket", () => {
     child.stdin.write("go\n");
     const client = esi;
     const mine = await Promise.allSettled(
-      Array.from({ length: 25 }, () => client.get("/characters/{character_id}/wallet", { path: { character_id: characterId } })),
+      Array.from({ length: 25 }, () =>
+        client.get("/characters/{character_id}/wallet", { path: { character_id: characterId } }),
+      ),
     );
     expect(await exited).toBe(0);
-    const theirs = JSON.parse(output.trim().split("\n").pop() ?? "{}") as { ok: number; limited: number; other: string[]; requests: number };
+    const theirs = JSON.parse(output.trim().split("\n").pop() ?? "{}") as {
+      ok: number;
+      limited: number;
+      other: string[];
+      requests: number;
+    };
     const myOk = mine.filter((r) => r.status === "fulfilled").length;
     const myLimited = mine.filter((r) => r.status === "rejected" && r.reason instanceof EsiRateLimitedError).length;
     expect(theirs.other).toEqual([]);
@@ -73,4 +92,3 @@ describe("two processes share one bucket", () => {
     expect(theirs.limited).toBeGreaterThan(0);
   });
 });
-

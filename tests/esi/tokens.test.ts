@@ -51,7 +51,9 @@ async function rawTokenRow(characterId: number): Promise<Record<string, unknown>
 
 describe("ESI access tokens", () => {
   it("uses the stored access token while it has more than a minute left", async () => {
-    const tokens = await registerWithToken(t.db, url, c1.characterId, { accessTokenExpiresAt: new Date(Date.now() + 10 * 60_000) });
+    const tokens = await registerWithToken(t.db, url, c1.characterId, {
+      accessTokenExpiresAt: new Date(Date.now() + 10 * 60_000),
+    });
     refreshCalls = 0;
     const token = await provider(t.db).accessToken(c1.characterId, ["esi-skills.read_skills.v1"], "/x");
     expect(token.accessToken).toBe(tokens.accessToken);
@@ -59,7 +61,9 @@ describe("ESI access tokens", () => {
   });
 
   it("refreshes shortly before expiry and stores the rotated refresh token and the new access token encrypted", async () => {
-    const old = await registerWithToken(t.db, url, c2.characterId, { accessTokenExpiresAt: new Date(Date.now() + 30_000) });
+    const old = await registerWithToken(t.db, url, c2.characterId, {
+      accessTokenExpiresAt: new Date(Date.now() + 30_000),
+    });
     refreshCalls = 0;
     const token = await provider(t.db).accessToken(c2.characterId, [], "/x");
     expect(refreshCalls).toBe(1);
@@ -81,7 +85,9 @@ describe("ESI access tokens", () => {
     await registerWithToken(t.db, url, c3.characterId);
     refreshCalls = 0;
     const [p1, p2] = [provider(t.db), provider(second)];
-    const tokens = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? p1 : p2).accessToken(c3.characterId, [], "/x")));
+    const tokens = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => (i % 2 ? p1 : p2).accessToken(c3.characterId, [], "/x")),
+    );
     expect(refreshCalls).toBe(1);
     expect(new Set(tokens.map((x) => x.accessToken)).size).toBe(1);
   });
@@ -91,7 +97,9 @@ describe("ESI access tokens", () => {
     sim.revokeCharacterTokens(c4.characterId);
     refreshCalls = 0;
     const [p1, p2] = [provider(t.db), provider(second)];
-    const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => (i % 2 ? p1 : p2).accessToken(c4.characterId, [], "/x")));
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => (i % 2 ? p1 : p2).accessToken(c4.characterId, [], "/x")),
+    );
     expect(results.every((r) => r.status === "rejected" && r.reason instanceof EsiTokenInvalidError)).toBe(true);
     expect(refreshCalls).toBe(1);
     const row = await t.db.esiToken.findUniqueOrThrow({ where: { characterId: c4.characterId } });
@@ -109,7 +117,9 @@ describe("ESI access tokens", () => {
     refreshCalls = 0;
     const esi = makeClient(t.db, url, {}, { refresh: countingRefresh });
     try {
-      const error = await esi.get("/characters/{character_id}/assets", { path: { character_id: id } }).catch((e: unknown) => e);
+      const error = await esi
+        .get("/characters/{character_id}/assets", { path: { character_id: id } })
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(EsiMissingScopeError);
       expect(error).toMatchObject({ scope: "esi-assets.read_assets.v1", characterId: id });
       expect(refreshCalls).toBe(0);

@@ -12,9 +12,11 @@ describe("typed operations", () => {
   it("derives bodies, parameters and list items from the spec", () => {
     expectTypeOf<ReturnType<EsiClient["getPages"]>>().toBeObject();
     type AssetsResult = Awaited<ReturnType<typeof getAssets>>;
-    const getAssets = (esi: EsiClient) => esi.getPages("/characters/{character_id}/assets", { path: { character_id: 1 } });
+    const getAssets = (esi: EsiClient) =>
+      esi.getPages("/characters/{character_id}/assets", { path: { character_id: 1 } });
     expectTypeOf<AssetsResult>().toEqualTypeOf<EsiResult<Assets[number][]>>();
-    const getWallet = (esi: EsiClient) => esi.getData("/characters/{character_id}/wallet", { path: { character_id: 1 } });
+    const getWallet = (esi: EsiClient) =>
+      esi.getData("/characters/{character_id}/wallet", { path: { character_id: 1 } });
     expectTypeOf<Awaited<ReturnType<typeof getWallet>>>().toEqualTypeOf<number>();
     const affiliation = (esi: EsiClient) => esi.post("/characters/affiliation", { body: [1, 2] });
     expectTypeOf<Awaited<ReturnType<typeof affiliation>>[number]["corporation_id"]>().toEqualTypeOf<number>();
@@ -22,8 +24,10 @@ describe("typed operations", () => {
     const missing = (esi: EsiClient) => esi.get("/characters/{character_id}/assets");
     // @ts-expect-error not an ESI path
     const unknown = (esi: EsiClient) => esi.get("/characters/{character_id}/nope", { path: { character_id: 1 } });
-    // @ts-expect-error journal is paged, transactions are not (cursor): getPages refuses them
-    const notPaged = (esi: EsiClient) => esi.getPages("/characters/{character_id}/wallet/transactions", { path: { character_id: 1 } });
+    // journal is paged, transactions are not (cursor): getPages refuses them
+    const notPaged = (esi: EsiClient) =>
+      // @ts-expect-error not an X-Pages path
+      esi.getPages("/characters/{character_id}/wallet/transactions", { path: { character_id: 1 } });
     expect([missing, unknown, notPaged]).toHaveLength(3);
   });
 

@@ -44,7 +44,9 @@ async function runSql(url: string, sql: string): Promise<void> {
   }
 }
 
-export async function createEmptyDatabase(prefix = "ma_test"): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+export async function createEmptyDatabase(
+  prefix = "ma_test",
+): Promise<{ name: string; url: string; drop(): Promise<void> }> {
   const name = `${prefix}_${randomBytes(6).toString("hex")}`;
   await admin((c) => c.query(`CREATE DATABASE "${name}"`));
   return {

@@ -46,7 +46,8 @@ async function ensureBuilt(): Promise<void> {
     }
   }
   try {
-    if (await buildIsStale(root)) await runNextBuild(root, { ...process.env, NODE_ENV: "production" } as NodeJS.ProcessEnv);
+    if (await buildIsStale(root))
+      await runNextBuild(root, { ...process.env, NODE_ENV: "production" } as NodeJS.ProcessEnv);
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
@@ -57,11 +58,15 @@ export async function startDemoApp(env: Record<string, string> = {}): Promise<De
   const [port, simPort] = [await freePort(), await freePort()];
   const dataDir = mkdtempSync(path.join(tmpdir(), "ma-demo-"));
   let output = "";
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/launch.ts", "demo"], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), SIM_PORT: String(simPort), DATA_DIR: dataDir, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/launch.ts", "demo"],
+    {
+      cwd: root,
+      env: { ...process.env, PORT: String(port), SIM_PORT: String(simPort), DATA_DIR: dataDir, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
@@ -71,7 +76,10 @@ export async function startDemoApp(env: Record<string, string> = {}): Promise<De
   for (;;) {
     if (child.exitCode !== null) throw new Error(`demo exited early:\n${output}`);
     if (Date.now() > deadline) throw new Error(`demo did not come up:\n${output}`);
-    const ok = await fetch(`${appUrl}/signin`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${appUrl}/signin`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     await new Promise((r) => setTimeout(r, 500));
   }

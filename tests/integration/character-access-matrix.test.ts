@@ -22,7 +22,12 @@ import { PERMISSION_NAMES, type Permission } from "~/server/auth/permissions";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
 
 const CORP = { A1: 98000001, A2: 98000002, B: 98000003, NONE: 98000004 } as const;
-const ALLIANCE: Record<number, number | null> = { [CORP.A1]: 99000001, [CORP.A2]: 99000001, [CORP.B]: 99000002, [CORP.NONE]: null };
+const ALLIANCE: Record<number, number | null> = {
+  [CORP.A1]: 99000001,
+  [CORP.A2]: 99000001,
+  [CORP.B]: 99000002,
+  [CORP.NONE]: null,
+};
 
 interface FixtureUser {
   id: string;
@@ -33,12 +38,52 @@ interface FixtureUser {
 
 // The main decides a user's organisation: several alts sit in other corporations on purpose.
 const USERS: FixtureUser[] = [
-  { id: "u1", main: 1, perms: ["basic_access", "share_characters"], chars: [{ id: 1, corp: CORP.A1, registered: true }, { id: 2, corp: CORP.B, registered: true, shared: true }] },
-  { id: "u2", main: 3, perms: ["basic_access"], chars: [{ id: 3, corp: CORP.A1, registered: true }, { id: 4, corp: CORP.NONE, registered: false }] },
-  { id: "u3", main: 5, perms: ["basic_access"], chars: [{ id: 5, corp: CORP.A2, registered: true }, { id: 6, corp: CORP.A2, registered: true }] },
-  { id: "u4", main: 7, perms: ["basic_access", "share_characters"], chars: [{ id: 7, corp: CORP.B, registered: true }, { id: 8, corp: CORP.A1, registered: true, shared: true }] },
+  {
+    id: "u1",
+    main: 1,
+    perms: ["basic_access", "share_characters"],
+    chars: [
+      { id: 1, corp: CORP.A1, registered: true },
+      { id: 2, corp: CORP.B, registered: true, shared: true },
+    ],
+  },
+  {
+    id: "u2",
+    main: 3,
+    perms: ["basic_access"],
+    chars: [
+      { id: 3, corp: CORP.A1, registered: true },
+      { id: 4, corp: CORP.NONE, registered: false },
+    ],
+  },
+  {
+    id: "u3",
+    main: 5,
+    perms: ["basic_access"],
+    chars: [
+      { id: 5, corp: CORP.A2, registered: true },
+      { id: 6, corp: CORP.A2, registered: true },
+    ],
+  },
+  {
+    id: "u4",
+    main: 7,
+    perms: ["basic_access", "share_characters"],
+    chars: [
+      { id: 7, corp: CORP.B, registered: true },
+      { id: 8, corp: CORP.A1, registered: true, shared: true },
+    ],
+  },
   // Shares a character but no longer holds share_characters: nobody else may see it as shared.
-  { id: "u5", main: 9, perms: ["basic_access"], chars: [{ id: 9, corp: CORP.NONE, registered: true }, { id: 10, corp: CORP.NONE, registered: true, shared: true }] },
+  {
+    id: "u5",
+    main: 9,
+    perms: ["basic_access"],
+    chars: [
+      { id: 9, corp: CORP.NONE, registered: true },
+      { id: 10, corp: CORP.NONE, registered: true, shared: true },
+    ],
+  },
   // No basic_access: outside every user-scoped listing.
   { id: "u6", main: 13, perms: [], chars: [{ id: 13, corp: CORP.A1, registered: true }] },
 ];
@@ -50,7 +95,10 @@ let t: TestDatabase;
 const ascending = (a: number | string, b: number | string) => (a < b ? -1 : a > b ? 1 : 0);
 
 async function setViewer(corp: number, perms: Permission[], superuser = false): Promise<Viewer> {
-  await t.db.eveCharacter.update({ where: { id: VIEWER_CHAR }, data: { corporationId: corp, allianceId: ALLIANCE[corp] } });
+  await t.db.eveCharacter.update({
+    where: { id: VIEWER_CHAR },
+    data: { corporationId: corp, allianceId: ALLIANCE[corp] },
+  });
   await t.db.user.update({ where: { id: "viewer" }, data: { isSuperuser: superuser } });
   await t.db.group.update({ where: { id: "g-viewer" }, data: { permissions: perms } });
   return (await loadViewer(t.db, "viewer"))!;
@@ -73,10 +121,17 @@ function oracle(perms: Set<Permission>, viewerCorp: number) {
   const userPerms = (u: FixtureUser | { id: string }) => ("perms" in u ? u.perms : []);
   const registered = [
     ...USERS.flatMap((u) => u.chars.filter((c) => c.registered).map((c) => ({ ...c, owner: u }))),
-    { id: VIEWER_CHAR, corp: viewerCorp, registered: true, shared: false, owner: { id: "viewer", main: VIEWER_CHAR, perms: [] as Permission[], chars: [] } },
+    {
+      id: VIEWER_CHAR,
+      corp: viewerCorp,
+      registered: true,
+      shared: false,
+      owner: { id: "viewer", main: VIEWER_CHAR, perms: [] as Permission[], chars: [] },
+    },
     { ...ORPHAN, registered: true, shared: false, owner: null },
   ];
-  const sharedOk = (c: (typeof registered)[number]) => Boolean(c.shared) && c.owner !== null && userPerms(c.owner).includes("share_characters");
+  const sharedOk = (c: (typeof registered)[number]) =>
+    Boolean(c.shared) && c.owner !== null && userPerms(c.owner).includes("share_characters");
   const basic = has("basic_access");
   const viewable = registered.filter(
     (c) =>
@@ -87,21 +142,34 @@ function oracle(perms: Set<Permission>, viewerCorp: number) {
         (has("view_shared_characters") && sharedOk(c))),
   );
   const users = allUsers().filter(
-    (u) => basic && (u.id === "viewer" || ((has("view_everything") || inOrg(u)) && ("perms" in u && u.id !== "viewer" ? u.perms.includes("basic_access") : true))),
+    (u) =>
+      basic &&
+      (u.id === "viewer" ||
+        ((has("view_everything") || inOrg(u)) &&
+          ("perms" in u && u.id !== "viewer" ? u.perms.includes("basic_access") : true))),
   );
   const listable = registered.filter(
-    (c) => basic && (has("view_everything") || (c.owner !== null && users.some((u) => u.id === c.owner!.id)) || (has("view_shared_characters") && sharedOk(c))),
+    (c) =>
+      basic &&
+      (has("view_everything") ||
+        (c.owner !== null && users.some((u) => u.id === c.owner!.id)) ||
+        (has("view_shared_characters") && sharedOk(c))),
   );
-  const scoped = registered.filter((c) => has("view_everything") || c.owner?.id === "viewer" || (c.owner !== null && inOrg(c.owner)));
+  const scoped = registered.filter(
+    (c) => has("view_everything") || c.owner?.id === "viewer" || (c.owner !== null && inOrg(c.owner)),
+  );
   const ids = (xs: Array<{ id: number | string }>) => xs.map((x) => x.id).sort(ascending);
   return { viewable: ids(viewable), users: ids(users), listable: ids(listable), scoped: ids(scoped) };
 }
 
 async function actual(viewer: Viewer) {
-  const chars = async (where: object) => (await t.db.character.findMany({ where, select: { id: true } })).map((c) => c.id).sort(ascending);
+  const chars = async (where: object) =>
+    (await t.db.character.findMany({ where, select: { id: true } })).map((c) => c.id).sort(ascending);
   return {
     viewable: await chars(viewableCharactersWhere(viewer)),
-    users: (await t.db.user.findMany({ where: accessibleUsersWhere(viewer), select: { id: true } })).map((u) => u.id).sort(ascending),
+    users: (await t.db.user.findMany({ where: accessibleUsersWhere(viewer), select: { id: true } }))
+      .map((u) => u.id)
+      .sort(ascending),
     listable: await chars(listableCharactersWhere(viewer)),
     scoped: await chars(scopedCharactersWhere(viewer)),
   };
@@ -113,27 +181,49 @@ async function actualSql(viewer: Viewer) {
   const users = await t.db.$queryRaw<{ id: string }[]>`SELECT id FROM (${accessibleUserIdsSql(viewer)}) scope`;
   const viewable = await t.db.$queryRaw<{ id: number }[]>`
     SELECT c.id FROM "Character" c LEFT JOIN "CharacterOwnership" o ON o."characterId" = c.id WHERE ${viewableCharactersSql(viewer, c, o)}`;
-  const found = can(viewer, "finder_access") ? (await findCharacters(t.db, viewer, { status: "registered", limit: 200 })).rows : [];
+  const found = can(viewer, "finder_access")
+    ? (await findCharacters(t.db, viewer, { status: "registered", limit: 200 })).rows
+    : [];
   return {
     usersSql: users.map((u) => u.id).sort(ascending),
     viewableSql: viewable.map((r) => r.id).sort(ascending),
     finder: found.map((r) => r.id).sort(ascending),
-    finderOpenable: found.filter((r) => r.canView).map((r) => r.id).sort(ascending),
+    finderOpenable: found
+      .filter((r) => r.canView)
+      .map((r) => r.id)
+      .sort(ascending),
   };
 }
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const allChars = [...USERS.flatMap((u) => u.chars), { id: VIEWER_CHAR, corp: CORP.A1, registered: true }, { ...ORPHAN, registered: true }];
+  const allChars = [
+    ...USERS.flatMap((u) => u.chars),
+    { id: VIEWER_CHAR, corp: CORP.A1, registered: true },
+    { ...ORPHAN, registered: true },
+  ];
   for (const c of allChars) {
-    await t.db.eveCharacter.create({ data: { id: c.id, name: `c${c.id}`, corporationId: c.corp, allianceId: ALLIANCE[c.corp] } });
+    await t.db.eveCharacter.create({
+      data: { id: c.id, name: `c${c.id}`, corporationId: c.corp, allianceId: ALLIANCE[c.corp] },
+    });
   }
-  for (const u of [...USERS, { id: "viewer", main: VIEWER_CHAR, perms: [] as Permission[], chars: [{ id: VIEWER_CHAR, corp: CORP.A1, registered: true }] }]) {
+  for (const u of [
+    ...USERS,
+    {
+      id: "viewer",
+      main: VIEWER_CHAR,
+      perms: [] as Permission[],
+      chars: [{ id: VIEWER_CHAR, corp: CORP.A1, registered: true }],
+    },
+  ]) {
     await t.db.user.create({ data: { id: u.id, mainCharacterId: u.main } });
-    await t.db.group.create({ data: { id: `g-${u.id}`, name: `group ${u.id}`, permissions: u.perms, members: { create: { userId: u.id } } } });
+    await t.db.group.create({
+      data: { id: `g-${u.id}`, name: `group ${u.id}`, permissions: u.perms, members: { create: { userId: u.id } } },
+    });
     for (const c of u.chars) {
       await t.db.characterOwnership.create({ data: { characterId: c.id, userId: u.id, ownerHash: `h${c.id}` } });
-      if (c.registered) await t.db.character.create({ data: { id: c.id, isShared: "shared" in c && Boolean(c.shared) } });
+      if (c.registered)
+        await t.db.character.create({ data: { id: c.id, isShared: "shared" in c && Boolean(c.shared) } });
     }
   }
   await t.db.character.create({ data: { id: ORPHAN.id } });
@@ -144,7 +234,13 @@ const ROLES: Record<string, Permission[]> = {
   "normal user": ["basic_access"],
   recruiter: ["basic_access", "finder_access", "view_shared_characters"],
   "corp leadership": ["basic_access", "reports_access", "view_same_corporation"],
-  "alliance auditor": ["basic_access", "finder_access", "characters_access", "view_same_alliance", "notified_on_character_removal"],
+  "alliance auditor": [
+    "basic_access",
+    "finder_access",
+    "characters_access",
+    "view_same_alliance",
+    "notified_on_character_removal",
+  ],
   "corp viewer": ["basic_access", "characters_access", "view_same_corporation"],
   "global auditor": ["basic_access", "characters_access", "view_everything"],
   "alliance + corp": ["basic_access", "characters_access", "view_same_alliance", "view_same_corporation"],
@@ -153,11 +249,16 @@ const ROLES: Record<string, Permission[]> = {
 describe("character access matrix", () => {
   const cases: Array<[string, Permission[]]> = [
     ...PERMISSION_NAMES.map((p): [string, Permission[]] => [`only ${p}`, [p]]),
-    ...PERMISSION_NAMES.filter((p) => p !== "basic_access").map((p): [string, Permission[]] => [`basic_access + ${p}`, ["basic_access", p]]),
-    ...PERMISSION_NAMES.filter((p) => p !== "basic_access" && p !== "characters_access").map((p): [string, Permission[]] => [
-      `basic_access + characters_access + ${p}`,
-      ["basic_access", "characters_access", p],
+    ...PERMISSION_NAMES.filter((p) => p !== "basic_access").map((p): [string, Permission[]] => [
+      `basic_access + ${p}`,
+      ["basic_access", p],
     ]),
+    ...PERMISSION_NAMES.filter((p) => p !== "basic_access" && p !== "characters_access").map(
+      (p): [string, Permission[]] => [
+        `basic_access + characters_access + ${p}`,
+        ["basic_access", "characters_access", p],
+      ],
+    ),
     ...Object.entries(ROLES),
   ];
 
@@ -197,7 +298,9 @@ describe("character access matrix", () => {
   it("superusers hold every permission", async () => {
     const viewer = await setViewer(CORP.B, [], true);
     expect([...viewer.permissions].sort()).toEqual([...PERMISSION_NAMES].sort());
-    expect((await actual(viewer)).viewable).toHaveLength(USERS.flatMap((u) => u.chars).filter((c) => c.registered).length + 2);
+    expect((await actual(viewer)).viewable).toHaveLength(
+      USERS.flatMap((u) => u.chars).filter((c) => c.registered).length + 2,
+    );
   });
 });
 
@@ -226,24 +329,32 @@ describe("sheet procedures over the matrix", () => {
     expect(sheetPaths.length).toBeGreaterThanOrEqual(2);
   });
 
-  it.each(["recruiter", "alliance auditor"])("%s: each sheet procedure answers exactly for the viewable characters", async (role) => {
-    await setViewer(CORP.A1, ROLES[role]!);
-    const allowed = new Set(oracle(new Set(ROLES[role]!), CORP.A1).viewable);
-    const registered = [...USERS.flatMap((u) => u.chars.filter((c) => c.registered).map((c) => c.id)), VIEWER_CHAR, ORPHAN.id];
-    const call = callerFor();
-    const leaks: string[] = [];
-    for (const path of sheetPaths) {
-      await Promise.all(
-        registered.map(async (id) => {
-          const outcome = await call(path, { characterId: id }).then(
-            () => "ok",
-            (error: unknown) => (error instanceof TRPCError ? error.code : `threw ${String(error)}`),
-          );
-          const expected = allowed.has(id) ? ["ok", "FORBIDDEN"] : ["NOT_FOUND"];
-          if (!expected.includes(outcome)) leaks.push(`${path}(${id}): ${outcome}, expected ${expected.join(" or ")}`);
-        }),
-      );
-    }
-    expect(leaks).toEqual([]);
-  });
+  it.each(["recruiter", "alliance auditor"])(
+    "%s: each sheet procedure answers exactly for the viewable characters",
+    async (role) => {
+      await setViewer(CORP.A1, ROLES[role]!);
+      const allowed = new Set(oracle(new Set(ROLES[role]!), CORP.A1).viewable);
+      const registered = [
+        ...USERS.flatMap((u) => u.chars.filter((c) => c.registered).map((c) => c.id)),
+        VIEWER_CHAR,
+        ORPHAN.id,
+      ];
+      const call = callerFor();
+      const leaks: string[] = [];
+      for (const path of sheetPaths) {
+        await Promise.all(
+          registered.map(async (id) => {
+            const outcome = await call(path, { characterId: id }).then(
+              () => "ok",
+              (error: unknown) => (error instanceof TRPCError ? error.code : `threw ${String(error)}`),
+            );
+            const expected = allowed.has(id) ? ["ok", "FORBIDDEN"] : ["NOT_FOUND"];
+            if (!expected.includes(outcome))
+              leaks.push(`${path}(${id}): ${outcome}, expected ${expected.join(" or ")}`);
+          }),
+        );
+      }
+      expect(leaks).toEqual([]);
+    },
+  );
 });

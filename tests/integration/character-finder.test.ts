@@ -38,7 +38,9 @@ async function all(viewer: Awaited<ReturnType<typeof viewerWith>>, input: Parame
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  await t.db.group.create({ data: { id: "members", name: "Members", permissions: ["basic_access", "share_characters"] } });
+  await t.db.group.create({
+    data: { id: "members", name: "Members", permissions: ["basic_access", "share_characters"] },
+  });
   let id = 1000;
   for (const corp of CORPS) {
     for (let u = 0; u < USERS_PER_CORP; u++) {
@@ -46,10 +48,19 @@ beforeAll(async () => {
       const ids = Array.from({ length: ALTS + 1 }, () => ++id);
       for (const [i, cid] of ids.entries()) {
         await t.db.eveCharacter.create({
-          data: { id: cid, name: `Pilot ${String(cid).padStart(5, "0")}`, corporationId: i === 0 ? corp.id : CORPS[(u + i) % 3]!.id, corporationName: i === 0 ? corp.name : CORPS[(u + i) % 3]!.name, allianceId: corp.alliance, allianceName: corp.allianceName },
+          data: {
+            id: cid,
+            name: `Pilot ${String(cid).padStart(5, "0")}`,
+            corporationId: i === 0 ? corp.id : CORPS[(u + i) % 3]!.id,
+            corporationName: i === 0 ? corp.name : CORPS[(u + i) % 3]!.name,
+            allianceId: corp.alliance,
+            allianceName: corp.allianceName,
+          },
         });
       }
-      await t.db.user.create({ data: { id: userId, mainCharacterId: ids[0], memberships: { create: { groupId: "members" } } } });
+      await t.db.user.create({
+        data: { id: userId, mainCharacterId: ids[0], memberships: { create: { groupId: "members" } } },
+      });
       for (const [i, cid] of ids.entries()) {
         await t.db.characterOwnership.create({ data: { characterId: cid, userId, ownerHash: `h${cid}` } });
         // The main stays unregistered; alts are registered, every 7th shared.
@@ -70,14 +81,23 @@ describe("character finder", () => {
     expect(rows.every((r) => r.main?.corporationName === "Sim Industries")).toBe(true);
     expect(rows.filter((r) => !r.isRegistered)).toHaveLength(USERS_PER_CORP);
     // Listing is not opening: without characters_access only own characters can be opened.
-    expect(rows.filter((r) => r.canView).map((r) => r.id).sort()).toEqual([1002, 1003, 1004, 1005]);
+    expect(
+      rows
+        .filter((r) => r.canView)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([1002, 1003, 1004, 1005]);
   });
 
   it("lists shared characters for a recruiter, plus own", async () => {
     const recruiter = await viewerWith(`u-98000004-3`, ["basic_access", "finder_access", "view_shared_characters"]);
     const ids = await all(recruiter);
-    const shared = (await t.db.character.findMany({ where: { isShared: true }, select: { id: true } })).map((c) => c.id);
-    const own = (await t.db.characterOwnership.findMany({ where: { userId: "u-98000004-3" }, select: { characterId: true } })).map((o) => o.characterId);
+    const shared = (await t.db.character.findMany({ where: { isShared: true }, select: { id: true } })).map(
+      (c) => c.id,
+    );
+    const own = (
+      await t.db.characterOwnership.findMany({ where: { userId: "u-98000004-3" }, select: { characterId: true } })
+    ).map((o) => o.characterId);
     expect(ids.sort()).toEqual([...new Set([...shared, ...own])].sort());
   });
 
@@ -90,8 +110,12 @@ describe("character finder", () => {
     expect(byCorp.rows.every((r) => r.corporation?.id === 98000004)).toBe(true);
     // Search matches the character's name or its main's name (case-insensitive substring).
     const search = await findCharacters(t.db, auditor, { search: "pilot 0104", limit: 200 });
-    expect(search.rows.map((r) => r.name)).toEqual(expect.arrayContaining(Array.from({ length: 10 }, (_, i) => `Pilot 0104${i}`)));
-    expect(search.rows.every((r) => r.name.startsWith("Pilot 0104") || r.main?.name.startsWith("Pilot 0104"))).toBe(true);
+    expect(search.rows.map((r) => r.name)).toEqual(
+      expect.arrayContaining(Array.from({ length: 10 }, (_, i) => `Pilot 0104${i}`)),
+    );
+    expect(search.rows.every((r) => r.name.startsWith("Pilot 0104") || r.main?.name.startsWith("Pilot 0104"))).toBe(
+      true,
+    );
     expect(search.rows.some((r) => !r.name.startsWith("Pilot 0104"))).toBe(true);
     const unregistered = await findCharacters(t.db, auditor, { status: "unregistered", limit: 200 });
     expect(unregistered.total).toBe(CORPS.length * USERS_PER_CORP);
@@ -101,7 +125,9 @@ describe("character finder", () => {
     const auditor = await viewerWith(`u-98000003-0`, ["basic_access", "finder_access", "view_everything"]);
     await expect(findCharacters(t.db, auditor, { cursor: "garbage!" })).rejects.toBeInstanceOf(InvalidCursorError);
     const first = await findCharacters(t.db, auditor, { limit: 10, sort: "name" });
-    await expect(findCharacters(t.db, auditor, { limit: 10, sort: "main", cursor: first.nextCursor! })).rejects.toBeInstanceOf(InvalidCursorError);
+    await expect(
+      findCharacters(t.db, auditor, { limit: 10, sort: "main", cursor: first.nextCursor! }),
+    ).rejects.toBeInstanceOf(InvalidCursorError);
   });
 
   it("lists nothing without finder_access", async () => {

@@ -16,13 +16,19 @@ beforeAll(async () => {
 });
 afterAll(async () => sim?.close());
 
-const issue = (overrides: Record<string, unknown> = {}, scopes = ["esi-skills.read_skills.v1", "esi-wallet.read_character_wallet.v1"]) =>
-  sim.issueAccessToken(characterId, scopes, "app", overrides);
+const issue = (
+  overrides: Record<string, unknown> = {},
+  scopes = ["esi-skills.read_skills.v1", "esi-wallet.read_character_wallet.v1"],
+) => sim.issueAccessToken(characterId, scopes, "app", overrides);
 
 describe("EVE access token verification", () => {
   it("accepts a genuine token and reads identity, owner hash and scopes", async () => {
     const identity = await verifyEveAccessToken(await issue(), config);
-    expect(identity).toMatchObject({ characterId, characterName: "Aura Vexlin", ownerHash: sim.ownerHash(characterId) });
+    expect(identity).toMatchObject({
+      characterId,
+      characterName: "Aura Vexlin",
+      ownerHash: sim.ownerHash(characterId),
+    });
     expect(identity.scopes).toEqual(["esi-skills.read_skills.v1", "esi-wallet.read_character_wallet.v1"]);
   });
 
@@ -32,7 +38,9 @@ describe("EVE access token verification", () => {
 
   it("accepts the issuer with or without https://", async () => {
     await expect(verifyEveAccessToken(await issue({ iss: "login.eveonline.com" }), config)).resolves.toBeTruthy();
-    await expect(verifyEveAccessToken(await issue({ iss: "https://login.eveonline.com" }), config)).resolves.toBeTruthy();
+    await expect(
+      verifyEveAccessToken(await issue({ iss: "https://login.eveonline.com" }), config),
+    ).resolves.toBeTruthy();
   });
 
   it.each([

@@ -12,7 +12,12 @@ const B = 2113000002;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  await t.db.eveCharacter.createMany({ data: [{ id: A, name: "A" }, { id: B, name: "B" }] });
+  await t.db.eveCharacter.createMany({
+    data: [
+      { id: A, name: "A" },
+      { id: B, name: "B" },
+    ],
+  });
   await t.db.character.createMany({ data: [{ id: A }, { id: B }] });
 });
 afterAll(() => t?.drop());
@@ -28,7 +33,10 @@ const mail = (characterId: number, mailId: bigint) => ({
   characterId,
   mailId,
   senderId: null,
-  recipients: [{ id: 98000001, type: "corporation" }, { id: 145241, type: "mailing_list", note: "quotes \" and ' and \\ and ünïcödé" }],
+  recipients: [
+    { id: 98000001, type: "corporation" },
+    { id: 145241, type: "mailing_list", note: "quotes \" and ' and \\ and ünïcödé" },
+  ],
   labelIds: [1, 4, 32],
   subject: "Fleet at 19:00 \u{1F680} <b>not html</b>",
   isRead: false,
@@ -53,7 +61,15 @@ describe("insertRows stores rows as createMany does", () => {
     await insertRows(t.db, "CharacterMail", { data: [mail(B, 1n)] });
     await t.db.characterWalletJournalEntry.createMany({ data: [journal(A, 2n ** 62n)] });
     await insertRows(t.db, "CharacterWalletJournalEntry", { data: [journal(B, 2n ** 62n)] });
-    const contact = (characterId: number) => ({ characterId, contactId: 3019582, contactType: "character", standing: -7.5, labelIds: [2n ** 40n, 5n], isWatched: true, isBlocked: false });
+    const contact = (characterId: number) => ({
+      characterId,
+      contactId: 3019582,
+      contactType: "character",
+      standing: -7.5,
+      labelIds: [2n ** 40n, 5n],
+      isWatched: true,
+      isBlocked: false,
+    });
     await t.db.characterContact.createMany({ data: [contact(A)] });
     await insertRows(t.db, "CharacterContact", { data: [contact(B)] });
 
@@ -72,10 +88,24 @@ describe("insertRows stores rows as createMany does", () => {
   });
 
   it("gives fields left out their column defaults, per row", async () => {
-    const asset = (itemId: bigint, extra: object) => ({ characterId: A, itemId, typeId: 34, quantity: 1, locationFlag: "Hangar", locationType: "station", isSingleton: false, ...extra });
-    const { count } = await insertRows(t.db, "CharacterAsset", { data: [asset(1n, {}), asset(2n, { isBlueprintCopy: true }), asset(3n, { isBlueprintCopy: undefined })] });
+    const asset = (itemId: bigint, extra: object) => ({
+      characterId: A,
+      itemId,
+      typeId: 34,
+      quantity: 1,
+      locationFlag: "Hangar",
+      locationType: "station",
+      isSingleton: false,
+      ...extra,
+    });
+    const { count } = await insertRows(t.db, "CharacterAsset", {
+      data: [asset(1n, {}), asset(2n, { isBlueprintCopy: true }), asset(3n, { isBlueprintCopy: undefined })],
+    });
     expect(count).toBe(3);
-    const stored = await t.db.characterAsset.findMany({ orderBy: { itemId: "asc" }, select: { itemId: true, isBlueprintCopy: true, name: true } });
+    const stored = await t.db.characterAsset.findMany({
+      orderBy: { itemId: "asc" },
+      select: { itemId: true, isBlueprintCopy: true, name: true },
+    });
     expect(stored).toEqual([
       { itemId: 1n, isBlueprintCopy: false, name: null },
       { itemId: 2n, isBlueprintCopy: true, name: null },
@@ -94,26 +124,59 @@ describe("insertRows stores rows as createMany does", () => {
   it("upserts: rows whose key exists get the named fields, others are inserted", async () => {
     await insertRows(t.db, "CharacterMail", { data: [mail(A, 1n), mail(A, 2n)] });
     const changed = { ...mail(A, 2n), subject: "changed", isRead: true };
-    const { count } = await insertRows(t.db, "CharacterMail", { data: [changed, mail(A, 3n)], update: { on: ["characterId", "mailId"], set: ["subject"] } });
+    const { count } = await insertRows(t.db, "CharacterMail", {
+      data: [changed, mail(A, 3n)],
+      update: { on: ["characterId", "mailId"], set: ["subject"] },
+    });
     expect(count).toBe(2);
-    const stored = await t.db.characterMail.findMany({ orderBy: { mailId: "asc" }, select: { mailId: true, subject: true, isRead: true } });
+    const stored = await t.db.characterMail.findMany({
+      orderBy: { mailId: "asc" },
+      select: { mailId: true, subject: true, isRead: true },
+    });
     expect(stored).toEqual([
       { mailId: 1n, subject: mail(A, 1n).subject, isRead: false },
       // Only the named field changes.
       { mailId: 2n, subject: "changed", isRead: false },
       { mailId: 3n, subject: mail(A, 3n).subject, isRead: false },
     ]);
-    await expect(insertRows(t.db, "CharacterMail", { data: [mail(A, 4n)], update: { on: ["characterId", "mailId"], set: ["nope" as "subject"] } })).rejects.toThrow(/no column for nope/);
+    await expect(
+      insertRows(t.db, "CharacterMail", {
+        data: [mail(A, 4n)],
+        update: { on: ["characterId", "mailId"], set: ["nope" as "subject"] },
+      }),
+    ).rejects.toThrow(/no column for nope/);
   });
 
   it("stores Prisma.DbNull as NULL and refuses a JSON null it could not keep apart from NULL", async () => {
     await insertRows(t.db, "CharacterKillmail", {
-      data: [{ characterId: A, killmailId: 1n, killmailHash: "h", killmailTime: new Date(), solarSystemId: 30000142, victimShipTypeId: 587, attackerCount: 1, victimItems: Prisma.DbNull }],
+      data: [
+        {
+          characterId: A,
+          killmailId: 1n,
+          killmailHash: "h",
+          killmailTime: new Date(),
+          solarSystemId: 30000142,
+          victimShipTypeId: 587,
+          attackerCount: 1,
+          victimItems: Prisma.DbNull,
+        },
+      ],
     });
     expect((await t.db.characterKillmail.findFirstOrThrow()).victimItems).toBeNull();
     await expect(
       insertRows(t.db, "CharacterKillmail", {
-        data: [{ characterId: A, killmailId: 2n, killmailHash: "h", killmailTime: new Date(), solarSystemId: 30000142, victimShipTypeId: 587, attackerCount: 1, victimItems: Prisma.JsonNull }],
+        data: [
+          {
+            characterId: A,
+            killmailId: 2n,
+            killmailHash: "h",
+            killmailTime: new Date(),
+            solarSystemId: 30000142,
+            victimShipTypeId: 587,
+            attackerCount: 1,
+            victimItems: Prisma.JsonNull,
+          },
+        ],
       }),
     ).rejects.toThrow(/use Prisma.DbNull/);
     expect(await t.db.characterKillmail.count()).toBe(1);
@@ -133,8 +196,10 @@ describe("insertRows stores rows as createMany does", () => {
   });
 
   it("refuses a field the model does not have, naming it, and writes nothing", async () => {
-    const bad = { ...mail(A, 9n), "subject\"; DROP TABLE x; --": "x" } as unknown as ReturnType<typeof mail>;
-    await expect(insertRows(t.db, "CharacterMail", { data: [bad] })).rejects.toThrow(/CharacterMail has no column for subject"; DROP TABLE x; --/);
+    const bad = { ...mail(A, 9n), 'subject"; DROP TABLE x; --': "x" } as unknown as ReturnType<typeof mail>;
+    await expect(insertRows(t.db, "CharacterMail", { data: [bad] })).rejects.toThrow(
+      /CharacterMail has no column for subject"; DROP TABLE x; --/,
+    );
     expect(await t.db.characterMail.count()).toBe(0);
   });
 });

@@ -8,7 +8,13 @@ import { createTokenCipher } from "~/server/crypto/token-cipher";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
 
 const cipher = createTokenCipher({ current: Buffer.alloc(32, 3).toString("base64") });
-const identity = (id: number): EveIdentity => ({ characterId: id, characterName: `P${id}`, ownerHash: `o${id}`, scopes: [], expiresAt: new Date() });
+const identity = (id: number): EveIdentity => ({
+  characterId: id,
+  characterName: `P${id}`,
+  ownerHash: `o${id}`,
+  scopes: [],
+  expiresAt: new Date(),
+});
 const NOW = new Date("2026-11-15T12:00:00Z");
 const [MAIN, ALT, UNREGISTERED, FOREIGN] = [2112100001, 2112100002, 2112100003, 2112100009];
 let t: TestDatabase;
@@ -16,7 +22,11 @@ let userId: string;
 let foreignUserId: string;
 
 async function register(user: string, id: number) {
-  await registerCharacter({ db: t.db, cipher }, user, identity(id), { refreshToken: "r", accessToken: "a", accessTokenExpiresAt: new Date() });
+  await registerCharacter({ db: t.db, cipher }, user, identity(id), {
+    refreshToken: "r",
+    accessToken: "a",
+    accessTokenExpiresAt: new Date(),
+  });
 }
 
 beforeAll(async () => {
@@ -44,7 +54,12 @@ beforeAll(async () => {
       { characterId: FOREIGN, total: 99_000_000n },
     ],
   });
-  await t.db.eveMarketPrice.createMany({ data: [{ typeId: 1230, averagePrice: 20.5 }, { typeId: 1228, averagePrice: 10 }] });
+  await t.db.eveMarketPrice.createMany({
+    data: [
+      { typeId: 1230, averagePrice: 20.5 },
+      { typeId: 1228, averagePrice: 10 },
+    ],
+  });
   const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
   await t.db.characterMiningLedgerEntry.createMany({
     data: [
@@ -91,7 +106,14 @@ describe("launcher dashboard", () => {
 
   it("counts only the foreign user's character for the foreign user", async () => {
     const figures = await dashboardFigures(t.db, foreignUserId, NOW);
-    expect(figures).toMatchObject({ ownedCharacters: 1, registeredCharacters: 1, walletIsk: 9e9, skillpoints: 99_000_000, minedIskThisMonth: 2_050_000, rattedIskThisMonth: 70_000_000 });
+    expect(figures).toMatchObject({
+      ownedCharacters: 1,
+      registeredCharacters: 1,
+      walletIsk: 9e9,
+      skillpoints: 99_000_000,
+      minedIskThisMonth: 2_050_000,
+      rattedIskThisMonth: 70_000_000,
+    });
   });
 
   it("starts each month from nothing", async () => {

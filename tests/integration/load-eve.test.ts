@@ -15,21 +15,25 @@ const env = useSimDatabase();
 
 function cli(...args: string[]): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/memberaudit.ts", ...args], {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        MEMBERAUDIT_MODE: "demo",
-        DATABASE_URL: env.databaseUrl,
-        AUTH_SECRET: "s".repeat(40),
-        TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
-        EVE_SSO_BASE_URL: env.url,
-        ESI_BASE_URL: env.url,
-        EVE_SSO_CLIENT_ID: CLIENT.clientId,
-        EVE_SSO_CLIENT_SECRET: CLIENT.clientSecret,
-      } as unknown as NodeJS.ProcessEnv,
-    });
+    const child = spawn(
+      process.execPath,
+      [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/memberaudit.ts", ...args],
+      {
+        cwd: root,
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          MEMBERAUDIT_MODE: "demo",
+          DATABASE_URL: env.databaseUrl,
+          AUTH_SECRET: "s".repeat(40),
+          TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+          EVE_SSO_BASE_URL: env.url,
+          ESI_BASE_URL: env.url,
+          EVE_SSO_CLIENT_ID: CLIENT.clientId,
+          EVE_SSO_CLIENT_SECRET: CLIENT.clientSecret,
+        } as unknown as NodeJS.ProcessEnv,
+      },
+    );
     let out = "";
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (out += d));
@@ -42,11 +46,18 @@ describe("load-eve", () => {
     const lines: string[] = [];
     const report = await loadEve(env.deps, { categories: [16, 18, 87], log: (l) => lines.push(l) });
     const expectedTypes = typesInCategory(16).length + typesInCategory(18).length;
-    expect(report).toMatchObject({ categories: 2, groups: groupsInCategory(16).length + groupsInCategory(18).length, types: expectedTypes, stored: expectedTypes });
+    expect(report).toMatchObject({
+      categories: 2,
+      groups: groupsInCategory(16).length + groupsInCategory(18).length,
+      types: expectedTypes,
+      stored: expectedTypes,
+    });
     expect(report.failed).toEqual([expect.objectContaining({ kind: "category", id: 87 })]);
     expect(lines.some((l) => /^category 16 Skill: \d+ groups, \d+ types$/.test(l))).toBe(true);
     expect(await env.db.eveType.count({ where: { group: { categoryId: 16 } } })).toBe(typesInCategory(16).length);
-    const ranks = await env.db.eveTypeDogmaAttribute.count({ where: { attributeId: DOGMA.skillRank, type: { group: { categoryId: 16 } } } });
+    const ranks = await env.db.eveTypeDogmaAttribute.count({
+      where: { attributeId: DOGMA.skillRank, type: { group: { categoryId: 16 } } },
+    });
     expect(ranks).toBe(typesInCategory(16).length);
   }, 120_000);
 

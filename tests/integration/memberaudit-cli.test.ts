@@ -15,22 +15,26 @@ let url: string;
 
 function cli(...args: string[]): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/memberaudit.ts", ...args], {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        MEMBERAUDIT_MODE: "demo",
-        DATABASE_URL: t.url,
-        AUTH_SECRET: "s".repeat(40),
-        // The key tests/esi/support/sim.ts seals tokens with.
-        TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
-        EVE_SSO_BASE_URL: url,
-        ESI_BASE_URL: url,
-        EVE_SSO_CLIENT_ID: CLIENT.clientId,
-        EVE_SSO_CLIENT_SECRET: CLIENT.clientSecret,
-      } as unknown as NodeJS.ProcessEnv,
-    });
+    const child = spawn(
+      process.execPath,
+      [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/memberaudit.ts", ...args],
+      {
+        cwd: root,
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          MEMBERAUDIT_MODE: "demo",
+          DATABASE_URL: t.url,
+          AUTH_SECRET: "s".repeat(40),
+          // The key tests/esi/support/sim.ts seals tokens with.
+          TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+          EVE_SSO_BASE_URL: url,
+          ESI_BASE_URL: url,
+          EVE_SSO_CLIENT_ID: CLIENT.clientId,
+          EVE_SSO_CLIENT_SECRET: CLIENT.clientSecret,
+        } as unknown as NodeJS.ProcessEnv,
+      },
+    );
     let out = "";
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (out += d));

@@ -15,12 +15,17 @@ async function catalog(url: string) {
   try {
     const q = async (sql: string) => (await client.query(sql)).rows.map((r) => JSON.stringify(r)).sort();
     return {
-      columns: await q(`SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default, character_maximum_length
+      columns:
+        await q(`SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default, character_maximum_length
                         FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`),
       constraints: await q(`SELECT conrelid::regclass::text AS tbl, conname, pg_get_constraintdef(oid) AS def
                             FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '_prisma_migrations'`),
-      indexes: await q(`SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`),
-      enums: await q(`SELECT t.typname, e.enumlabel, e.enumsortorder FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid`),
+      indexes: await q(
+        `SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
+      ),
+      enums: await q(
+        `SELECT t.typname, e.enumlabel, e.enumsortorder FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid`,
+      ),
     };
   } finally {
     await client.end();
@@ -46,7 +51,9 @@ describe("migrations", () => {
     expect(await applyMigrations(migrated.url)).toEqual([]);
     const client = new pg.Client({ connectionString: migrated.url });
     await client.connect();
-    const { rows } = await client.query(`SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`);
+    const { rows } = await client.query(
+      `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
+    );
     await client.end();
     expect(rows.map((r) => r.migration_name)).toEqual(all.map((m) => m.name));
     expect(rows.map((r) => r.checksum)).toEqual(all.map((m) => m.checksum));
@@ -56,7 +63,15 @@ describe("migrations", () => {
   it("matches prisma/schema exactly (no drift)", async () => {
     const sql = execFileSync(
       process.execPath,
-      [path.join(root, "node_modules/prisma/build/index.js"), "migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema", "--script"],
+      [
+        path.join(root, "node_modules/prisma/build/index.js"),
+        "migrate",
+        "diff",
+        "--from-empty",
+        "--to-schema-datamodel",
+        "prisma/schema",
+        "--script",
+      ],
       { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] },
     );
     const client = new pg.Client({ connectionString: fromSchema.url });

@@ -45,7 +45,10 @@ describe("refresh character public details", () => {
     expect(stored).toMatchObject({ name: aura.name, corporationId: 98000001, allianceId: 99000001 });
     expect(stored.birthday?.toISOString()).toBe(new Date(aura.birthday).toISOString());
     expect((await t.db.eveCharacter.findUniqueOrThrow({ where: { id: nyx.characterId } })).allianceId).toBeNull();
-    const names = await t.db.eveEntity.findMany({ where: { id: { in: [98000001, 99000001, 98000004] } }, orderBy: { id: "asc" } });
+    const names = await t.db.eveEntity.findMany({
+      where: { id: { in: [98000001, 99000001, 98000004] } },
+      orderBy: { id: "asc" },
+    });
     expect(names.map((n) => [n.name, n.category])).toEqual([
       ["Sim Industries", "corporation"],
       ["Lone Wolves", "corporation"],
@@ -60,7 +63,9 @@ describe("refresh character public details", () => {
   });
 
   it("runs as an Inngest function (@inngest/test engine)", async () => {
-    const fn = toInngestFunction(createJobs(() => deps, { sharingTimeoutMinutes: 0, engine: DEFAULT_ENGINE_SETTINGS })[0]!);
+    const fn = toInngestFunction(
+      createJobs(() => deps, { sharingTimeoutMinutes: 0, engine: DEFAULT_ENGINE_SETTINGS })[0]!,
+    );
     const engine = new InngestTestEngine({
       function: fn,
       events: [{ name: characterPublicRefresh.name, data: { characterIds: [jorund.characterId] } }],
@@ -69,12 +74,18 @@ describe("refresh character public details", () => {
     expect(error).toBeUndefined();
     expect(result).toEqual({ updated: 1 });
     const stored = await t.db.eveCharacter.findUniqueOrThrow({ where: { id: jorund.characterId } });
-    expect([stored.corporationId, stored.corporationName, stored.allianceName]).toEqual([98000003, "Test Haulers", "Other Alliance"]);
+    expect([stored.corporationId, stored.corporationName, stored.allianceName]).toEqual([
+      98000003,
+      "Test Haulers",
+      "Other Alliance",
+    ]);
   });
 
   it("runs in the embedded runner from the same definition", async () => {
     await t.db.eveCharacter.deleteMany({ where: { id: jorund.characterId } });
-    const runner = new EmbeddedRunner(createJobs(() => deps, { sharingTimeoutMinutes: 0, engine: DEFAULT_ENGINE_SETTINGS }));
+    const runner = new EmbeddedRunner(
+      createJobs(() => deps, { sharingTimeoutMinutes: 0, engine: DEFAULT_ENGINE_SETTINGS }),
+    );
     await runner.send({ name: characterPublicRefresh.name, data: { characterIds: [jorund.characterId] } });
     await runner.idle();
     expect(runner.outcomes).toEqual([{ jobId: "refresh-character-public", status: "completed", attempts: 1 }]);

@@ -18,10 +18,24 @@ const cipher = createTokenCipher({ current: Buffer.alloc(32, 9).toString("base64
 let t: TestDatabase;
 const deps = () => ({ db: t.db, cipher });
 
-function identity(characterId: number, ownerHash = `owner-${characterId}`, scopes: string[] = [...CHARACTER_SCOPES]): EveIdentity {
-  return { characterId, characterName: `Pilot ${characterId}`, ownerHash, scopes, expiresAt: new Date(Date.now() + 1_200_000) };
+function identity(
+  characterId: number,
+  ownerHash = `owner-${characterId}`,
+  scopes: string[] = [...CHARACTER_SCOPES],
+): EveIdentity {
+  return {
+    characterId,
+    characterName: `Pilot ${characterId}`,
+    ownerHash,
+    scopes,
+    expiresAt: new Date(Date.now() + 1_200_000),
+  };
 }
-const tokens = (n: number) => ({ refreshToken: `refresh-${n}-plaintext`, accessToken: `access-${n}-plaintext`, accessTokenExpiresAt: new Date() });
+const tokens = (n: number) => ({
+  refreshToken: `refresh-${n}-plaintext`,
+  accessToken: `access-${n}-plaintext`,
+  accessTokenExpiresAt: new Date(),
+});
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -64,13 +78,20 @@ describe("sign-in and character registration", () => {
 
   it("reports missing scopes of a limited grant", async () => {
     const { userId } = await signInWithCharacter(deps(), identity(101));
-    const result = await registerCharacter(deps(), userId, identity(103, "owner-103", ["esi-skills.read_skills.v1"]), tokens(103));
+    const result = await registerCharacter(
+      deps(),
+      userId,
+      identity(103, "owner-103", ["esi-skills.read_skills.v1"]),
+      tokens(103),
+    );
     expect(result.missingScopes).toHaveLength(CHARACTER_SCOPES.length - 1);
   });
 
   it("refuses a character another user owns with the same owner hash", async () => {
     const other = await signInWithCharacter(deps(), identity(201));
-    await expect(registerCharacter(deps(), other.userId, identity(102), tokens(999))).rejects.toBeInstanceOf(CharacterOwnedElsewhereError);
+    await expect(registerCharacter(deps(), other.userId, identity(102), tokens(999))).rejects.toBeInstanceOf(
+      CharacterOwnedElsewhereError,
+    );
     const token = await t.db.esiToken.findUniqueOrThrow({ where: { characterId: 102 } });
     expect(cipher.decrypt(token.refreshTokenEnc)).toBe("refresh-102-plaintext");
   });

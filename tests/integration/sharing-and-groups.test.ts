@@ -6,12 +6,26 @@ import type { EveIdentity } from "~/server/auth/eve-jwt";
 import { registerCharacter, signInWithCharacter } from "~/server/characters/registration";
 import { expireShares, setShared, SharingNotAllowedError } from "~/server/characters/sharing";
 import { createTokenCipher } from "~/server/crypto/token-cipher";
-import { createGroup, GroupError, listGroups, permissionHolders, setMembership, setSuperuser, updateGroup } from "~/server/groups/admin";
+import {
+  createGroup,
+  GroupError,
+  listGroups,
+  permissionHolders,
+  setMembership,
+  setSuperuser,
+  updateGroup,
+} from "~/server/groups/admin";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
 
 let t: TestDatabase;
 const cipher = createTokenCipher({ current: Buffer.alloc(32, 4).toString("base64") });
-const identity = (id: number): EveIdentity => ({ characterId: id, characterName: `P${id}`, ownerHash: `o${id}`, scopes: [], expiresAt: new Date() });
+const identity = (id: number): EveIdentity => ({
+  characterId: id,
+  characterName: `P${id}`,
+  ownerHash: `o${id}`,
+  scopes: [],
+  expiresAt: new Date(),
+});
 const tokens = { refreshToken: "r", accessToken: "a", accessTokenExpiresAt: new Date() };
 let admin: string;
 let pilot: string;
@@ -27,15 +41,24 @@ afterAll(async () => t?.drop());
 describe("groups", () => {
   it("makes a default Members group on the first sign-in and puts later users in it", async () => {
     const groups = await listGroups(t.db);
-    expect(groups.map((g) => [g.name, g.isDefault, g.permissions, g.memberCount])).toEqual([["Members", true, ["basic_access", "share_characters"], 2]]);
+    expect(groups.map((g) => [g.name, g.isDefault, g.permissions, g.memberCount])).toEqual([
+      ["Members", true, ["basic_access", "share_characters"], 2],
+    ]);
     const viewer = (await loadViewer(t.db, pilot))!;
     expect([...viewer.permissions].sort()).toEqual(["basic_access", "share_characters"]);
     expect((await loadViewer(t.db, admin))!.isSuperuser).toBe(true);
   });
 
   it("refuses duplicate names and self-demotion", async () => {
-    await createGroup(t.db, { name: "Recruiters", description: "", permissions: ["finder_access", "view_shared_characters"], isDefault: false });
-    await expect(createGroup(t.db, { name: "Recruiters", description: "", permissions: [], isDefault: false })).rejects.toBeInstanceOf(GroupError);
+    await createGroup(t.db, {
+      name: "Recruiters",
+      description: "",
+      permissions: ["finder_access", "view_shared_characters"],
+      isDefault: false,
+    });
+    await expect(
+      createGroup(t.db, { name: "Recruiters", description: "", permissions: [], isDefault: false }),
+    ).rejects.toBeInstanceOf(GroupError);
     await expect(setSuperuser(t.db, admin, admin, false)).rejects.toThrow(/yourself/);
   });
 
@@ -62,9 +85,19 @@ describe("sharing", () => {
 
   it("ends shares when the owner loses share_characters", async () => {
     const members = (await listGroups(t.db)).find((g) => g.name === "Members")!;
-    await updateGroup(t.db, members.id, { name: "Members", description: "", permissions: ["basic_access"], isDefault: true });
+    await updateGroup(t.db, members.id, {
+      name: "Members",
+      description: "",
+      permissions: ["basic_access"],
+      isDefault: true,
+    });
     expect((await t.db.character.findUniqueOrThrow({ where: { id: 2 } })).isShared).toBe(false);
-    await updateGroup(t.db, members.id, { name: "Members", description: "", permissions: ["basic_access", "share_characters"], isDefault: true });
+    await updateGroup(t.db, members.id, {
+      name: "Members",
+      description: "",
+      permissions: ["basic_access", "share_characters"],
+      isDefault: true,
+    });
   });
 
   it("ends shares when removed from the group that granted the permission", async () => {

@@ -26,11 +26,17 @@ function requiredSkills(typeIds: number[]): Record<number, number> {
 }
 
 const storedSkills = async (id: number) =>
-  Object.fromEntries((await env.db.skillSetSkill.findMany({ where: { skillSetId: id } })).map((s) => [s.skillTypeId, s.requiredLevel]));
+  Object.fromEntries(
+    (await env.db.skillSetSkill.findMany({ where: { skillSetId: id } })).map((s) => [s.skillTypeId, s.requiredLevel]),
+  );
 
 describe("parsing", () => {
   it("reads EFT headers, offline flags, quantities, charges and empty slots", () => {
-    expect(parseEft("\n[Bantam, My fit]\nA /OFFLINE\n[Empty Low slot]\nB, C\n\nD x5\n")).toEqual({ shipName: "Bantam", fitName: "My fit", itemNames: ["A", "B", "C", "D"] });
+    expect(parseEft("\n[Bantam, My fit]\nA /OFFLINE\n[Empty Low slot]\nB, C\n\nD x5\n")).toEqual({
+      shipName: "Bantam",
+      fitName: "My fit",
+      itemNames: ["A", "B", "C", "D"],
+    });
     expect(() => parseEft("Bantam\nA")).toThrow(SkillSetError);
   });
   it("reads skill plans with roman and arabic levels, reporting lines it cannot read", () => {
@@ -54,7 +60,12 @@ describe("import", () => {
     const text = `[${hull.name}, Shield tackle]\n${extenders[0]!.name}\n${extenders[1]!.name} /OFFLINE\n[Empty Low slot]\n\n${missile.name} x100\nNo Such Item\n`;
     const report = await importEftFitting(env.deps, { text }, "Admin Pilot");
     const expected = requiredSkills([hull.id, ...extenders.map((e) => e.id), missile.id]);
-    expect(report).toMatchObject({ name: "Shield tackle", created: true, skills: Object.keys(expected).length, skipped: ["No Such Item"] });
+    expect(report).toMatchObject({
+      name: "Shield tackle",
+      created: true,
+      skills: Object.keys(expected).length,
+      skipped: ["No Such Item"],
+    });
     expect(await storedSkills(report.id)).toEqual(expected);
     const set = await env.db.skillSet.findUniqueOrThrow({ where: { id: report.id } });
     expect(set.shipTypeId).toBe(hull.id);
@@ -68,7 +79,9 @@ describe("import", () => {
     const report = await importEftFitting(env.deps, { text, overwrite: true }, null);
     expect(report.created).toBe(false);
     expect(await storedSkills(report.id)).toEqual(requiredSkills([hull.id, extenders[0]!.id]));
-    await expect(importEftFitting(env.deps, { text: "[Not A Ship, x]\n" }, null)).rejects.toThrow('Unknown ship type "Not A Ship"');
+    await expect(importEftFitting(env.deps, { text: "[Not A Ship, x]\n" }, null)).rejects.toThrow(
+      'Unknown ship type "Not A Ship"',
+    );
   });
 
   it("creates a skill set from a skill plan, keeping the highest level and reporting what it skipped", async () => {
@@ -79,7 +92,13 @@ describe("import", () => {
     expect(report).toMatchObject({ created: true, skills: 2 });
     expect(report.skipped.sort()).toEqual(["Not A Skill", extenders[0]!.name, "nonsense"].sort());
     expect(await storedSkills(report.id)).toEqual({ [a!.id]: 5, [b!.id]: 2 });
-    expect((await env.db.skillSet.findUniqueOrThrow({ where: { id: report.id }, include: { groups: true } })).groups.map((g) => g.name)).toEqual(["Doctrines"]);
-    await expect(importSkillPlan(env.deps, { text: "Nothing Known I\n", name: "Empty" }, null)).rejects.toThrow("No skill recognised");
+    expect(
+      (await env.db.skillSet.findUniqueOrThrow({ where: { id: report.id }, include: { groups: true } })).groups.map(
+        (g) => g.name,
+      ),
+    ).toEqual(["Doctrines"]);
+    await expect(importSkillPlan(env.deps, { text: "Nothing Known I\n", name: "Empty" }, null)).rejects.toThrow(
+      "No skill recognised",
+    );
   });
 });

@@ -14,12 +14,21 @@ const complete = {
 };
 
 function start(env: Record<string, string>) {
-  const result = spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/launch.ts", "start"], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", DATA_DIR: "/nonexistent/never-created", ...env } as unknown as NodeJS.ProcessEnv,
-    encoding: "utf8",
-    timeout: 60_000,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/launch.ts", "start"],
+    {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? "/tmp",
+        DATA_DIR: "/nonexistent/never-created",
+        ...env,
+      } as unknown as NodeJS.ProcessEnv,
+      encoding: "utf8",
+      timeout: 60_000,
+    },
+  );
   return { status: result.status, stderr: result.stderr.trim(), stdout: result.stdout.trim() };
 }
 
@@ -28,7 +37,9 @@ describe("startup with invalid settings", () => {
     const { EVE_SSO_CLIENT_ID: _, ...rest } = complete;
     const run = start(rest);
     expect(run.status).toBe(1);
-    expect(run.stderr.split("\n")).toEqual(["Invalid setting EVE_SSO_CLIENT_ID: is required in production: from your application at developers.eveonline.com"]);
+    expect(run.stderr.split("\n")).toEqual([
+      "Invalid setting EVE_SSO_CLIENT_ID: is required in production: from your application at developers.eveonline.com",
+    ]);
   });
 
   it("names a malformed setting", () => {

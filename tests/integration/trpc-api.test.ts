@@ -15,29 +15,58 @@ import { createTestDatabase, type TestDatabase } from "../helpers/database";
 let t: TestDatabase;
 let deps: AppDeps;
 const users: Record<string, CurrentUser> = {};
-const identity = (id: number): EveIdentity => ({ characterId: id, characterName: `P${id}`, ownerHash: `o${id}`, scopes: [], expiresAt: new Date() });
+const identity = (id: number): EveIdentity => ({
+  characterId: id,
+  characterName: `P${id}`,
+  ownerHash: `o${id}`,
+  scopes: [],
+  expiresAt: new Date(),
+});
 
 async function call(as: string | null, path: string, input: unknown, method: "GET" | "POST" = "POST") {
   const encoded = JSON.stringify(superjson.serialize(input));
-  const url = method === "GET" ? `http://x/api/trpc/${path}?input=${encodeURIComponent(encoded)}` : `http://x/api/trpc/${path}`;
+  const url =
+    method === "GET" ? `http://x/api/trpc/${path}?input=${encodeURIComponent(encoded)}` : `http://x/api/trpc/${path}`;
   const response = await fetchRequestHandler({
     endpoint: "/api/trpc",
-    req: new Request(url, { method, body: method === "POST" ? encoded : undefined, headers: { "content-type": "application/json" } }),
+    req: new Request(url, {
+      method,
+      body: method === "POST" ? encoded : undefined,
+      headers: { "content-type": "application/json" },
+    }),
     router: appRouter,
     createContext: async () => ({ deps, user: as ? users[as]! : null }),
   });
-  const body = (await response.json()) as { error?: { json: { message: string; data: { httpStatus: number; fields?: string[] } } } };
+  const body = (await response.json()) as {
+    error?: { json: { message: string; data: { httpStatus: number; fields?: string[] } } };
+  };
   return { status: response.status, error: body.error?.json };
 }
 
 beforeAll(async () => {
   t = await createTestDatabase();
   const cipher = createTokenCipher({ current: Buffer.alloc(32, 6).toString("base64") });
-  deps = { db: t.db, cipher, esi: createEsiClient({ baseUrl: "http://127.0.0.1:9" }), sso: { baseUrl: "http://127.0.0.1:9", clientId: "c", clientSecret: "s" } };
-  for (const [name, id] of [["admin", 1], ["pilot", 2], ["other", 3]] as const) {
+  deps = {
+    db: t.db,
+    cipher,
+    esi: createEsiClient({ baseUrl: "http://127.0.0.1:9" }),
+    sso: { baseUrl: "http://127.0.0.1:9", clientId: "c", clientSecret: "s" },
+  };
+  for (const [name, id] of [
+    ["admin", 1],
+    ["pilot", 2],
+    ["other", 3],
+  ] as const) {
     const { userId } = await signInWithCharacter({ db: t.db, cipher }, identity(id));
-    await registerCharacter({ db: t.db, cipher }, userId, identity(id), { refreshToken: "r", accessToken: "a", accessTokenExpiresAt: new Date() });
-    users[name] = (await t.db.user.findUniqueOrThrow({ where: { id: userId }, include: { mainCharacter: true } })) as CurrentUser;
+    await registerCharacter({ db: t.db, cipher }, userId, identity(id), {
+      refreshToken: "r",
+      accessToken: "a",
+      accessTokenExpiresAt: new Date(),
+    });
+    users[name] = (await t.db.user.findUniqueOrThrow({
+      where: { id: userId },
+      include: { mainCharacter: true },
+    })) as CurrentUser;
   }
 });
 afterAll(async () => t?.drop());

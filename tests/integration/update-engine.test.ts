@@ -24,9 +24,13 @@ let sim: Simulator;
 let url: string;
 let esi: EsiClient;
 // Only the wallet section, so the test does not depend on which other sections exist.
-const settings: EngineSettings = { ...DEFAULT_ENGINE_SETTINGS, staleMinutes: { ...DEFAULT_ENGINE_SETTINGS.staleMinutes } };
+const settings: EngineSettings = {
+  ...DEFAULT_ENGINE_SETTINGS,
+  staleMinutes: { ...DEFAULT_ENGINE_SETTINGS.staleMinutes },
+};
 const wallet = () => enabledSections(settings).filter((s) => s.name === "wallet_balance");
-const stale = (now = new Date()) => findStaleSections(t.db, { sections: wallet(), staleMinutes: settings.staleMinutes, now });
+const stale = (now = new Date()) =>
+  findStaleSections(t.db, { sections: wallet(), staleMinutes: settings.staleMinutes, now });
 const updateFn = () => toInngestFunction(updateCharacter(() => updateDepsFrom({ db: t.db, esi }), settings));
 
 beforeAll(async () => {
@@ -53,11 +57,16 @@ describe("update engine", () => {
   });
 
   it("runs a character's stale sections as steps, then they are fresh until their stale minutes pass", async () => {
-    const engine = new InngestTestEngine({ function: updateFn(), events: [{ name: characterUpdate.name, data: { characterId: A } }] });
+    const engine = new InngestTestEngine({
+      function: updateFn(),
+      events: [{ name: characterUpdate.name, data: { characterId: A } }],
+    });
     const { result, error } = await engine.execute();
     expect(error).toBeUndefined();
     // Sections the wallet scope alone allows, and the public ones; those needing other scopes are not planned.
-    const allowed = enabledSections(settings).filter((s) => s.scopes.every((scope) => scope === "esi-wallet.read_character_wallet.v1")).length;
+    const allowed = enabledSections(settings).filter((s) =>
+      s.scopes.every((scope) => scope === "esi-wallet.read_character_wallet.v1"),
+    ).length;
     expect(result).toMatchObject({ characterId: A, sections: allowed });
     expect(await t.db.characterWalletBalance.count({ where: { characterId: A } })).toBe(1);
     expect((await stale()).has(A)).toBe(false);
@@ -66,7 +75,10 @@ describe("update engine", () => {
   });
 
   it("treats a failed last run as stale", async () => {
-    await t.db.sectionUpdateStatus.update({ where: { characterId_section: { characterId: A, section: "wallet_balance" } }, data: { isSuccess: false } });
+    await t.db.sectionUpdateStatus.update({
+      where: { characterId_section: { characterId: A, section: "wallet_balance" } },
+      data: { isSuccess: false },
+    });
     expect((await stale()).get(A)).toEqual(["wallet_balance"]);
   });
 
@@ -74,20 +86,29 @@ describe("update engine", () => {
     // Spend character A's char-wallet bucket (150 tokens per 15 minutes at the simulator, as at ESI).
     let spent = false;
     for (let i = 0; i < 200 && !spent; i++) {
-      await esi.get("/characters/{character_id}/wallet", { path: { character_id: A }, force: true }).catch((error: unknown) => {
-        if (!(error instanceof EsiRateLimitedError)) throw error;
-        spent = true;
-      });
+      await esi
+        .get("/characters/{character_id}/wallet", { path: { character_id: A }, force: true })
+        .catch((error: unknown) => {
+          if (!(error instanceof EsiRateLimitedError)) throw error;
+          spent = true;
+        });
     }
     expect(spent).toBe(true);
     const engine = new InngestTestEngine({
       function: updateFn(),
-      events: [{ name: characterUpdate.name, data: { characterId: A, sections: ["wallet_balance", "corporation_history"], force: true } }],
+      events: [
+        {
+          name: characterUpdate.name,
+          data: { characterId: A, sections: ["wallet_balance", "corporation_history"], force: true },
+        },
+      ],
     });
     const { result, error } = await engine.execute();
     expect(error).toBeUndefined();
     expect(result).toMatchObject({ characterId: A, deferred: ["wallet_balance"] });
-    const statuses = await t.db.sectionUpdateStatus.findMany({ where: { characterId: A, section: { in: ["wallet_balance", "corporation_history"] } } });
+    const statuses = await t.db.sectionUpdateStatus.findMany({
+      where: { characterId: A, section: { in: ["wallet_balance", "corporation_history"] } },
+    });
     const bySection = Object.fromEntries(statuses.map((s) => [s.section, s]));
     expect(bySection.corporation_history?.isSuccess).toBe(true);
     // Recorded as failed with the reason, so the next scheduled scan picks it up again once the bucket refills.
@@ -101,11 +122,16 @@ describe("update engine", () => {
   });
 
   it("ends a run with a dead token as NonRetriable, notifies the owner once, and stops scheduling its token sections", async () => {
-    await t.db.user.create({ data: { id: "owner-b", mainCharacterId: B, ownerships: { create: { characterId: B, ownerHash: "h" } } } });
+    await t.db.user.create({
+      data: { id: "owner-b", mainCharacterId: B, ownerships: { create: { characterId: B, ownerHash: "h" } } },
+    });
     sim.revokeCharacterTokens(B);
     await t.db.esiToken.update({ where: { characterId: B }, data: { accessTokenExpiresAt: new Date(0) } });
     for (let run = 0; run < 2; run++) {
-      const engine = new InngestTestEngine({ function: updateFn(), events: [{ name: characterUpdate.name, data: { characterId: B, sections: ["wallet_balance"], force: true } }] });
+      const engine = new InngestTestEngine({
+        function: updateFn(),
+        events: [{ name: characterUpdate.name, data: { characterId: B, sections: ["wallet_balance"], force: true } }],
+      });
       const { error } = await engine.execute();
       expect((error as Error | undefined)?.name).toBe("NonRetriableError");
     }
@@ -144,7 +170,9 @@ describe("update engine", () => {
       update: { startedAt: new Date(now.getTime() - 2 * 3600_000), finishedAt: null, isSuccess: null },
     });
     expect(await repairStuckSections(t.db, now)).toBe(1);
-    const row = await t.db.sectionUpdateStatus.findUniqueOrThrow({ where: { characterId_section: { characterId: A, section: "wallet_balance" } } });
+    const row = await t.db.sectionUpdateStatus.findUniqueOrThrow({
+      where: { characterId_section: { characterId: A, section: "wallet_balance" } },
+    });
     expect([row.isSuccess, row.errorMessage]).toEqual([false, "interrupted: the update did not finish"]);
   });
 });

@@ -19,7 +19,10 @@ import { createTestDatabase, type TestDatabase } from "../helpers/database";
 
 const CHARACTER = 2112000010;
 const CHUNK = 50;
-const settings: EngineSettings = { ...DEFAULT_ENGINE_SETTINGS, section: { ...DEFAULT_ENGINE_SETTINGS.section, assetsChunkSize: CHUNK } };
+const settings: EngineSettings = {
+  ...DEFAULT_ENGINE_SETTINGS,
+  section: { ...DEFAULT_ENGINE_SETTINGS.section, assetsChunkSize: CHUNK },
+};
 let t: TestDatabase;
 let sim: Simulator;
 let esi: EsiClient;
@@ -59,7 +62,11 @@ async function runAssets(force = false) {
 }
 
 const stored = async () =>
-  (await t.db.characterAsset.findMany({ where: { characterId: CHARACTER }, orderBy: { itemId: "asc" } })).map((a) => [Number(a.itemId), a.typeId, a.quantity]);
+  (await t.db.characterAsset.findMany({ where: { characterId: CHARACTER }, orderBy: { itemId: "asc" } })).map((a) => [
+    Number(a.itemId),
+    a.typeId,
+    a.quantity,
+  ]);
 
 describe("assets as chunked Inngest steps", () => {
   it("stages the rows, writes one chunk per step and finishes, passing only small state between steps", async () => {
@@ -69,7 +76,13 @@ describe("assets as chunked Inngest steps", () => {
     const chunks = Math.ceil(rows / CHUNK);
     expect(chunks).toBeGreaterThan(1);
     const ids = [...steps.keys()];
-    expect(ids).toEqual(["plan", "section-assets", ...Array.from({ length: chunks }, (_, i) => `section-assets-chunk-${i}`), "section-assets-finish", "resolve-types"]);
+    expect(ids).toEqual([
+      "plan",
+      "section-assets",
+      ...Array.from({ length: chunks }, (_, i) => `section-assets-chunk-${i}`),
+      "section-assets-finish",
+      "resolve-types",
+    ]);
     // The run named the types it stored: the sheet reads well without waiting for the resolve-eve-types sweep.
     expect(await t.db.eveType.count()).toBeGreaterThan(0);
     expect(await unknownReferencedTypeIds(t.db, 10, CHARACTER)).toEqual([]);
@@ -88,7 +101,9 @@ describe("assets as chunked Inngest steps", () => {
     expect(result).toMatchObject({ updated: 1 });
     const after = await stored();
     expect(after).not.toEqual(before);
-    const status = await t.db.sectionUpdateStatus.findUniqueOrThrow({ where: { characterId_section: { characterId: CHARACTER, section: "assets" } } });
+    const status = await t.db.sectionUpdateStatus.findUniqueOrThrow({
+      where: { characterId_section: { characterId: CHARACTER, section: "assets" } },
+    });
     expect(status.isSuccess).toBe(true);
 
     sim.expireCaches(CHARACTER);

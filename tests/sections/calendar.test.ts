@@ -13,19 +13,31 @@ const CHARACTER = Array.from({ length: 12 }, (_, i) => 2112000001 + i).find((id)
 const details = requestCounter(DETAIL_ROUTE);
 const h = useSectionHarness(CHARACTER, calendar, { decorate: details.decorate });
 const stored = async () =>
-  (await h.db.characterCalendarEvent.findMany({ where: { characterId: CHARACTER }, orderBy: { eventId: "asc" } })).map((e) => [
-    e.eventId,
-    e.date.toISOString(),
+  (await h.db.characterCalendarEvent.findMany({ where: { characterId: CHARACTER }, orderBy: { eventId: "asc" } })).map(
+    (e) => [
+      e.eventId,
+      e.date.toISOString(),
+      e.title,
+      e.importance,
+      e.response,
+      e.duration,
+      e.ownerId,
+      e.ownerType,
+      e.text,
+    ],
+  );
+const expected = () =>
+  upcoming(CHARACTER).map((e) => [
+    e.event_id,
+    new Date(e.date).toISOString(),
     e.title,
     e.importance,
     e.response,
     e.duration,
-    e.ownerId,
-    e.ownerType,
+    e.owner_id,
+    e.owner_type,
     e.text,
   ]);
-const expected = () =>
-  upcoming(CHARACTER).map((e) => [e.event_id, new Date(e.date).toISOString(), e.title, e.importance, e.response, e.duration, e.owner_id, e.owner_type, e.text]);
 
 describe("calendar section", () => {
   it("is marked as beyond Member Audit", () => {
@@ -49,9 +61,18 @@ describe("calendar section", () => {
   });
 
   it("fetches and writes only the events that differ", async () => {
-    const [first, second] = await h.db.characterCalendarEvent.findMany({ where: { characterId: CHARACTER }, orderBy: { eventId: "asc" }, take: 2 });
-    await h.db.characterCalendarEvent.update({ where: { characterId_eventId: { characterId: CHARACTER, eventId: first!.eventId } }, data: { title: "renamed" } });
-    await h.db.characterCalendarEvent.delete({ where: { characterId_eventId: { characterId: CHARACTER, eventId: second!.eventId } } });
+    const [first, second] = await h.db.characterCalendarEvent.findMany({
+      where: { characterId: CHARACTER },
+      orderBy: { eventId: "asc" },
+      take: 2,
+    });
+    await h.db.characterCalendarEvent.update({
+      where: { characterId_eventId: { characterId: CHARACTER, eventId: first!.eventId } },
+      data: { title: "renamed" },
+    });
+    await h.db.characterCalendarEvent.delete({
+      where: { characterId_eventId: { characterId: CHARACTER, eventId: second!.eventId } },
+    });
     await h.forgetContentHash();
     h.sim.expireCaches(CHARACTER);
     details.calls = 0;
@@ -61,8 +82,14 @@ describe("calendar section", () => {
   });
 
   it("keeps the last good data and records the error when a detail fails mid-update", async () => {
-    const [first] = await h.db.characterCalendarEvent.findMany({ where: { characterId: CHARACTER }, orderBy: { eventId: "asc" }, take: 1 });
-    await h.db.characterCalendarEvent.delete({ where: { characterId_eventId: { characterId: CHARACTER, eventId: first!.eventId } } });
+    const [first] = await h.db.characterCalendarEvent.findMany({
+      where: { characterId: CHARACTER },
+      orderBy: { eventId: "asc" },
+      take: 1,
+    });
+    await h.db.characterCalendarEvent.delete({
+      where: { characterId_eventId: { characterId: CHARACTER, eventId: first!.eventId } },
+    });
     await h.forgetContentHash();
     await h.expectFailureKeeps(DETAIL_ROUTE, stored);
   });

@@ -13,7 +13,9 @@ sectionSuite([
     character: 2112000004,
     route: "/characters/{character_id}/implants",
     async stored(db, characterId) {
-      return (await db.characterImplant.findMany({ where: { characterId }, orderBy: { typeId: "asc" } })).map((r) => r.typeId);
+      return (await db.characterImplant.findMany({ where: { characterId }, orderBy: { typeId: "asc" } })).map(
+        (r) => r.typeId,
+      );
     },
     expected(characterId) {
       return [...simClones(characterId).implants].sort((a, b) => a - b);
@@ -31,8 +33,19 @@ sectionSuite([
         include: { implants: { orderBy: { typeId: "asc" } } },
       });
       return {
-        home: info && [info.homeLocationId?.toString() ?? null, info.homeLocationType, iso(info.lastCloneJumpDate), iso(info.lastStationChangeDate)],
-        clones: clones.map((c) => [c.jumpCloneId, c.locationId.toString(), c.locationType, c.name, c.implants.map((i) => i.typeId)]),
+        home: info && [
+          info.homeLocationId?.toString() ?? null,
+          info.homeLocationType,
+          iso(info.lastCloneJumpDate),
+          iso(info.lastStationChangeDate),
+        ],
+        clones: clones.map((c) => [
+          c.jumpCloneId,
+          c.locationId.toString(),
+          c.locationType,
+          c.name,
+          c.implants.map((i) => i.typeId),
+        ]),
       };
     },
     expected(characterId) {
@@ -46,7 +59,13 @@ sectionSuite([
         ],
         clones: [...body.jump_clones]
           .sort((a, b) => a.jump_clone_id - b.jump_clone_id)
-          .map((c) => [c.jump_clone_id, String(c.location_id), c.location_type, c.name?.trim() || null, [...new Set(c.implants)].sort((a, b) => a - b)]),
+          .map((c) => [
+            c.jump_clone_id,
+            String(c.location_id),
+            c.location_type,
+            c.name?.trim() || null,
+            [...new Set(c.implants)].sort((a, b) => a - b),
+          ]),
       };
     },
   },

@@ -18,19 +18,21 @@ const letCachesExpire = async () => {
   await h.db.sectionRouteCache.updateMany({ data: { expiresAt: null } });
 };
 const stored = async () =>
-  (await h.db.characterContact.findMany({ where: { characterId: CHARACTER }, orderBy: { contactId: "asc" } })).map((c) => [
-    c.contactId,
-    c.standing,
-    c.isWatched,
-    c.isBlocked,
-    c.labelIds.map(Number),
-  ]);
+  (await h.db.characterContact.findMany({ where: { characterId: CHARACTER }, orderBy: { contactId: "asc" } })).map(
+    (c) => [c.contactId, c.standing, c.isWatched, c.isBlocked, c.labelIds.map(Number)],
+  );
 const expected = () => {
   const sim = characterSection(CHARACTER, "contacts")!;
   const known = new Set(sim.labels.map((l) => l.label_id));
   return [...sim.contacts]
     .sort((a, b) => a.contact_id - b.contact_id)
-    .map((c) => [c.contact_id, c.standing, c.is_watched ?? false, c.is_blocked ?? false, (c.label_ids ?? []).filter((id) => known.has(id)).sort((a, b) => a - b)]);
+    .map((c) => [
+      c.contact_id,
+      c.standing,
+      c.is_watched ?? false,
+      c.is_blocked ?? false,
+      (c.label_ids ?? []).filter((id) => known.has(id)).sort((a, b) => a - b),
+    ]);
 };
 
 describe("contacts section", () => {
@@ -39,7 +41,11 @@ describe("contacts section", () => {
     expect(outcome).toMatchObject({ section: "contacts", status: "updated" });
     expect(await stored()).toEqual(expected());
     const labels = await h.db.characterContactLabel.findMany({ where: { characterId: CHARACTER } });
-    expect(labels.map((l) => [Number(l.labelId), l.name]).sort()).toEqual(characterSection(CHARACTER, "contacts")!.labels.map((l) => [l.label_id, l.label_name]).sort());
+    expect(labels.map((l) => [Number(l.labelId), l.name]).sort()).toEqual(
+      characterSection(CHARACTER, "contacts")!
+        .labels.map((l) => [l.label_id, l.label_name])
+        .sort(),
+    );
     expect(new Set(h.reported.entities.at(-1))).toEqual(new Set(expected().map((c) => c[0])));
     expect((await h.status()).isSuccess).toBe(true);
   });
@@ -63,8 +69,13 @@ describe("contacts section", () => {
     await letCachesExpire();
     const before = h.esi.snapshot().notModified;
     let persisted: ContactsData | undefined;
-    const spy = { ...contacts, persist: (ctx: PersistContext, data: ContactsData) => ((persisted = data), contacts.persist(ctx, data)) };
-    const outcome = await updateSection({ db: h.db, esi: h.esi }, CHARACTER, spy, { settings: DEFAULT_SECTION_SETTINGS });
+    const spy = {
+      ...contacts,
+      persist: (ctx: PersistContext, data: ContactsData) => ((persisted = data), contacts.persist(ctx, data)),
+    };
+    const outcome = await updateSection({ db: h.db, esi: h.esi }, CHARACTER, spy, {
+      settings: DEFAULT_SECTION_SETTINGS,
+    });
     expect(outcome).toEqual({ section: "contacts", status: "updated", written: change.changed.contacts!.length });
     expect(h.esi.snapshot().notModified - before).toBe(1);
     expect(persisted?.labels).toBeNull();
@@ -80,7 +91,9 @@ describe("contacts section", () => {
     expect(await h.run()).toEqual({ section: "contacts", status: "updated", written: 1 });
     // The contact list answered 304.
     expect(h.esi.snapshot().notModified - before).toBe(1);
-    const stored = await h.db.characterContactLabel.findUniqueOrThrow({ where: { characterId_labelId: { characterId: CHARACTER, labelId: BigInt(label.label_id) } } });
+    const stored = await h.db.characterContactLabel.findUniqueOrThrow({
+      where: { characterId_labelId: { characterId: CHARACTER, labelId: BigInt(label.label_id) } },
+    });
     expect(stored.name).toBe(label.label_name);
     const caches = await h.db.sectionRouteCache.findMany({ where: { characterId: CHARACTER, section: "contacts" } });
     expect(caches.map((c) => c.route)).toEqual(["GET /characters/{character_id}/contacts/labels"]);

@@ -18,13 +18,17 @@ const snapshot = async () => ({
 });
 const sim = () => characterSection(CHARACTER, "contracts")!;
 const byNumber = (a: number, b: number) => a - b;
-const simItemIds = (ids: number[]) => ids.flatMap((id) => (sim().items.get(id) ?? []).map((i) => i.record_id)).sort(byNumber);
-const simBidIds = (ids: number[]) => ids.flatMap((id) => (sim().bids.get(id) ?? []).map((b) => b.bid_id)).sort(byNumber);
+const simItemIds = (ids: number[]) =>
+  ids.flatMap((id) => (sim().items.get(id) ?? []).map((i) => i.record_id)).sort(byNumber);
+const simBidIds = (ids: number[]) =>
+  ids.flatMap((id) => (sim().bids.get(id) ?? []).map((b) => b.bid_id)).sort(byNumber);
 
 describe("contracts section", () => {
   it("loads contracts with their items and bids, and reports parties and locations", async () => {
     const outcome = await h.run();
-    const ids = sim().contracts.map((c) => c.contract_id).sort(byNumber);
+    const ids = sim()
+      .contracts.map((c) => c.contract_id)
+      .sort(byNumber);
     const { contracts: rows, items, bids } = await snapshot();
     expect(outcome.status).toBe("updated");
     expect(rows.map((r) => Number(r.contractId))).toEqual(ids);
@@ -35,7 +39,13 @@ describe("contracts section", () => {
     expect(outcome).toMatchObject({ written: rows.length + items.length + bids.length });
     const last = sim().contracts.at(-1)!;
     const row = rows.find((r) => Number(r.contractId) === last.contract_id)!;
-    expect(row).toMatchObject({ type: last.type, status: last.status, issuerId: last.issuer_id, acceptorId: last.acceptor_id, title: last.title ?? "" });
+    expect(row).toMatchObject({
+      type: last.type,
+      status: last.status,
+      issuerId: last.issuer_id,
+      acceptorId: last.acceptor_id,
+      title: last.title ?? "",
+    });
     expect(row.dateExpired.toISOString()).toBe(new Date(last.date_expired).toISOString());
     expect(h.reported.locations.flat()).toContain(BigInt(last.start_location_id!));
     expect(h.reported.entities.flat()).toContain(last.issuer_id);
@@ -75,16 +85,24 @@ describe("contracts section", () => {
     h.sim.expireCaches(CHARACTER);
     expect((await h.run(true)).status).toBe("updated");
     const after = await snapshot();
-    const untouched = (list: { contractId: bigint }[]) => list.filter((r) => Number(r.contractId) !== fresh && Number(r.contractId) !== completed);
+    const untouched = (list: { contractId: bigint }[]) =>
+      list.filter((r) => Number(r.contractId) !== fresh && Number(r.contractId) !== completed);
     expect(untouched(after.contracts)).toEqual(untouched(before.contracts));
     expect(after.items.filter((i) => Number(i.contractId) !== fresh)).toEqual(before.items);
-    expect(after.items.filter((i) => Number(i.contractId) === fresh).map((i) => Number(i.recordId))).toEqual(simItemIds([fresh]));
+    expect(after.items.filter((i) => Number(i.contractId) === fresh).map((i) => Number(i.recordId))).toEqual(
+      simItemIds([fresh]),
+    );
     expect(after.contracts.some((r) => Number(r.contractId) === fresh)).toBe(true);
     if (completed !== undefined) {
       const simContract = sim().contracts.find((c) => c.contract_id === completed)!;
       const oldRow = before.contracts.find((r) => Number(r.contractId) === completed)!;
       const newRow = after.contracts.find((r) => Number(r.contractId) === completed)!;
-      expect(newRow).toMatchObject({ status: "finished", acceptorId: simContract.acceptor_id, title: oldRow.title, dateIssued: oldRow.dateIssued });
+      expect(newRow).toMatchObject({
+        status: "finished",
+        acceptorId: simContract.acceptor_id,
+        title: oldRow.title,
+        dateIssued: oldRow.dateIssued,
+      });
       expect(newRow.dateCompleted?.toISOString()).toBe(new Date(simContract.date_completed!).toISOString());
     }
   });
@@ -92,7 +110,10 @@ describe("contracts section", () => {
   it("purges contracts that expired before the retention cutoff, with their items and bids", async () => {
     const settings = { ...DEFAULT_SECTION_SETTINGS, retentionDays: 10 };
     const cutoff = retentionCutoff(new Date(), settings.retentionDays);
-    const kept = sim().contracts.filter((c) => new Date(c.date_expired) >= cutoff).map((c) => c.contract_id).sort(byNumber);
+    const kept = sim()
+      .contracts.filter((c) => new Date(c.date_expired) >= cutoff)
+      .map((c) => c.contract_id)
+      .sort(byNumber);
     expect(kept.length).toBeLessThan(sim().contracts.length);
     expect((await h.run(true, settings)).status).toBe("updated");
     const { contracts: rows, items, bids } = await snapshot();

@@ -21,7 +21,10 @@ import { createTestDatabase, type TestDatabase } from "../helpers/database";
 import { iso, isoOf } from "./support/iso";
 import { sectionSuite } from "./support/section-suite";
 
-const ascending = <T>(key: (row: T) => number) => (a: T, b: T) => key(a) - key(b);
+const ascending =
+  <T>(key: (row: T) => number) =>
+  (a: T, b: T) =>
+    key(a) - key(b);
 const cents = (value: number | undefined) => (value === undefined ? null : value.toFixed(2));
 const market = (id: number) => characterSection(id, "market")!;
 
@@ -32,12 +35,30 @@ sectionSuite([
     route: "/characters/{character_id}/blueprints",
     async stored(db, characterId) {
       const rows = await db.characterBlueprint.findMany({ where: { characterId }, orderBy: { itemId: "asc" } });
-      return rows.map((r) => [Number(r.itemId), r.typeId, Number(r.locationId), r.locationFlag, r.quantity, r.materialEfficiency, r.timeEfficiency, r.runs]);
+      return rows.map((r) => [
+        Number(r.itemId),
+        r.typeId,
+        Number(r.locationId),
+        r.locationFlag,
+        r.quantity,
+        r.materialEfficiency,
+        r.timeEfficiency,
+        r.runs,
+      ]);
     },
     expected(characterId) {
       return blueprintsOf(characterContext(characterId)!, characterSection(characterId, "assets")!.items)
         .sort(ascending((b) => b.item_id))
-        .map((b) => [b.item_id, b.type_id, b.location_id, b.location_flag, b.quantity, b.material_efficiency, b.time_efficiency, b.runs]);
+        .map((b) => [
+          b.item_id,
+          b.type_id,
+          b.location_id,
+          b.location_flag,
+          b.quantity,
+          b.material_efficiency,
+          b.time_efficiency,
+          b.runs,
+        ]);
     },
   },
   {
@@ -47,9 +68,25 @@ sectionSuite([
     async stored(db, characterId) {
       const rows = await db.characterIndustryJob.findMany({ where: { characterId }, orderBy: { jobId: "asc" } });
       return rows.map((r) => [
-        Number(r.jobId), r.activityId, r.status, Number(r.blueprintId), r.blueprintTypeId, Number(r.facilityId), r.installerId, r.runs,
-        r.licensedRuns, r.successfulRuns, r.productTypeId, r.probability, r.cost?.toFixed(2) ?? null, r.duration,
-        iso(r.startDate), iso(r.endDate), iso(r.pauseDate), iso(r.completedDate), r.completedCharacterId,
+        Number(r.jobId),
+        r.activityId,
+        r.status,
+        Number(r.blueprintId),
+        r.blueprintTypeId,
+        Number(r.facilityId),
+        r.installerId,
+        r.runs,
+        r.licensedRuns,
+        r.successfulRuns,
+        r.productTypeId,
+        r.probability,
+        r.cost?.toFixed(2) ?? null,
+        r.duration,
+        iso(r.startDate),
+        iso(r.endDate),
+        iso(r.pauseDate),
+        iso(r.completedDate),
+        r.completedCharacterId,
       ]);
     },
     expected(characterId) {
@@ -57,9 +94,25 @@ sectionSuite([
       return jobsAt(characterSection(characterId, "industry")!.jobs, Date.now(), true)
         .sort(ascending((j) => j.job_id))
         .map((j) => [
-          j.job_id, j.activity_id, j.status, j.blueprint_id, j.blueprint_type_id, j.facility_id, j.installer_id, j.runs,
-          j.licensed_runs ?? null, j.successful_runs ?? null, j.product_type_id ?? null, j.probability ?? null, cents(j.cost), j.duration,
-          isoOf(j.start_date), isoOf(j.end_date), isoOf(j.pause_date), isoOf(j.completed_date), j.completed_character_id ?? null,
+          j.job_id,
+          j.activity_id,
+          j.status,
+          j.blueprint_id,
+          j.blueprint_type_id,
+          j.facility_id,
+          j.installer_id,
+          j.runs,
+          j.licensed_runs ?? null,
+          j.successful_runs ?? null,
+          j.product_type_id ?? null,
+          j.probability ?? null,
+          cents(j.cost),
+          j.duration,
+          isoOf(j.start_date),
+          isoOf(j.end_date),
+          isoOf(j.pause_date),
+          isoOf(j.completed_date),
+          j.completed_character_id ?? null,
         ]);
     },
   },
@@ -70,8 +123,21 @@ sectionSuite([
     async stored(db, characterId) {
       const rows = await db.characterMarketOrder.findMany({ where: { characterId }, orderBy: { orderId: "asc" } });
       return rows.map((r) => [
-        Number(r.orderId), r.state, r.isBuyOrder, r.isCorporation, r.typeId, r.regionId, Number(r.locationId), r.range,
-        r.price.toFixed(2), r.volumeTotal, r.volumeRemain, r.minVolume, r.escrow?.toFixed(2) ?? null, r.duration, iso(r.issued),
+        Number(r.orderId),
+        r.state,
+        r.isBuyOrder,
+        r.isCorporation,
+        r.typeId,
+        r.regionId,
+        Number(r.locationId),
+        r.range,
+        r.price.toFixed(2),
+        r.volumeTotal,
+        r.volumeRemain,
+        r.minVolume,
+        r.escrow?.toFixed(2) ?? null,
+        r.duration,
+        iso(r.issued),
       ]);
     },
     expected(characterId) {
@@ -81,8 +147,21 @@ sectionSuite([
       return [...all.values()]
         .sort(ascending((o) => o.order_id))
         .map((o) => [
-          o.order_id, o.state ?? "open", o.is_buy_order ?? false, o.is_corporation, o.type_id, o.region_id, o.location_id, o.range,
-          cents(o.price), o.volume_total, o.volume_remain, o.min_volume ?? null, cents(o.escrow), o.duration, isoOf(o.issued),
+          o.order_id,
+          o.state ?? "open",
+          o.is_buy_order ?? false,
+          o.is_corporation,
+          o.type_id,
+          o.region_id,
+          o.location_id,
+          o.range,
+          cents(o.price),
+          o.volume_total,
+          o.volume_remain,
+          o.min_volume ?? null,
+          cents(o.escrow),
+          o.duration,
+          isoOf(o.issued),
         ]);
     },
   },
@@ -97,7 +176,13 @@ sectionSuite([
     expected(characterId) {
       return [...market(characterId).fittings]
         .sort(ascending((f) => f.fitting_id))
-        .map((f) => [f.fitting_id, f.name, f.description, f.ship_type_id, f.items.map((i) => ({ flag: i.flag, quantity: i.quantity, type_id: i.type_id }))]);
+        .map((f) => [
+          f.fitting_id,
+          f.name,
+          f.description,
+          f.ship_type_id,
+          f.items.map((i) => ({ flag: i.flag, quantity: i.quantity, type_id: i.type_id })),
+        ]);
     },
   },
   {
@@ -107,7 +192,14 @@ sectionSuite([
     async stored(db, characterId) {
       const rows = await db.characterKillmail.findMany({ where: { characterId }, orderBy: { killmailId: "asc" } });
       return rows.map((r) => [
-        Number(r.killmailId), r.killmailHash, iso(r.killmailTime), r.solarSystemId, r.victimCharacterId, r.victimShipTypeId, r.attackerCount, r.finalBlowCharacterId,
+        Number(r.killmailId),
+        r.killmailHash,
+        iso(r.killmailTime),
+        r.solarSystemId,
+        r.victimCharacterId,
+        r.victimShipTypeId,
+        r.attackerCount,
+        r.finalBlowCharacterId,
         r.victimItems,
       ]);
     },
@@ -118,8 +210,14 @@ sectionSuite([
       return refs.map((r, i) => {
         const d = killmailDetail(ctx, i + 1)!;
         return [
-          r.killmail_id, r.killmail_hash, isoOf(d.killmail_time), d.solar_system_id, d.victim.character_id ?? null, d.victim.ship_type_id,
-          d.attackers.length, d.attackers.find((a) => a.final_blow)?.character_id ?? null,
+          r.killmail_id,
+          r.killmail_hash,
+          isoOf(d.killmail_time),
+          d.solar_system_id,
+          d.victim.character_id ?? null,
+          d.victim.ship_type_id,
+          d.attackers.length,
+          d.attackers.find((a) => a.final_blow)?.character_id ?? null,
           lostPerType(d.victim.items ?? []),
         ];
       });
@@ -127,18 +225,29 @@ sectionSuite([
   },
 ]);
 
-type LostDetail = { item_type_id: number; quantity_destroyed?: number; quantity_dropped?: number; items?: LostDetail[] };
+type LostDetail = {
+  item_type_id: number;
+  quantity_destroyed?: number;
+  quantity_dropped?: number;
+  items?: LostDetail[];
+};
 
 /** Everything the victim lost, container contents included, summed per type in type order. */
 function lostPerType(items: LostDetail[]): Array<{ typeId: number; quantity: number }> {
   const total = new Map<number, number>();
   const walk = (list: LostDetail[]): void =>
     list.forEach((i) => {
-      total.set(i.item_type_id, (total.get(i.item_type_id) ?? 0) + (i.quantity_destroyed ?? 0) + (i.quantity_dropped ?? 0));
+      total.set(
+        i.item_type_id,
+        (total.get(i.item_type_id) ?? 0) + (i.quantity_destroyed ?? 0) + (i.quantity_dropped ?? 0),
+      );
       walk(i.items ?? []);
     });
   walk(items);
-  return [...total].filter(([, quantity]) => quantity > 0).sort(([a], [b]) => a - b).map(([typeId, quantity]) => ({ typeId, quantity }));
+  return [...total]
+    .filter(([, quantity]) => quantity > 0)
+    .sort(([a], [b]) => a - b)
+    .map(([typeId, quantity]) => ({ typeId, quantity }));
 }
 
 // What the shared checks cannot see: rows kept across runs, killmail details asked
@@ -170,13 +279,18 @@ describe("group E write rules", () => {
     );
   /** Makes the engine persist although ESI's data is the same as last time. */
   const forgetHash = (characterId: number, section: string) =>
-    t.db.sectionUpdateStatus.update({ where: { characterId_section: { characterId, section } }, data: { contentHash: null } });
+    t.db.sectionUpdateStatus.update({
+      where: { characterId_section: { characterId, section } },
+      data: { contentHash: null },
+    });
 
   beforeAll(async () => {
     t = await createTestDatabase();
     ({ sim, url } = await startSim());
     for (const id of [JOBS, ORDERS, KILLS, OTHER]) {
-      await registerWithToken(t.db, url, id, { scopes: [...industryJobs.scopes, ...marketOrders.scopes, ...killmails.scopes, ...blueprints.scopes] });
+      await registerWithToken(t.db, url, id, {
+        scopes: [...industryJobs.scopes, ...marketOrders.scopes, ...killmails.scopes, ...blueprints.scopes],
+      });
     }
     esi = makeClient(t.db, url);
   });
@@ -188,23 +302,47 @@ describe("group E write rules", () => {
 
   it("keeps jobs that left ESI's list and rewrites only changed ones", async () => {
     await run(JOBS, industryJobs);
-    const [first] = await t.db.characterIndustryJob.findMany({ where: { characterId: JOBS }, orderBy: { jobId: "asc" }, take: 1 });
-    await t.db.characterIndustryJob.update({ where: { characterId_jobId: { characterId: JOBS, jobId: first!.jobId } }, data: { status: "paused" } });
+    const [first] = await t.db.characterIndustryJob.findMany({
+      where: { characterId: JOBS },
+      orderBy: { jobId: "asc" },
+      take: 1,
+    });
+    await t.db.characterIndustryJob.update({
+      where: { characterId_jobId: { characterId: JOBS, jobId: first!.jobId } },
+      data: { status: "paused" },
+    });
     await t.db.characterIndustryJob.create({ data: { ...first!, jobId: 1n, status: "delivered", cost: first!.cost } });
     await forgetHash(JOBS, "industry_jobs");
     expect(await run(JOBS, industryJobs)).toMatchObject({ status: "updated", written: 1 });
-    expect((await t.db.characterIndustryJob.findUniqueOrThrow({ where: { characterId_jobId: { characterId: JOBS, jobId: first!.jobId } } })).status).toBe(first!.status);
+    expect(
+      (
+        await t.db.characterIndustryJob.findUniqueOrThrow({
+          where: { characterId_jobId: { characterId: JOBS, jobId: first!.jobId } },
+        })
+      ).status,
+    ).toBe(first!.status);
     expect(await t.db.characterIndustryJob.count({ where: { characterId: JOBS, jobId: 1n } })).toBe(1);
   });
 
   it("takes an order's closed state from the history and keeps orders ESI no longer lists", async () => {
     await run(ORDERS, marketOrders);
-    const closed = await t.db.characterMarketOrder.findFirstOrThrow({ where: { characterId: ORDERS, state: { not: "open" } } });
-    await t.db.characterMarketOrder.update({ where: { characterId_orderId: { characterId: ORDERS, orderId: closed.orderId } }, data: { state: "open" } });
+    const closed = await t.db.characterMarketOrder.findFirstOrThrow({
+      where: { characterId: ORDERS, state: { not: "open" } },
+    });
+    await t.db.characterMarketOrder.update({
+      where: { characterId_orderId: { characterId: ORDERS, orderId: closed.orderId } },
+      data: { state: "open" },
+    });
     await t.db.characterMarketOrder.create({ data: { ...closed, orderId: 1n, state: "expired" } });
     await forgetHash(ORDERS, "market_orders");
     expect(await run(ORDERS, marketOrders)).toMatchObject({ status: "updated", written: 1 });
-    expect((await t.db.characterMarketOrder.findUniqueOrThrow({ where: { characterId_orderId: { characterId: ORDERS, orderId: closed.orderId } } })).state).toBe(closed.state);
+    expect(
+      (
+        await t.db.characterMarketOrder.findUniqueOrThrow({
+          where: { characterId_orderId: { characterId: ORDERS, orderId: closed.orderId } },
+        })
+      ).state,
+    ).toBe(closed.state);
     expect(await t.db.characterMarketOrder.count({ where: { characterId: ORDERS, orderId: 1n } })).toBe(1);
   });
 
@@ -214,11 +352,17 @@ describe("group E write rules", () => {
     const rows = await t.db.characterKillmail.findMany({ where: { characterId: KILLS } });
     expect(rows.length).toBeGreaterThan(1);
     expect(reported.entities.length).toBeGreaterThan(0);
-    expect(new Set(reported.entities)).toEqual(new Set(rows.flatMap((r) => [r.victimCharacterId, r.finalBlowCharacterId]).filter((id) => id !== null)));
+    expect(new Set(reported.entities)).toEqual(
+      new Set(rows.flatMap((r) => [r.victimCharacterId, r.finalBlowCharacterId]).filter((id) => id !== null)),
+    );
     // One killmail now only known through another character, one not stored at all.
     const [shared, lost] = rows;
-    await t.db.characterKillmail.create({ data: { ...shared!, characterId: OTHER, victimItems: shared!.victimItems ?? Prisma.JsonNull } });
-    await t.db.characterKillmail.deleteMany({ where: { characterId: KILLS, killmailId: { in: [shared!.killmailId, lost!.killmailId] } } });
+    await t.db.characterKillmail.create({
+      data: { ...shared!, characterId: OTHER, victimItems: shared!.victimItems ?? Prisma.JsonNull },
+    });
+    await t.db.characterKillmail.deleteMany({
+      where: { characterId: KILLS, killmailId: { in: [shared!.killmailId, lost!.killmailId] } },
+    });
     await forgetHash(KILLS, "killmails");
     // A fresh client: no public bodies remembered, so every detail asked for is a request.
     const fresh = makeClient(t.db, url);
@@ -249,6 +393,14 @@ describe("group E write rules", () => {
     const itemIds = new Set(rows.map((r) => r.itemId));
     expect(reported.locations.length).toBeGreaterThan(0);
     for (const id of reported.locations) expect(itemIds.has(id)).toBe(false);
-    expect(new Set(reported.locations)).toEqual(new Set(rows.filter((r) => r.locationFlag === "Hangar" || r.locationFlag === "Deliveries" || r.locationFlag === "AssetSafety").map((r) => r.locationId)));
+    expect(new Set(reported.locations)).toEqual(
+      new Set(
+        rows
+          .filter(
+            (r) => r.locationFlag === "Hangar" || r.locationFlag === "Deliveries" || r.locationFlag === "AssetSafety",
+          )
+          .map((r) => r.locationId),
+      ),
+    );
   });
 });

@@ -21,7 +21,8 @@ let sim: Simulator;
 let esi: EsiClient;
 const resolve = (characterId: number, ids: bigint[]) => resolveLocations({ db: t.db, esi }, characterId, ids);
 const row = (id: bigint) => t.db.location.findUniqueOrThrow({ where: { id } });
-const age = (id: bigint) => t.db.location.update({ where: { id }, data: { updatedAt: new Date(Date.now() - LOCATION_STALE_MS - 60_000) } });
+const age = (id: bigint) =>
+  t.db.location.update({ where: { id }, data: { updatedAt: new Date(Date.now() - LOCATION_STALE_MS - 60_000) } });
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -43,14 +44,23 @@ describe("resolveLocations", () => {
     expect(await row(JITA_4_4)).toMatchObject({ category: "station", isPlaceholder: false, solarSystemId: 30000142 });
     expect((await row(JITA_4_4)).name).toContain("Jita IV");
     expect(await row(JITA)).toMatchObject({ category: "solar_system", name: "Jita", solarSystemId: 30000142 });
-    expect(await row(TRADE_TOWER)).toMatchObject({ category: "structure", name: "Perimeter - Simulated Trade Tower", ownerId: 98000001, isPlaceholder: false });
+    expect(await row(TRADE_TOWER)).toMatchObject({
+      category: "structure",
+      name: "Perimeter - Simulated Trade Tower",
+      ownerId: 98000001,
+      isPlaceholder: false,
+    });
     expect(await row(2004n)).toMatchObject({ name: "ASSET SAFETY", typeId: 60 });
     expect(await row(4242n)).toMatchObject({ category: "unknown", isPlaceholder: true });
   });
 
   it("stores a structure without docking access as a placeholder, not an error", async () => {
     expect(await resolve(BRANN, [DEN])).toBe(1);
-    expect(await row(DEN)).toMatchObject({ name: `Unknown structure ${DEN}`, category: "structure", isPlaceholder: true });
+    expect(await row(DEN)).toMatchObject({
+      name: `Unknown structure ${DEN}`,
+      category: "structure",
+      isPlaceholder: true,
+    });
   });
 
   it("asks nothing for fresh rows and refreshes stale ones after 24 h", async () => {

@@ -6,7 +6,8 @@ import { useSectionHarness } from "./support/section-harness";
 
 const CHARACTER = 2112000002;
 const h = useSectionHarness(CHARACTER, loyalty);
-const stored = () => h.db.characterLoyaltyEntry.findMany({ where: { characterId: CHARACTER }, orderBy: { corporationId: "asc" } });
+const stored = () =>
+  h.db.characterLoyaltyEntry.findMany({ where: { characterId: CHARACTER }, orderBy: { corporationId: "asc" } });
 const expected = () =>
   characterSection(CHARACTER, "social")!
     .loyalty.map((e) => ({ characterId: CHARACTER, corporationId: e.corporation_id, loyaltyPoints: e.loyalty_points }))
@@ -30,9 +31,17 @@ describe("loyalty section", () => {
 
   it("writes only the keys that differ: changed, missing and obsolete", async () => {
     const [first, second] = expected();
-    await h.db.characterLoyaltyEntry.update({ where: { characterId_corporationId: { characterId: CHARACTER, corporationId: first!.corporationId } }, data: { loyaltyPoints: 1 } });
-    if (second) await h.db.characterLoyaltyEntry.delete({ where: { characterId_corporationId: { characterId: CHARACTER, corporationId: second.corporationId } } });
-    await h.db.characterLoyaltyEntry.create({ data: { characterId: CHARACTER, corporationId: 1000001, loyaltyPoints: 5 } });
+    await h.db.characterLoyaltyEntry.update({
+      where: { characterId_corporationId: { characterId: CHARACTER, corporationId: first!.corporationId } },
+      data: { loyaltyPoints: 1 },
+    });
+    if (second)
+      await h.db.characterLoyaltyEntry.delete({
+        where: { characterId_corporationId: { characterId: CHARACTER, corporationId: second.corporationId } },
+      });
+    await h.db.characterLoyaltyEntry.create({
+      data: { characterId: CHARACTER, corporationId: 1000001, loyaltyPoints: 5 },
+    });
     await h.forgetContentHash();
     const outcome = await h.run(true);
     expect(outcome).toEqual({ section: "loyalty", status: "updated", written: second ? 3 : 2 });

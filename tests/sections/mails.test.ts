@@ -12,7 +12,8 @@ const CHARACTER = 2112000004;
 const BODY_ROUTE = "/characters/{character_id}/mail/{mail_id}";
 const bodies = requestCounter(BODY_ROUTE);
 const h = useSectionHarness(CHARACTER, mails, { decorate: bodies.decorate });
-const storedMails = () => h.db.characterMail.findMany({ where: { characterId: CHARACTER }, orderBy: { mailId: "desc" } });
+const storedMails = () =>
+  h.db.characterMail.findMany({ where: { characterId: CHARACTER }, orderBy: { mailId: "desc" } });
 const simMail = () => characterSection(CHARACTER, "mail")!;
 
 describe("retention cutoff", () => {
@@ -44,9 +45,17 @@ describe("mails section", () => {
     const labels = simMail().labels;
     expect((await h.db.characterMailLabel.findMany({ where: { characterId: CHARACTER } })).length).toBe(labels.length);
     const unread = simMail().headers.filter((m) => !m.is_read).length;
-    expect((await h.db.characterMailUnreadCount.findUniqueOrThrow({ where: { characterId: CHARACTER } })).total).toBe(unread);
-    expect((await h.db.characterMailingList.findMany({ where: { characterId: CHARACTER } })).map((l) => l.mailingListId).sort()).toEqual(
-      simMail().lists.map((l) => l.mailing_list_id).sort(),
+    expect((await h.db.characterMailUnreadCount.findUniqueOrThrow({ where: { characterId: CHARACTER } })).total).toBe(
+      unread,
+    );
+    expect(
+      (await h.db.characterMailingList.findMany({ where: { characterId: CHARACTER } }))
+        .map((l) => l.mailingListId)
+        .sort(),
+    ).toEqual(
+      simMail()
+        .lists.map((l) => l.mailing_list_id)
+        .sort(),
     );
     const ids = new Set(h.reported.entities.at(-1));
     const lists = new Set(simMail().lists.map((l) => l.mailing_list_id));
@@ -77,24 +86,40 @@ describe("mails section", () => {
     expect(outcome.status).toBe("updated");
     expect(bodies.calls).toBe(added.length);
     const after = await storedMails();
-    expect(after.map((m) => Number(m.mailId))).toEqual([...[...added].reverse(), ...before.map((m) => Number(m.mailId))]);
+    expect(after.map((m) => Number(m.mailId))).toEqual([
+      ...[...added].reverse(),
+      ...before.map((m) => Number(m.mailId)),
+    ]);
     expect(after.slice(added.length)).toEqual(before);
     expect(after.slice(0, added.length).every((m) => m.body)).toBe(true);
     const unread = simMail().headers.filter((m) => !m.is_read).length;
-    expect((await h.db.characterMailUnreadCount.findUniqueOrThrow({ where: { characterId: CHARACTER } })).total).toBe(unread);
+    expect((await h.db.characterMailUnreadCount.findUniqueOrThrow({ where: { characterId: CHARACTER } })).total).toBe(
+      unread,
+    );
   });
 
   it("deletes a header whose body answers 404 (deleted in game)", async () => {
     const newest = (await storedMails())[0]!;
     // A stored header ESI no longer knows, still waiting for its body.
     await h.db.characterMail.create({
-      data: { characterId: CHARACTER, mailId: 1n, senderId: newest.senderId, recipients: [], labelIds: [1], subject: "gone", isRead: true, timestamp: newest.timestamp },
+      data: {
+        characterId: CHARACTER,
+        mailId: 1n,
+        senderId: newest.senderId,
+        recipients: [],
+        labelIds: [1],
+        subject: "gone",
+        isRead: true,
+        timestamp: newest.timestamp,
+      },
     });
     bodies.calls = 0;
     h.sim.expireCaches(CHARACTER);
     expect(await h.run(true)).toMatchObject({ status: "updated" });
     expect(bodies.calls).toBe(1);
-    expect(await h.db.characterMail.findUnique({ where: { characterId_mailId: { characterId: CHARACTER, mailId: 1n } } })).toBeNull();
+    expect(
+      await h.db.characterMail.findUnique({ where: { characterId_mailId: { characterId: CHARACTER, mailId: 1n } } }),
+    ).toBeNull();
   });
 
   it("purges mails older than the retention cutoff", async () => {

@@ -8,10 +8,19 @@ import { useSectionHarness } from "./support/section-harness";
 const CHARACTER = 2112000004;
 const h = useSectionHarness(CHARACTER, miningLedger);
 const stored = () =>
-  h.db.characterMiningLedgerEntry.findMany({ where: { characterId: CHARACTER }, orderBy: [{ date: "asc" }, { solarSystemId: "asc" }, { typeId: "asc" }] });
+  h.db.characterMiningLedgerEntry.findMany({
+    where: { characterId: CHARACTER },
+    orderBy: [{ date: "asc" }, { solarSystemId: "asc" }, { typeId: "asc" }],
+  });
 const expected = () =>
   characterSection(CHARACTER, "industry")!
-    .mining.map((e) => ({ characterId: CHARACTER, date: new Date(`${e.date}T00:00:00Z`), solarSystemId: e.solar_system_id, typeId: e.type_id, quantity: BigInt(e.quantity) }))
+    .mining.map((e) => ({
+      characterId: CHARACTER,
+      date: new Date(`${e.date}T00:00:00Z`),
+      solarSystemId: e.solar_system_id,
+      typeId: e.type_id,
+      quantity: BigInt(e.quantity),
+    }))
     .sort((a, b) => a.date.getTime() - b.date.getTime() || a.solarSystemId - b.solarSystemId || a.typeId - b.typeId);
 
 describe("mining_ledger section", () => {
@@ -31,11 +40,22 @@ describe("mining_ledger section", () => {
   it("upserts changed and missing rows and never deletes history", async () => {
     const [first, second] = expected();
     const where = (row: NonNullable<typeof first>) => ({
-      characterId_date_solarSystemId_typeId: { characterId: CHARACTER, date: row.date, solarSystemId: row.solarSystemId, typeId: row.typeId },
+      characterId_date_solarSystemId_typeId: {
+        characterId: CHARACTER,
+        date: row.date,
+        solarSystemId: row.solarSystemId,
+        typeId: row.typeId,
+      },
     });
     await h.db.characterMiningLedgerEntry.update({ where: where(first!), data: { quantity: 1n } });
     if (second) await h.db.characterMiningLedgerEntry.delete({ where: where(second) });
-    const old = { characterId: CHARACTER, date: new Date("2020-01-01T00:00:00Z"), solarSystemId: 30000142, typeId: 1230, quantity: 42n };
+    const old = {
+      characterId: CHARACTER,
+      date: new Date("2020-01-01T00:00:00Z"),
+      solarSystemId: 30000142,
+      typeId: 1230,
+      quantity: 42n,
+    };
     await h.db.characterMiningLedgerEntry.create({ data: old });
     await h.forgetContentHash();
     expect(await h.run(true)).toEqual({ section: "mining_ledger", status: "updated", written: second ? 2 : 1 });

@@ -18,7 +18,17 @@ import { createTestDatabase, type TestDatabase } from "../helpers/database";
 
 // A synthetic character: realistic volumes in every section.
 const CHARACTER = 2113000001;
-const WRITES = new Set(["create", "createMany", "createManyAndReturn", "update", "updateMany", "updateManyAndReturn", "upsert", "delete", "deleteMany"]);
+const WRITES = new Set([
+  "create",
+  "createMany",
+  "createManyAndReturn",
+  "update",
+  "updateMany",
+  "updateManyAndReturn",
+  "upsert",
+  "delete",
+  "deleteMany",
+]);
 /** Engine bookkeeping and credentials, not section data. */
 const BOOKKEEPING = new Set<string>(["SectionUpdateStatus", "SectionRouteCache", "EsiToken"]);
 const sections = enabledSections(DEFAULT_ENGINE_SETTINGS);
@@ -42,7 +52,12 @@ beforeAll(async () => {
         async $allOperations({ model, operation, args, query }) {
           const result = await query(args);
           if (WRITES.has(operation)) {
-            const rows = result && typeof result === "object" && "count" in result ? Number(result.count) : Array.isArray(result) ? result.length : 1;
+            const rows =
+              result && typeof result === "object" && "count" in result
+                ? Number(result.count)
+                : Array.isArray(result)
+                  ? result.length
+                  : 1;
             if (rows > 0) writes.push({ model, operation, rows });
           }
           return result;

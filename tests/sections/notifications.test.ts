@@ -11,18 +11,20 @@ const CHARACTER = 2112000005;
 const ROUTE = "/characters/{character_id}/notifications";
 const h = useSectionHarness(CHARACTER, notifications);
 const stored = async () =>
-  (await h.db.characterNotification.findMany({ where: { characterId: CHARACTER }, orderBy: { notificationId: "asc" } })).map((n) => [
-    Number(n.notificationId),
-    n.type,
-    n.senderId,
-    n.timestamp.toISOString(),
-    n.isRead,
-    n.text,
-  ]);
+  (
+    await h.db.characterNotification.findMany({ where: { characterId: CHARACTER }, orderBy: { notificationId: "asc" } })
+  ).map((n) => [Number(n.notificationId), n.type, n.senderId, n.timestamp.toISOString(), n.isRead, n.text]);
 const expected = () =>
   [...characterSection(CHARACTER, "events")!.notifications]
     .sort((a, b) => a.notification_id - b.notification_id)
-    .map((n) => [n.notification_id, n.type, n.sender_id, new Date(n.timestamp).toISOString(), n.is_read ?? false, n.text ?? null]);
+    .map((n) => [
+      n.notification_id,
+      n.type,
+      n.sender_id,
+      new Date(n.timestamp).toISOString(),
+      n.is_read ?? false,
+      n.text ?? null,
+    ]);
 
 describe("notifications section", () => {
   it("is marked as beyond Member Audit", () => {
@@ -44,12 +46,18 @@ describe("notifications section", () => {
   });
 
   it("writes only new and changed notifications", async () => {
-    const [first, second] = await h.db.characterNotification.findMany({ where: { characterId: CHARACTER }, orderBy: { notificationId: "asc" }, take: 2 });
+    const [first, second] = await h.db.characterNotification.findMany({
+      where: { characterId: CHARACTER },
+      orderBy: { notificationId: "asc" },
+      take: 2,
+    });
     await h.db.characterNotification.update({
       where: { characterId_notificationId: { characterId: CHARACTER, notificationId: first!.notificationId } },
       data: { isRead: !first!.isRead },
     });
-    await h.db.characterNotification.delete({ where: { characterId_notificationId: { characterId: CHARACTER, notificationId: second!.notificationId } } });
+    await h.db.characterNotification.delete({
+      where: { characterId_notificationId: { characterId: CHARACTER, notificationId: second!.notificationId } },
+    });
     await h.forgetContentHash();
     h.sim.expireCaches(CHARACTER);
     expect(await h.run(true)).toEqual({ section: "notifications", status: "updated", written: 2 });
@@ -61,7 +69,10 @@ describe("notifications section", () => {
     const old = (await stored()).filter((n) => (n[3] as string) < cutoff.toISOString()).length;
     expect(old).toBeGreaterThan(0);
     h.sim.expireCaches(CHARACTER);
-    expect(await h.run(true, { ...DEFAULT_SECTION_SETTINGS, retentionDays: 7 })).toMatchObject({ section: "notifications", purged: old });
+    expect(await h.run(true, { ...DEFAULT_SECTION_SETTINGS, retentionDays: 7 })).toMatchObject({
+      section: "notifications",
+      purged: old,
+    });
     expect((await stored()).every((n) => (n[3] as string) >= cutoff.toISOString())).toBe(true);
   });
 

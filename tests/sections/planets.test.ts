@@ -36,10 +36,24 @@ describe("planets section", () => {
 
   it("writes only the colonies that differ: changed, missing and abandoned", async () => {
     const [first, second] = expected();
-    await h.db.characterPlanet.update({ where: { characterId_planetId: { characterId: CHARACTER, planetId: first!.planetId } }, data: { numPins: 999 } });
-    if (second) await h.db.characterPlanet.delete({ where: { characterId_planetId: { characterId: CHARACTER, planetId: second.planetId } } });
+    await h.db.characterPlanet.update({
+      where: { characterId_planetId: { characterId: CHARACTER, planetId: first!.planetId } },
+      data: { numPins: 999 },
+    });
+    if (second)
+      await h.db.characterPlanet.delete({
+        where: { characterId_planetId: { characterId: CHARACTER, planetId: second.planetId } },
+      });
     await h.db.characterPlanet.create({
-      data: { characterId: CHARACTER, planetId: 40000001, solarSystemId: 30000001, planetType: "barren", numPins: 1, upgradeLevel: 0, lastUpdate: new Date() },
+      data: {
+        characterId: CHARACTER,
+        planetId: 40000001,
+        solarSystemId: 30000001,
+        planetType: "barren",
+        numPins: 1,
+        upgradeLevel: 0,
+        lastUpdate: new Date(),
+      },
     });
     await h.forgetContentHash();
     expect(await h.run(true)).toEqual({ section: "planets", status: "updated", written: second ? 3 : 2 });

@@ -14,7 +14,10 @@ sectionSuite([
     route: "/characters/{character_id}/corporationhistory",
     isPublic: true,
     async stored(db, characterId) {
-      const rows = await db.characterCorporationHistory.findMany({ where: { characterId }, orderBy: { recordId: "asc" } });
+      const rows = await db.characterCorporationHistory.findMany({
+        where: { characterId },
+        orderBy: { recordId: "asc" },
+      });
       return rows.map((r) => [r.recordId, r.corporationId, iso(r.startDate), r.isDeleted]);
     },
     expected(characterId) {
@@ -25,12 +28,18 @@ sectionSuite([
     tamper: {
       // A changed corporation and a record ESI never sent: two row writes, the rest untouched.
       async apply(db, characterId) {
-        const [first] = await db.characterCorporationHistory.findMany({ where: { characterId }, orderBy: { recordId: "asc" }, take: 1 });
+        const [first] = await db.characterCorporationHistory.findMany({
+          where: { characterId },
+          orderBy: { recordId: "asc" },
+          take: 1,
+        });
         await db.characterCorporationHistory.update({
           where: { characterId_recordId: { characterId, recordId: first!.recordId } },
           data: { corporationId: 1 },
         });
-        await db.characterCorporationHistory.create({ data: { characterId, recordId: 1, corporationId: 1, startDate: new Date(0), isDeleted: true } });
+        await db.characterCorporationHistory.create({
+          data: { characterId, recordId: 1, corporationId: 1, startDate: new Date(0), isDeleted: true },
+        });
       },
       rows: 2,
     },
@@ -45,7 +54,10 @@ sectionSuite([
       return row && { ...row, updatedAt: undefined, birthday: iso(row.birthday) };
     },
     expected(characterId) {
-      const body = characterBody(findSimCharacter(characterId)!) as ReturnType<typeof characterBody> & { faction_id?: number; ancestry_id?: number };
+      const body = characterBody(findSimCharacter(characterId)!) as ReturnType<typeof characterBody> & {
+        faction_id?: number;
+        ancestry_id?: number;
+      };
       return {
         characterId,
         gender: body.gender,

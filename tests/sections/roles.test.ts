@@ -11,7 +11,9 @@ const expected = (id: number) => roleRows(characterSection(id, "social")!.roles)
 const CHARACTER = Array.from({ length: 12 }, (_, i) => 2112000001 + i).find((id) => expected(id).length >= 2)!;
 const h = useSectionHarness(CHARACTER, roles);
 const stored = async () =>
-  (await h.db.characterRole.findMany({ where: { characterId: CHARACTER } })).map((r) => ({ location: r.location, role: r.role })).sort((a, b) => `${a.location}:${a.role}`.localeCompare(`${b.location}:${b.role}`));
+  (await h.db.characterRole.findMany({ where: { characterId: CHARACTER } }))
+    .map((r) => ({ location: r.location, role: r.role }))
+    .sort((a, b) => `${a.location}:${a.role}`.localeCompare(`${b.location}:${b.role}`));
 
 describe("roles section", () => {
   it("is a feature-flagged section", () => {

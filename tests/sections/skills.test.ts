@@ -36,10 +36,19 @@ sectionSuite([
     tamper: {
       // One changed level, one vanished skill, one skill ESI no longer reports: three row writes of 100+.
       async apply(db, characterId) {
-        const [first, second] = await db.characterSkill.findMany({ where: { characterId }, orderBy: { skillId: "asc" }, take: 2 });
-        await db.characterSkill.update({ where: { characterId_skillId: { characterId, skillId: first!.skillId } }, data: { trainedSkillLevel: 0 } });
+        const [first, second] = await db.characterSkill.findMany({
+          where: { characterId },
+          orderBy: { skillId: "asc" },
+          take: 2,
+        });
+        await db.characterSkill.update({
+          where: { characterId_skillId: { characterId, skillId: first!.skillId } },
+          data: { trainedSkillLevel: 0 },
+        });
         await db.characterSkill.delete({ where: { characterId_skillId: { characterId, skillId: second!.skillId } } });
-        await db.characterSkill.create({ data: { characterId, skillId: 1, activeSkillLevel: 1, trainedSkillLevel: 1, skillpointsInSkill: 250 } });
+        await db.characterSkill.create({
+          data: { characterId, skillId: 1, activeSkillLevel: 1, trainedSkillLevel: 1, skillpointsInSkill: 250 },
+        });
       },
       rows: 3,
     },
@@ -50,8 +59,20 @@ sectionSuite([
     route: "/characters/{character_id}/skillqueue",
     mutation: "skills",
     async stored(db, characterId) {
-      const rows = await db.characterSkillqueueEntry.findMany({ where: { characterId }, orderBy: { queuePosition: "asc" } });
-      return rows.map((r) => [r.queuePosition, r.skillId, r.finishedLevel, iso(r.startDate), iso(r.finishDate), r.levelStartSp, r.levelEndSp, r.trainingStartSp]);
+      const rows = await db.characterSkillqueueEntry.findMany({
+        where: { characterId },
+        orderBy: { queuePosition: "asc" },
+      });
+      return rows.map((r) => [
+        r.queuePosition,
+        r.skillId,
+        r.finishedLevel,
+        iso(r.startDate),
+        iso(r.finishDate),
+        r.levelStartSp,
+        r.levelEndSp,
+        r.trainingStartSp,
+      ]);
     },
     expected(characterId) {
       return [...simSkills(characterId).queue]
@@ -74,7 +95,14 @@ sectionSuite([
     route: "/characters/{character_id}/attributes",
     async stored(db, characterId) {
       const row = await db.characterAttributes.findUnique({ where: { characterId } });
-      return row && { ...row, updatedAt: undefined, lastRemapDate: iso(row.lastRemapDate), accruedRemapCooldownDate: iso(row.accruedRemapCooldownDate) };
+      return (
+        row && {
+          ...row,
+          updatedAt: undefined,
+          lastRemapDate: iso(row.lastRemapDate),
+          accruedRemapCooldownDate: iso(row.accruedRemapCooldownDate),
+        }
+      );
     },
     expected(characterId) {
       const a = simSkills(characterId).attributes;

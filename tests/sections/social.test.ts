@@ -23,7 +23,10 @@ sectionSuite([
     character: 2112000009,
     route: "/characters/{character_id}/titles",
     async stored(db, characterId) {
-      return (await db.characterTitle.findMany({ where: { characterId }, orderBy: { titleId: "asc" } })).map((r) => [r.titleId, r.name]);
+      return (await db.characterTitle.findMany({ where: { characterId }, orderBy: { titleId: "asc" } })).map((r) => [
+        r.titleId,
+        r.name,
+      ]);
     },
     expected(characterId) {
       return social(characterId)
@@ -33,8 +36,15 @@ sectionSuite([
     },
     tamper: {
       async apply(db, characterId) {
-        const [first] = await db.characterTitle.findMany({ where: { characterId }, orderBy: { titleId: "asc" }, take: 1 });
-        await db.characterTitle.update({ where: { characterId_titleId: { characterId, titleId: first!.titleId } }, data: { name: "renamed" } });
+        const [first] = await db.characterTitle.findMany({
+          where: { characterId },
+          orderBy: { titleId: "asc" },
+          take: 1,
+        });
+        await db.characterTitle.update({
+          where: { characterId_titleId: { characterId, titleId: first!.titleId } },
+          data: { name: "renamed" },
+        });
       },
       rows: 1,
     },
@@ -70,16 +80,29 @@ sectionSuite([
     character: 2112000011,
     route: "/characters/{character_id}/standings",
     async stored(db, characterId) {
-      return (await db.characterStanding.findMany({ where: { characterId }, orderBy: { fromId: "asc" } })).map((r) => [r.fromId, r.fromType, r.standing]);
+      return (await db.characterStanding.findMany({ where: { characterId }, orderBy: { fromId: "asc" } })).map((r) => [
+        r.fromId,
+        r.fromType,
+        r.standing,
+      ]);
     },
     expected(characterId) {
-      return [...social(characterId).standings].sort((a, b) => a.from_id - b.from_id).map((s) => [s.from_id, s.from_type, s.standing]);
+      return [...social(characterId).standings]
+        .sort((a, b) => a.from_id - b.from_id)
+        .map((s) => [s.from_id, s.from_type, s.standing]);
     },
     tamper: {
       // One changed standing and one deleted: two writes out of dozens.
       async apply(db, characterId) {
-        const [first, second] = await db.characterStanding.findMany({ where: { characterId }, orderBy: { fromId: "asc" }, take: 2 });
-        await db.characterStanding.update({ where: { characterId_fromId: { characterId, fromId: first!.fromId } }, data: { standing: 9.99 } });
+        const [first, second] = await db.characterStanding.findMany({
+          where: { characterId },
+          orderBy: { fromId: "asc" },
+          take: 2,
+        });
+        await db.characterStanding.update({
+          where: { characterId_fromId: { characterId, fromId: first!.fromId } },
+          data: { standing: 9.99 },
+        });
         await db.characterStanding.delete({ where: { characterId_fromId: { characterId, fromId: second!.fromId } } });
       },
       rows: 2,

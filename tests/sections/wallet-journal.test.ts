@@ -9,7 +9,8 @@ import { useSectionHarness } from "./support/section-harness";
 
 const CHARACTER = 2112000009;
 const h = useSectionHarness(CHARACTER, walletJournal);
-const stored = () => h.db.characterWalletJournalEntry.findMany({ where: { characterId: CHARACTER }, orderBy: { entryId: "asc" } });
+const stored = () =>
+  h.db.characterWalletJournalEntry.findMany({ where: { characterId: CHARACTER }, orderBy: { entryId: "asc" } });
 const simJournal = () => characterSection(CHARACTER, "wallet")!.journal;
 
 describe("retention cutoff", () => {
@@ -24,7 +25,11 @@ describe("wallet_journal section", () => {
     const rows = await stored();
     expect(simJournal().length).toBeGreaterThan(0);
     expect(outcome).toEqual({ section: "wallet_journal", status: "updated", written: simJournal().length });
-    expect(rows.map((r) => Number(r.entryId))).toEqual(simJournal().map((e) => e.id).sort((a, b) => a - b));
+    expect(rows.map((r) => Number(r.entryId))).toEqual(
+      simJournal()
+        .map((e) => e.id)
+        .sort((a, b) => a - b),
+    );
     const last = simJournal().at(-1)!;
     const row = rows.find((r) => Number(r.entryId) === last.id)!;
     expect(row.refType).toBe(last.ref_type);

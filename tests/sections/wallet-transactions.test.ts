@@ -10,7 +10,8 @@ import { useSectionHarness } from "./support/section-harness";
 
 const CHARACTER = 2112000009;
 const h = useSectionHarness(CHARACTER, walletTransactions);
-const stored = () => h.db.characterWalletTransaction.findMany({ where: { characterId: CHARACTER }, orderBy: { transactionId: "asc" } });
+const stored = () =>
+  h.db.characterWalletTransaction.findMany({ where: { characterId: CHARACTER }, orderBy: { transactionId: "asc" } });
 const simTransactions = () => characterSection(CHARACTER, "wallet")!.transactions;
 const ids = (list: { transaction_id: number }[]) => list.map((x) => x.transaction_id).sort((a, b) => a - b);
 
@@ -23,7 +24,13 @@ describe("wallet_transactions section", () => {
     expect(rows.map((r) => Number(r.transactionId))).toEqual(ids(simTransactions()));
     const last = simTransactions().at(-1)!;
     const row = rows.find((r) => Number(r.transactionId) === last.transaction_id)!;
-    expect(row).toMatchObject({ typeId: last.type_id, quantity: last.quantity, isBuy: last.is_buy, clientId: last.client_id, locationId: BigInt(last.location_id) });
+    expect(row).toMatchObject({
+      typeId: last.type_id,
+      quantity: last.quantity,
+      isBuy: last.is_buy,
+      clientId: last.client_id,
+      locationId: BigInt(last.location_id),
+    });
     expect(Number(row.unitPrice)).toBeCloseTo(last.unit_price, 2);
     expect(row.journalRefId).toBe(BigInt(last.journal_ref_id));
     expect(h.reported.locations.flat()).toContain(BigInt(last.location_id));
@@ -67,7 +74,9 @@ describe("wallet_transactions section", () => {
     await h.forgetContentHash();
     expect((await h.run(true, settings)).status).toBe("updated");
     const rows = await stored();
-    expect(rows.map((r) => Number(r.transactionId))).toEqual(ids(simTransactions().filter((x) => new Date(x.date) >= cutoff)));
+    expect(rows.map((r) => Number(r.transactionId))).toEqual(
+      ids(simTransactions().filter((x) => new Date(x.date) >= cutoff)),
+    );
   });
 
   it("keeps the last good data and records the error when ESI fails", async () => {

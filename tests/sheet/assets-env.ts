@@ -32,7 +32,11 @@ export interface SheetEnv {
   /** Runs a real (forced) section update, e.g. after mutating the simulator's data. */
   update(characterId: number, section: SectionDefinition<any>): ReturnType<typeof updateSection>;
   /** Calls a tRPC query as "owner" (owns every loaded character) or "stranger" (basic access only). */
-  call<T = any>(as: "owner" | "stranger", path: string, input: unknown): Promise<{ status: number; data: T; error?: { message: string } }>;
+  call<T = any>(
+    as: "owner" | "stranger",
+    path: string,
+    input: unknown,
+  ): Promise<{ status: number; data: T; error?: { message: string } }>;
 }
 
 /** Stores the simulator's static data for these type ids (type, group, category), skipping unknown ids. */
@@ -40,10 +44,23 @@ export async function seedEveTypes(db: Db, typeIds: Iterable<number>): Promise<v
   const types = [...new Set(typeIds)].flatMap((id) => findType(id) ?? []);
   const groups = [...new Set(types.map((t) => t.groupId))].flatMap((id) => findGroup(id) ?? []);
   const categories = [...new Set(groups.map((g) => g.categoryId))].flatMap((id) => findCategory(id) ?? []);
-  await db.eveCategory.createMany({ data: categories.map((c) => ({ id: c.id, name: c.name, published: c.published })), skipDuplicates: true });
-  await db.eveGroup.createMany({ data: groups.map((g) => ({ id: g.id, name: g.name, categoryId: g.categoryId, published: g.published })), skipDuplicates: true });
+  await db.eveCategory.createMany({
+    data: categories.map((c) => ({ id: c.id, name: c.name, published: c.published })),
+    skipDuplicates: true,
+  });
+  await db.eveGroup.createMany({
+    data: groups.map((g) => ({ id: g.id, name: g.name, categoryId: g.categoryId, published: g.published })),
+    skipDuplicates: true,
+  });
   await db.eveType.createMany({
-    data: types.map((t) => ({ id: t.id, name: t.name, groupId: t.groupId, published: t.published, volume: t.volume ?? null, marketGroupId: t.marketGroupId ?? null })),
+    data: types.map((t) => ({
+      id: t.id,
+      name: t.name,
+      groupId: t.groupId,
+      published: t.published,
+      volume: t.volume ?? null,
+      marketGroupId: t.marketGroupId ?? null,
+    })),
     skipDuplicates: true,
   });
 }
@@ -57,10 +74,19 @@ async function referencedTypeIds(db: Db): Promise<number[]> {
     db.characterImplant.findMany({ select: { typeId: true }, distinct: ["typeId"] }),
     db.characterJumpCloneImplant.findMany({ select: { typeId: true }, distinct: ["typeId"] }),
   ]);
-  return [...assets.map((r) => r.typeId), ...skills.map((r) => r.skillId), ...queue.map((r) => r.skillId), ...implants.map((r) => r.typeId), ...cloneImplants.map((r) => r.typeId)];
+  return [
+    ...assets.map((r) => r.typeId),
+    ...skills.map((r) => r.skillId),
+    ...queue.map((r) => r.skillId),
+    ...implants.map((r) => r.typeId),
+    ...cloneImplants.map((r) => r.typeId),
+  ];
 }
 
-export function sheetEnv(characters: SheetCharacter[], options: { strangerCharacterId: number; seedTypes?: boolean }): SheetEnv {
+export function sheetEnv(
+  characters: SheetCharacter[],
+  options: { strangerCharacterId: number; seedTypes?: boolean },
+): SheetEnv {
   let t: TestDatabase;
   let sim: Simulator;
   let deps: AppDeps;
@@ -68,10 +94,15 @@ export function sheetEnv(characters: SheetCharacter[], options: { strangerCharac
   const update = (characterId: number, section: SectionDefinition<any>) => {
     const db = t.db;
     const esi = clients.get(characterId)!;
-    return updateSection({ db, esi, resolvers: { locations: (id, ids) => resolveLocations({ db, esi }, id, ids) } }, characterId, section, {
-      force: true,
-      settings: DEFAULT_SECTION_SETTINGS,
-    });
+    return updateSection(
+      { db, esi, resolvers: { locations: (id, ids) => resolveLocations({ db, esi }, id, ids) } },
+      characterId,
+      section,
+      {
+        force: true,
+        settings: DEFAULT_SECTION_SETTINGS,
+      },
+    );
   };
   const users: Record<"owner" | "stranger", CurrentUser> = {} as never;
 
@@ -92,16 +123,32 @@ export function sheetEnv(characters: SheetCharacter[], options: { strangerCharac
     if (options.seedTypes !== false) await seedEveTypes(db, await referencedTypeIds(db));
 
     await db.group.create({ data: { id: "members", name: "Members", permissions: ["basic_access"] } });
-    await db.eveCharacter.upsert({ where: { id: options.strangerCharacterId }, create: { id: options.strangerCharacterId, name: "Stranger" }, update: {} });
+    await db.eveCharacter.upsert({
+      where: { id: options.strangerCharacterId },
+      create: { id: options.strangerCharacterId, name: "Stranger" },
+      update: {},
+    });
     for (const [name, main, owned] of [
       ["owner", characters[0]!.id, characters.map((c) => c.id)],
       ["stranger", options.strangerCharacterId, [options.strangerCharacterId]],
     ] as const) {
-      await db.user.create({ data: { id: name, mainCharacterId: main, memberships: { create: { groupId: "members" } } } });
-      await db.characterOwnership.createMany({ data: owned.map((characterId) => ({ characterId, userId: name, ownerHash: `h${characterId}` })) });
-      users[name] = (await db.user.findUniqueOrThrow({ where: { id: name }, include: { mainCharacter: true } })) as CurrentUser;
+      await db.user.create({
+        data: { id: name, mainCharacterId: main, memberships: { create: { groupId: "members" } } },
+      });
+      await db.characterOwnership.createMany({
+        data: owned.map((characterId) => ({ characterId, userId: name, ownerHash: `h${characterId}` })),
+      });
+      users[name] = (await db.user.findUniqueOrThrow({
+        where: { id: name },
+        include: { mainCharacter: true },
+      })) as CurrentUser;
     }
-    deps = { db, cipher, esi: clients.get(characters[0]!.id)!, sso: { baseUrl: started.url, clientId: "c", clientSecret: "s" } };
+    deps = {
+      db,
+      cipher,
+      esi: clients.get(characters[0]!.id)!,
+      sso: { baseUrl: started.url, clientId: "c", clientSecret: "s" },
+    };
   }, 240_000);
 
   afterAll(async () => {

@@ -10,7 +10,9 @@ import { sheetEnv } from "./assets-env";
 
 const PILOT = 2112000005;
 const STRUCTURE_SCOPE = ["esi-universe.read_structures.v1"];
-const env = sheetEnv([{ id: PILOT, sections: [implants, jumpClones, attributes], extraScopes: STRUCTURE_SCOPE }], { strangerCharacterId: 2112000006 });
+const env = sheetEnv([{ id: PILOT, sections: [implants, jumpClones, attributes], extraScopes: STRUCTURE_SCOPE }], {
+  strangerCharacterId: 2112000006,
+});
 const summary = async () => (await env.call<ClonesSheet>("owner", "sheet.clones.summary", { characterId: PILOT })).data;
 
 describe("clones sheet", () => {
@@ -21,9 +23,15 @@ describe("clones sheet", () => {
     const active = await db.characterImplant.findMany({ where: { characterId: PILOT } });
     expect(sheet.implants.map((i) => i.typeId).sort()).toEqual(active.map((i) => i.typeId).sort());
     for (const i of sheet.implants) expect(i.name).toBe(names.get(i.typeId));
-    expect(sheet.implants.map((i) => i.name)).toEqual([...sheet.implants.map((i) => i.name)].sort((a, b) => a.localeCompare(b)));
+    expect(sheet.implants.map((i) => i.name)).toEqual(
+      [...sheet.implants.map((i) => i.name)].sort((a, b) => a.localeCompare(b)),
+    );
 
-    const clones = await db.characterJumpClone.findMany({ where: { characterId: PILOT }, include: { implants: true }, orderBy: { jumpCloneId: "asc" } });
+    const clones = await db.characterJumpClone.findMany({
+      where: { characterId: PILOT },
+      include: { implants: true },
+      orderBy: { jumpCloneId: "asc" },
+    });
     expect(clones.length).toBeGreaterThan(0);
     expect(sheet.jumpClones.map((c) => c.jumpCloneId)).toEqual(clones.map((c) => c.jumpCloneId));
     const locations = new Map((await db.location.findMany()).map((l) => [Number(l.id), l]));
@@ -41,18 +49,41 @@ describe("clones sheet", () => {
     const db = env.db();
     const stored = await db.characterAttributes.findUniqueOrThrow({ where: { characterId: PILOT } });
     const sheet = await summary();
-    expect(sheet.attributes).toMatchObject({ charisma: stored.charisma, intelligence: stored.intelligence, memory: stored.memory, perception: stored.perception, willpower: stored.willpower, bonusRemaps: stored.bonusRemaps });
+    expect(sheet.attributes).toMatchObject({
+      charisma: stored.charisma,
+      intelligence: stored.intelligence,
+      memory: stored.memory,
+      perception: stored.perception,
+      willpower: stored.willpower,
+      bonusRemaps: stored.bonusRemaps,
+    });
     const cooldown = new Date("2026-06-01T00:00:00Z");
-    await db.characterAttributes.update({ where: { characterId: PILOT }, data: { accruedRemapCooldownDate: cooldown } });
+    await db.characterAttributes.update({
+      where: { characterId: PILOT },
+      data: { accruedRemapCooldownDate: cooldown },
+    });
     expect((await clonesSheet(db, PILOT, new Date("2026-05-31T00:00:00Z"))).attributes?.remapAvailable).toBe(false);
     expect((await clonesSheet(db, PILOT, new Date("2026-06-02T00:00:00Z"))).attributes?.remapAvailable).toBe(true);
   });
 
   it("names an unknown clone location and implant by number", async () => {
     const db = env.db();
-    await db.characterJumpClone.create({ data: { characterId: PILOT, jumpCloneId: 99_999, locationId: 60_999_998n, locationType: "station", implants: { create: [{ typeId: 999_999_992 }] } } });
+    await db.characterJumpClone.create({
+      data: {
+        characterId: PILOT,
+        jumpCloneId: 99_999,
+        locationId: 60_999_998n,
+        locationType: "station",
+        implants: { create: [{ typeId: 999_999_992 }] },
+      },
+    });
     const clone = (await summary()).jumpClones.find((c) => c.jumpCloneId === 99_999)!;
-    expect(clone).toEqual({ jumpCloneId: 99_999, name: null, location: { id: 60_999_998, name: "Unknown location #60999998", solarSystemName: null }, implants: [{ typeId: 999_999_992, name: "Type 999999992" }] });
+    expect(clone).toEqual({
+      jumpCloneId: 99_999,
+      name: null,
+      location: { id: 60_999_998, name: "Unknown location #60999998", solarSystemName: null },
+      implants: [{ typeId: 999_999_992, name: "Type 999999992" }],
+    });
   });
 
   it("answers 404 for a character the caller may not view", async () => {

@@ -17,7 +17,15 @@ const list = (input: object = {}) => h.ok<ContactsSheet>("sheet.contacts.list", 
 describe("standing bands", () => {
   it("follow the game's five colours", () => {
     expect([10, 5.1, 5, 0.1, 0, -0.1, -5, -5.1, -10].map(standingBand)).toEqual([
-      "excellent", "excellent", "good", "good", "neutral", "bad", "bad", "terrible", "terrible",
+      "excellent",
+      "excellent",
+      "good",
+      "good",
+      "neutral",
+      "bad",
+      "bad",
+      "terrible",
+      "terrible",
     ]);
   });
 });
@@ -36,7 +44,12 @@ describe("contacts sheet", () => {
     const row = sheet.rows.find((r) => r.id === labelled.contact_id)!;
     const labelNames = new Map(sim.labels.map((l) => [l.label_id, l.label_name]));
     expect(row.labels.map((l) => l.name).sort()).toEqual(labelled.label_ids!.map((id) => labelNames.get(id)!).sort());
-    expect(row).toMatchObject({ standing: labelled.standing, type: labelled.contact_type, isWatched: labelled.is_watched ?? false, isBlocked: labelled.is_blocked ?? false });
+    expect(row).toMatchObject({
+      standing: labelled.standing,
+      type: labelled.contact_type,
+      isWatched: labelled.is_watched ?? false,
+      isBlocked: labelled.is_blocked ?? false,
+    });
     const entity = await h.t.db.eveEntity.findUniqueOrThrow({ where: { id: row.id } });
     expect(row.name).toBe(entity.name);
     expect(sheet.rows.filter((r) => r.name.startsWith("#")).length).toBeLessThan(sheet.rows.length / 10);

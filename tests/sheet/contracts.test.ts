@@ -17,7 +17,12 @@ async function allContracts(input: Record<string, unknown> = {}): Promise<Contra
   const rows: ContractRow[] = [];
   let cursor: string | undefined;
   for (let i = 0; i < 100; i++) {
-    const page = await h.ok<Page<ContractRow>>("sheet.contracts.list", { characterId: CHARACTER, limit: 8, ...input, cursor });
+    const page = await h.ok<Page<ContractRow>>("sheet.contracts.list", {
+      characterId: CHARACTER,
+      limit: 8,
+      ...input,
+      cursor,
+    });
     rows.push(...page.rows);
     cursor = page.nextCursor ?? undefined;
     if (!cursor) break;
@@ -25,9 +30,12 @@ async function allContracts(input: Record<string, unknown> = {}): Promise<Contra
   return rows;
 }
 const storedOrder = async (extra: object = {}) =>
-  (await h.t.db.characterContract.findMany({ where: { ...where, ...extra }, orderBy: [{ dateIssued: "desc" }, { contractId: "desc" }] })).map((c) =>
-    c.contractId.toString(),
-  );
+  (
+    await h.t.db.characterContract.findMany({
+      where: { ...where, ...extra },
+      orderBy: [{ dateIssued: "desc" }, { contractId: "desc" }],
+    })
+  ).map((c) => c.contractId.toString());
 
 describe("contracts sheet", () => {
   it("pages contracts newest first with parties, prices and places named", async () => {
@@ -49,8 +57,13 @@ describe("contracts sheet", () => {
   });
 
   it("filters by status and by type, and offers only the values present", async () => {
-    const options = await h.ok<{ statuses: { value: string }[]; types: { value: string }[] }>("sheet.contracts.filterOptions", { characterId: CHARACTER });
-    expect(options.statuses.map((s) => s.value).sort()).toEqual([...new Set(sim().contracts.map((c) => c.status))].sort());
+    const options = await h.ok<{ statuses: { value: string }[]; types: { value: string }[] }>(
+      "sheet.contracts.filterOptions",
+      { characterId: CHARACTER },
+    );
+    expect(options.statuses.map((s) => s.value).sort()).toEqual(
+      [...new Set(sim().contracts.map((c) => c.status))].sort(),
+    );
     expect(options.types.map((s) => s.value).sort()).toEqual([...new Set(sim().contracts.map((c) => c.type))].sort());
     const type = options.types[0]!.value;
     const byType = await allContracts({ type });
@@ -65,13 +78,28 @@ describe("contracts sheet", () => {
   it("opens a contract with its included and requested items named", async () => {
     const items = await h.t.db.characterContractItem.findMany({ where });
     await h.seedTypes(items.map((i) => i.typeId));
-    const exchange = [...sim().items.entries()].find(([, list]) => list.some((i) => i.is_included) && list.some((i) => !i.is_included))
-      ?? [...sim().items.entries()].find(([, list]) => list.length > 1)!;
+    const exchange =
+      [...sim().items.entries()].find(
+        ([, list]) => list.some((i) => i.is_included) && list.some((i) => !i.is_included),
+      ) ?? [...sim().items.entries()].find(([, list]) => list.length > 1)!;
     const [contractId, simItems] = exchange;
-    const detail = await h.ok<ContractDetail>("sheet.contracts.detail", { characterId: CHARACTER, contractId: String(contractId) });
+    const detail = await h.ok<ContractDetail>("sheet.contracts.detail", {
+      characterId: CHARACTER,
+      contractId: String(contractId),
+    });
     expect(detail.contractId).toBe(String(contractId));
-    expect(detail.included.map((i) => i.recordId).sort()).toEqual(simItems.filter((i) => i.is_included).map((i) => String(i.record_id)).sort());
-    expect(detail.requested.map((i) => i.recordId).sort()).toEqual(simItems.filter((i) => !i.is_included).map((i) => String(i.record_id)).sort());
+    expect(detail.included.map((i) => i.recordId).sort()).toEqual(
+      simItems
+        .filter((i) => i.is_included)
+        .map((i) => String(i.record_id))
+        .sort(),
+    );
+    expect(detail.requested.map((i) => i.recordId).sort()).toEqual(
+      simItems
+        .filter((i) => !i.is_included)
+        .map((i) => String(i.record_id))
+        .sort(),
+    );
     expect([...detail.included, ...detail.requested].every((i) => !i.type.name.startsWith("Type "))).toBe(true);
     const first = simItems[0]!;
     const shown = [...detail.included, ...detail.requested].find((i) => i.recordId === String(first.record_id))!;
@@ -81,8 +109,12 @@ describe("contracts sheet", () => {
   });
 
   it("shows an auction's bids, highest first, with bidder names", async () => {
-    const [contractId, bids] = [...sim().bids.entries()].find(([, list]) => list.length > 1) ?? [...sim().bids.entries()][0]!;
-    const detail = await h.ok<ContractDetail>("sheet.contracts.detail", { characterId: CHARACTER, contractId: String(contractId) });
+    const [contractId, bids] =
+      [...sim().bids.entries()].find(([, list]) => list.length > 1) ?? [...sim().bids.entries()][0]!;
+    const detail = await h.ok<ContractDetail>("sheet.contracts.detail", {
+      characterId: CHARACTER,
+      contractId: String(contractId),
+    });
     expect(detail.type).toBe("auction");
     expect(detail.bids.map((b) => b.bidId).sort()).toEqual(bids.map((b) => b.bid_id).sort());
     const amounts = detail.bids.map((b) => b.amount);
@@ -92,12 +124,24 @@ describe("contracts sheet", () => {
   });
 
   it("refuses a malformed cursor or filter with 400 and a character the caller may not view with 404", async () => {
-    expect((await h.query("owner", "sheet.contracts.list", { characterId: CHARACTER, cursor: "eyJ4IjoxfQ" })).status).toBe(400);
-    expect((await h.query("owner", "sheet.contracts.list", { characterId: CHARACTER, status: "stolen" })).status).toBe(400);
+    expect(
+      (await h.query("owner", "sheet.contracts.list", { characterId: CHARACTER, cursor: "eyJ4IjoxfQ" })).status,
+    ).toBe(400);
+    expect((await h.query("owner", "sheet.contracts.list", { characterId: CHARACTER, status: "stolen" })).status).toBe(
+      400,
+    );
     const [newest] = await storedOrder();
-    for (const [path, input] of [["list", {}], ["filterOptions", {}], ["detail", { contractId: newest }]] as const) {
-      expect((await h.query("stranger", `sheet.contracts.${path}`, { characterId: CHARACTER, ...input })).status).toBe(404);
-      expect((await h.query("admin", `sheet.contracts.${path}`, { characterId: CHARACTER, ...input })).status).toBe(200);
+    for (const [path, input] of [
+      ["list", {}],
+      ["filterOptions", {}],
+      ["detail", { contractId: newest }],
+    ] as const) {
+      expect((await h.query("stranger", `sheet.contracts.${path}`, { characterId: CHARACTER, ...input })).status).toBe(
+        404,
+      );
+      expect((await h.query("admin", `sheet.contracts.${path}`, { characterId: CHARACTER, ...input })).status).toBe(
+        200,
+      );
     }
   });
 });

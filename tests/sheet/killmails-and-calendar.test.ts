@@ -35,13 +35,21 @@ describe("killmails tab", () => {
     expect(times).toEqual([...times].sort((a, b) => b - a));
     const losses = (await walk("sheet.killmails.list", { limit: 200, kind: "losses" })).rows;
     const kills = (await walk("sheet.killmails.list", { limit: 200, kind: "kills" })).rows;
-    expect(losses.map((r) => r.killmailId).sort()).toEqual(stored.filter((k) => k.victimCharacterId === CHARACTER).map((k) => k.killmailId.toString()).sort());
+    expect(losses.map((r) => r.killmailId).sort()).toEqual(
+      stored
+        .filter((k) => k.victimCharacterId === CHARACTER)
+        .map((k) => k.killmailId.toString())
+        .sort(),
+    );
     expect(kills.length + losses.length).toBe(stored.length);
     expect(losses.every((r) => r.isLoss) && kills.every((r) => !r.isLoss)).toBe(true);
   });
 
   it("values a loss at what the victim lost: the hull plus every lost item at average prices", async () => {
-    const rows = await h.t.db.characterKillmail.findMany({ where: { characterId: CHARACTER }, orderBy: [{ killmailTime: "desc" }, { killmailId: "desc" }] });
+    const rows = await h.t.db.characterKillmail.findMany({
+      where: { characterId: CHARACTER },
+      orderBy: [{ killmailTime: "desc" }, { killmailId: "desc" }],
+    });
     const index = rows.findIndex((k) => ((k.victimItems as unknown[] | null) ?? []).length > 1);
     expect(index).toBeGreaterThanOrEqual(0);
     const loss = rows[index]!;
@@ -62,14 +70,26 @@ describe("killmails tab", () => {
     expect(row.value).toBeCloseTo(12_500_000 + first!.quantity * 1_000 + second!.quantity * 0.5, 2);
     expect(row.valueIncludesItems).toBe(true);
     // Stored before items were kept: the hull only, and said so.
-    await h.t.db.characterKillmail.update({ where: { characterId_killmailId: { characterId: CHARACTER, killmailId: loss.killmailId } }, data: { victimItems: Prisma.DbNull } });
+    await h.t.db.characterKillmail.update({
+      where: { characterId_killmailId: { characterId: CHARACTER, killmailId: loss.killmailId } },
+      data: { victimItems: Prisma.DbNull },
+    });
     const old = (await h.ok("sheet.killmails.list", { characterId: CHARACTER, limit: index + 1 })).rows[index];
     expect(old).toMatchObject({ value: 12_500_000, valueIncludesItems: false });
   });
 
   it("refuses malformed cursors with 400 and a foreign character with 404", async () => {
-    expect((await h.query("owner", "sheet.killmails.list", { characterId: CHARACTER, cursor: "%%%" })).status).toBe(400);
-    expect((await h.query("owner", "sheet.killmails.list", { characterId: CHARACTER, cursor: Buffer.from('["2026-01-01T00:00:00Z","1; drop"]').toString("base64url") })).status).toBe(400);
+    expect((await h.query("owner", "sheet.killmails.list", { characterId: CHARACTER, cursor: "%%%" })).status).toBe(
+      400,
+    );
+    expect(
+      (
+        await h.query("owner", "sheet.killmails.list", {
+          characterId: CHARACTER,
+          cursor: Buffer.from('["2026-01-01T00:00:00Z","1; drop"]').toString("base64url"),
+        })
+      ).status,
+    ).toBe(400);
     expect((await h.query("stranger", "sheet.killmails.list", { characterId: CHARACTER })).status).toBe(404);
   });
 });
@@ -94,9 +114,18 @@ describe("calendar tab", () => {
   });
 
   it("returns notification text unchanged as plain text, markup and all", async () => {
-    const text = 'message: <script>alert(1)</script>\nstructureID: 1021\n';
+    const text = "message: <script>alert(1)</script>\nstructureID: 1021\n";
     await h.t.db.characterNotification.create({
-      data: { characterId: CHARACTER, notificationId: 99_999_999_999n, type: "StructureUnderAttack", senderId: 1000125, senderType: "corporation", timestamp: new Date("2099-01-01T00:00:00Z"), isRead: false, text },
+      data: {
+        characterId: CHARACTER,
+        notificationId: 99_999_999_999n,
+        type: "StructureUnderAttack",
+        senderId: 1000125,
+        senderType: "corporation",
+        timestamp: new Date("2099-01-01T00:00:00Z"),
+        isRead: false,
+        text,
+      },
     });
     const page = await h.ok("sheet.calendar.notifications", { characterId: CHARACTER, limit: 1 });
     expect(page.rows[0]).toMatchObject({ notificationId: "99999999999", text, isRead: false });

@@ -26,12 +26,16 @@ describe("mail body sanitiser", () => {
   });
 
   it("drops scripts and styles with their content", () => {
-    const html = sanitizeMailHtml('a<script>alert(1)</script>b<style>body{display:none}</style>c<SCRIPT src="//evil"></SCRIPT>d');
+    const html = sanitizeMailHtml(
+      'a<script>alert(1)</script>b<style>body{display:none}</style>c<SCRIPT src="//evil"></SCRIPT>d',
+    );
     expect(html).toBe("abcd");
   });
 
   it("drops event handlers and images", () => {
-    const html = sanitizeMailHtml('<img src=x onerror="alert(1)"><b onclick="alert(2)" onmouseover=alert(3)>bold</b><div onload="x()">d</div>');
+    const html = sanitizeMailHtml(
+      '<img src=x onerror="alert(1)"><b onclick="alert(2)" onmouseover=alert(3)>bold</b><div onload="x()">d</div>',
+    );
     expect(html).toBe("<b>bold</b><div>d</div>");
     expectInert(html);
   });
@@ -51,7 +55,9 @@ describe("mail body sanitiser", () => {
     for (const input of hostile) {
       const html = sanitizeMailHtml(input);
       expectInert(html);
-      expect(html).toMatch(/^<(span|a href="https:\/\/ok\.example\/" rel="noopener noreferrer nofollow" target="_blank")>x<\/(span|a)>$/);
+      expect(html).toMatch(
+        /^<(span|a href="https:\/\/ok\.example\/" rel="noopener noreferrer nofollow" target="_blank")>x<\/(span|a)>$/,
+      );
     }
   });
 
@@ -68,14 +74,14 @@ describe("mail body sanitiser", () => {
   it("survives nesting and parser tricks", () => {
     const tricks = [
       "<scr<script>ipt>alert(1)</scr</script>ipt>",
-      '<svg><script>alert(1)</script></svg><math><mtext><img src=x onerror=alert(1)></mtext></math>',
+      "<svg><script>alert(1)</script></svg><math><mtext><img src=x onerror=alert(1)></mtext></math>",
       '<iframe src="https://evil"></iframe><object data="x"></object><embed src="x">',
       '<a href="https://ok.example/"><img src=x onerror=alert(1)>click</a>',
       "<<b>b>x</b>",
       '<form action="https://evil"><input name=p><button>go</button></form>',
-      '<!--<img src=x onerror=alert(1)>--><b>after</b>',
+      "<!--<img src=x onerror=alert(1)>--><b>after</b>",
       '<base href="https://evil/"><meta http-equiv="refresh" content="0;url=https://evil"><link rel=stylesheet href=x>',
-      '<textarea><img src=x onerror=alert(1)></textarea>',
+      "<textarea><img src=x onerror=alert(1)></textarea>",
       '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>',
     ];
     for (const input of tricks) expectInert(sanitizeMailHtml(input));

@@ -34,17 +34,29 @@ describe("market prices", () => {
     expect(result.types).toBe(marketTypes().length);
     expect(await h.t.db.eveMarketPrice.count()).toBe(marketTypes().length);
     const sample = marketTypes()[0]!.id;
-    expect((await h.t.db.eveMarketPrice.findUniqueOrThrow({ where: { typeId: sample } })).averagePrice).toBe(averagePrice(sample));
+    expect((await h.t.db.eveMarketPrice.findUniqueOrThrow({ where: { typeId: sample } })).averagePrice).toBe(
+      averagePrice(sample),
+    );
     await h.t.db.eveMarketPrice.update({ where: { typeId: sample }, data: { averagePrice: 1 } });
     h.esi.clearMemory();
     await refreshMarketPrices({ db: h.t.db, esi: h.esi });
-    expect((await h.t.db.eveMarketPrice.findUniqueOrThrow({ where: { typeId: sample } })).averagePrice).toBe(averagePrice(sample));
+    expect((await h.t.db.eveMarketPrice.findUniqueOrThrow({ where: { typeId: sample } })).averagePrice).toBe(
+      averagePrice(sample),
+    );
   });
 
   it("are loaded by a job within 15 minutes of a fresh install, then refreshed only when a day old", async () => {
-    const job = createJobs(() => ({ db: h.t.db, esi: h.esi }) as AppDeps, { sharingTimeoutMinutes: 0, engine: DEFAULT_ENGINE_SETTINGS }).find((j) => j.id === "refresh-market-prices")!;
+    const job = createJobs(() => ({ db: h.t.db, esi: h.esi }) as AppDeps, {
+      sharingTimeoutMinutes: 0,
+      engine: DEFAULT_ENGINE_SETTINGS,
+    }).find((j) => j.id === "refresh-market-prices")!;
     expect(job.trigger).toEqual({ cron: "*/15 * * * *" });
-    const run = () => job.handler({ event: { name: "inngest/scheduled.timer", data: {} }, step: { run: (_id: string, fn: () => unknown) => Promise.resolve(fn()), sendEvent: async () => undefined }, attempt: 0 } as never);
+    const run = () =>
+      job.handler({
+        event: { name: "inngest/scheduled.timer", data: {} },
+        step: { run: (_id: string, fn: () => unknown) => Promise.resolve(fn()), sendEvent: async () => undefined },
+        attempt: 0,
+      } as never);
     await h.t.db.eveMarketPrice.deleteMany();
     h.esi.clearMemory();
     expect(await run()).toEqual({ types: marketTypes().length });
@@ -58,7 +70,9 @@ describe("market prices", () => {
     // A day old: refreshed.
     await h.t.db.eveMarketPrice.updateMany({ data: { updatedAt: new Date(Date.now() - 24 * 3_600_000) } });
     expect(await run()).toEqual({ types: marketTypes().length });
-    expect((await h.t.db.eveMarketPrice.findUniqueOrThrow({ where: { typeId: sample } })).averagePrice).toBe(averagePrice(sample));
+    expect((await h.t.db.eveMarketPrice.findUniqueOrThrow({ where: { typeId: sample } })).averagePrice).toBe(
+      averagePrice(sample),
+    );
   });
 });
 
@@ -75,7 +89,9 @@ describe("mining tab", () => {
     expect(rows.map((r) => r.date)).toEqual([...rows.map((r) => r.date)].sort().reverse());
     const prices = new Map((await h.t.db.eveMarketPrice.findMany()).map((p) => [p.typeId, p.averagePrice]));
     for (const r of rows) {
-      const source = ledger().find((e) => e.date === r.date && e.solar_system_id === r.solarSystemId && e.type_id === r.typeId)!;
+      const source = ledger().find(
+        (e) => e.date === r.date && e.solar_system_id === r.solarSystemId && e.type_id === r.typeId,
+      )!;
       expect(r.quantity).toBe(source.quantity);
       const price = prices.get(r.typeId);
       expect(r.value).toBe(price == null ? null : source.quantity * price);
@@ -87,17 +103,27 @@ describe("mining tab", () => {
   it("filters by ore type and solar system, offering only what the ledger holds", async () => {
     const options = await h.ok("sheet.mining.filterOptions", { characterId: CHARACTER });
     expect(options.types.map((t: any) => t.id).sort()).toEqual([...new Set(ledger().map((e) => e.type_id))].sort());
-    expect(options.systems.map((s: any) => s.id).sort()).toEqual([...new Set(ledger().map((e) => e.solar_system_id))].sort());
+    expect(options.systems.map((s: any) => s.id).sort()).toEqual(
+      [...new Set(ledger().map((e) => e.solar_system_id))].sort(),
+    );
     const typeId = ledger()[0]!.type_id;
     const solarSystemId = ledger()[0]!.solar_system_id;
     const rows: any[] = [];
     let cursor: string | undefined;
     do {
-      const page = await h.ok("sheet.mining.ledger", { characterId: CHARACTER, limit: 2, typeId, solarSystemId, cursor });
+      const page = await h.ok("sheet.mining.ledger", {
+        characterId: CHARACTER,
+        limit: 2,
+        typeId,
+        solarSystemId,
+        cursor,
+      });
       rows.push(...page.rows);
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    expect(rows.length).toBe(ledger().filter((e) => e.type_id === typeId && e.solar_system_id === solarSystemId).length);
+    expect(rows.length).toBe(
+      ledger().filter((e) => e.type_id === typeId && e.solar_system_id === solarSystemId).length,
+    );
     expect(rows.every((r) => r.typeId === typeId && r.solarSystemId === solarSystemId)).toBe(true);
   });
 
@@ -107,7 +133,10 @@ describe("mining tab", () => {
     for (const e of ledger()) {
       const month = e.date.slice(0, 7);
       const m = expected.get(month) ?? { quantity: 0, value: 0 };
-      expected.set(month, { quantity: m.quantity + e.quantity, value: m.value + e.quantity * (prices.get(e.type_id) ?? 0) });
+      expected.set(month, {
+        quantity: m.quantity + e.quantity,
+        value: m.value + e.quantity * (prices.get(e.type_id) ?? 0),
+      });
     }
     const months = await h.ok("sheet.mining.monthly", { characterId: CHARACTER });
     expect(months.map((m: any) => m.month)).toEqual([...expected.keys()].sort().reverse());
@@ -121,7 +150,14 @@ describe("mining tab", () => {
     const bad = await h.query("owner", "sheet.mining.ledger", { characterId: CHARACTER, cursor: "bm90LWpzb24" });
     expect(bad.status).toBe(400);
     expect(bad.error?.message).toMatch(/cursor/);
-    expect((await h.query("owner", "sheet.mining.ledger", { characterId: CHARACTER, cursor: Buffer.from('["x",1,2]').toString("base64url") })).status).toBe(400);
+    expect(
+      (
+        await h.query("owner", "sheet.mining.ledger", {
+          characterId: CHARACTER,
+          cursor: Buffer.from('["x",1,2]').toString("base64url"),
+        })
+      ).status,
+    ).toBe(400);
     expect((await h.query("stranger", "sheet.mining.ledger", { characterId: CHARACTER })).status).toBe(404);
     expect((await h.query("stranger", "sheet.mining.monthly", { characterId: CHARACTER })).status).toBe(404);
   });
@@ -136,7 +172,10 @@ describe("planets tab", () => {
     );
     const systems = new Map((await h.t.db.location.findMany()).map((l) => [Number(l.id), l.name]));
     const entities = new Map((await h.t.db.eveEntity.findMany()).map((e) => [e.id, e.name]));
-    for (const r of rows) expect(r.solarSystemName).toBe(systems.get(r.solarSystemId) ?? entities.get(r.solarSystemId) ?? `#${r.solarSystemId}`);
+    for (const r of rows)
+      expect(r.solarSystemName).toBe(
+        systems.get(r.solarSystemId) ?? entities.get(r.solarSystemId) ?? `#${r.solarSystemId}`,
+      );
     expect(rows.every((r: any) => r.lastUpdate instanceof Date)).toBe(true);
     expect((await h.query("stranger", "sheet.planets.colonies", { characterId: CHARACTER })).status).toBe(404);
   });

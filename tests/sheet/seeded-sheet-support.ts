@@ -27,14 +27,24 @@ export interface SeededSheet {
   readonly sim: Simulator;
   readonly esi: EsiClient;
   /** A tRPC query as `as`, over HTTP like the app serves it. */
-  query<T = unknown>(as: Caller, path: string, input: unknown): Promise<{ status: number; data: T; error?: { message: string } }>;
+  query<T = unknown>(
+    as: Caller,
+    path: string,
+    input: unknown,
+  ): Promise<{ status: number; data: T; error?: { message: string } }>;
   /** The data of a successful query (fails the test otherwise). */
   ok<T = any>(path: string, input: unknown, as?: Caller): Promise<T>;
   /** Stores these EVE types (with group and category) from the simulator's static data, as the type loader would. */
   seedTypes(ids: Iterable<number>): Promise<void>;
 }
 
-const identity = (id: number): EveIdentity => ({ characterId: id, characterName: `P${id}`, ownerHash: `owner-${id}`, scopes: [], expiresAt: new Date() });
+const identity = (id: number): EveIdentity => ({
+  characterId: id,
+  characterName: `P${id}`,
+  ownerHash: `owner-${id}`,
+  scopes: [],
+  expiresAt: new Date(),
+});
 
 export function useSeededSheet(characterId: number, sections: SectionDefinition<any>[]): SeededSheet {
   let t: TestDatabase;
@@ -48,15 +58,26 @@ export function useSeededSheet(characterId: number, sections: SectionDefinition<
     const started = await startSim();
     sim = started.sim;
     // The first user of an install is superuser: the admin signs in first.
-    for (const [caller, id] of [["admin", 90000001], ["owner", characterId], ["stranger", 90000002]] as const) {
+    for (const [caller, id] of [
+      ["admin", 90000001],
+      ["owner", characterId],
+      ["stranger", 90000002],
+    ] as const) {
       const { userId } = await signInWithCharacter({ db: t.db, cipher }, identity(id));
-      users[caller] = (await t.db.user.findUniqueOrThrow({ where: { id: userId }, include: { mainCharacter: true } })) as CurrentUser;
+      users[caller] = (await t.db.user.findUniqueOrThrow({
+        where: { id: userId },
+        include: { mainCharacter: true },
+      })) as CurrentUser;
     }
-    await registerWithToken(t.db, started.url, characterId, { scopes: [...new Set(sections.flatMap((s) => [...s.scopes]))] });
+    await registerWithToken(t.db, started.url, characterId, {
+      scopes: [...new Set(sections.flatMap((s) => [...s.scopes]))],
+    });
     esi = makeClient(t.db, started.url);
     deps = { db: t.db, cipher, esi, sso: { baseUrl: started.url, clientId: "c", clientSecret: "s" } };
     for (const section of sections) {
-      const outcome = await updateSection(updateDepsFrom({ db: t.db, esi }), characterId, section, { settings: DEFAULT_SECTION_SETTINGS });
+      const outcome = await updateSection(updateDepsFrom({ db: t.db, esi }), characterId, section, {
+        settings: DEFAULT_SECTION_SETTINGS,
+      });
       expect(outcome.status, JSON.stringify(outcome)).toBe("updated");
     }
   }, 240_000);
@@ -97,9 +118,18 @@ export function useSeededSheet(characterId: number, sections: SectionDefinition<
       const types = [...new Set(ids)].map((id) => findType(id)).filter((x) => x !== undefined);
       const groups = [...new Map(types.map((x) => [x.groupId, findGroup(x.groupId)!])).values()];
       const categories = [...new Map(groups.map((g) => [g.categoryId, findCategory(g.categoryId)!])).values()];
-      await t.db.eveCategory.createMany({ data: categories.map((c) => ({ id: c.id, name: c.name })), skipDuplicates: true });
-      await t.db.eveGroup.createMany({ data: groups.map((g) => ({ id: g.id, name: g.name, categoryId: g.categoryId })), skipDuplicates: true });
-      await t.db.eveType.createMany({ data: types.map((x) => ({ id: x.id, name: x.name, groupId: x.groupId })), skipDuplicates: true });
+      await t.db.eveCategory.createMany({
+        data: categories.map((c) => ({ id: c.id, name: c.name })),
+        skipDuplicates: true,
+      });
+      await t.db.eveGroup.createMany({
+        data: groups.map((g) => ({ id: g.id, name: g.name, categoryId: g.categoryId })),
+        skipDuplicates: true,
+      });
+      await t.db.eveType.createMany({
+        data: types.map((x) => ({ id: x.id, name: x.name, groupId: x.groupId })),
+        skipDuplicates: true,
+      });
     },
   };
   return harness;

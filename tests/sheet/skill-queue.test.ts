@@ -11,11 +11,15 @@ const HOUR = 3_600_000;
 
 describe("skill queue sheet", () => {
   it("lists the stored queue in order with skill names", async () => {
-    const stored = await env.db().characterSkillqueueEntry.findMany({ where: { characterId: PILOT }, orderBy: { queuePosition: "asc" } });
+    const stored = await env
+      .db()
+      .characterSkillqueueEntry.findMany({ where: { characterId: PILOT }, orderBy: { queuePosition: "asc" } });
     expect(stored.length).toBeGreaterThan(1);
     const result = await env.call<SkillQueueSheet>("owner", "sheet.skills.queue", { characterId: PILOT });
     expect(result.status).toBe(200);
-    expect(result.data.entries.map((e) => [e.position, e.skillId, e.finishedLevel])).toEqual(stored.map((s) => [s.queuePosition, s.skillId, s.finishedLevel]));
+    expect(result.data.entries.map((e) => [e.position, e.skillId, e.finishedLevel])).toEqual(
+      stored.map((s) => [s.queuePosition, s.skillId, s.finishedLevel]),
+    );
     const names = new Map((await env.db().eveType.findMany()).map((t) => [t.id, t.name]));
     for (const e of result.data.entries) expect(e.skillName).toBe(names.get(e.skillId));
     expect(result.data.entries[0]!.startDate).toBeInstanceOf(Date);
@@ -28,10 +32,40 @@ describe("skill queue sheet", () => {
     const at = (h: number) => new Date(start.getTime() + h * HOUR);
     await db.characterSkillqueueEntry.createMany({
       data: [
-        { characterId: PILOT, queuePosition: 0, skillId: 3300, finishedLevel: 2, startDate: at(-10), finishDate: at(-1), levelStartSp: 250, levelEndSp: 1415, trainingStartSp: 250 },
+        {
+          characterId: PILOT,
+          queuePosition: 0,
+          skillId: 3300,
+          finishedLevel: 2,
+          startDate: at(-10),
+          finishDate: at(-1),
+          levelStartSp: 250,
+          levelEndSp: 1415,
+          trainingStartSp: 250,
+        },
         // Half-way through in time; training started at 2,000 of 8,000..16,000 SP.
-        { characterId: PILOT, queuePosition: 1, skillId: 3301, finishedLevel: 4, startDate: at(-1), finishDate: at(1), levelStartSp: 8000, levelEndSp: 16000, trainingStartSp: 10000 },
-        { characterId: PILOT, queuePosition: 2, skillId: 999_999_990, finishedLevel: 5, startDate: at(1), finishDate: at(20), levelStartSp: 45255, levelEndSp: 256000, trainingStartSp: 45255 },
+        {
+          characterId: PILOT,
+          queuePosition: 1,
+          skillId: 3301,
+          finishedLevel: 4,
+          startDate: at(-1),
+          finishDate: at(1),
+          levelStartSp: 8000,
+          levelEndSp: 16000,
+          trainingStartSp: 10000,
+        },
+        {
+          characterId: PILOT,
+          queuePosition: 2,
+          skillId: 999_999_990,
+          finishedLevel: 5,
+          startDate: at(1),
+          finishDate: at(20),
+          levelStartSp: 45255,
+          levelEndSp: 256000,
+          trainingStartSp: 45255,
+        },
       ],
     });
     const sheet = await skillQueueSheet(db, PILOT, start);
@@ -43,7 +77,12 @@ describe("skill queue sheet", () => {
     expect(sheet.entries[0]).toMatchObject({ progress: 1, remainingMs: null });
     expect(sheet.entries[2]).toMatchObject({ progress: null, remainingMs: 20 * HOUR, skillName: "Type 999999990" });
     expect(sheet.queueEndsAt).toEqual(at(20));
-    expect(levelProgress({ startDate: at(-1), finishDate: at(1), levelStartSp: null, levelEndSp: null, trainingStartSp: null }, start)).toBeCloseTo(0.5, 6);
+    expect(
+      levelProgress(
+        { startDate: at(-1), finishDate: at(1), levelStartSp: null, levelEndSp: null, trainingStartSp: null },
+        start,
+      ),
+    ).toBeCloseTo(0.5, 6);
     // Once everything finished, the queue is empty (training not active).
     expect((await skillQueueSheet(db, PILOT, at(21))).status).toBe("empty");
   });
@@ -51,12 +90,26 @@ describe("skill queue sheet", () => {
   it("reports a paused queue (no dates) and an empty one", async () => {
     const db = env.db();
     await db.characterSkillqueueEntry.deleteMany({ where: { characterId: PILOT } });
-    await db.characterSkillqueueEntry.create({ data: { characterId: PILOT, queuePosition: 0, skillId: 3300, finishedLevel: 3, levelStartSp: 1415, levelEndSp: 8000, trainingStartSp: 3000 } });
+    await db.characterSkillqueueEntry.create({
+      data: {
+        characterId: PILOT,
+        queuePosition: 0,
+        skillId: 3300,
+        finishedLevel: 3,
+        levelStartSp: 1415,
+        levelEndSp: 8000,
+        trainingStartSp: 3000,
+      },
+    });
     const paused = (await env.call<SkillQueueSheet>("owner", "sheet.skills.queue", { characterId: PILOT })).data;
     expect(paused).toMatchObject({ status: "paused", queueEndsAt: null });
     expect(paused.entries[0]).toMatchObject({ state: "paused", progress: null, remainingMs: null });
     await db.characterSkillqueueEntry.deleteMany({ where: { characterId: PILOT } });
-    expect((await env.call<SkillQueueSheet>("owner", "sheet.skills.queue", { characterId: PILOT })).data).toEqual({ status: "empty", entries: [], queueEndsAt: null });
+    expect((await env.call<SkillQueueSheet>("owner", "sheet.skills.queue", { characterId: PILOT })).data).toEqual({
+      status: "empty",
+      entries: [],
+      queueEndsAt: null,
+    });
   });
 
   it("answers 404 for a character the caller may not view", async () => {

@@ -6,7 +6,14 @@ import { describe, expect, it } from "vitest";
 import { SkillSetList } from "~/components/skill-sets/skill-set-list";
 import type { SheetSkillSetGroup } from "~/server/sheet/skill-sets";
 
-const skill = (id: number, name: string, requiredLevel: number | null, recommendedLevel: number | null, activeLevel: number, result: "full" | "partial" | "none") => ({
+const skill = (
+  id: number,
+  name: string,
+  requiredLevel: number | null,
+  recommendedLevel: number | null,
+  activeLevel: number,
+  result: "full" | "partial" | "none",
+) => ({
   skillTypeId: id,
   name,
   requiredLevel,

@@ -30,7 +30,13 @@ import { createTestDatabase, type TestDatabase } from "../helpers/database";
 
 const CHARACTER = 2112000012;
 type Caller = "admin" | "owner" | "stranger" | "auditor" | "recruiter";
-const identity = (id: number): EveIdentity => ({ characterId: id, characterName: `P${id}`, ownerHash: `owner-${id}`, scopes: [], expiresAt: new Date() });
+const identity = (id: number): EveIdentity => ({
+  characterId: id,
+  characterName: `P${id}`,
+  ownerHash: `owner-${id}`,
+  scopes: [],
+  expiresAt: new Date(),
+});
 
 let t: TestDatabase;
 let sim: Simulator;
@@ -40,15 +46,24 @@ const users = {} as Record<Caller, CurrentUser>;
 
 async function call<T = any>(as: Caller, path: string, input: unknown, method: "GET" | "POST" = "GET") {
   const encoded = JSON.stringify(superjson.serialize(input));
-  const url = method === "GET" ? `http://x/api/trpc/${path}?input=${encodeURIComponent(encoded)}` : `http://x/api/trpc/${path}`;
+  const url =
+    method === "GET" ? `http://x/api/trpc/${path}?input=${encodeURIComponent(encoded)}` : `http://x/api/trpc/${path}`;
   const response = await fetchRequestHandler({
     endpoint: "/api/trpc",
-    req: new Request(url, { method, body: method === "POST" ? encoded : undefined, headers: { "content-type": "application/json" } }),
+    req: new Request(url, {
+      method,
+      body: method === "POST" ? encoded : undefined,
+      headers: { "content-type": "application/json" },
+    }),
     router: appRouter,
     createContext: async () => ({ deps, user: users[as] }),
   });
   const body = (await response.json()) as { result?: { data: unknown }; error?: { json: { message: string } } };
-  return { status: response.status, data: (body.result ? superjson.deserialize(body.result.data as never) : undefined) as T, error: body.error?.json.message };
+  return {
+    status: response.status,
+    data: (body.result ? superjson.deserialize(body.result.data as never) : undefined) as T,
+    error: body.error?.json.message,
+  };
 }
 const mutate = (as: Caller, path: string, input: unknown) => call(as, path, input, "POST");
 
@@ -66,13 +81,30 @@ beforeAll(async () => {
   const started = await startSim();
   sim = started.sim;
   // The first user of an install is superuser.
-  for (const [caller, id] of [["admin", 90000001], ["owner", CHARACTER], ["stranger", 90000002], ["auditor", 90000003], ["recruiter", 90000004]] as const) {
+  for (const [caller, id] of [
+    ["admin", 90000001],
+    ["owner", CHARACTER],
+    ["stranger", 90000002],
+    ["auditor", 90000003],
+    ["recruiter", 90000004],
+  ] as const) {
     const { userId } = await signInWithCharacter({ db: t.db, cipher }, identity(id));
-    users[caller] = (await t.db.user.findUniqueOrThrow({ where: { id: userId }, include: { mainCharacter: true } })) as CurrentUser;
+    users[caller] = (await t.db.user.findUniqueOrThrow({
+      where: { id: userId },
+      include: { mainCharacter: true },
+    })) as CurrentUser;
   }
   const seeAll = ["basic_access", "characters_access", "view_everything"];
-  await t.db.group.create({ data: { name: "Auditors", permissions: seeAll, members: { create: { userId: users.auditor.id } } } });
-  await t.db.group.create({ data: { name: "Recruiters", permissions: [...seeAll, "view_skill_sets"], members: { create: { userId: users.recruiter.id } } } });
+  await t.db.group.create({
+    data: { name: "Auditors", permissions: seeAll, members: { create: { userId: users.auditor.id } } },
+  });
+  await t.db.group.create({
+    data: {
+      name: "Recruiters",
+      permissions: [...seeAll, "view_skill_sets"],
+      members: { create: { userId: users.recruiter.id } },
+    },
+  });
 
   await registerWithToken(t.db, started.url, CHARACTER, { scopes: ["esi-skills.read_skills.v1"] });
   esi = makeClient(t.db, started.url);
@@ -81,8 +113,13 @@ beforeAll(async () => {
 
   const head = characterSection(CHARACTER, "skills")!.queue[0]!;
   queued = { skillId: head.skill_id, level: head.finished_level };
-  const trained = await t.db.characterSkill.findMany({ where: { characterId: CHARACTER }, orderBy: { skillId: "asc" } });
-  passing = trained.filter((s) => s.activeSkillLevel >= 1 && s.activeSkillLevel < 5 && s.skillId !== queued.skillId).slice(0, 2);
+  const trained = await t.db.characterSkill.findMany({
+    where: { characterId: CHARACTER },
+    orderBy: { skillId: "asc" },
+  });
+  passing = trained
+    .filter((s) => s.activeSkillLevel >= 1 && s.activeSkillLevel < 5 && s.skillId !== queued.skillId)
+    .slice(0, 2);
   const trainedIds = new Set(trained.map((s) => s.skillId));
   untrained = typesInCategory(16).find((s) => !trainedIds.has(s.id))!.id;
   expect(passing).toHaveLength(2);
@@ -108,7 +145,11 @@ describe("skill set management", () => {
     };
     setIds.passes = await create(
       "Passes",
-      passing.map((s) => ({ skillTypeId: s.skillId, requiredLevel: s.activeSkillLevel, recommendedLevel: s.activeSkillLevel + 1 })),
+      passing.map((s) => ({
+        skillTypeId: s.skillId,
+        requiredLevel: s.activeSkillLevel,
+        recommendedLevel: s.activeSkillLevel + 1,
+      })),
       { groupIds: [group.data.id], shipTypeId: ship },
     );
     setIds.fails = await create(
@@ -122,14 +163,30 @@ describe("skill set management", () => {
     setIds.hidden = await create("Hidden", [{ skillTypeId: untrained, requiredLevel: 5 }], { isVisible: false });
     setIds.loose = await create("Loose", [{ skillTypeId: passing[0]!.skillId, recommendedLevel: 1 }]);
 
-    const duplicate = await mutate("admin", "skillSets.create", { name: "Passes", skills: [{ skillTypeId: untrained, requiredLevel: 1 }] });
+    const duplicate = await mutate("admin", "skillSets.create", {
+      name: "Passes",
+      skills: [{ skillTypeId: untrained, requiredLevel: 1 }],
+    });
     expect([duplicate.status, duplicate.error]).toEqual([400, 'A skill set named "Passes" exists already.']);
-    const noLevel = await mutate("admin", "skillSets.create", { name: "No level", skills: [{ skillTypeId: untrained }] });
+    const noLevel = await mutate("admin", "skillSets.create", {
+      name: "No level",
+      skills: [{ skillTypeId: untrained }],
+    });
     expect(noLevel.status).toBe(400);
-    const badLevel = await mutate("admin", "skillSets.create", { name: "Level 6", skills: [{ skillTypeId: untrained, requiredLevel: 6 }] });
+    const badLevel = await mutate("admin", "skillSets.create", {
+      name: "Level 6",
+      skills: [{ skillTypeId: untrained, requiredLevel: 6 }],
+    });
     expect(badLevel.status).toBe(400);
 
-    expect((await mutate("recruiter", "skillSets.create", { name: "X", skills: [{ skillTypeId: untrained, requiredLevel: 1 }] })).status).toBe(403);
+    expect(
+      (
+        await mutate("recruiter", "skillSets.create", {
+          name: "X",
+          skills: [{ skillTypeId: untrained, requiredLevel: 1 }],
+        })
+      ).status,
+    ).toBe(403);
     expect((await call("stranger", "skillSets.list", undefined)).status).toBe(403);
     const listed = await call("recruiter", "skillSets.list", undefined);
     expect(listed.status).toBe(200);
@@ -143,18 +200,28 @@ describe("skill set management", () => {
 describe("skill_sets section", () => {
   it("computes one check per skill set on the first run", async () => {
     expect(await runSection()).toEqual({ section: "skill_sets", status: "updated", written: 4 });
-    const checks = new Map((await t.db.characterSkillSetCheck.findMany({ where: { characterId: CHARACTER } })).map((c) => [c.skillSetId, c]));
-    expect(checks.get(setIds.passes)).toMatchObject({ failedRequired: [], failedRecommended: passing.map((s) => s.skillId).sort((a, b) => a - b) });
+    const checks = new Map(
+      (await t.db.characterSkillSetCheck.findMany({ where: { characterId: CHARACTER } })).map((c) => [c.skillSetId, c]),
+    );
+    expect(checks.get(setIds.passes)).toMatchObject({
+      failedRequired: [],
+      failedRecommended: passing.map((s) => s.skillId).sort((a, b) => a - b),
+    });
     expect(checks.get(setIds.fails)!.failedRequired).toEqual([untrained, queued.skillId].sort((a, b) => a - b));
     expect(checks.get(setIds.hidden)!.failedRequired).toEqual([untrained]);
     expect(checks.get(setIds.loose)).toMatchObject({ failedRequired: [], failedRecommended: [] });
   });
 
   it("writes nothing when nothing changed, even when forced", async () => {
-    const before = await t.db.characterSkillSetCheck.findMany({ where: { characterId: CHARACTER }, orderBy: { skillSetId: "asc" } });
+    const before = await t.db.characterSkillSetCheck.findMany({
+      where: { characterId: CHARACTER },
+      orderBy: { skillSetId: "asc" },
+    });
     expect(await runSection()).toEqual({ section: "skill_sets", status: "unchanged", reason: "same-content" });
     expect(await runSection(skillSetsSection, true)).toMatchObject({ status: "unchanged" });
-    expect(await t.db.characterSkillSetCheck.findMany({ where: { characterId: CHARACTER }, orderBy: { skillSetId: "asc" } })).toEqual(before);
+    expect(
+      await t.db.characterSkillSetCheck.findMany({ where: { characterId: CHARACTER }, orderBy: { skillSetId: "asc" } }),
+    ).toEqual(before);
   });
 
   it("flips a check when a skill level changes (one row written)", async () => {
@@ -162,7 +229,9 @@ describe("skill_sets section", () => {
     sim.expireCaches(CHARACTER);
     expect((await runSection(skillsSection, true)).status).toBe("updated");
     expect(await runSection()).toEqual({ section: "skill_sets", status: "updated", written: 1 });
-    const fails = await t.db.characterSkillSetCheck.findUniqueOrThrow({ where: { characterId_skillSetId: { characterId: CHARACTER, skillSetId: setIds.fails } } });
+    const fails = await t.db.characterSkillSetCheck.findUniqueOrThrow({
+      where: { characterId_skillSetId: { characterId: CHARACTER, skillSetId: setIds.fails } },
+    });
     expect(fails.failedRequired).toEqual([untrained]);
   });
 });
@@ -171,7 +240,11 @@ describe("sheet Skill sets tab", () => {
   const names = (ids: number[]) => ids.map((id) => typesInCategory(16).find((s) => s.id === id)!.name);
 
   it("shows visible sets by group with pass/fail and the missing skills named", async () => {
-    const answer = await call<{ groups: SheetSkillSetGroup[]; checkedAt: Date | null }>("owner", "sheet.skillSets.list", { characterId: CHARACTER });
+    const answer = await call<{ groups: SheetSkillSetGroup[]; checkedAt: Date | null }>(
+      "owner",
+      "sheet.skillSets.list",
+      { characterId: CHARACTER },
+    );
     expect(answer.status, answer.error).toBe(200);
     const { groups, checkedAt } = answer.data;
     expect(checkedAt).toBeInstanceOf(Date);
@@ -185,7 +258,14 @@ describe("sheet Skill sets tab", () => {
     expect(passes!.skills.every((s) => s.result === "partial")).toBe(true);
     expect(fails).toMatchObject({ hasRequired: false });
     expect(fails!.missingRequired).toEqual([
-      { skillTypeId: untrained, name: names([untrained])[0], requiredLevel: 1, recommendedLevel: null, activeLevel: 0, result: "none" },
+      {
+        skillTypeId: untrained,
+        name: names([untrained])[0],
+        requiredLevel: 1,
+        recommendedLevel: null,
+        activeLevel: 0,
+        result: "none",
+      },
     ]);
     expect(fails!.missingPlan).toBe(`${names([untrained])[0]} I`);
   });
@@ -200,9 +280,16 @@ describe("sheet Skill sets tab", () => {
   });
 
   it("editing a set makes the checks stale; deleting one removes its checks", async () => {
-    const stale = async () => (await findStaleSections(t.db, { sections: [skillSetsSection], staleMinutes: {}, now: new Date() })).get(CHARACTER) ?? [];
+    const stale = async () =>
+      (await findStaleSections(t.db, { sections: [skillSetsSection], staleMinutes: {}, now: new Date() })).get(
+        CHARACTER,
+      ) ?? [];
     expect(await stale()).toEqual([]);
-    const edit = await mutate("admin", "skillSets.update", { id: setIds.loose, name: "Loose", skills: [{ skillTypeId: untrained, recommendedLevel: 2 }] });
+    const edit = await mutate("admin", "skillSets.update", {
+      id: setIds.loose,
+      name: "Loose",
+      skills: [{ skillTypeId: untrained, recommendedLevel: 2 }],
+    });
     expect(edit.status, edit.error).toBe(200);
     expect(await stale()).toEqual(["skill_sets"]);
     expect(await runSection()).toEqual({ section: "skill_sets", status: "updated", written: 1 });
@@ -210,12 +297,16 @@ describe("sheet Skill sets tab", () => {
     expect(await t.db.characterSkillSetCheck.count({ where: { skillSetId: setIds.hidden } })).toBe(0);
     const clone = await mutate("admin", "skillSets.clone", { id: setIds.fails });
     expect(clone.status).toBe(200);
-    expect((await t.db.skillSet.findUniqueOrThrow({ where: { id: clone.data.id }, include: { skills: true } })).name).toBe("Fails 2");
+    expect(
+      (await t.db.skillSet.findUniqueOrThrow({ where: { id: clone.data.id }, include: { skills: true } })).name,
+    ).toBe("Fails 2");
   });
 
   it("queues a forced skill_sets update for every enabled character after a change", async () => {
     const sent: JobEventPayload[] = [];
     expect(await queueSkillCheckRecompute(t.db, async (events) => void sent.push(...events))).toBe(1);
-    expect(sent).toEqual([{ name: "memberaudit/character.update", data: { characterId: CHARACTER, sections: ["skill_sets"], force: true } }]);
+    expect(sent).toEqual([
+      { name: "memberaudit/character.update", data: { characterId: CHARACTER, sections: ["skill_sets"], force: true } },
+    ]);
   });
 });

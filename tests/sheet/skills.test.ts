@@ -23,7 +23,12 @@ describe("skills sheet", () => {
     expect(shown).toHaveLength(body.skills.length);
     for (const s of body.skills) {
       const row = shown.find((r) => r.id === s.skill_id)!;
-      expect(row).toMatchObject({ trainedLevel: s.trained_skill_level, activeLevel: s.active_skill_level, skillpoints: s.skillpoints_in_skill, name: types.get(s.skill_id)!.name });
+      expect(row).toMatchObject({
+        trainedLevel: s.trained_skill_level,
+        activeLevel: s.active_skill_level,
+        skillpoints: s.skillpoints_in_skill,
+        name: types.get(s.skill_id)!.name,
+      });
       expect(row.group).toBe(types.get(s.skill_id)!.group.name);
     }
     for (const g of sheet.groups) {
@@ -36,11 +41,23 @@ describe("skills sheet", () => {
   });
 
   it("puts a skill of unknown type in Other, named by its id, after the named groups", async () => {
-    await env.db().characterSkill.create({ data: { characterId: PILOT, skillId: 999_999_990, activeSkillLevel: 2, trainedSkillLevel: 3, skillpointsInSkill: 1415 } });
+    await env
+      .db()
+      .characterSkill.create({
+        data: {
+          characterId: PILOT,
+          skillId: 999_999_990,
+          activeSkillLevel: 2,
+          trainedSkillLevel: 3,
+          skillpointsInSkill: 1415,
+        },
+      });
     const sheet = await list();
     const other = sheet.groups.at(-1)!;
     expect(other).toMatchObject({ id: null, name: "Other", skillpoints: 1415 });
-    expect(other.skills).toEqual([{ id: 999_999_990, name: "Type 999999990", trainedLevel: 3, activeLevel: 2, skillpoints: 1415 }]);
+    expect(other.skills).toEqual([
+      { id: 999_999_990, name: "Type 999999990", trainedLevel: 3, activeLevel: 2, skillpoints: 1415 },
+    ]);
   });
 
   it("answers 404 for a character the caller may not view", async () => {

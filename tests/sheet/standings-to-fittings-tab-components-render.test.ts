@@ -22,13 +22,23 @@ import { TRPCProvider } from "~/trpc/client";
 
 function render(element: ReactElement): string {
   const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
-  const trpcClient = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "http://127.0.0.1:9/api/trpc", transformer: superjson })] });
+  const trpcClient = createTRPCClient<AppRouter>({
+    links: [httpBatchLink({ url: "http://127.0.0.1:9/api/trpc", transformer: superjson })],
+  });
   return renderToStaticMarkup(
-    createElement(QueryClientProvider, { client: queryClient }, createElement(TRPCProvider, { trpcClient, queryClient, children: element })),
+    createElement(
+      QueryClientProvider,
+      { client: queryClient },
+      createElement(TRPCProvider, { trpcClient, queryClient, children: element }),
+    ),
   );
 }
 /** The visible text, one "|" between elements. */
-const text = (html: string) => html.replace(/<!-- -->/g, "").replace(/<[^>]+>/g, "|").replace(/\|+/g, "|");
+const text = (html: string) =>
+  html
+    .replace(/<!-- -->/g, "")
+    .replace(/<[^>]+>/g, "|")
+    .replace(/\|+/g, "|");
 const date = new Date("2026-11-30T12:34:00Z");
 
 describe("character sheet tab components", () => {
@@ -36,7 +46,14 @@ describe("character sheet tab components", () => {
     const html = render(
       createElement(NpcStandingsTable, {
         standings: [
-          { id: 500001, name: "Caldari State", type: "faction", standing: 6.2, effectiveStanding: 7.14, group: "Excellent" },
+          {
+            id: 500001,
+            name: "Caldari State",
+            type: "faction",
+            standing: 6.2,
+            effectiveStanding: 7.14,
+            group: "Excellent",
+          },
           { id: 3008416, name: "Some Agent", type: "agent", standing: -7, effectiveStanding: -6.32, group: "Terrible" },
         ],
       }),
@@ -47,26 +64,73 @@ describe("character sheet tab components", () => {
   });
 
   it("mining ledger shows the server's first page and offers more when there is a cursor", () => {
-    const first = { rows: [{ date: "2026-11-29", solarSystemId: 30000142, solarSystemName: "Jita", typeId: 1230, typeName: "Veldspar", quantity: 12000, value: 246000 }], nextCursor: "next" };
+    const first = {
+      rows: [
+        {
+          date: "2026-11-29",
+          solarSystemId: 30000142,
+          solarSystemName: "Jita",
+          typeId: 1230,
+          typeName: "Veldspar",
+          quantity: 12000,
+          value: 246000,
+        },
+      ],
+      nextCursor: "next",
+    };
     const options = { types: [{ id: 1230, name: "Veldspar" }], systems: [{ id: 30000142, name: "Jita" }] };
     const html = render(createElement(MiningLedger, { characterId: 7, first, options }));
     expect(text(html)).toContain("|2026-11-29|Jita|Veldspar|12,000|246,000.00 ISK|");
     expect(html).toContain('data-testid="mining-more"');
     expect(html).toMatch(/data-testid="mining-filter-type".*<option value="1230">Veldspar<\/option>/);
-    const last = render(createElement(MiningLedger, { characterId: 7, first: { ...first, nextCursor: null }, options }));
+    const last = render(
+      createElement(MiningLedger, { characterId: 7, first: { ...first, nextCursor: null }, options }),
+    );
     expect(last).not.toContain("mining-more");
   });
 
   it("planets show roman upgrade levels; corporation history flags closed corporations and hides empty roles", () => {
-    const planets = render(createElement(PlanetsTable, { colonies: [{ planetId: 40009077, planetName: "Jita IV", planetType: "barren", solarSystemId: 30000142, solarSystemName: "Jita", numPins: 12, upgradeLevel: 4, lastUpdate: date }] }));
+    const planets = render(
+      createElement(PlanetsTable, {
+        colonies: [
+          {
+            planetId: 40009077,
+            planetName: "Jita IV",
+            planetType: "barren",
+            solarSystemId: 30000142,
+            solarSystemName: "Jita",
+            numPins: 12,
+            upgradeLevel: 4,
+            lastUpdate: date,
+          },
+        ],
+      }),
+    );
     expect(text(planets)).toContain("|Jita IV|barren|Jita|12|IV|");
     const history = render(
-      createElement(CorporationHistoryTable, { history: [{ recordId: 1, corporationId: 98000001, corporationName: "Gone Corp", startDate: date, endDate: null, durationDays: 0, isDeleted: true }] }),
+      createElement(CorporationHistoryTable, {
+        history: [
+          {
+            recordId: 1,
+            corporationId: 98000001,
+            corporationName: "Gone Corp",
+            startDate: date,
+            endDate: null,
+            durationDays: 0,
+            isDeleted: true,
+          },
+        ],
+      }),
     );
     expect(text(history)).toContain("|Gone Corp|(closed)|");
     expect(text(history)).toContain("|current|");
     expect(render(createElement(TitlesAndRoles, { titles: [], roles: [] }))).not.toContain("corporation-roles");
-    const roles = render(createElement(TitlesAndRoles, { titles: [{ titleId: 1, name: "Director" }], roles: [{ location: "hq", roles: ["Station_Manager"] }] }));
+    const roles = render(
+      createElement(TitlesAndRoles, {
+        titles: [{ titleId: 1, name: "Director" }],
+        roles: [{ location: "hq", roles: ["Station_Manager"] }],
+      }),
+    );
     expect(text(roles)).toContain("|At headquarters|Station Manager|");
     const fw = render(createElement(FactionWarfarePanel, { fw: null }));
     expect(fw).toContain('data-testid="empty-state"');
@@ -76,8 +140,30 @@ describe("character sheet tab components", () => {
     const bp = render(
       createElement(BlueprintsTable, {
         blueprints: [
-          { itemId: "1", typeId: 688, typeName: "Rifter Blueprint", isCopy: true, quantity: 1, materialEfficiency: 10, timeEfficiency: 20, runs: 5, locationName: "Jita IV - Moon 4", locationFlag: "Hangar" },
-          { itemId: "2", typeId: 688, typeName: "Rifter Blueprint", isCopy: false, quantity: 1, materialEfficiency: 0, timeEfficiency: 0, runs: null, locationName: "Jita IV - Moon 4", locationFlag: "Hangar" },
+          {
+            itemId: "1",
+            typeId: 688,
+            typeName: "Rifter Blueprint",
+            isCopy: true,
+            quantity: 1,
+            materialEfficiency: 10,
+            timeEfficiency: 20,
+            runs: 5,
+            locationName: "Jita IV - Moon 4",
+            locationFlag: "Hangar",
+          },
+          {
+            itemId: "2",
+            typeId: 688,
+            typeName: "Rifter Blueprint",
+            isCopy: false,
+            quantity: 1,
+            materialEfficiency: 0,
+            timeEfficiency: 0,
+            runs: null,
+            locationName: "Jita IV - Moon 4",
+            locationFlag: "Hangar",
+          },
         ],
       }),
     );
@@ -85,14 +171,40 @@ describe("character sheet tab components", () => {
     expect(text(bp)).toContain("|∞|");
     const orders = render(
       createElement(MarketOrdersTable, {
-        orders: [{ orderId: "9", isBuyOrder: true, typeName: "Tritanium", price: 4.5, volumeRemain: 100, volumeTotal: 1000, locationName: "Jita", state: "open", issued: date, expires: date }],
+        orders: [
+          {
+            orderId: "9",
+            isBuyOrder: true,
+            typeName: "Tritanium",
+            price: 4.5,
+            volumeRemain: 100,
+            volumeTotal: 1000,
+            locationName: "Jita",
+            state: "open",
+            issued: date,
+            expires: date,
+          },
+        ],
       }),
     );
     expect(text(orders)).toContain("|Buy|Tritanium|4.50 ISK|100 / 1,000|");
   });
 
   it("killmails label losses and kills, and mark values that count the hull only", () => {
-    const row = { killmailHash: "h", time: date, solarSystemId: 1, solarSystemName: "Amamake", victimId: 7, victimName: "Me", shipTypeId: 587, shipTypeName: "Rifter", attackerCount: 3, finalBlowId: 8, finalBlowName: "Them", shipValue: 400_000 };
+    const row = {
+      killmailHash: "h",
+      time: date,
+      solarSystemId: 1,
+      solarSystemName: "Amamake",
+      victimId: 7,
+      victimName: "Me",
+      shipTypeId: 587,
+      shipTypeName: "Rifter",
+      attackerCount: 3,
+      finalBlowId: 8,
+      finalBlowName: "Them",
+      shipValue: 400_000,
+    };
     const rows = [
       { ...row, killmailId: "2", isLoss: true, value: 1_250_000, valueIncludesItems: true },
       { ...row, killmailId: "1", isLoss: false, value: 400_000, valueIncludesItems: false },
@@ -107,14 +219,43 @@ describe("character sheet tab components", () => {
     const html = render(
       createElement(CalendarNotifications, {
         characterId: 7,
-        first: { rows: [{ notificationId: "5", type: "StructureUnderAttack", senderId: 1000125, senderName: "CONCORD", senderType: "corporation", timestamp: date, isRead: false, text: "msg: <img src=x onerror=alert(1)>" }], nextCursor: null },
+        first: {
+          rows: [
+            {
+              notificationId: "5",
+              type: "StructureUnderAttack",
+              senderId: 1000125,
+              senderName: "CONCORD",
+              senderType: "corporation",
+              timestamp: date,
+              isRead: false,
+              text: "msg: <img src=x onerror=alert(1)>",
+            },
+          ],
+          nextCursor: null,
+        },
       }),
     );
     expect(html).toContain("<pre");
     expect(html).toContain("msg: &lt;img src=x onerror=alert(1)&gt;");
     expect(html).not.toContain("<img");
     expect(text(html)).toContain("|unread|");
-    const events = render(createElement(CalendarEvents, { events: [{ eventId: 1, date, title: "Fleet op", importance: 1, response: "not_responded", durationMinutes: 60, ownerName: "FC", text: null }] }));
+    const events = render(
+      createElement(CalendarEvents, {
+        events: [
+          {
+            eventId: 1,
+            date,
+            title: "Fleet op",
+            importance: 1,
+            response: "not_responded",
+            durationMinutes: 60,
+            ownerName: "FC",
+            text: null,
+          },
+        ],
+      }),
+    );
     expect(text(events)).toContain("|Fleet op|");
     expect(text(events)).toContain("|not responded|");
   });
@@ -145,10 +286,18 @@ describe("character sheet tab components", () => {
   it("the launcher dashboard shows each figure in its card", () => {
     const html = render(
       createElement(LauncherDashboard, {
-        figures: { ownedCharacters: 4, registeredCharacters: 3, walletIsk: 3_345_678.75, skillpoints: 17_345_678, minedIskThisMonth: 23_500, rattedIskThisMonth: 1_250_000.5 },
+        figures: {
+          ownedCharacters: 4,
+          registeredCharacters: 3,
+          walletIsk: 3_345_678.75,
+          skillpoints: 17_345_678,
+          minedIskThisMonth: 23_500,
+          rattedIskThisMonth: 1_250_000.5,
+        },
       }),
     );
-    for (const id of ["registered", "wallet", "skillpoints", "mined", "ratted"]) expect(html).toContain(`data-testid="dashboard-${id}"`);
+    for (const id of ["registered", "wallet", "skillpoints", "mined", "ratted"])
+      expect(html).toContain(`data-testid="dashboard-${id}"`);
     expect(text(html)).toContain("|3 of 4 (75%)|");
     expect(html).toContain('title="3,345,678.75 ISK"');
     expect(html).toContain('title="17,345,678 SP"');

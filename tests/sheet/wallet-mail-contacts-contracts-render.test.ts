@@ -22,9 +22,15 @@ import { TRPCProvider } from "~/trpc/client";
 
 function render(element: ReactElement): string {
   const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
-  const trpcClient = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "http://127.0.0.1:9/api/trpc", transformer: superjson })] });
+  const trpcClient = createTRPCClient<AppRouter>({
+    links: [httpBatchLink({ url: "http://127.0.0.1:9/api/trpc", transformer: superjson })],
+  });
   return renderToStaticMarkup(
-    createElement(QueryClientProvider, { client: queryClient }, createElement(TRPCProvider, { trpcClient, queryClient, children: element })),
+    createElement(
+      QueryClientProvider,
+      { client: queryClient },
+      createElement(TRPCProvider, { trpcClient, queryClient, children: element }),
+    ),
   );
 }
 const text = (html: string) => html.replace(/<!-- -->/g, "").replace(/<[^>]+>/g, "|");
@@ -38,8 +44,32 @@ describe("sheet tab components", () => {
         refTypes: [{ value: "player_donation", label: "Player donation" }],
         initialPage: {
           rows: [
-            { entryId: "11", date, refType: "player_donation", refTypeLabel: "Player donation", amount: 1500, balance: 10_000, tax: null, description: "Gift", reason: "thanks", firstParty: { id: 1, name: "Alpha One" }, secondParty: { id: 2, name: "Bravo Two" } },
-            { entryId: "10", date, refType: "brokers_fee", refTypeLabel: "Brokers fee", amount: -25.5, balance: 8_500, tax: null, description: "Fee", reason: null, firstParty: null, secondParty: null },
+            {
+              entryId: "11",
+              date,
+              refType: "player_donation",
+              refTypeLabel: "Player donation",
+              amount: 1500,
+              balance: 10_000,
+              tax: null,
+              description: "Gift",
+              reason: "thanks",
+              firstParty: { id: 1, name: "Alpha One" },
+              secondParty: { id: 2, name: "Bravo Two" },
+            },
+            {
+              entryId: "10",
+              date,
+              refType: "brokers_fee",
+              refTypeLabel: "Brokers fee",
+              amount: -25.5,
+              balance: 8_500,
+              tax: null,
+              description: "Fee",
+              reason: null,
+              firstParty: null,
+              secondParty: null,
+            },
           ],
           nextCursor: "abc",
         },
@@ -59,7 +89,20 @@ describe("sheet tab components", () => {
       createElement(WalletTransactions, {
         characterId: 7,
         initialPage: {
-          rows: [{ transactionId: "5", date, type: { id: 34, name: "Tritanium" }, quantity: 1000, unitPrice: 4.5, total: 4500, isBuy: true, isPersonal: true, client: { id: 3, name: "Charlie" }, location: { id: "60003760", name: "Jita IV - Moon 4" } }],
+          rows: [
+            {
+              transactionId: "5",
+              date,
+              type: { id: 34, name: "Tritanium" },
+              quantity: 1000,
+              unitPrice: 4.5,
+              total: 4500,
+              isBuy: true,
+              isPersonal: true,
+              client: { id: 3, name: "Charlie" },
+              location: { id: "60003760", name: "Jita IV - Moon 4" },
+            },
+          ],
           nextCursor: null,
         },
       }),
@@ -71,23 +114,45 @@ describe("sheet tab components", () => {
   });
 
   it("balance chart renders its range picker, and a note when there is nothing to draw", () => {
-    const html = render(createElement(WalletBalanceChart, { characterId: 7, initial: { from: date, to: date, points: [] } }));
+    const html = render(
+      createElement(WalletBalanceChart, { characterId: 7, initial: { from: date, to: date, points: [] } }),
+    );
     expect(html).toContain('data-testid="wallet-balance-chart"');
     expect(html).toContain("90 days");
     expect(html).toContain("Not enough journal entries");
     const points = [0, 1, 2].map((i) => ({ date: new Date(date.getTime() + i * 86_400_000), balance: 1000 * (i + 1) }));
-    const drawn = render(createElement(WalletBalanceChart, { characterId: 7, initial: { from: date, to: date, points } }));
+    const drawn = render(
+      createElement(WalletBalanceChart, { characterId: 7, initial: { from: date, to: date, points } }),
+    );
     expect(drawn).not.toContain("Not enough journal entries");
     expect(drawn).toContain("recharts-responsive-container");
   });
 
   it("mail browser marks unread mail and renders the opened mail's sanitised body", () => {
-    const header = { mailId: "42", timestamp: date, subject: "Op tonight", isRead: false, sender: { id: 1, name: "Alpha One" }, recipients: [{ id: 9, type: "mailing_list", name: "Fleet list" }], labels: [{ id: 1, name: "Inbox", color: "#ffffff" }] };
-    const mail: MailView = { ...header, bodyHtml: sanitizeMailHtml('<font color="#ffff0000">Form up</font><script>alert(1)</script> <a href="showinfo:5//30000142">Jita</a>'), bodyLoaded: true };
+    const header = {
+      mailId: "42",
+      timestamp: date,
+      subject: "Op tonight",
+      isRead: false,
+      sender: { id: 1, name: "Alpha One" },
+      recipients: [{ id: 9, type: "mailing_list", name: "Fleet list" }],
+      labels: [{ id: 1, name: "Inbox", color: "#ffffff" }],
+    };
+    const mail: MailView = {
+      ...header,
+      bodyHtml: sanitizeMailHtml(
+        '<font color="#ffff0000">Form up</font><script>alert(1)</script> <a href="showinfo:5//30000142">Jita</a>',
+      ),
+      bodyLoaded: true,
+    };
     const html = render(
       createElement(MailBrowser, {
         characterId: 7,
-        folders: { labels: [{ id: 1, name: "Inbox", color: "#ffffff", unreadCount: 1 }], mailingLists: [{ id: 9, name: "Fleet list" }], unreadTotal: 1 },
+        folders: {
+          labels: [{ id: 1, name: "Inbox", color: "#ffffff", unreadCount: 1 }],
+          mailingLists: [{ id: 9, name: "Fleet list" }],
+          unreadTotal: 1,
+        },
         initialPage: { rows: [header], nextCursor: null },
         initialMail: mail,
       }),
@@ -106,8 +171,26 @@ describe("sheet tab components", () => {
       total: 2,
       bandCounts: { excellent: 1, good: 0, neutral: 0, bad: 0, terrible: 1 },
       rows: [
-        { id: 1, name: "Friend Corp", type: "corporation", standing: 10, band: "excellent", isWatched: false, isBlocked: false, labels: [{ id: "1", name: "Blues" }] },
-        { id: 2, name: "Pirate", type: "character", standing: -10, band: "terrible", isWatched: true, isBlocked: true, labels: [] },
+        {
+          id: 1,
+          name: "Friend Corp",
+          type: "corporation",
+          standing: 10,
+          band: "excellent",
+          isWatched: false,
+          isBlocked: false,
+          labels: [{ id: "1", name: "Blues" }],
+        },
+        {
+          id: 2,
+          name: "Pirate",
+          type: "character",
+          standing: -10,
+          band: "terrible",
+          isWatched: true,
+          isBlocked: true,
+          labels: [],
+        },
       ],
     };
     const html = render(createElement(ContactsTable, { sheet }));
@@ -121,12 +204,41 @@ describe("sheet tab components", () => {
 
   it("contracts browser lists contracts with parties, route and price", () => {
     const contract: ContractRow = {
-      contractId: "77", type: "courier", typeLabel: "Courier", status: "outstanding", statusLabel: "Outstanding", availability: "personal", title: "Haul please",
-      issuer: { id: 1, name: "Alpha One" }, issuerCorporation: { id: 2, name: "Alpha Corp" }, assignee: null, acceptor: null, forCorporation: false,
-      dateIssued: date, dateExpired: date, dateAccepted: null, dateCompleted: null, daysToComplete: 3, price: null, reward: 5_000_000, collateral: 100_000_000, buyout: null, volume: 1000,
-      startLocation: { id: "60003760", name: "Jita IV - Moon 4" }, endLocation: { id: "60008494", name: "Amarr VIII" },
+      contractId: "77",
+      type: "courier",
+      typeLabel: "Courier",
+      status: "outstanding",
+      statusLabel: "Outstanding",
+      availability: "personal",
+      title: "Haul please",
+      issuer: { id: 1, name: "Alpha One" },
+      issuerCorporation: { id: 2, name: "Alpha Corp" },
+      assignee: null,
+      acceptor: null,
+      forCorporation: false,
+      dateIssued: date,
+      dateExpired: date,
+      dateAccepted: null,
+      dateCompleted: null,
+      daysToComplete: 3,
+      price: null,
+      reward: 5_000_000,
+      collateral: 100_000_000,
+      buyout: null,
+      volume: 1000,
+      startLocation: { id: "60003760", name: "Jita IV - Moon 4" },
+      endLocation: { id: "60008494", name: "Amarr VIII" },
     };
-    const html = render(createElement(ContractsBrowser, { characterId: 7, initialPage: { rows: [contract], nextCursor: null }, options: { statuses: [{ value: "outstanding", label: "Outstanding" }], types: [{ value: "courier", label: "Courier" }] } }));
+    const html = render(
+      createElement(ContractsBrowser, {
+        characterId: 7,
+        initialPage: { rows: [contract], nextCursor: null },
+        options: {
+          statuses: [{ value: "outstanding", label: "Outstanding" }],
+          types: [{ value: "courier", label: "Courier" }],
+        },
+      }),
+    );
     expect(html).toContain('data-testid="contract-row-77"');
     expect(text(html)).toContain("|Alpha One → public|");
     expect(text(html)).toContain("Courier · Jita IV - Moon 4 → Amarr VIII");

@@ -29,9 +29,12 @@ async function allPages<T>(path: string, input: Record<string, unknown>): Promis
 
 /** Stored journal rows in the viewer's order: newest first, ties by entry id. */
 const journalOrder = async (extra: object = {}) =>
-  (await h.t.db.characterWalletJournalEntry.findMany({ where: { ...where, ...extra }, orderBy: [{ date: "desc" }, { entryId: "desc" }] })).map((r) =>
-    r.entryId.toString(),
-  );
+  (
+    await h.t.db.characterWalletJournalEntry.findMany({
+      where: { ...where, ...extra },
+      orderBy: [{ date: "desc" }, { entryId: "desc" }],
+    })
+  ).map((r) => r.entryId.toString());
 
 describe("wallet sheet", () => {
   it("shows the balance ESI reported", async () => {
@@ -60,7 +63,11 @@ describe("wallet sheet", () => {
 
     const newest = [...simWallet().journal].sort((a, b) => Date.parse(b.date) - Date.parse(a.date) || b.id - a.id)[0]!;
     const first = rows[0]!;
-    expect(first).toMatchObject({ entryId: String(newest.id), refType: newest.ref_type, description: newest.description });
+    expect(first).toMatchObject({
+      entryId: String(newest.id),
+      refType: newest.ref_type,
+      description: newest.description,
+    });
     expect(first.amount).toBeCloseTo(newest.amount ?? 0, 2);
     expect(first.balance).toBeCloseTo(newest.balance ?? 0, 2);
     // Parties are named through the shared entity table, not shown as bare ids.
@@ -71,7 +78,9 @@ describe("wallet sheet", () => {
   });
 
   it("lists the character's ref types and filters the journal by one", async () => {
-    const refTypes = await h.ok<{ value: string; label: string }[]>("sheet.wallet.refTypes", { characterId: CHARACTER });
+    const refTypes = await h.ok<{ value: string; label: string }[]>("sheet.wallet.refTypes", {
+      characterId: CHARACTER,
+    });
     const distinct = [...new Set(simWallet().journal.map((e) => e.ref_type))].sort();
     expect(refTypes.map((r) => r.value)).toEqual(distinct);
     expect(refTypes.length).toBeGreaterThan(1);
@@ -84,7 +93,9 @@ describe("wallet sheet", () => {
   });
 
   it("filters the journal by date range and amount", async () => {
-    const dates = (await h.t.db.characterWalletJournalEntry.findMany({ where, select: { date: true }, orderBy: { date: "asc" } })).map((r) => r.date);
+    const dates = (
+      await h.t.db.characterWalletJournalEntry.findMany({ where, select: { date: true }, orderBy: { date: "asc" } })
+    ).map((r) => r.date);
     const from = dates[Math.floor(dates.length / 4)]!;
     const to = dates[Math.floor((dates.length * 3) / 4)]!;
     const ranged = await allPages<JournalRow>("sheet.wallet.journal", { from, to, limit: 100 });
@@ -95,7 +106,11 @@ describe("wallet sheet", () => {
     expect(incoming.rows.length).toBeGreaterThan(0);
     expect(incoming.rows.every((r) => r.amount! >= 0.01)).toBe(true);
     expect(incoming.rows.map((r) => r.entryId)).toEqual(await journalOrder({ amount: { gte: 0.01 } }));
-    const band = await allPages<JournalRow>("sheet.wallet.journal", { minAmount: -1_000_000, maxAmount: 0, limit: 200 });
+    const band = await allPages<JournalRow>("sheet.wallet.journal", {
+      minAmount: -1_000_000,
+      maxAmount: 0,
+      limit: 200,
+    });
     expect(band.rows.every((r) => r.amount! >= -1_000_000 && r.amount! <= 0)).toBe(true);
     expect(band.rows.map((r) => r.entryId)).toEqual(await journalOrder({ amount: { gte: -1_000_000, lte: 0 } }));
   });
@@ -105,13 +120,19 @@ describe("wallet sheet", () => {
     const withParty = all.find((r) => r.secondParty && !r.secondParty.name.startsWith("#"))!;
     const needle = withParty.secondParty!.name.slice(1, 6).toUpperCase();
     const { rows } = await allPages<JournalRow>("sheet.wallet.journal", { party: needle, limit: 200 });
-    const matches = (r: JournalRow) => [r.firstParty?.name, r.secondParty?.name].some((n) => n?.toUpperCase().includes(needle));
+    const matches = (r: JournalRow) =>
+      [r.firstParty?.name, r.secondParty?.name].some((n) => n?.toUpperCase().includes(needle));
     expect(rows.map((r) => r.entryId)).toContain(withParty.entryId);
     expect(rows.every(matches)).toBe(true);
     expect(rows.map((r) => r.entryId)).toEqual(all.filter(matches).map((r) => r.entryId));
-    expect((await h.ok<Page<JournalRow>>("sheet.wallet.journal", { characterId: CHARACTER, party: "no such pilot zzz" })).rows).toEqual([]);
+    expect(
+      (await h.ok<Page<JournalRow>>("sheet.wallet.journal", { characterId: CHARACTER, party: "no such pilot zzz" }))
+        .rows,
+    ).toEqual([]);
     // Wildcards are text, not patterns.
-    expect((await h.ok<Page<JournalRow>>("sheet.wallet.journal", { characterId: CHARACTER, party: "%" })).rows).toEqual([]);
+    expect((await h.ok<Page<JournalRow>>("sheet.wallet.journal", { characterId: CHARACTER, party: "%" })).rows).toEqual(
+      [],
+    );
   });
 
   it("finds parties even when a search matches more names than it looks up at once", async () => {
@@ -119,10 +140,18 @@ describe("wallet sheet", () => {
     const party = all.find((r) => r.secondParty && !r.secondParty.name.startsWith("#"))!.secondParty!;
     const original = (await h.t.db.eveEntity.findUniqueOrThrow({ where: { id: party.id } })).name;
     await h.t.db.eveEntity.update({ where: { id: party.id }, data: { name: `${original} Qzx` } });
-    await h.t.db.eveEntity.createMany({ data: Array.from({ length: 1500 }, (_, i) => ({ id: 95_000_000 + i, category: "character", name: `Filler Qzx ${i}` })) });
+    await h.t.db.eveEntity.createMany({
+      data: Array.from({ length: 1500 }, (_, i) => ({
+        id: 95_000_000 + i,
+        category: "character",
+        name: `Filler Qzx ${i}`,
+      })),
+    });
     try {
       const { rows } = await allPages<JournalRow>("sheet.wallet.journal", { party: "qzx", limit: 200 });
-      const expected = all.filter((r) => r.firstParty?.id === party.id || r.secondParty?.id === party.id).map((r) => r.entryId);
+      const expected = all
+        .filter((r) => r.firstParty?.id === party.id || r.secondParty?.id === party.id)
+        .map((r) => r.entryId);
       expect(expected.length).toBeGreaterThan(0);
       expect(rows.map((r) => r.entryId)).toEqual(expected);
     } finally {
@@ -158,15 +187,23 @@ describe("wallet sheet", () => {
   });
 
   it("draws the balance from the journal, chronologically, ending at the newest balance in range", async () => {
-    const chart = await h.ok<{ points: { date: Date; balance: number }[] }>("sheet.wallet.balanceChart", { characterId: CHARACTER, days: 3650 });
-    const all = await h.t.db.characterWalletJournalEntry.findMany({ where, orderBy: [{ date: "desc" }, { entryId: "desc" }] });
+    const chart = await h.ok<{ points: { date: Date; balance: number }[] }>("sheet.wallet.balanceChart", {
+      characterId: CHARACTER,
+      days: 3650,
+    });
+    const all = await h.t.db.characterWalletJournalEntry.findMany({
+      where,
+      orderBy: [{ date: "desc" }, { entryId: "desc" }],
+    });
     expect(chart.points.length).toBeGreaterThan(1);
     expect(chart.points.length).toBeLessThanOrEqual(Math.min(200, all.length));
     const times = chart.points.map((p) => p.date.getTime());
     expect(times).toEqual([...times].sort((a, b) => a - b));
     expect(chart.points.at(-1)!.balance).toBeCloseTo(Number(all[0]!.balance), 2);
     // The default range is 90 days: nothing older.
-    const recent = await h.ok<{ from: Date; points: { date: Date }[] }>("sheet.wallet.balanceChart", { characterId: CHARACTER });
+    const recent = await h.ok<{ from: Date; points: { date: Date }[] }>("sheet.wallet.balanceChart", {
+      characterId: CHARACTER,
+    });
     expect(recent.from.getTime()).toBeCloseTo(Date.now() - 90 * 86_400_000, -5);
     expect(recent.points.every((p) => p.date >= recent.from)).toBe(true);
   });
@@ -185,10 +222,15 @@ describe("wallet sheet", () => {
         description: "synthetic",
       })),
     });
-    const chart = await h.ok<{ points: { date: Date; balance: number }[] }>("sheet.wallet.balanceChart", { characterId: CHARACTER });
+    const chart = await h.ok<{ points: { date: Date; balance: number }[] }>("sheet.wallet.balanceChart", {
+      characterId: CHARACTER,
+    });
     expect(chart.points.length).toBeGreaterThan(150);
     expect(chart.points.length).toBeLessThanOrEqual(200);
-    const newest = await h.t.db.characterWalletJournalEntry.findFirstOrThrow({ where, orderBy: [{ date: "desc" }, { entryId: "desc" }] });
+    const newest = await h.t.db.characterWalletJournalEntry.findFirstOrThrow({
+      where,
+      orderBy: [{ date: "desc" }, { entryId: "desc" }],
+    });
     expect(chart.points.at(-1)!.balance).toBeCloseTo(Number(newest.balance), 2);
     await h.t.db.characterWalletJournalEntry.deleteMany({ where: { ...where, entryId: { gte: base } } });
   });
@@ -197,7 +239,9 @@ describe("wallet sheet", () => {
     const bad = await h.query("owner", "sheet.wallet.journal", { characterId: CHARACTER, cursor: "not-a-cursor" });
     expect(bad.status).toBe(400);
     expect(bad.error?.message).toMatch(/cursor/);
-    expect((await h.query("owner", "sheet.wallet.transactions", { characterId: CHARACTER, cursor: "W1td" })).status).toBe(400);
+    expect(
+      (await h.query("owner", "sheet.wallet.transactions", { characterId: CHARACTER, cursor: "W1td" })).status,
+    ).toBe(400);
     for (const path of ["balance", "refTypes", "journal", "transactions", "balanceChart"]) {
       expect((await h.query("stranger", `sheet.wallet.${path}`, { characterId: CHARACTER })).status).toBe(404);
       expect((await h.query("admin", `sheet.wallet.${path}`, { characterId: CHARACTER })).status).toBe(200);

@@ -22,7 +22,12 @@ const routes: EsiRoute[] = [
     characterParam: "character_id",
     handler: ({ params, auth }) => {
       handlerCalls++;
-      return { character_id: Number(params.character_id), seen_by: auth?.characterId, client: auth?.clientId, scopes: auth?.scopes };
+      return {
+        character_id: Number(params.character_id),
+        seen_by: auth?.characterId,
+        client: auth?.clientId,
+        scopes: auth?.scopes,
+      };
     },
   },
   {
@@ -57,9 +62,12 @@ beforeAll(async () => {
 });
 afterAll(async () => sim?.close());
 
-const token = (characterId: number, scopes = [SCOPE], clientId = CLIENT.clientId) => sim.issueAccessToken(characterId, scopes, clientId);
+const token = (characterId: number, scopes = [SCOPE], clientId = CLIENT.clientId) =>
+  sim.issueAccessToken(characterId, scopes, clientId);
 const get = (path: string, bearer?: string, headers: Record<string, string> = {}) =>
-  fetch(`${url}${path}`, { headers: bearer === undefined ? headers : { ...headers, Authorization: `Bearer ${bearer}` } });
+  fetch(`${url}${path}`, {
+    headers: bearer === undefined ? headers : { ...headers, Authorization: `Bearer ${bearer}` },
+  });
 
 async function expectError(response: Response, status: number, message: string) {
   expect(response.status).toBe(status);
@@ -73,7 +81,11 @@ describe("401 authentication failure", () => {
   });
 
   it("answers a malformed header, a garbage token and a token signed by another key", async () => {
-    await expectError(await get(`/characters/${AURA}/sim-test/profile`, undefined, { Authorization: "Basic abc" }), 401, "authentication failure");
+    await expectError(
+      await get(`/characters/${AURA}/sim-test/profile`, undefined, { Authorization: "Basic abc" }),
+      401,
+      "authentication failure",
+    );
     await expectError(await get(`/characters/${AURA}/sim-test/profile`, "not-a-jwt"), 401, "authentication failure");
     const other = createSimulator({ clients: [CLIENT] });
     const forged = await other.issueAccessToken(AURA, [SCOPE], CLIENT.clientId);
@@ -89,7 +101,11 @@ describe("401 authentication failure", () => {
       local.sim.advanceClock(1190);
       expect((await fetch(path, { headers: { Authorization: `Bearer ${bearer}` } })).status).toBe(200);
       local.sim.advanceClock(10);
-      await expectError(await fetch(path, { headers: { Authorization: `Bearer ${bearer}` } }), 401, "authentication failure");
+      await expectError(
+        await fetch(path, { headers: { Authorization: `Bearer ${bearer}` } }),
+        401,
+        "authentication failure",
+      );
     } finally {
       await local.sim.close();
     }
@@ -99,30 +115,56 @@ describe("401 authentication failure", () => {
 describe("403 answers with CCP's messages", () => {
   it("refuses a token without the route's scope", async () => {
     const bearer = await token(AURA, ["publicData", "esi-wallet.read_character_wallet.v1"]);
-    await expectError(await get(`/characters/${AURA}/sim-test/profile`, bearer), 403, `Token is not valid for scope: ${SCOPE}`);
+    await expectError(
+      await get(`/characters/${AURA}/sim-test/profile`, bearer),
+      403,
+      `Token is not valid for scope: ${SCOPE}`,
+    );
     const none = await token(AURA, []);
-    await expectError(await get(`/characters/${AURA}/sim-test/profile`, none), 403, `Token is not valid for scope: ${SCOPE}`);
+    await expectError(
+      await get(`/characters/${AURA}/sim-test/profile`, none),
+      403,
+      `Token is not valid for scope: ${SCOPE}`,
+    );
   });
 
   it("refuses another character's path", async () => {
-    await expectError(await get(`/characters/${TORVAN}/sim-test/profile`, await token(AURA)), 403, "Character ID mismatch between request path and auth token");
+    await expectError(
+      await get(`/characters/${TORVAN}/sim-test/profile`, await token(AURA)),
+      403,
+      "Character ID mismatch between request path and auth token",
+    );
   });
 
   it("requires a corporation role in that corporation: CEOs have all, others none", async () => {
     expect((await get("/corporations/98000001/sim-test/secrets", await token(AURA))).status).toBe(200);
-    await expectError(await get("/corporations/98000001/sim-test/secrets", await token(TORVAN)), 403, "Character does not have required role(s)");
-    await expectError(await get("/corporations/98000001/sim-test/secrets", await token(DAREN)), 403, "Character does not have required role(s)");
+    await expectError(
+      await get("/corporations/98000001/sim-test/secrets", await token(TORVAN)),
+      403,
+      "Character does not have required role(s)",
+    );
+    await expectError(
+      await get("/corporations/98000001/sim-test/secrets", await token(DAREN)),
+      403,
+      "Character does not have required role(s)",
+    );
   });
 
   it("refuses corporation routes to non-members even without roles", async () => {
     expect((await get("/corporations/98000001/sim-test/roster", await token(TORVAN))).status).toBe(200);
-    await expectError(await get("/corporations/98000001/sim-test/roster", await token(DAREN)), 403, "Character is not in the corporation");
+    await expectError(
+      await get("/corporations/98000001/sim-test/roster", await token(DAREN)),
+      403,
+      "Character is not in the corporation",
+    );
   });
 });
 
 describe("the verified identity", () => {
   it("reaches the handler, with scp given as a string or an array", async () => {
-    const single = await (await get(`/characters/${AURA}/sim-test/profile`, await token(AURA, [SCOPE], "client-single"))).json();
+    const single = await (
+      await get(`/characters/${AURA}/sim-test/profile`, await token(AURA, [SCOPE], "client-single"))
+    ).json();
     expect(single).toMatchObject({ character_id: AURA, seen_by: AURA, client: "client-single", scopes: [SCOPE] });
     const several = await get(`/characters/${DAREN}/sim-test/profile`, await token(DAREN, ["publicData", SCOPE]));
     expect(await several.json()).toMatchObject({ seen_by: DAREN, scopes: ["publicData", SCOPE] });

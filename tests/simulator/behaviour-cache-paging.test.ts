@@ -56,7 +56,12 @@ async function allPages(characterId: number) {
   const responses = [await items(characterId)];
   const pages = Number(responses[0]!.headers.get("x-pages"));
   for (let page = 2; page <= pages; page++) responses.push(await items(characterId, `?page=${page}`));
-  return Promise.all(responses.map(async (response) => ({ response, body: (await response.json()) as { item_id: number; version: number }[] })));
+  return Promise.all(
+    responses.map(async (response) => ({
+      response,
+      body: (await response.json()) as { item_id: number; version: number }[],
+    })),
+  );
 }
 
 describe("X-Pages", () => {
@@ -110,7 +115,9 @@ describe("snapshots", () => {
     version++;
     sim.advanceClock(120);
     const within = await allPages(AURA);
-    expect(within.map((p) => p.response.headers.get("etag"))).toEqual(before.map((p) => p.response.headers.get("etag")));
+    expect(within.map((p) => p.response.headers.get("etag"))).toEqual(
+      before.map((p) => p.response.headers.get("etag")),
+    );
     expect(within.every((p) => p.body.every((item) => item.version === version - 1))).toBe(true);
     const maxAge = Number(/max-age=(\d+)/.exec(within[0]!.response.headers.get("cache-control") ?? "")?.[1]);
     expect(maxAge).toBeLessThanOrEqual(180);
@@ -119,7 +126,9 @@ describe("snapshots", () => {
     expect(after.every((p) => p.body.every((item) => item.version === version))).toBe(true);
     expect(after[0]!.response.headers.get("etag")).not.toBe(before[0]!.response.headers.get("etag"));
     expect(new Set(after.map((p) => p.response.headers.get("last-modified"))).size).toBe(1);
-    expect(Date.parse(after[0]!.response.headers.get("last-modified")!)).toBeGreaterThan(Date.parse(before[0]!.response.headers.get("last-modified")!));
+    expect(Date.parse(after[0]!.response.headers.get("last-modified")!)).toBeGreaterThan(
+      Date.parse(before[0]!.response.headers.get("last-modified")!),
+    );
   });
 
   it("serve concurrent misses from one production", async () => {
@@ -142,7 +151,10 @@ describe("snapshots", () => {
     expect(fresh.headers.get("x-pages")).toBe("4");
     // Torvan's snapshot was left alone.
     expect(await (await items(TORVAN)).json()).toEqual([]);
-    const expired = await fetch(`${url}/_sim/cache/expire`, { method: "POST", body: JSON.stringify({ characterId: TORVAN }) });
+    const expired = await fetch(`${url}/_sim/cache/expire`, {
+      method: "POST",
+      body: JSON.stringify({ characterId: TORVAN }),
+    });
     expect(expired.status).toBe(200);
     expect(((await expired.json()) as { expired: number }).expired).toBeGreaterThanOrEqual(1);
     expect(((await (await items(TORVAN)).json()) as unknown[]).length).toBe(2);
@@ -193,14 +205,23 @@ describe("mutateCharacter", () => {
 
   it("is reachable over HTTP and refuses unknown kinds and characters", async () => {
     const before = (await wallet(TORVAN)).headers.get("etag");
-    const mutated = await fetch(`${url}/_sim/characters/${TORVAN}/mutate`, { method: "POST", body: JSON.stringify({ kind: "all" }) });
+    const mutated = await fetch(`${url}/_sim/characters/${TORVAN}/mutate`, {
+      method: "POST",
+      body: JSON.stringify({ kind: "all" }),
+    });
     expect(mutated.status).toBe(200);
     expect(await mutated.json()).toMatchObject({ characterId: TORVAN, kind: "all" });
     await fetch(`${url}/_sim/cache/expire`, { method: "POST", body: JSON.stringify({ characterId: TORVAN }) });
     expect((await wallet(TORVAN)).headers.get("etag")).not.toBe(before);
-    const badKind = await fetch(`${url}/_sim/characters/${TORVAN}/mutate`, { method: "POST", body: JSON.stringify({ kind: "ships" }) });
+    const badKind = await fetch(`${url}/_sim/characters/${TORVAN}/mutate`, {
+      method: "POST",
+      body: JSON.stringify({ kind: "ships" }),
+    });
     expect(badKind.status).toBe(400);
-    const unknown = await fetch(`${url}/_sim/characters/1234/mutate`, { method: "POST", body: JSON.stringify({ kind: "wallet" }) });
+    const unknown = await fetch(`${url}/_sim/characters/1234/mutate`, {
+      method: "POST",
+      body: JSON.stringify({ kind: "wallet" }),
+    });
     expect(unknown.status).toBe(404);
   });
 });

@@ -42,7 +42,9 @@ afterEach(() => {
 
 const get = (path: string) => fetch(`${url}${path}`);
 const skills = (characterId: number) =>
-  fetch(`${url}/characters/${characterId}/sim-test/skills`, { headers: { Authorization: `Bearer ${tokens.get(characterId)}` } });
+  fetch(`${url}/characters/${characterId}/sim-test/skills`, {
+    headers: { Authorization: `Bearer ${tokens.get(characterId)}` },
+  });
 const statusesOf = async (count: number, request: () => Promise<Response>) => {
   const statuses: number[] = [];
   for (let i = 0; i < count; i++) statuses.push((await request()).status);
@@ -73,7 +75,12 @@ describe("status faults", () => {
 
 describe("rule matching", () => {
   it("matches a route template, a concrete path, a prefix, a method and a character", async () => {
-    const { id: template } = sim.injectFault({ kind: "status", status: 503, route: "/characters/{character_id}/sim-test/skills", characterId: TORVAN });
+    const { id: template } = sim.injectFault({
+      kind: "status",
+      status: 503,
+      route: "/characters/{character_id}/sim-test/skills",
+      characterId: TORVAN,
+    });
     expect((await skills(AURA)).status).toBe(200);
     expect((await skills(TORVAN)).status).toBe(503);
     expect(sim.removeFault(template)).toBe(true);
@@ -206,7 +213,9 @@ describe("limit and grant faults", () => {
   it("revoke ends the character's grants and then serves normally", async () => {
     const login = await loginTokens(url, "Ilsa Marrow");
     sim.injectFault({ kind: "revoke", characterId: 2112000003, count: 1 });
-    const response = await fetch(`${url}/characters/2112000003/sim-test/skills`, { headers: { Authorization: `Bearer ${login.access_token}` } });
+    const response = await fetch(`${url}/characters/2112000003/sim-test/skills`, {
+      headers: { Authorization: `Bearer ${login.access_token}` },
+    });
     expect(response.status).toBe(200);
     expect(await refresh(url, login.refresh_token)).toEqual({ status: 400, body: DEAD_REFRESH_TOKEN });
   });
@@ -214,7 +223,10 @@ describe("limit and grant faults", () => {
 
 describe("control over HTTP and stats", () => {
   it("injects, lists, removes and clears faults", async () => {
-    const injected = await fetch(`${url}/_sim/faults`, { method: "POST", body: JSON.stringify({ kind: "status", status: 503, route: "/sim-test/other" }) });
+    const injected = await fetch(`${url}/_sim/faults`, {
+      method: "POST",
+      body: JSON.stringify({ kind: "status", status: 503, route: "/sim-test/other" }),
+    });
     expect(injected.status).toBe(200);
     const { id } = (await injected.json()) as { id: string };
     expect((await get("/sim-test/other")).status).toBe(503);
@@ -225,7 +237,10 @@ describe("control over HTTP and stats", () => {
     await fetch(`${url}/_sim/faults`, { method: "POST", body: JSON.stringify({ kind: "malformed" }) });
     expect(await (await fetch(`${url}/_sim/faults`, { method: "DELETE" })).json()).toEqual({ cleared: 1 });
     expect((await get("/sim-test/other")).status).toBe(200);
-    const bad = await fetch(`${url}/_sim/faults`, { method: "POST", body: JSON.stringify({ kind: "status", rate: -1 }) });
+    const bad = await fetch(`${url}/_sim/faults`, {
+      method: "POST",
+      body: JSON.stringify({ kind: "status", rate: -1 }),
+    });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: string }).error).toMatch(/rate/);
   });
@@ -251,6 +266,13 @@ describe("control over HTTP and stats", () => {
       "429s": 1,
     });
     sim.resetStats();
-    expect(sim.stats()).toMatchObject({ requests: 0, byStatus: {}, byRoute: {}, faultsInjected: 0, "420s": 0, "429s": 0 });
+    expect(sim.stats()).toMatchObject({
+      requests: 0,
+      byStatus: {},
+      byRoute: {},
+      faultsInjected: 0,
+      "420s": 0,
+      "429s": 0,
+    });
   });
 });

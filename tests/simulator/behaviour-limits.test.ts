@@ -51,9 +51,13 @@ const routes: EsiRoute[] = [
   },
 ];
 
-const tokenFor = (sim: Simulator, characterId: number, clientId = CLIENT.clientId) => sim.issueAccessToken(characterId, [SCOPE], clientId);
+const tokenFor = (sim: Simulator, characterId: number, clientId = CLIENT.clientId) =>
+  sim.issueAccessToken(characterId, [SCOPE], clientId);
 const header = (response: Response, name: string) => response.headers.get(name);
-const errorLimit = (response: Response) => [header(response, "x-esi-error-limit-remain"), header(response, "x-esi-error-limit-reset")];
+const errorLimit = (response: Response) => [
+  header(response, "x-esi-error-limit-remain"),
+  header(response, "x-esi-error-limit-reset"),
+];
 const rate = (response: Response) => ({
   group: header(response, "x-ratelimit-group"),
   limit: header(response, "x-ratelimit-limit"),
@@ -97,11 +101,15 @@ describe("legacy error limit", () => {
     expect(limited.status).toBe(420);
     expect(errorLimit(limited)).toEqual(["0", "45"]);
     const { error } = (await limited.json()) as { error: string };
-    expect(error).toMatch(/^This software has exceeded the error limit for ESI\. If you are a user, please contact the maintainer/);
+    expect(error).toMatch(
+      /^This software has exceeded the error limit for ESI\. If you are a user, please contact the maintainer/,
+    );
 
     // Rate-limited routes get the 420 too, with the error limiter's headers only.
     const token = await tokenFor(sim, AURA);
-    const limitedRated = await fetch(`${url}/characters/${AURA}/sim-test/wallet`, { headers: { Authorization: `Bearer ${token}` } });
+    const limitedRated = await fetch(`${url}/characters/${AURA}/sim-test/wallet`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     expect(limitedRated.status).toBe(420);
     expect(errorLimit(limitedRated)).toEqual(["0", "45"]);
     expect(header(limitedRated, "x-ratelimit-remaining")).toBeNull();
@@ -113,12 +121,18 @@ describe("legacy error limit", () => {
     const recovered = await fetch(`${url}/sim-test/public`);
     expect(recovered.status).toBe(200);
     expect(errorLimit(recovered)).toEqual(["5", "60"]);
-    expect((await fetch(`${url}/characters/${AURA}/sim-test/wallet`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(200);
+    expect(
+      (await fetch(`${url}/characters/${AURA}/sim-test/wallet`, { headers: { Authorization: `Bearer ${token}` } }))
+        .status,
+    ).toBe(200);
   });
 
   it("does not count errors on rate-limited routes", async () => {
     const token = await tokenFor(sim, TORVAN);
-    for (let i = 0; i < 6; i++) await fetch(`${url}/characters/${TORVAN}/sim-test/wallet?status=404`, { headers: { Authorization: `Bearer ${token}` } });
+    for (let i = 0; i < 6; i++)
+      await fetch(`${url}/characters/${TORVAN}/sim-test/wallet?status=404`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
     expect(errorLimit(await fetch(`${url}/sim-test/public`))).toEqual(["5", "60"]);
   });
 
@@ -139,7 +153,9 @@ describe("per-group rate limit", () => {
   afterEach(() => sim.clearFaults());
 
   const wallet = (token: string, characterId: number, query = "", headers: Record<string, string> = {}) =>
-    fetch(`${url}/characters/${characterId}/sim-test/wallet${query}`, { headers: { Authorization: `Bearer ${token}`, ...headers } });
+    fetch(`${url}/characters/${characterId}/sim-test/wallet${query}`, {
+      headers: { Authorization: `Bearer ${token}`, ...headers },
+    });
 
   it("charges 2 for 2xx, 1 for 304, 5 for 4xx and 0 for 5xx, with CCP's headers and no error-limit headers", async () => {
     const token = await tokenFor(sim, AURA, "costs-app");
@@ -164,7 +180,11 @@ describe("per-group rate limit", () => {
   });
 
   it("keeps one bucket per app and character, and per IP without a token", async () => {
-    const [a, b, c] = await Promise.all([tokenFor(sim, TORVAN, "bucket-app-1"), tokenFor(sim, TORVAN, "bucket-app-2"), tokenFor(sim, AURA, "bucket-app-1")]);
+    const [a, b, c] = await Promise.all([
+      tokenFor(sim, TORVAN, "bucket-app-1"),
+      tokenFor(sim, TORVAN, "bucket-app-2"),
+      tokenFor(sim, AURA, "bucket-app-1"),
+    ]);
     expect(rate(await wallet(a, TORVAN)).remaining).toBe(18);
     expect(rate(await wallet(a, TORVAN)).remaining).toBe(16);
     expect(rate(await wallet(b, TORVAN)).remaining).toBe(18);
@@ -199,7 +219,9 @@ describe("per-group rate limit", () => {
     const scaled = await startSimulator({ extraEsiRoutes: routes, rateLimitScale: 0.5 });
     try {
       const token = await scaled.sim.issueAccessToken(AURA, [SCOPE], CLIENT.clientId);
-      const response = await fetch(`${scaled.url}/characters/${AURA}/sim-test/wallet`, { headers: { Authorization: `Bearer ${token}` } });
+      const response = await fetch(`${scaled.url}/characters/${AURA}/sim-test/wallet`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
       expect(rate(response)).toMatchObject({ limit: "10/15m", remaining: 8 });
     } finally {
       await scaled.sim.close();

@@ -19,7 +19,8 @@ async function expectError(response: Response, route: EsiRoute, status: number):
   return body.error;
 }
 
-const hasRateHeaders = (response: Response) => response.headers.get("x-ratelimit-group") !== null || response.headers.get("x-ratelimit-remaining") !== null;
+const hasRateHeaders = (response: Response) =>
+  response.headers.get("x-ratelimit-group") !== null || response.headers.get("x-ratelimit-remaining") !== null;
 
 describe("420: the error limit is spent", () => {
   let sim: Simulator;
@@ -36,13 +37,16 @@ describe("420: the error limit is spent", () => {
   });
   afterAll(async () => sim?.close());
 
-  it.each(simulatorEsiRoutes.map((route) => [label(route), route] as const))("%s answers 420 with error-limit headers only", async (name, route) => {
-    const response = await client.send(requests.get(name)!);
-    expect(await expectError(response, route, 420)).toMatch(/^This software has exceeded the error limit for ESI\./);
-    expect(response.headers.get("x-esi-error-limit-remain")).toBe("0");
-    expect(Number(response.headers.get("x-esi-error-limit-reset"))).toBeGreaterThan(0);
-    expect(hasRateHeaders(response)).toBe(false);
-  });
+  it.each(simulatorEsiRoutes.map((route) => [label(route), route] as const))(
+    "%s answers 420 with error-limit headers only",
+    async (name, route) => {
+      const response = await client.send(requests.get(name)!);
+      expect(await expectError(response, route, 420)).toMatch(/^This software has exceeded the error limit for ESI\./);
+      expect(response.headers.get("x-esi-error-limit-remain")).toBe("0");
+      expect(Number(response.headers.get("x-esi-error-limit-reset"))).toBeGreaterThan(0);
+      expect(hasRateHeaders(response)).toBe(false);
+    },
+  );
 
   it("ends with the window", async () => {
     sim.advanceClock(60);
@@ -70,30 +74,42 @@ describe("429", () => {
     expect(simulatorEsiRoutes.filter((route) => route.rateLimit).map(label)).toEqual(rated.map(label));
   });
 
-  it.each(rated.map((route) => [label(route), route] as const))("%s: a spent bucket answers 429 with Retry-After and rate-limit headers", async (name, route) => {
-    const request = await client.build(route);
-    // A bucket of its own: a fresh app for this route.
-    const token = await client.token(request.characterId, undefined, `contract-429 ${name}`);
-    expect((await client.send(request, { token })).status).toBe(200);
-    const refused = await client.send(request, { token });
-    expect(await expectError(refused, route, 429)).toBe("Too many requests");
-    const retryAfter = Number(refused.headers.get("retry-after"));
-    expect(retryAfter).toBeGreaterThan(0);
-    expect(retryAfter).toBeLessThanOrEqual(900);
-    expect(refused.headers.get("x-ratelimit-group")).toBe(specOperation(route)?.["x-rate-limit"]?.group);
-    expect(refused.headers.get("x-ratelimit-remaining")).toBe("0");
-    expect(refused.headers.get("x-ratelimit-used")).toBe("0");
-    expect(refused.headers.get("x-esi-error-limit-remain")).toBeNull();
-  });
+  it.each(rated.map((route) => [label(route), route] as const))(
+    "%s: a spent bucket answers 429 with Retry-After and rate-limit headers",
+    async (name, route) => {
+      const request = await client.build(route);
+      // A bucket of its own: a fresh app for this route.
+      const token = await client.token(request.characterId, undefined, `contract-429 ${name}`);
+      expect((await client.send(request, { token })).status).toBe(200);
+      const refused = await client.send(request, { token });
+      expect(await expectError(refused, route, 429)).toBe("Too many requests");
+      const retryAfter = Number(refused.headers.get("retry-after"));
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(900);
+      expect(refused.headers.get("x-ratelimit-group")).toBe(specOperation(route)?.["x-rate-limit"]?.group);
+      expect(refused.headers.get("x-ratelimit-remaining")).toBe("0");
+      expect(refused.headers.get("x-ratelimit-used")).toBe("0");
+      expect(refused.headers.get("x-esi-error-limit-remain")).toBeNull();
+    },
+  );
 
-  it.each(simulatorEsiRoutes.map((route) => [label(route), route] as const))("%s: the game server's 429 has Retry-After and no rate-limit headers", async (_, route) => {
-    const request = await client.build(route);
-    const token = await client.token(request.characterId, undefined, `contract-game-429 ${label(route)}`);
-    sim.injectFault({ kind: "429", route: route.path, method: route.method as "GET" | "POST", delayMs: 30_000, count: 1 });
-    const refused = await client.send(request, { token });
-    expect(await expectError(refused, route, 429)).toBe("Too many requests");
-    expect(refused.headers.get("retry-after")).toBe("30");
-    expect(hasRateHeaders(refused)).toBe(false);
-    sim.clearFaults();
-  });
+  it.each(simulatorEsiRoutes.map((route) => [label(route), route] as const))(
+    "%s: the game server's 429 has Retry-After and no rate-limit headers",
+    async (_, route) => {
+      const request = await client.build(route);
+      const token = await client.token(request.characterId, undefined, `contract-game-429 ${label(route)}`);
+      sim.injectFault({
+        kind: "429",
+        route: route.path,
+        method: route.method as "GET" | "POST",
+        delayMs: 30_000,
+        count: 1,
+      });
+      const refused = await client.send(request, { token });
+      expect(await expectError(refused, route, 429)).toBe("Too many requests");
+      expect(refused.headers.get("retry-after")).toBe("30");
+      expect(hasRateHeaders(refused)).toBe(false);
+      sim.clearFaults();
+    },
+  );
 });

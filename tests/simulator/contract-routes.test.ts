@@ -6,7 +6,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EsiRoute } from "~/simulator/esi/route";
 import { type Simulator, simulatorEsiRoutes } from "~/simulator/server";
-import { ALL_SCOPES, ContractClient, type ContractRequest, MAIN_CHARACTER, OTHER_CHARACTER, specOperation } from "./support/contract-requests";
+import {
+  ALL_SCOPES,
+  ContractClient,
+  type ContractRequest,
+  MAIN_CHARACTER,
+  OTHER_CHARACTER,
+  specOperation,
+} from "./support/contract-requests";
 import { validate } from "./support/spec-schema";
 import { CLIENT, startSimulator } from "./support/sso";
 
@@ -38,14 +45,22 @@ async function errorBody(response: Response, request: ContractRequest, status: n
 
 function limiterHeaders(response: Response, route: EsiRoute) {
   const limit = specOperation(route)?.["x-rate-limit"];
-  const rate = ["x-ratelimit-group", "x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-used"].map((name) => response.headers.get(name));
+  const rate = ["x-ratelimit-group", "x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-used"].map((name) =>
+    response.headers.get(name),
+  );
   const errors = ["x-esi-error-limit-remain", "x-esi-error-limit-reset"].map((name) => response.headers.get(name));
   if (limit) {
-    expect(rate.slice(0, 2), `${label(route)} rate-limit headers`).toEqual([limit.group, `${limit["max-tokens"]}/${limit["window-size"]}`]);
+    expect(rate.slice(0, 2), `${label(route)} rate-limit headers`).toEqual([
+      limit.group,
+      `${limit["max-tokens"]}/${limit["window-size"]}`,
+    ]);
     expect(rate.slice(2).every((value) => /^\d+$/.test(value ?? ""))).toBe(true);
     expect(errors, `${label(route)} has no error-limit headers`).toEqual([null, null]);
   } else {
-    expect(errors.every((value) => /^\d+$/.test(value ?? "")), `${label(route)} error-limit headers`).toBe(true);
+    expect(
+      errors.every((value) => /^\d+$/.test(value ?? "")),
+      `${label(route)} error-limit headers`,
+    ).toBe(true);
     expect(rate, `${label(route)} has no rate-limit headers`).toEqual([null, null, null, null]);
   }
 }
@@ -54,7 +69,8 @@ it("covers every registered route, and the exclusion list only names registered 
   expect(simulatorEsiRoutes.length).toBeGreaterThan(60);
   const registered = new Set(simulatorEsiRoutes.map(label));
   for (const name of Object.keys(EXCLUDED)) expect(registered.has(name), `${name} is registered`).toBe(true);
-  for (const route of simulatorEsiRoutes) expect(specOperation(route), `${label(route)} is in CCP's spec`).toBeDefined();
+  for (const route of simulatorEsiRoutes)
+    expect(specOperation(route), `${label(route)} is in CCP's spec`).toBeDefined();
 });
 
 describe.each(covered.map((route) => [label(route), route] as const))("%s", (_, route) => {
@@ -101,8 +117,14 @@ describe.each(covered.map((route) => [label(route), route] as const))("%s", (_, 
   if (route.scope !== undefined) {
     it("refuses a missing token (401) and a token without the scope (403)", async () => {
       expect(await errorBody(await client.send(request, { token: null }), request, 401)).toBe("authentication failure");
-      const narrow = await client.token(request.characterId, ALL_SCOPES.filter((scope) => scope !== route.scope), "contract-narrow");
-      expect(await errorBody(await client.send(request, { token: narrow }), request, 403)).toBe(`Token is not valid for scope: ${route.scope}`);
+      const narrow = await client.token(
+        request.characterId,
+        ALL_SCOPES.filter((scope) => scope !== route.scope),
+        "contract-narrow",
+      );
+      expect(await errorBody(await client.send(request, { token: narrow }), request, 403)).toBe(
+        `Token is not valid for scope: ${route.scope}`,
+      );
     });
   }
 
@@ -110,7 +132,9 @@ describe.each(covered.map((route) => [label(route), route] as const))("%s", (_, 
     it("refuses another character's token with 403", async () => {
       const other = request.characterId === OTHER_CHARACTER ? MAIN_CHARACTER : OTHER_CHARACTER;
       const token = await client.token(other, ALL_SCOPES, "contract-other");
-      expect(await errorBody(await client.send(request, { token }), request, 403)).toBe("Character ID mismatch between request path and auth token");
+      expect(await errorBody(await client.send(request, { token }), request, 403)).toBe(
+        "Character ID mismatch between request path and auth token",
+      );
     });
   }
 

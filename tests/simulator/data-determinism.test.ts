@@ -27,9 +27,27 @@ beforeEach(() => {
 
 describe("PRNG", () => {
   it("repeats a stream for the same key and separates different keys", () => {
-    const a = Array.from({ length: 5 }, ((r) => () => r.next())(new Rng(1, 2, "x")));
-    const b = Array.from({ length: 5 }, ((r) => () => r.next())(new Rng(1, 2, "x")));
-    const c = Array.from({ length: 5 }, ((r) => () => r.next())(new Rng(1, 2, "y")));
+    const a = Array.from(
+      { length: 5 },
+      (
+        (r) => () =>
+          r.next()
+      )(new Rng(1, 2, "x")),
+    );
+    const b = Array.from(
+      { length: 5 },
+      (
+        (r) => () =>
+          r.next()
+      )(new Rng(1, 2, "x")),
+    );
+    const c = Array.from(
+      { length: 5 },
+      (
+        (r) => () =>
+          r.next()
+      )(new Rng(1, 2, "y")),
+    );
     expect(a).toEqual(b);
     expect(a).not.toEqual(c);
     expect(a.every((v) => v >= 0 && v < 1)).toBe(true);
@@ -45,8 +63,24 @@ describe("PRNG", () => {
 
 describe("id spaces", () => {
   it("give each character a block no volume or mutation run can overflow", () => {
-    const worst = { item: 60_000 + 9_100_000, journal: 50_000 * 2, transaction: 50_000, contract: 2_500 + 1000, contractItem: 2_500 * 60, bid: 2_500 * 8, mail: 2_000 + 3000, killmail: 999, event: 200, notification: 500, job: 2_000, order: 305 + 5_000, fitting: 500, jumpClone: 10 };
-    for (const [space, count] of Object.entries(worst)) expect(count, space).toBeLessThan(ID_SPACES[space as keyof typeof ID_SPACES].stride);
+    const worst = {
+      item: 60_000 + 9_100_000,
+      journal: 50_000 * 2,
+      transaction: 50_000,
+      contract: 2_500 + 1000,
+      contractItem: 2_500 * 60,
+      bid: 2_500 * 8,
+      mail: 2_000 + 3000,
+      killmail: 999,
+      event: 200,
+      notification: 500,
+      job: 2_000,
+      order: 305 + 5_000,
+      fitting: 500,
+      jumpClone: 10,
+    };
+    for (const [space, count] of Object.entries(worst))
+      expect(count, space).toBeLessThan(ID_SPACES[space as keyof typeof ID_SPACES].stride);
   });
 });
 
@@ -70,7 +104,8 @@ describe("identities", () => {
     for (const c of simCharacters) expect(findAnyCharacter(c.characterId)).toBe(c);
     expect(findAnyCharacter(SYNTHETIC_FIRST_ID)?.name).toMatch(/^\S+ \S+$/);
     expect(findAnyCharacter(SYNTHETIC_LAST_ID)).toBeDefined();
-    for (const id of [0, 2112000013, SYNTHETIC_FIRST_ID - 1, SYNTHETIC_LAST_ID + 1, 1.5]) expect(findAnyCharacter(id)).toBeUndefined();
+    for (const id of [0, 2112000013, SYNTHETIC_FIRST_ID - 1, SYNTHETIC_LAST_ID + 1, 1.5])
+      expect(findAnyCharacter(id)).toBeUndefined();
   });
 
   it("gives synthetic pilots unique names that resolve back, and roster corporations by id", () => {
@@ -111,10 +146,12 @@ describe("character data", () => {
   it("differs between characters and between seeds", () => {
     const a = snapshot(2112000002);
     const b = snapshot(2112000003);
-    for (const name of ["skills", "assets", "wallet", "mail", "contacts"] as const) expect(a[name]).not.toEqual(b[name]);
+    for (const name of ["skills", "assets", "wallet", "mail", "contacts"] as const)
+      expect(a[name]).not.toEqual(b[name]);
     configureSimData({ seed: 2 });
     const reseeded = snapshot(2112000002);
-    for (const name of ["skills", "assets", "wallet", "mail", "contacts"] as const) expect(reseeded[name]).not.toEqual(a[name]);
+    for (const name of ["skills", "assets", "wallet", "mail", "contacts"] as const)
+      expect(reseeded[name]).not.toEqual(a[name]);
   });
 
   it("comes back identical after LRU eviction and holds the cache to its bounds", () => {

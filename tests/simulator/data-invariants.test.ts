@@ -3,7 +3,13 @@
 // every parent exists with modules fitted in real slots, coherent contracts,
 // killmails and colonies, and the volumes promised for roster and synthetic pilots.
 import { beforeAll, describe, expect, it } from "vitest";
-import { characterContext, characterSection, configureSimData, resetSimData, SYNTHETIC_FIRST_ID } from "~/simulator/data";
+import {
+  characterContext,
+  characterSection,
+  configureSimData,
+  resetSimData,
+  SYNTHETIC_FIRST_ID,
+} from "~/simulator/data";
 import { findSkill, findStructure, implantsBySlot } from "~/simulator/data/catalog";
 import { decodeKillmailId, killmailDetail, recentKillmails } from "~/simulator/data/killmails";
 import { mailLabels } from "~/simulator/data/mail";
@@ -13,7 +19,12 @@ import { simCharacters } from "~/simulator/roster";
 import { categoryOfType, DOGMA, findSchematic, findType } from "~/simulator/sde";
 
 const ANCHOR = Date.UTC(2026, 10, 1);
-const SAMPLE = [...simCharacters.map((c) => c.characterId), SYNTHETIC_FIRST_ID, SYNTHETIC_FIRST_ID + 321, SYNTHETIC_FIRST_ID + 4567];
+const SAMPLE = [
+  ...simCharacters.map((c) => c.characterId),
+  SYNTHETIC_FIRST_ID,
+  SYNTHETIC_FIRST_ID + 321,
+  SYNTHETIC_FIRST_ID + 4567,
+];
 
 beforeAll(() => {
   resetSimData();
@@ -54,7 +65,9 @@ describe("skills", () => {
       } else {
         expect(s.skillpoints_in_skill).toBe(spForLevel(rank, s.trained_skill_level));
       }
-      if (s.trained_skill_level > 0) for (const [required, level] of info?.requires ?? []) expect(levels.get(required) ?? 0).toBeGreaterThanOrEqual(level);
+      if (s.trained_skill_level > 0)
+        for (const [required, level] of info?.requires ?? [])
+          expect(levels.get(required) ?? 0).toBeGreaterThanOrEqual(level);
     }
     expect(skills.total_sp).toBe(skills.skills.reduce((sum, s) => sum + s.skillpoints_in_skill, 0));
     const volumes = characterContext(id)!.profile.volumes;
@@ -74,7 +87,8 @@ describe("skills", () => {
         if (next?.start_date) expect(next.start_date).toBe(entry.finish_date);
       }
     });
-    const sum = attributes.charisma + attributes.intelligence + attributes.memory + attributes.perception + attributes.willpower;
+    const sum =
+      attributes.charisma + attributes.intelligence + attributes.memory + attributes.perception + attributes.willpower;
     expect(sum).toBe(99);
   });
 });
@@ -87,7 +101,8 @@ describe("wallet", () => {
     let lastId = 0;
     for (const entry of wallet.journal) {
       const balance = entry.balance ?? 0;
-      if (Math.abs(balance - (previous + (entry.amount ?? 0))) >= 0.011) problems.push(`${entry.id}: balance ${balance} after ${previous} + ${entry.amount}`);
+      if (Math.abs(balance - (previous + (entry.amount ?? 0))) >= 0.011)
+        problems.push(`${entry.id}: balance ${balance} after ${previous} + ${entry.amount}`);
       if (balance < 0) problems.push(`${entry.id}: negative balance`);
       if (entry.id <= lastId) problems.push(`${entry.id}: id not increasing`);
       previous = balance;
@@ -97,8 +112,13 @@ describe("wallet", () => {
     const journal = new Map(wallet.journal.map((e) => [e.id, e]));
     for (const t of wallet.transactions) {
       const entry = journal.get(t.journal_ref_id);
-      if (entry?.ref_type !== "market_transaction" || entry.context_id !== t.transaction_id) problems.push(`${t.transaction_id}: no journal entry`);
-      else if (Math.abs(Math.abs(entry.amount ?? 0) - t.quantity * t.unit_price) >= 0.011 || (entry.amount ?? 0) < 0 !== t.is_buy) problems.push(`${t.transaction_id}: amount`);
+      if (entry?.ref_type !== "market_transaction" || entry.context_id !== t.transaction_id)
+        problems.push(`${t.transaction_id}: no journal entry`);
+      else if (
+        Math.abs(Math.abs(entry.amount ?? 0) - t.quantity * t.unit_price) >= 0.011 ||
+        (entry.amount ?? 0) < 0 !== t.is_buy
+      )
+        problems.push(`${t.transaction_id}: amount`);
     }
     expect(problems.slice(0, 5)).toEqual([]);
   });
@@ -128,8 +148,10 @@ describe("assets", () => {
       const kind = slot[1] as "Hi" | "Med" | "Lo" | "Rig";
       const countAttr = { Hi: DOGMA.hiSlots, Med: DOGMA.medSlots, Lo: DOGMA.lowSlots, Rig: DOGMA.rigSlots }[kind];
       if (!hull || categoryOfType(hull) !== 6) problems.push(`${item.item_id}: fitted to a non-ship`);
-      if (Number(slot[2]) >= (hull?.dogma?.[countAttr] ?? 0)) problems.push(`${item.item_id}: slot ${item.location_flag} beyond the hull's slots`);
-      if (findType(item.type_id)?.slot !== { Hi: "hi", Med: "med", Lo: "lo", Rig: "rig" }[kind]) problems.push(`${item.item_id}: module does not fit ${item.location_flag}`);
+      if (Number(slot[2]) >= (hull?.dogma?.[countAttr] ?? 0))
+        problems.push(`${item.item_id}: slot ${item.location_flag} beyond the hull's slots`);
+      if (findType(item.type_id)?.slot !== { Hi: "hi", Med: "med", Lo: "lo", Rig: "rig" }[kind])
+        problems.push(`${item.item_id}: module does not fit ${item.location_flag}`);
     }
     expect(problems.slice(0, 5)).toEqual([]);
     expect(fitted).toBeGreaterThan(0);
@@ -153,7 +175,8 @@ describe("other sections", () => {
     const contracts = section(id, "contracts");
     for (const c of contracts.contracts) {
       expect(Date.parse(c.date_expired)).toBeGreaterThan(Date.parse(c.date_issued));
-      if (c.status.startsWith("finished")) expect(c.acceptor_id !== 0 && c.date_accepted !== undefined && c.date_completed !== undefined).toBe(true);
+      if (c.status.startsWith("finished"))
+        expect(c.acceptor_id !== 0 && c.date_accepted !== undefined && c.date_completed !== undefined).toBe(true);
       if (c.status === "in_progress") expect(c.type === "courier" && c.acceptor_id !== 0).toBe(true);
       if (c.acceptor_id === 0) expect(c.date_accepted).toBeUndefined();
       expect(contracts.items.get(c.contract_id)?.length).toBeGreaterThan(0);
@@ -161,9 +184,12 @@ describe("other sections", () => {
     const mining = section(id, "industry").mining;
     expect(new Set(mining.map((m) => `${m.date}|${m.solar_system_id}|${m.type_id}`)).size).toBe(mining.length);
     for (const m of mining) expect(ANCHOR - Date.parse(m.date)).toBeLessThanOrEqual(30 * 86_400_000);
-    const slotOf = new Map([...implantsBySlot().entries()].flatMap(([slot, types]) => types.map((t) => [t.id, slot] as const)));
+    const slotOf = new Map(
+      [...implantsBySlot().entries()].flatMap(([slot, types]) => types.map((t) => [t.id, slot] as const)),
+    );
     const { clones, implants } = section(id, "clones");
-    for (const set of [implants, ...clones.jump_clones.map((c) => c.implants)]) expect(new Set(set.map((t) => slotOf.get(t))).size).toBe(set.length);
+    for (const set of [implants, ...clones.jump_clones.map((c) => c.implants)])
+      expect(new Set(set.map((t) => slotOf.get(t))).size).toBe(set.length);
     const mail = section(id, "mail");
     const labels = mailLabels(mail);
     expect(labels.total_unread_count).toBe(mail.headers.filter((h) => !h.is_read).length);
@@ -171,9 +197,12 @@ describe("other sections", () => {
       const layout = section(id, "planets").layouts.get(colony.planet_id)!;
       const pins = new Set(layout.pins.map((p) => p.pin_id));
       expect(colony.num_pins).toBe(pins.size);
-      for (const link of layout.links) expect(pins.has(link.source_pin_id) && pins.has(link.destination_pin_id)).toBe(true);
-      for (const route of layout.routes) expect(pins.has(route.source_pin_id) && pins.has(route.destination_pin_id)).toBe(true);
-      for (const pin of layout.pins) if (pin.schematic_id) expect(findSchematic(pin.schematic_id)?.pinTypeIds).toContain(pin.type_id);
+      for (const link of layout.links)
+        expect(pins.has(link.source_pin_id) && pins.has(link.destination_pin_id)).toBe(true);
+      for (const route of layout.routes)
+        expect(pins.has(route.source_pin_id) && pins.has(route.destination_pin_id)).toBe(true);
+      for (const pin of layout.pins)
+        if (pin.schematic_id) expect(findSchematic(pin.schematic_id)?.pinTypeIds).toContain(pin.type_id);
     }
   });
 
@@ -208,7 +237,10 @@ describe("volumes", () => {
   });
 
   it("draws synthetic volumes from heavy tails up to ESI's maxima", () => {
-    const volumes = Array.from({ length: 2000 }, (_, i) => characterContext(SYNTHETIC_FIRST_ID + i * 47)!.profile.volumes);
+    const volumes = Array.from(
+      { length: 2000 },
+      (_, i) => characterContext(SYNTHETIC_FIRST_ID + i * 47)!.profile.volumes,
+    );
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
     const assets = volumes.map((v) => v.assets);
     const journal = volumes.map((v) => v.journal);

@@ -1,7 +1,15 @@
 // Mutations change exactly the section they name, in the way they promise,
 // bump dataVersion, and replay identically after the cache drops the character.
 import { beforeEach, describe, expect, it } from "vitest";
-import { characterSection, configureSimData, dataVersion, MUTATION_KINDS, type MutationKind, mutateCharacter, resetSimData } from "~/simulator/data";
+import {
+  characterSection,
+  configureSimData,
+  dataVersion,
+  MUTATION_KINDS,
+  type MutationKind,
+  mutateCharacter,
+  resetSimData,
+} from "~/simulator/data";
 import { findSkill } from "~/simulator/data/catalog";
 import { spForLevel } from "~/simulator/data/skills";
 import { walletBalance } from "~/simulator/data/wallet";
@@ -24,21 +32,32 @@ const data = <K extends Parameters<typeof characterSection>[1]>(name: K, id = ID
 };
 
 describe("mutateCharacter", () => {
-  it.each(MUTATION_KINDS.filter((k) => k !== "all"))("%s touches only its own section and bumps dataVersion", (kind) => {
-    const before = snapshot(ID);
-    const result = mutateCharacter(ID, kind, NOW);
-    expect(result.dataVersion).toBe(1);
-    expect(dataVersion(ID)).toBe(1);
-    expect(changedSections(before, snapshot(ID))).toEqual([kind]);
-    expect(Object.keys(result.changed)).toEqual([kind]);
-    expect(result.changed[kind]?.length).toBeGreaterThan(0);
-  });
+  it.each(MUTATION_KINDS.filter((k) => k !== "all"))(
+    "%s touches only its own section and bumps dataVersion",
+    (kind) => {
+      const before = snapshot(ID);
+      const result = mutateCharacter(ID, kind, NOW);
+      expect(result.dataVersion).toBe(1);
+      expect(dataVersion(ID)).toBe(1);
+      expect(changedSections(before, snapshot(ID))).toEqual([kind]);
+      expect(Object.keys(result.changed)).toEqual([kind]);
+      expect(result.changed[kind]?.length).toBeGreaterThan(0);
+    },
+  );
 
   it("all touches every mutable section once", () => {
     const before = snapshot(ID);
     const result = mutateCharacter(ID, "all", NOW);
     expect(result.dataVersion).toBe(1);
-    expect(changedSections(before, snapshot(ID)).sort()).toEqual(["assets", "contacts", "contracts", "location", "mail", "skills", "wallet"]);
+    expect(changedSections(before, snapshot(ID)).sort()).toEqual([
+      "assets",
+      "contacts",
+      "contracts",
+      "location",
+      "mail",
+      "skills",
+      "wallet",
+    ]);
   });
 
   it("wallet adds journal entries and transactions at the given time, keeping the balance", () => {
@@ -49,7 +68,9 @@ describe("mutateCharacter", () => {
     const added = wallet.journal.slice(journalBefore);
     expect(added.map((e) => e.id)).toEqual(changed.wallet);
     expect(added.every((e) => Date.parse(e.date) >= NOW)).toBe(true);
-    expect(wallet.transactions.length - transactionsBefore).toBe(added.filter((e) => e.ref_type === "market_transaction").length);
+    expect(wallet.transactions.length - transactionsBefore).toBe(
+      added.filter((e) => e.ref_type === "market_transaction").length,
+    );
     let balance = wallet.journal[journalBefore - 1]?.balance ?? wallet.openingBalance;
     for (const e of added) {
       expect(Math.abs((e.balance ?? 0) - balance - (e.amount ?? 0))).toBeLessThan(0.011);
@@ -59,7 +80,9 @@ describe("mutateCharacter", () => {
   });
 
   it("skills finishes the head of the queue", () => {
-    const id = simCharacters.map((c) => c.characterId).find((cid) => (characterSection(cid, "skills")?.queue.length ?? 0) > 1)!;
+    const id = simCharacters
+      .map((c) => c.characterId)
+      .find((cid) => (characterSection(cid, "skills")?.queue.length ?? 0) > 1)!;
     const before = data("skills", id);
     const head = { ...before.queue[0]! };
     const queueLength = before.queue.length;
@@ -90,7 +113,9 @@ describe("mutateCharacter", () => {
       if (old) expect(now.location_id).not.toBe(old.location_id);
     }
     expect(assets.items.length).toBeGreaterThan(before.size);
-    for (const item of assets.items) if (item.location_type === "item" && item.location_flag !== "Hangar") expect(after.has(item.location_id)).toBe(true);
+    for (const item of assets.items)
+      if (item.location_type === "item" && item.location_flag !== "Hangar")
+        expect(after.has(item.location_id)).toBe(true);
   });
 
   it("mail delivers new unread mail with higher ids", () => {

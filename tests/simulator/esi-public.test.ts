@@ -20,11 +20,16 @@ function maxAgeOf(response: Response): number {
   return Number(match[1]);
 }
 /** Expires - Date, in seconds, as a client computes freshness. */
-const secondsLeft = (response: Response) => (Date.parse(response.headers.get("expires")!) - Date.parse(response.headers.get("date")!)) / 1000;
+const secondsLeft = (response: Response) =>
+  (Date.parse(response.headers.get("expires")!) - Date.parse(response.headers.get("date")!)) / 1000;
 
 const get = (path: string, headers: Record<string, string> = {}) => fetch(`${url}${path}`, { headers });
 const postJson = (path: string, body: unknown) =>
-  fetch(`${url}${path}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) });
+  fetch(`${url}${path}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
 
 describe("GET /characters/{character_id}", () => {
   it("returns every roster character in the spec's shape with the roster's data", async () => {
@@ -48,8 +53,15 @@ describe("GET /characters/{character_id}", () => {
   });
 
   it("serves the /latest/, /vN/ and bare forms, with or without trailing slash, as one resource", async () => {
-    const forms = ["/characters/2112000001", "/characters/2112000001/", "/latest/characters/2112000001/?datasource=tranquility", "/v5/characters/2112000001/"];
-    const responses = await Promise.all(forms.map((p) => get(p, { "X-Compatibility-Date": "2026-07-17", "Accept-Language": "de" })));
+    const forms = [
+      "/characters/2112000001",
+      "/characters/2112000001/",
+      "/latest/characters/2112000001/?datasource=tranquility",
+      "/v5/characters/2112000001/",
+    ];
+    const responses = await Promise.all(
+      forms.map((p) => get(p, { "X-Compatibility-Date": "2026-07-17", "Accept-Language": "de" })),
+    );
     const etags = responses.map((r) => r.headers.get("etag"));
     expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200]);
     expect(new Set(etags).size).toBe(1);
@@ -131,7 +143,12 @@ describe("GET /corporations/{corporation_id} and /alliances/{alliance_id}", () =
       expect(maxAgeOf(response)).toBeLessThanOrEqual(3600);
       const body = (await response.json()) as Record<string, unknown>;
       expect(schemaErrors("GET /corporations/{corporation_id}", body)).toEqual([]);
-      expect(body).toMatchObject({ name: corporation.name, ticker: corporation.ticker, member_count: 3, ceo_id: corporation.ceoId });
+      expect(body).toMatchObject({
+        name: corporation.name,
+        ticker: corporation.ticker,
+        member_count: 3,
+        ceo_id: corporation.ceoId,
+      });
       expect(body.alliance_id).toBe(corporation.allianceId);
     }
     const lone = (await (await get("/corporations/98000004")).json()) as Record<string, unknown>;
@@ -144,7 +161,11 @@ describe("GET /corporations/{corporation_id} and /alliances/{alliance_id}", () =
       expect(response.status).toBe(200);
       const body = (await response.json()) as Record<string, unknown>;
       expect(schemaErrors("GET /alliances/{alliance_id}", body)).toEqual([]);
-      expect(body).toMatchObject({ name: alliance.name, ticker: alliance.ticker, executor_corporation_id: alliance.executorCorporationId });
+      expect(body).toMatchObject({
+        name: alliance.name,
+        ticker: alliance.ticker,
+        executor_corporation_id: alliance.executorCorporationId,
+      });
     }
   });
 

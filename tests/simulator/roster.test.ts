@@ -1,6 +1,13 @@
 // The roster is a contract other tests build on: ids, memberships and accounts must not drift.
 import { describe, expect, it } from "vitest";
-import { findSimAlliance, findSimCharacter, findSimCorporation, simAlliances, simCharacters, simCorporations } from "~/simulator/roster";
+import {
+  findSimAlliance,
+  findSimCharacter,
+  findSimCorporation,
+  simAlliances,
+  simCharacters,
+  simCorporations,
+} from "~/simulator/roster";
 
 describe("simulator roster", () => {
   it("has the two alliances and four corporations with their tickers and alliances", () => {
@@ -19,7 +26,8 @@ describe("simulator roster", () => {
   it("has twelve characters, three per corporation in id order, with distinct names", () => {
     expect(simCharacters.map((c) => c.characterId)).toEqual(Array.from({ length: 12 }, (_, i) => 2112000001 + i));
     expect(simCharacters.map((c) => c.corporationId)).toEqual([
-      98000001, 98000001, 98000001, 98000002, 98000002, 98000002, 98000003, 98000003, 98000003, 98000004, 98000004, 98000004,
+      98000001, 98000001, 98000001, 98000002, 98000002, 98000002, 98000003, 98000003, 98000003, 98000004, 98000004,
+      98000004,
     ]);
     expect(new Set(simCharacters.map((c) => c.name)).size).toBe(12);
     expect(simCharacters[0]!.name).toBe("Aura Vexlin");
@@ -27,7 +35,8 @@ describe("simulator roster", () => {
   });
 
   it("groups characters into accounts A-D", () => {
-    const byAccount = (account: string) => simCharacters.filter((c) => c.account === account).map((c) => c.characterId - 2112000000);
+    const byAccount = (account: string) =>
+      simCharacters.filter((c) => c.account === account).map((c) => c.characterId - 2112000000);
     expect(byAccount("A")).toEqual([1, 2, 4]);
     expect(byAccount("B")).toEqual([3, 5]);
     expect(byAccount("C")).toEqual([6, 7, 8]);

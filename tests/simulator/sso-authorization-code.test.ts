@@ -83,7 +83,22 @@ describe("authorization code with client secret", () => {
     const token = String(body.access_token);
     const { payload, protectedHeader } = await verify(token);
     expect(protectedHeader).toEqual({ alg: "RS256", kid: "JWT-Signature-Key", typ: "JWT" });
-    expect(Object.keys(payload)).toEqual(["scp", "jti", "kid", "sub", "azp", "tenant", "tier", "region", "aud", "name", "owner", "exp", "iat", "iss"]);
+    expect(Object.keys(payload)).toEqual([
+      "scp",
+      "jti",
+      "kid",
+      "sub",
+      "azp",
+      "tenant",
+      "tier",
+      "region",
+      "aud",
+      "name",
+      "owner",
+      "exp",
+      "iat",
+      "iss",
+    ]);
     expect(payload).toMatchObject({
       scp: SCOPES,
       kid: "JWT-Signature-Key",
@@ -143,7 +158,9 @@ describe("authorization code with client secret", () => {
     });
     try {
       const code = await loginForCode(other.url, "Aura Vexlin");
-      expect((await exchangeCode(other.url, code, {}, basic("other-app", "other-secret"))).body.error).toBe("invalid_grant");
+      expect((await exchangeCode(other.url, code, {}, basic("other-app", "other-secret"))).body.error).toBe(
+        "invalid_grant",
+      );
       const code2 = await loginForCode(other.url, "Aura Vexlin");
       const mismatch = await exchangeCode(other.url, code2, { redirect_uri: CLIENT.redirectUris[1]! });
       expect(mismatch.body.error).toBe("invalid_grant");
@@ -189,7 +206,12 @@ describe("authorization code with PKCE", () => {
   it("exchanges with client_id and code_verifier, no secret, and refreshes the same way", async () => {
     const { verifier, challenge } = pkcePair();
     const code = await loginForCode(url, "Jorund Vale", { code_challenge: challenge, code_challenge_method: "S256" });
-    const { status, body } = await exchangeCode(url, code, { client_id: CLIENT.clientId, code_verifier: verifier }, null);
+    const { status, body } = await exchangeCode(
+      url,
+      code,
+      { client_id: CLIENT.clientId, code_verifier: verifier },
+      null,
+    );
     expect(status).toBe(200);
     expect((await verify(String(body.access_token))).payload.sub).toBe("CHARACTER:EVE:2112000007");
     const refreshed = await refresh(url, String(body.refresh_token), { client_id: CLIENT.clientId }, null);
@@ -199,7 +221,12 @@ describe("authorization code with PKCE", () => {
   it("refuses a wrong verifier", async () => {
     const { challenge } = pkcePair();
     const code = await loginForCode(url, "Jorund Vale", { code_challenge: challenge, code_challenge_method: "S256" });
-    const result = await exchangeCode(url, code, { client_id: CLIENT.clientId, code_verifier: pkcePair().verifier }, null);
+    const result = await exchangeCode(
+      url,
+      code,
+      { client_id: CLIENT.clientId, code_verifier: pkcePair().verifier },
+      null,
+    );
     expect(result.status).toBe(400);
     expect(result.body.error).toBe("invalid_grant");
   });
@@ -220,7 +247,10 @@ describe("authorization code with PKCE", () => {
   });
 
   it("accepts only S256", async () => {
-    const callback = await fetch(authorizeUrl(url, { code_challenge: "a".repeat(43), code_challenge_method: "plain" }), { redirect: "manual" });
+    const callback = await fetch(
+      authorizeUrl(url, { code_challenge: "a".repeat(43), code_challenge_method: "plain" }),
+      { redirect: "manual" },
+    );
     expect(callback.status).toBe(302);
     const location = new URL(callback.headers.get("location")!);
     expect(location.searchParams.get("error")).toBe("invalid_request");
@@ -230,7 +260,9 @@ describe("authorization code with PKCE", () => {
 
 describe("authorize request validation", () => {
   it("shows an error page and does not redirect when the callback is not registered", async () => {
-    const response = await fetch(authorizeUrl(url, { redirect_uri: "http://evil.example.org/cb" }), { redirect: "manual" });
+    const response = await fetch(authorizeUrl(url, { redirect_uri: "http://evil.example.org/cb" }), {
+      redirect: "manual",
+    });
     expect(response.status).toBe(400);
     expect(response.headers.get("location")).toBeNull();
     const html = await response.text();
@@ -247,12 +279,16 @@ describe("authorize request validation", () => {
   it("redirects back with invalid_scope for a scope the client may not request", async () => {
     const restricted = await startSimulator({ clients: [{ ...CLIENT, scopes: ["publicData"] }] });
     try {
-      const response = await fetch(authorizeUrl(restricted.url, { scope: "publicData esi-skills.read_skills.v1" }), { redirect: "manual" });
+      const response = await fetch(authorizeUrl(restricted.url, { scope: "publicData esi-skills.read_skills.v1" }), {
+        redirect: "manual",
+      });
       expect(response.status).toBe(302);
       const location = new URL(response.headers.get("location")!);
       expect(`${location.origin}${location.pathname}`).toBe(REDIRECT_URI);
       expect(location.searchParams.get("error")).toBe("invalid_scope");
-      expect(location.searchParams.get("error_description")).toBe("The requested 'esi-skills.read_skills.v1' scope is not valid.");
+      expect(location.searchParams.get("error_description")).toBe(
+        "The requested 'esi-skills.read_skills.v1' scope is not valid.",
+      );
       expect(location.searchParams.get("state")).toBe("state-123");
       expect((await fetch(authorizeUrl(restricted.url, { scope: "publicData" }))).status).toBe(200);
     } finally {
@@ -278,12 +314,20 @@ describe("authorize request validation", () => {
     const html = await (await fetch(authorizeUrl(url))).text();
     const form = characterForm(html, "Aura Vexlin");
     form.fields.set("character_id", "1");
-    const response = await fetch(`${url}/v2/oauth/authorize`, { method: "POST", body: form.fields, redirect: "manual" });
+    const response = await fetch(`${url}/v2/oauth/authorize`, {
+      method: "POST",
+      body: form.fields,
+      redirect: "manual",
+    });
     expect(response.status).toBe(400);
 
     const tampered = characterForm(html, "Aura Vexlin");
     tampered.fields.set("redirect_uri", "http://evil.example.org/cb");
-    const refused = await fetch(`${url}/v2/oauth/authorize`, { method: "POST", body: tampered.fields, redirect: "manual" });
+    const refused = await fetch(`${url}/v2/oauth/authorize`, {
+      method: "POST",
+      body: tampered.fields,
+      redirect: "manual",
+    });
     expect(refused.status).toBe(400);
     expect(refused.headers.get("location")).toBeNull();
   });
@@ -291,7 +335,10 @@ describe("authorize request validation", () => {
 
 describe("issueAccessToken", () => {
   it("signs with the simulator's key and applies overrides", async () => {
-    const token = await sim.issueAccessToken(2112000010, ["publicData"], CLIENT.clientId, { aud: ["other"], owner: undefined });
+    const token = await sim.issueAccessToken(2112000010, ["publicData"], CLIENT.clientId, {
+      aud: ["other"],
+      owner: undefined,
+    });
     const payload = decodeJwtPart(token, 1);
     expect(payload.aud).toEqual(["other"]);
     expect(payload).not.toHaveProperty("owner");

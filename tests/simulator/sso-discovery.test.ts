@@ -48,7 +48,9 @@ describe("SSO metadata", () => {
 
   it("serves the same document at the OpenID path", async () => {
     const [a, b] = await Promise.all(
-      ["/.well-known/oauth-authorization-server", "/.well-known/openid-configuration"].map((p) => fetch(`${url}${p}`).then((r) => r.json())),
+      ["/.well-known/oauth-authorization-server", "/.well-known/openid-configuration"].map((p) =>
+        fetch(`${url}${p}`).then((r) => r.json()),
+      ),
     );
     expect(b).toEqual(a);
   });
@@ -56,7 +58,9 @@ describe("SSO metadata", () => {
   it("uses the configured public URL and issuer", async () => {
     const other = await startSimulator({ publicUrl: "https://sso.example.test/", issuer: "login.eveonline.com" });
     try {
-      const metadata = (await fetch(`${other.url}/.well-known/oauth-authorization-server`).then((r) => r.json())) as Record<string, unknown>;
+      const metadata = (await fetch(`${other.url}/.well-known/oauth-authorization-server`).then((r) =>
+        r.json(),
+      )) as Record<string, unknown>;
       expect(metadata.issuer).toBe("login.eveonline.com");
       expect(metadata.token_endpoint).toBe("https://sso.example.test/v2/oauth/token");
       expect(other.sim.url).toBe("https://sso.example.test");
@@ -70,7 +74,10 @@ describe("JWKS", () => {
   it("publishes one RS256 key under CCP's key id", async () => {
     const response = await fetch(`${url}/oauth/jwks`);
     expect(response.status).toBe(200);
-    const jwks = (await response.json()) as { keys: Array<Record<string, unknown>>; SkipUnresolvedJsonWebKeys: unknown };
+    const jwks = (await response.json()) as {
+      keys: Array<Record<string, unknown>>;
+      SkipUnresolvedJsonWebKeys: unknown;
+    };
     expect(jwks.SkipUnresolvedJsonWebKeys).toBe(true);
     expect(jwks.keys).toHaveLength(1);
     const key = jwks.keys[0]!;

@@ -35,7 +35,11 @@ async function revoke(token: string, authorization = basic()) {
 }
 
 const post = (path: string, body?: unknown) =>
-  fetch(`${url}${path}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  fetch(`${url}${path}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 
 describe("refresh", () => {
   it("returns a new access token and a rotated refresh token; the old one keeps working", async () => {
@@ -75,7 +79,9 @@ describe("refresh", () => {
   });
 
   it("does not let another client use the token", async () => {
-    const shared = await startSimulator({ clients: [CLIENT, { clientId: "other-app", clientSecret: "x", redirectUris: [REDIRECT_URI] }] });
+    const shared = await startSimulator({
+      clients: [CLIENT, { clientId: "other-app", clientSecret: "x", redirectUris: [REDIRECT_URI] }],
+    });
     try {
       const { refresh_token } = await loginTokens(shared.url, "Aura Vexlin");
       const result = await refresh(shared.url, refresh_token, {}, basic("other-app", "x"));

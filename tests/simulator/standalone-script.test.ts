@@ -22,7 +22,12 @@ describe("scripts/simulator.ts", () => {
     const port = await freePort();
     const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/simulator.ts"], {
       cwd: root,
-      env: { ...process.env, SIM_PORT: String(port), SIM_CLIENT_ID: "script-client", SIM_REDIRECT_URIS: "http://localhost:9999/cb" },
+      env: {
+        ...process.env,
+        SIM_PORT: String(port),
+        SIM_CLIENT_ID: "script-client",
+        SIM_REDIRECT_URIS: "http://localhost:9999/cb",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";

@@ -33,7 +33,9 @@ describe("simulator state file", () => {
       expect(second.sim.ownerHash(2112000003)).toBe(hash);
       expect(second.sim.now().getTime()).toBeGreaterThanOrEqual(clockBefore);
       const keys = createRemoteJWKSet(new URL(`${second.url}/oauth/jwks`));
-      await expect(jwtVerify(tokens.access_token, keys, { currentDate: new Date(clockBefore - 3000 * 1000) })).resolves.toBeTruthy();
+      await expect(
+        jwtVerify(tokens.access_token, keys, { currentDate: new Date(clockBefore - 3000 * 1000) }),
+      ).resolves.toBeTruthy();
       expect((await refresh(second.url, tokens.refresh_token)).status).toBe(200);
       expect(await refresh(second.url, revoked.refresh_token)).toEqual({ status: 400, body: DEAD_REFRESH_TOKEN });
     } finally {

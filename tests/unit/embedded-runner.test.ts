@@ -46,7 +46,10 @@ describe("embedded job runner", () => {
       },
     });
     const runner = new EmbeddedRunner([job], fast);
-    await runner.send([{ name: "test/ping", data: { id: 1 } }, { name: "test/ping", data: { id: 2 } }]);
+    await runner.send([
+      { name: "test/ping", data: { id: 1 } },
+      { name: "test/ping", data: { id: 2 } },
+    ]);
     await runner.idle();
     expect(runner.outcomes.map((o) => [o.status, o.attempts, o.error])).toEqual(
       expect.arrayContaining([
@@ -99,7 +102,12 @@ describe("embedded runner schedules", () => {
     vi.useFakeTimers({ now: new Date("2026-01-01T00:00:30Z") });
     try {
       let runs = 0;
-      const job = defineJob({ id: "tick", trigger: { cron: "* * * * *" }, retries: 0, handler: async () => void (runs += 1) });
+      const job = defineJob({
+        id: "tick",
+        trigger: { cron: "* * * * *" },
+        retries: 0,
+        handler: async () => void (runs += 1),
+      });
       const runner = new EmbeddedRunner([job]);
       runner.start();
       await vi.advanceTimersByTimeAsync(29_000);

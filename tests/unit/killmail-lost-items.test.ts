@@ -8,7 +8,10 @@ describe("lostItems", () => {
       { item_type_id: 3001, quantity_destroyed: 1, flag: 27, singleton: 0 },
       { item_type_id: 2001, quantity_dropped: 2, flag: 5, singleton: 0 },
       {
-        item_type_id: 3467, quantity_destroyed: 1, flag: 5, singleton: 0,
+        item_type_id: 3467,
+        quantity_destroyed: 1,
+        flag: 5,
+        singleton: 0,
         items: [
           { item_type_id: 3001, quantity_dropped: 4, flag: 0, singleton: 0 },
           { item_type_id: 34, quantity_destroyed: 1000, quantity_dropped: 500, flag: 0, singleton: 0 },

@@ -7,7 +7,9 @@ import { SECTIONS } from "~/server/sections/registry";
 describe("registration scopes", () => {
   it("cover every scope of every section in the registry", () => {
     const asked = new Set<string>(CHARACTER_SCOPES);
-    const missing = SECTIONS.flatMap((s) => s.scopes.filter((scope) => !asked.has(scope)).map((scope) => `${s.name}: ${scope}`));
+    const missing = SECTIONS.flatMap((s) =>
+      s.scopes.filter((scope) => !asked.has(scope)).map((scope) => `${s.name}: ${scope}`),
+    );
     expect(missing).toEqual([]);
   });
 

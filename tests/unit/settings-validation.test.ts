@@ -82,7 +82,9 @@ describe("section settings", () => {
     expect(unknown.setting).toBe("MEMBERAUDIT_SECTION_STALE_MINUTES_CONFIG");
     expect(unknown.reason).toContain("unknown section(s): walet_balance");
     expect(errorOf({ ...demo, MEMBERAUDIT_SECTION_STALE_MINUTES_CONFIG: "{oops" }).reason).toBe("is not valid JSON");
-    expect(errorOf({ ...demo, MEMBERAUDIT_SECTION_STALE_MINUTES_CONFIG: '{"wallet_balance": -5}' }).setting).toBe("MEMBERAUDIT_SECTION_STALE_MINUTES_CONFIG");
+    expect(errorOf({ ...demo, MEMBERAUDIT_SECTION_STALE_MINUTES_CONFIG: '{"wallet_balance": -5}' }).setting).toBe(
+      "MEMBERAUDIT_SECTION_STALE_MINUTES_CONFIG",
+    );
     expect(errorOf({ ...demo, MEMBERAUDIT_DATA_RETENTION_LIMIT: "3" }).reason).toContain("at least 7");
     expect(errorOf({ ...demo, MEMBERAUDIT_UPDATE_CRON: "every five minutes" }).setting).toBe("MEMBERAUDIT_UPDATE_CRON");
   });

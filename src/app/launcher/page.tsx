@@ -11,19 +11,31 @@ import { listMyCharacters } from "~/server/characters/my-characters";
 import { appDeps } from "~/server/deps";
 
 const ERRORS: Record<string, string> = {
-  OwnedElsewhere: "That character is registered to another user. If you own it now, its owner changed: sign in with it once EVE SSO reports the new owner.",
+  OwnedElsewhere:
+    "That character is registered to another user. If you own it now, its owner changed: sign in with it once EVE SSO reports the new owner.",
   NoRefreshToken: "EVE SSO granted no ESI access for that character, so it could not be registered.",
 };
 
-export default async function LauncherPage({ searchParams }: { searchParams: Promise<{ error?: string; added?: string }> }) {
+export default async function LauncherPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ error?: string; added?: string }>;
+}) {
   const current = await currentViewer();
   if (!current) redirect("/signin");
   const { user, viewer } = current;
   const { error, added } = await searchParams;
   if (!can(viewer, "basic_access")) {
-    return <p className="rounded border border-amber-800 bg-amber-950/40 p-4 text-amber-200">Your account has no access to this app yet. Ask an administrator to add you to a group.</p>;
+    return (
+      <p className="rounded border border-amber-800 bg-amber-950/40 p-4 text-amber-200">
+        Your account has no access to this app yet. Ask an administrator to add you to a group.
+      </p>
+    );
   }
-  const [characters, figures] = await Promise.all([listMyCharacters(appDeps().db, user.id), dashboardFigures(appDeps().db, user.id)]);
+  const [characters, figures] = await Promise.all([
+    listMyCharacters(appDeps().db, user.id),
+    dashboardFigures(appDeps().db, user.id),
+  ]);
   const registered = characters.filter((c) => c.registration).length;
 
   return (
@@ -43,14 +55,22 @@ export default async function LauncherPage({ searchParams }: { searchParams: Pro
         </p>
       )}
       {added && !error && (
-        <p role="status" className="mb-4 rounded border border-emerald-800 bg-emerald-950/50 p-3 text-sm text-emerald-200">
+        <p
+          role="status"
+          className="mb-4 rounded border border-emerald-800 bg-emerald-950/50 p-3 text-sm text-emerald-200"
+        >
           Character registered. Its data is being loaded in the background.
         </p>
       )}
       <LauncherDashboard figures={figures} />
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {characters.map((c) => (
-          <CharacterCard key={c.id} character={c} imageBaseUrl={env().imageBaseUrl} canShare={can(viewer, "share_characters")} />
+          <CharacterCard
+            key={c.id}
+            character={c}
+            imageBaseUrl={env().imageBaseUrl}
+            canShare={can(viewer, "share_characters")}
+          />
         ))}
       </ul>
     </div>

@@ -20,16 +20,26 @@ export function GroupsAdmin() {
   const groups = useQuery(trpc.admin.groups.queryOptions());
   const [draft, setDraft] = useState<Draft | null>(null);
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.admin.pathKey() });
-  const create = useMutation(trpc.admin.createGroup.mutationOptions({ onSuccess: () => (setDraft(null), invalidate()) }));
-  const update = useMutation(trpc.admin.updateGroup.mutationOptions({ onSuccess: () => (setDraft(null), invalidate()) }));
+  const create = useMutation(
+    trpc.admin.createGroup.mutationOptions({ onSuccess: () => (setDraft(null), invalidate()) }),
+  );
+  const update = useMutation(
+    trpc.admin.updateGroup.mutationOptions({ onSuccess: () => (setDraft(null), invalidate()) }),
+  );
   const remove = useMutation(trpc.admin.deleteGroup.mutationOptions({ onSuccess: invalidate }));
   const error = create.error ?? update.error ?? remove.error;
 
   return (
     <div className="space-y-4">
       <div className="flex justify-between">
-        <p className="text-sm text-slate-400">Groups carry permissions; users hold the union of their groups' permissions.</p>
-        <button type="button" onClick={() => setDraft(EMPTY)} className="rounded bg-accent px-3 py-1 text-sm font-medium text-ink-950">
+        <p className="text-sm text-slate-400">
+          Groups carry permissions; users hold the union of their groups' permissions.
+        </p>
+        <button
+          type="button"
+          onClick={() => setDraft(EMPTY)}
+          className="rounded bg-accent px-3 py-1 text-sm font-medium text-ink-950"
+        >
           New group
         </button>
       </div>
@@ -46,28 +56,57 @@ export function GroupsAdmin() {
           }}
         >
           <div className="flex gap-3">
-            <input aria-label="Name" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} placeholder="Name" className="flex-1 rounded border border-ink-700 bg-ink-950 px-2 py-1" />
+            <input
+              aria-label="Name"
+              value={draft.name}
+              onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+              placeholder="Name"
+              className="flex-1 rounded border border-ink-700 bg-ink-950 px-2 py-1"
+            />
             <label className="flex items-center gap-2 text-sm">
-              <input type="checkbox" checked={draft.isDefault} onChange={(e) => setDraft({ ...draft, isDefault: e.target.checked })} /> new users join
+              <input
+                type="checkbox"
+                checked={draft.isDefault}
+                onChange={(e) => setDraft({ ...draft, isDefault: e.target.checked })}
+              />{" "}
+              new users join
             </label>
           </div>
-          <input aria-label="Description" value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.target.value })} placeholder="Description" className="w-full rounded border border-ink-700 bg-ink-950 px-2 py-1" />
+          <input
+            aria-label="Description"
+            value={draft.description}
+            onChange={(e) => setDraft({ ...draft, description: e.target.value })}
+            placeholder="Description"
+            className="w-full rounded border border-ink-700 bg-ink-950 px-2 py-1"
+          />
           <fieldset className="grid gap-1 sm:grid-cols-2">
             {PERMISSION_NAMES.map((p) => (
               <label key={p} className="flex items-start gap-2 text-sm" title={PERMISSIONS[p].label}>
                 <input
                   type="checkbox"
                   checked={draft.permissions.includes(p)}
-                  onChange={(e) => setDraft({ ...draft, permissions: e.target.checked ? [...draft.permissions, p] : draft.permissions.filter((x) => x !== p) })}
+                  onChange={(e) =>
+                    setDraft({
+                      ...draft,
+                      permissions: e.target.checked
+                        ? [...draft.permissions, p]
+                        : draft.permissions.filter((x) => x !== p),
+                    })
+                  }
                 />
                 <span>
-                  <code className="text-sky-300">{p}</code> <span className="text-slate-500">{PERMISSIONS[p].label}</span>
+                  <code className="text-sky-300">{p}</code>{" "}
+                  <span className="text-slate-500">{PERMISSIONS[p].label}</span>
                 </span>
               </label>
             ))}
           </fieldset>
           <div className="flex gap-2">
-            <button type="submit" disabled={create.isPending || update.isPending} className="rounded bg-accent px-3 py-1 text-sm font-medium text-ink-950">
+            <button
+              type="submit"
+              disabled={create.isPending || update.isPending}
+              className="rounded bg-accent px-3 py-1 text-sm font-medium text-ink-950"
+            >
               Save group
             </button>
             <button type="button" onClick={() => setDraft(null)} className="text-sm text-slate-400">
@@ -96,10 +135,26 @@ export function GroupsAdmin() {
               <td className="pr-4 text-xs text-slate-300">{g.permissions.join(", ") || "none"}</td>
               <td className="pr-4">{g.memberCount}</td>
               <td className="whitespace-nowrap text-right">
-                <button type="button" className="mr-3 text-sky-300" onClick={() => setDraft({ id: g.id, name: g.name, description: g.description, permissions: g.permissions, isDefault: g.isDefault })}>
+                <button
+                  type="button"
+                  className="mr-3 text-sky-300"
+                  onClick={() =>
+                    setDraft({
+                      id: g.id,
+                      name: g.name,
+                      description: g.description,
+                      permissions: g.permissions,
+                      isDefault: g.isDefault,
+                    })
+                  }
+                >
                   Edit
                 </button>
-                <button type="button" className="text-red-300" onClick={() => window.confirm(`Delete group ${g.name}?`) && remove.mutate({ id: g.id })}>
+                <button
+                  type="button"
+                  className="text-red-300"
+                  onClick={() => window.confirm(`Delete group ${g.name}?`) && remove.mutate({ id: g.id })}
+                >
                   Delete
                 </button>
               </td>

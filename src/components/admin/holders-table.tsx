@@ -17,7 +17,11 @@ export function HoldersTable() {
       </thead>
       <tbody>
         {holders.data?.map((row) => (
-          <tr key={row.permission} className="border-t border-ink-700 align-top" data-testid={`holders-${row.permission}`}>
+          <tr
+            key={row.permission}
+            className="border-t border-ink-700 align-top"
+            data-testid={`holders-${row.permission}`}
+          >
             <td className="py-2 pr-4">
               <code className="text-sky-300">{row.permission}</code>
               <p className="text-xs text-slate-500">{PERMISSIONS[row.permission].label}</p>

@@ -18,7 +18,13 @@ export function UsersAdmin() {
 
   return (
     <div className="space-y-4">
-      <input aria-label="Search users" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Search by character name" className="w-72 rounded border border-ink-700 bg-ink-950 px-2 py-1 text-sm" />
+      <input
+        aria-label="Search users"
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+        placeholder="Search by character name"
+        className="w-72 rounded border border-ink-700 bg-ink-950 px-2 py-1 text-sm"
+      />
       <ErrorMessage error={error} />
       <table className="w-full text-left text-sm">
         <thead className="text-slate-400">
@@ -41,17 +47,31 @@ export function UsersAdmin() {
                   <div className="flex flex-wrap gap-2">
                     {groups.data?.map((g) => (
                       <label key={g.id} className="flex items-center gap-1 text-xs">
-                        <input type="checkbox" checked={memberOf.has(g.id)} onChange={(e) => membership.mutate({ groupId: g.id, userId: u.id, member: e.target.checked })} />
+                        <input
+                          type="checkbox"
+                          checked={memberOf.has(g.id)}
+                          onChange={(e) => membership.mutate({ groupId: g.id, userId: u.id, member: e.target.checked })}
+                        />
                         {g.name}
                       </label>
                     ))}
                   </div>
                 </td>
                 <td className="pr-4">
-                  <input type="checkbox" aria-label={`Superuser ${u.mainCharacter?.name ?? u.id}`} checked={u.isSuperuser} onChange={(e) => superuser.mutate({ userId: u.id, isSuperuser: e.target.checked })} />
+                  <input
+                    type="checkbox"
+                    aria-label={`Superuser ${u.mainCharacter?.name ?? u.id}`}
+                    checked={u.isSuperuser}
+                    onChange={(e) => superuser.mutate({ userId: u.id, isSuperuser: e.target.checked })}
+                  />
                 </td>
                 <td>
-                  <input type="checkbox" aria-label={`Active ${u.mainCharacter?.name ?? u.id}`} checked={u.isActive} onChange={(e) => active.mutate({ userId: u.id, isActive: e.target.checked })} />
+                  <input
+                    type="checkbox"
+                    aria-label={`Active ${u.mainCharacter?.name ?? u.id}`}
+                    checked={u.isActive}
+                    onChange={(e) => active.mutate({ userId: u.id, isActive: e.target.checked })}
+                  />
                 </td>
               </tr>
             );

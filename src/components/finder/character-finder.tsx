@@ -50,7 +50,13 @@ export function CharacterFinder({ imageBaseUrl }: { imageBaseUrl: string }) {
         cell: ({ row: { original: r } }) => (
           <span className="flex items-center gap-2">
             {/* eslint-disable-next-line @next/next/no-img-element -- EVE's image server */}
-            <img src={`${imageBaseUrl}/characters/${r.id}/portrait?size=32`} alt="" width={24} height={24} className="rounded" />
+            <img
+              src={`${imageBaseUrl}/characters/${r.id}/portrait?size=32`}
+              alt=""
+              width={24}
+              height={24}
+              className="rounded"
+            />
             {r.canView ? (
               <Link href={`/characters/${r.id}`} className="text-sky-300 hover:underline">
                 {r.name}
@@ -58,7 +64,11 @@ export function CharacterFinder({ imageBaseUrl }: { imageBaseUrl: string }) {
             ) : (
               <span className="text-slate-200">{r.name}</span>
             )}
-            {r.isMain && <span title="main" className="text-xs text-amber-300">main</span>}
+            {r.isMain && (
+              <span title="main" className="text-xs text-amber-300">
+                main
+              </span>
+            )}
             {r.isShared && <span className="text-xs text-emerald-300">shared</span>}
             {!r.isRegistered && <span className="text-xs text-slate-500">unregistered</span>}
             {r.isOrphan && <span className="text-xs text-red-300">[orphan]</span>}
@@ -68,18 +78,39 @@ export function CharacterFinder({ imageBaseUrl }: { imageBaseUrl: string }) {
       { id: "corporation", header: "Corporation", cell: ({ row: { original: r } }) => r.corporation?.name ?? "—" },
       { id: "alliance", header: "Alliance", cell: ({ row: { original: r } }) => r.alliance?.name ?? "—" },
       { id: "main", header: "Main", cell: ({ row: { original: r } }) => r.main?.name ?? "—" },
-      { id: "mainOrg", header: "Main's corporation", cell: ({ row: { original: r } }) => r.main?.corporationName ?? "—" },
+      {
+        id: "mainOrg",
+        header: "Main's corporation",
+        cell: ({ row: { original: r } }) => r.main?.corporationName ?? "—",
+      },
     ],
     [imageBaseUrl],
   );
-  const table = useReactTable({ data: rows, columns, getCoreRowModel: getCoreRowModel(), manualSorting: true, manualPagination: true });
+  const table = useReactTable({
+    data: rows,
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    manualSorting: true,
+    manualPagination: true,
+  });
 
   const select = "rounded border border-ink-700 bg-ink-950 px-2 py-1 text-sm";
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap gap-3">
-        <input aria-label="Search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Character or main name" className={`${select} w-64`} />
-        <select aria-label="Corporation" className={select} value={corporationId ?? ""} onChange={(e) => setCorporationId(e.target.value ? Number(e.target.value) : undefined)}>
+        <input
+          aria-label="Search"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          placeholder="Character or main name"
+          className={`${select} w-64`}
+        />
+        <select
+          aria-label="Corporation"
+          className={select}
+          value={corporationId ?? ""}
+          onChange={(e) => setCorporationId(e.target.value ? Number(e.target.value) : undefined)}
+        >
           <option value="">All corporations</option>
           {options.data?.corporations.map((c) => (
             <option key={c.id} value={c.id}>
@@ -87,7 +118,12 @@ export function CharacterFinder({ imageBaseUrl }: { imageBaseUrl: string }) {
             </option>
           ))}
         </select>
-        <select aria-label="Alliance" className={select} value={allianceId ?? ""} onChange={(e) => setAllianceId(e.target.value ? Number(e.target.value) : undefined)}>
+        <select
+          aria-label="Alliance"
+          className={select}
+          value={allianceId ?? ""}
+          onChange={(e) => setAllianceId(e.target.value ? Number(e.target.value) : undefined)}
+        >
           <option value="">All alliances</option>
           {options.data?.alliances.map((a) => (
             <option key={a.id} value={a.id}>
@@ -95,7 +131,12 @@ export function CharacterFinder({ imageBaseUrl }: { imageBaseUrl: string }) {
             </option>
           ))}
         </select>
-        <select aria-label="Status" className={select} value={status ?? ""} onChange={(e) => setStatus((e.target.value || undefined) as FinderInput["status"])}>
+        <select
+          aria-label="Status"
+          className={select}
+          value={status ?? ""}
+          onChange={(e) => setStatus((e.target.value || undefined) as FinderInput["status"])}
+        >
           <option value="">Any status</option>
           <option value="registered">Registered</option>
           <option value="unregistered">Unregistered</option>
@@ -117,8 +158,12 @@ export function CharacterFinder({ imageBaseUrl }: { imageBaseUrl: string }) {
                 return (
                   <th key={header.id} className="py-2 pr-4">
                     {key ? (
-                      <button type="button" onClick={() => setSort({ sort: key, order: active && sort.order === "asc" ? "desc" : "asc" })}>
-                        {flexRender(header.column.columnDef.header, header.getContext())} {active ? (sort.order === "asc" ? "▲" : "▼") : ""}
+                      <button
+                        type="button"
+                        onClick={() => setSort({ sort: key, order: active && sort.order === "asc" ? "desc" : "asc" })}
+                      >
+                        {flexRender(header.column.columnDef.header, header.getContext())}{" "}
+                        {active ? (sort.order === "asc" ? "▲" : "▼") : ""}
                       </button>
                     ) : (
                       flexRender(header.column.columnDef.header, header.getContext())

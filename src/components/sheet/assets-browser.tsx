@@ -18,18 +18,40 @@ function itemLabel(row: AssetRow): string {
 
 function Toggle({ open, onClick, label }: { open: boolean; onClick: () => void; label: string }) {
   return (
-    <button type="button" onClick={onClick} aria-expanded={open} aria-label={`${open ? "Close" : "Open"} ${label}`} className="w-5 text-slate-400 hover:text-slate-100">
+    <button
+      type="button"
+      onClick={onClick}
+      aria-expanded={open}
+      aria-label={`${open ? "Close" : "Open"} ${label}`}
+      className="w-5 text-slate-400 hover:text-slate-100"
+    >
       {open ? "▾" : "▸"}
     </button>
   );
 }
 
-function Level({ characterId, scope, depth }: { characterId: number; scope: { locationId: number } | { parentItemId: number }; depth: number }) {
+function Level({
+  characterId,
+  scope,
+  depth,
+}: {
+  characterId: number;
+  scope: { locationId: number } | { parentItemId: number };
+  depth: number;
+}) {
   const trpc = useTRPC();
   const query = useInfiniteQuery(
-    trpc.sheet.assets.children.infiniteQueryOptions({ characterId, limit: PAGE, ...scope }, { getNextPageParam: (last) => last.nextCursor ?? undefined }),
+    trpc.sheet.assets.children.infiniteQueryOptions(
+      { characterId, limit: PAGE, ...scope },
+      { getNextPageParam: (last) => last.nextCursor ?? undefined },
+    ),
   );
-  if (query.isPending) return <p className="py-1 text-sm text-slate-500" style={{ paddingLeft: `${depth * 1.25}rem` }}>Loading…</p>;
+  if (query.isPending)
+    return (
+      <p className="py-1 text-sm text-slate-500" style={{ paddingLeft: `${depth * 1.25}rem` }}>
+        Loading…
+      </p>
+    );
   if (query.error) return <p className="py-1 text-sm text-red-300">{query.error.message}</p>;
   const rows = query.data.pages.flatMap((p) => p.rows);
   const total = query.data.pages[0]?.total ?? rows.length;
@@ -40,8 +62,15 @@ function Level({ characterId, scope, depth }: { characterId: number; scope: { lo
       ))}
       {query.hasNextPage && (
         <li style={{ paddingLeft: `${depth * 1.25 + 1.25}rem` }}>
-          <button type="button" className="py-1 text-sm text-sky-300 hover:underline" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-            {query.isFetchingNextPage ? "Loading…" : `Show more (${formatInteger(rows.length)} of ${formatInteger(total)})`}
+          <button
+            type="button"
+            className="py-1 text-sm text-sky-300 hover:underline"
+            disabled={query.isFetchingNextPage}
+            onClick={() => void query.fetchNextPage()}
+          >
+            {query.isFetchingNextPage
+              ? "Loading…"
+              : `Show more (${formatInteger(rows.length)} of ${formatInteger(total)})`}
           </button>
         </li>
       )}
@@ -54,8 +83,15 @@ function AssetItem({ characterId, row, depth }: { characterId: number; row: Asse
   const label = itemLabel(row);
   return (
     <li data-testid={`asset-${row.itemId}`}>
-      <div className="flex items-center gap-2 border-b border-ink-800 py-1 text-sm" style={{ paddingLeft: `${depth * 1.25}rem` }}>
-        {row.childCount > 0 ? <Toggle open={open} onClick={() => setOpen(!open)} label={label} /> : <span className="w-5" />}
+      <div
+        className="flex items-center gap-2 border-b border-ink-800 py-1 text-sm"
+        style={{ paddingLeft: `${depth * 1.25}rem` }}
+      >
+        {row.childCount > 0 ? (
+          <Toggle open={open} onClick={() => setOpen(!open)} label={label} />
+        ) : (
+          <span className="w-5" />
+        )}
         <span className="min-w-0 flex-1 truncate text-slate-200">
           {label}
           {row.name && <span className="ml-2 text-xs text-slate-500">{row.typeName}</span>}
@@ -63,9 +99,15 @@ function AssetItem({ characterId, row, depth }: { characterId: number; row: Asse
         </span>
         <span className="w-28 truncate text-xs text-slate-500">{row.groupName ?? ""}</span>
         <span className="w-24 truncate text-xs text-slate-500">{row.locationFlag}</span>
-        <span className="w-20 text-right tabular-nums text-slate-300">{row.isSingleton ? "" : formatInteger(row.quantity)}</span>
-        <span className="w-28 text-right tabular-nums text-slate-400">{row.volume === null ? "–" : formatVolume(row.volume * row.quantity)}</span>
-        <span className="w-24 text-right tabular-nums text-slate-400" title="At average market prices">{row.price === null ? "–" : isk(row.price * row.quantity)}</span>
+        <span className="w-20 text-right tabular-nums text-slate-300">
+          {row.isSingleton ? "" : formatInteger(row.quantity)}
+        </span>
+        <span className="w-28 text-right tabular-nums text-slate-400">
+          {row.volume === null ? "–" : formatVolume(row.volume * row.quantity)}
+        </span>
+        <span className="w-24 text-right tabular-nums text-slate-400" title="At average market prices">
+          {row.price === null ? "–" : isk(row.price * row.quantity)}
+        </span>
       </div>
       {open && <Level characterId={characterId} scope={{ parentItemId: row.itemId }} depth={depth + 1} />}
     </li>
@@ -78,7 +120,11 @@ function LocationRow({ characterId, location }: { characterId: number; location:
     <li data-testid={`asset-location-${location.id}`}>
       <div className="flex items-center gap-2 border-b border-ink-700 py-2">
         <Toggle open={open} onClick={() => setOpen(!open)} label={location.name} />
-        <span className={`min-w-0 flex-1 truncate font-medium ${location.isKnown ? "text-slate-100" : "text-slate-400"}`}>{location.name}</span>
+        <span
+          className={`min-w-0 flex-1 truncate font-medium ${location.isKnown ? "text-slate-100" : "text-slate-400"}`}
+        >
+          {location.name}
+        </span>
         <span className="text-sm text-slate-400">
           {formatInteger(location.items)} items · {formatVolume(location.volume)} · {isk(location.value)}
         </span>
@@ -91,7 +137,10 @@ function LocationRow({ characterId, location }: { characterId: number; location:
 function SearchResults({ characterId, query }: { characterId: number; query: string }) {
   const trpc = useTRPC();
   const search = useInfiniteQuery(
-    trpc.sheet.assets.search.infiniteQueryOptions({ characterId, query, limit: PAGE }, { getNextPageParam: (last) => last.nextCursor ?? undefined }),
+    trpc.sheet.assets.search.infiniteQueryOptions(
+      { characterId, query, limit: PAGE },
+      { getNextPageParam: (last) => last.nextCursor ?? undefined },
+    ),
   );
   if (search.isPending) return <p className="text-sm text-slate-500">Searching…</p>;
   if (search.error) return <p className="text-sm text-red-300">{search.error.message}</p>;
@@ -115,22 +164,41 @@ function SearchResults({ characterId, query }: { characterId: number; query: str
                 {itemLabel(row)}
                 {row.name && <span className="ml-2 text-xs text-slate-500">{row.typeName}</span>}
               </td>
-              <td className="py-1 pr-4 text-slate-400">{[row.location.name, ...row.containers.map((c) => c.label)].join(" › ")}</td>
-              <td className="py-1 pr-4 text-right tabular-nums text-slate-300">{row.isSingleton ? "" : formatInteger(row.quantity)}</td>
+              <td className="py-1 pr-4 text-slate-400">
+                {[row.location.name, ...row.containers.map((c) => c.label)].join(" › ")}
+              </td>
+              <td className="py-1 pr-4 text-right tabular-nums text-slate-300">
+                {row.isSingleton ? "" : formatInteger(row.quantity)}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       {search.hasNextPage && (
-        <button type="button" className="mt-2 text-sm text-sky-300 hover:underline" disabled={search.isFetchingNextPage} onClick={() => void search.fetchNextPage()}>
-          {search.isFetchingNextPage ? "Loading…" : `Show more (${formatInteger(rows.length)} of ${formatInteger(total)})`}
+        <button
+          type="button"
+          className="mt-2 text-sm text-sky-300 hover:underline"
+          disabled={search.isFetchingNextPage}
+          onClick={() => void search.fetchNextPage()}
+        >
+          {search.isFetchingNextPage
+            ? "Loading…"
+            : `Show more (${formatInteger(rows.length)} of ${formatInteger(total)})`}
         </button>
       )}
     </div>
   );
 }
 
-export function AssetsBrowser({ characterId, totals, locations }: { characterId: number; totals: AssetTotals; locations: AssetLocationSummary[] }) {
+export function AssetsBrowser({
+  characterId,
+  totals,
+  locations,
+}: {
+  characterId: number;
+  totals: AssetTotals;
+  locations: AssetLocationSummary[];
+}) {
   const [search, setSearch] = useState("");
   const query = useDeferredValue(search.trim());
   return (
@@ -145,8 +213,8 @@ export function AssetsBrowser({ characterId, totals, locations }: { characterId:
         />
         <p className="text-sm text-slate-400" data-testid="assets-totals">
           {formatInteger(totals.items)} items · {formatInteger(totals.quantity)} units · {formatVolume(totals.volume)}
-          {totals.itemsWithoutVolume > 0 && ` (volume unknown for ${formatInteger(totals.itemsWithoutVolume)})`} · {isk(totals.value)} at average
-          market prices · {locations.length} locations
+          {totals.itemsWithoutVolume > 0 && ` (volume unknown for ${formatInteger(totals.itemsWithoutVolume)})`} ·{" "}
+          {isk(totals.value)} at average market prices · {locations.length} locations
         </p>
       </div>
       {query.length > 0 ? (

@@ -3,7 +3,11 @@ import { EmptyState } from "./empty-state";
 import { formatEveTime } from "./format";
 
 const cell = "px-3 py-1.5";
-const RESPONSE_COLOUR: Record<string, string> = { accepted: "text-emerald-300", declined: "text-red-300", tentative: "text-amber-300" };
+const RESPONSE_COLOUR: Record<string, string> = {
+  accepted: "text-emerald-300",
+  declined: "text-red-300",
+  tentative: "text-amber-300",
+};
 
 export function CalendarEvents({ events }: { events: CalendarEventRow[] }) {
   if (events.length === 0) return <EmptyState>No calendar events.</EmptyState>;
@@ -30,7 +34,9 @@ export function CalendarEvents({ events }: { events: CalendarEventRow[] }) {
               {e.title}
             </td>
             <td className={`${cell} text-slate-400`}>{e.ownerName ?? "–"}</td>
-            <td className={`${cell} capitalize ${RESPONSE_COLOUR[e.response] ?? "text-slate-400"}`}>{e.response.replace(/_/g, " ")}</td>
+            <td className={`${cell} capitalize ${RESPONSE_COLOUR[e.response] ?? "text-slate-400"}`}>
+              {e.response.replace(/_/g, " ")}
+            </td>
           </tr>
         ))}
       </tbody>

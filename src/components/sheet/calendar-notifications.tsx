@@ -12,13 +12,22 @@ import { LoadMoreButton } from "~/components/load-more-button";
 
 const PAGE = 50;
 
-export function CalendarNotifications({ characterId, first }: { characterId: number; first: { rows: NotificationRow[]; nextCursor: string | null } }) {
+export function CalendarNotifications({
+  characterId,
+  first,
+}: {
+  characterId: number;
+  first: { rows: NotificationRow[]; nextCursor: string | null };
+}) {
   const trpc = useTRPC();
   const [unreadOnly, setUnreadOnly] = useState(false);
   const query = useInfiniteQuery(
     trpc.sheet.calendar.notifications.infiniteQueryOptions(
       { characterId, limit: PAGE, unreadOnly },
-      { getNextPageParam: (last) => last.nextCursor ?? undefined, initialData: unreadOnly ? undefined : { pages: [first], pageParams: [null] } },
+      {
+        getNextPageParam: (last) => last.nextCursor ?? undefined,
+        initialData: unreadOnly ? undefined : { pages: [first], pageParams: [null] },
+      },
     ),
   );
   const rows = query.data?.pages.flatMap((p) => p.rows) ?? [];
@@ -41,7 +50,9 @@ export function CalendarNotifications({ characterId, first }: { characterId: num
                   <span className="text-slate-400">from {n.senderName}</span>
                   {!n.isRead && <span className="text-xs text-sky-300">unread</span>}
                 </summary>
-                <pre className="mt-2 overflow-x-auto whitespace-pre-wrap rounded bg-ink-950 p-2 text-xs text-slate-300">{n.text ?? "(no text)"}</pre>
+                <pre className="mt-2 overflow-x-auto whitespace-pre-wrap rounded bg-ink-950 p-2 text-xs text-slate-300">
+                  {n.text ?? "(no text)"}
+                </pre>
               </details>
             </li>
           ))}

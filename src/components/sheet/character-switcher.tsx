@@ -2,7 +2,13 @@
 import { usePathname, useRouter } from "next/navigation";
 
 /** Jump to the owner's other characters, staying on the same tab. */
-export function CharacterSwitcher({ current, siblings }: { current: number; siblings: { id: number; name: string }[] }) {
+export function CharacterSwitcher({
+  current,
+  siblings,
+}: {
+  current: number;
+  siblings: { id: number; name: string }[];
+}) {
   const pathname = usePathname();
   const router = useRouter();
   if (siblings.length < 2) return null;

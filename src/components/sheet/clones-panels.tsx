@@ -14,7 +14,10 @@ function ImplantList({ implants }: { implants: SheetImplant[] }) {
   );
 }
 
-const placeLabel = (place: SheetPlace) => (place.solarSystemName && !place.name.startsWith(place.solarSystemName) ? `${place.name} (${place.solarSystemName})` : place.name);
+const placeLabel = (place: SheetPlace) =>
+  place.solarSystemName && !place.name.startsWith(place.solarSystemName)
+    ? `${place.name} (${place.solarSystemName})`
+    : place.name;
 
 export function ClonesImplants({ implants }: { implants: SheetImplant[] }) {
   return (
@@ -37,7 +40,11 @@ export function ClonesJumpClones({ clones }: { clones: ClonesSheet["jumpClones"]
       </thead>
       <tbody>
         {clones.map((c) => (
-          <tr key={c.jumpCloneId} className="border-t border-ink-800 align-top" data-testid={`jump-clone-${c.jumpCloneId}`}>
+          <tr
+            key={c.jumpCloneId}
+            className="border-t border-ink-800 align-top"
+            data-testid={`jump-clone-${c.jumpCloneId}`}
+          >
             <td className="py-1 pr-4 text-slate-200">{placeLabel(c.location)}</td>
             <td className="py-1 pr-4 text-slate-400">{c.name ?? "–"}</td>
             <td className="py-1 pr-4">

@@ -26,10 +26,15 @@ export function ContactsTable({ sheet }: { sheet: ContactsSheet }) {
   const [sort, setSort] = useState<{ by: Sort; order: "asc" | "desc" }>({ by: "standing", order: "desc" });
   const rows = useMemo(() => {
     const sign = sort.order === "asc" ? 1 : -1;
-    return sheet.rows.filter((r) => !band || r.band === band).sort((a, b) => sign * compare[sort.by](a, b) || compare.name(a, b));
+    return sheet.rows
+      .filter((r) => !band || r.band === band)
+      .sort((a, b) => sign * compare[sort.by](a, b) || compare.name(a, b));
   }, [sheet.rows, band, sort]);
   const header = (by: Sort, label: string) => (
-    <button type="button" onClick={() => setSort({ by, order: sort.by === by && sort.order === "desc" ? "asc" : "desc" })}>
+    <button
+      type="button"
+      onClick={() => setSort({ by, order: sort.by === by && sort.order === "desc" ? "asc" : "desc" })}
+    >
       {label} {sort.by === by ? (sort.order === "asc" ? "▲" : "▼") : ""}
     </button>
   );
@@ -37,7 +42,11 @@ export function ContactsTable({ sheet }: { sheet: ContactsSheet }) {
   return (
     <div className="space-y-3" data-testid="contacts">
       <div className="flex flex-wrap gap-2 text-sm">
-        <button type="button" onClick={() => setBand(null)} className={`rounded border px-2 py-0.5 ${band === null ? "border-sky-500" : "border-ink-700"}`}>
+        <button
+          type="button"
+          onClick={() => setBand(null)}
+          className={`rounded border px-2 py-0.5 ${band === null ? "border-sky-500" : "border-ink-700"}`}
+        >
           All ({sheet.total})
         </button>
         {BANDS.map((b) => (
@@ -68,7 +77,9 @@ export function ContactsTable({ sheet }: { sheet: ContactsSheet }) {
               <tr key={r.id} className="border-t border-ink-700" data-testid={`contact-row-${r.id}`}>
                 <td className="px-3 py-1.5 text-slate-200">{r.name}</td>
                 <td className="px-3 py-1.5 capitalize text-slate-400">{r.type}</td>
-                <td className={`px-3 py-1.5 text-right font-medium tabular-nums ${bandClass(r.band)}`}>{r.standing > 0 ? `+${r.standing}` : r.standing}</td>
+                <td className={`px-3 py-1.5 text-right font-medium tabular-nums ${bandClass(r.band)}`}>
+                  {r.standing > 0 ? `+${r.standing}` : r.standing}
+                </td>
                 <td className="px-3 py-1.5 text-slate-300">{r.labels.map((l) => l.name).join(", ") || "–"}</td>
                 <td className="px-3 py-1.5 text-xs">
                   {r.isWatched && <span className="mr-1 rounded bg-ink-800 px-1.5 text-amber-300">watched</span>}

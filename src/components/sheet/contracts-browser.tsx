@@ -30,7 +30,9 @@ function Items({ title, items, testId }: { title: string; items: ContractItemRow
             <tr key={i.recordId} className="border-t border-ink-700">
               <td className="py-1 pr-3 text-slate-200">
                 {i.type.name}
-                {i.blueprint && <span className="ml-1 text-xs text-slate-500">({i.blueprint === "copy" ? "copy" : "original"})</span>}
+                {i.blueprint && (
+                  <span className="ml-1 text-xs text-slate-500">({i.blueprint === "copy" ? "copy" : "original"})</span>
+                )}
               </td>
               <td className="py-1 pr-3 text-slate-400">{i.type.groupName ?? ""}</td>
               <td className="py-1 text-right tabular-nums">{formatInteger(i.quantity)}</td>
@@ -59,7 +61,10 @@ function Detail({ c }: { c: ContractDetail }) {
         </p>
       </header>
       <dl className="space-y-1">
-        {fact("Issuer", `${c.issuer.name} (${c.issuerCorporation.name})${c.forCorporation ? " for the corporation" : ""}`)}
+        {fact(
+          "Issuer",
+          `${c.issuer.name} (${c.issuerCorporation.name})${c.forCorporation ? " for the corporation" : ""}`,
+        )}
         {fact("Assignee", c.assignee?.name)}
         {fact("Acceptor", c.acceptor?.name)}
         {fact("Price", c.price ? formatIsk(c.price) : null)}
@@ -117,17 +122,30 @@ export function ContractsBrowser({
   const list = useInfiniteQuery(
     trpc.sheet.contracts.list.infiniteQueryOptions(
       { characterId, limit: 50, status, type },
-      { getNextPageParam: (last) => last.nextCursor ?? undefined, initialData: !status && !type ? { pages: [initialPage], pageParams: [null] } : undefined },
+      {
+        getNextPageParam: (last) => last.nextCursor ?? undefined,
+        initialData: !status && !type ? { pages: [initialPage], pageParams: [null] } : undefined,
+      },
     ),
   );
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.rows) ?? [], [list.data]);
-  const detail = useQuery(trpc.sheet.contracts.detail.queryOptions({ characterId, contractId: selected ?? undefined }, { enabled: selected !== null }));
+  const detail = useQuery(
+    trpc.sheet.contracts.detail.queryOptions(
+      { characterId, contractId: selected ?? undefined },
+      { enabled: selected !== null },
+    ),
+  );
 
   return (
     <div className="grid gap-4 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
       <section className="space-y-2" data-testid="contracts-list">
         <div className="flex flex-wrap gap-2">
-          <select aria-label="Status" className={control} value={status ?? ""} onChange={(e) => setStatus((e.target.value || undefined) as ContractsInput["status"])}>
+          <select
+            aria-label="Status"
+            className={control}
+            value={status ?? ""}
+            onChange={(e) => setStatus((e.target.value || undefined) as ContractsInput["status"])}
+          >
             <option value="">Any status</option>
             {options.statuses.map((s) => (
               <option key={s.value} value={s.value}>
@@ -135,7 +153,12 @@ export function ContractsBrowser({
               </option>
             ))}
           </select>
-          <select aria-label="Type" className={control} value={type ?? ""} onChange={(e) => setType((e.target.value || undefined) as ContractsInput["type"])}>
+          <select
+            aria-label="Type"
+            className={control}
+            value={type ?? ""}
+            onChange={(e) => setType((e.target.value || undefined) as ContractsInput["type"])}
+          >
             <option value="">Any type</option>
             {options.types.map((s) => (
               <option key={s.value} value={s.value}>
@@ -182,7 +205,9 @@ export function ContractsBrowser({
               ))}
             </tbody>
           </table>
-          {!list.isFetching && rows.length === 0 && <p className="p-4 text-center text-sm text-slate-400">No contracts match.</p>}
+          {!list.isFetching && rows.length === 0 && (
+            <p className="p-4 text-center text-sm text-slate-400">No contracts match.</p>
+          )}
         </div>
         <LoadMoreButton query={list} label={`Load more (${rows.length} shown)`} />
       </section>

@@ -3,7 +3,12 @@ import { EmptyState } from "./empty-state";
 import { formatEveTime, formatInteger } from "./format";
 
 const cell = "px-3 py-1.5";
-const ROLE_LOCATION: Record<string, string> = { universal: "Everywhere", hq: "At headquarters", base: "At base", other: "Elsewhere" };
+const ROLE_LOCATION: Record<string, string> = {
+  universal: "Everywhere",
+  hq: "At headquarters",
+  base: "At base",
+  other: "Elsewhere",
+};
 const roleName = (role: string) => role.replace(/_/g, " ");
 
 export function CorporationHistoryTable({ history }: { history: CorporationSheet["history"] }) {

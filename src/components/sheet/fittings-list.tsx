@@ -19,7 +19,11 @@ export function FittingsList({ fittings }: { fittings: FittingView[] }) {
   return (
     <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" data-testid="fittings-list">
       {fittings.map((f) => (
-        <li key={f.fittingId} className="rounded-lg border border-ink-700 bg-ink-900 p-4" data-testid={`fitting-${f.fittingId}`}>
+        <li
+          key={f.fittingId}
+          className="rounded-lg border border-ink-700 bg-ink-900 p-4"
+          data-testid={`fitting-${f.fittingId}`}
+        >
           <h3 className="font-semibold text-slate-100">{f.name}</h3>
           <p className="text-sm text-sky-300">{f.shipTypeName}</p>
           {f.description && <p className="mt-1 whitespace-pre-wrap text-xs text-slate-400">{f.description}</p>}

@@ -3,10 +3,14 @@ const integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 const decimal2 = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
 
-export const formatInteger = (n: number | bigint | null | undefined): string => (n === null || n === undefined ? "–" : integer.format(n));
-export const formatIsk = (n: number | null | undefined): string => (n === null || n === undefined ? "–" : `${decimal2.format(n)} ISK`);
-export const formatCompact = (n: number | null | undefined): string => (n === null || n === undefined ? "–" : compact.format(n));
-export const formatVolume = (m3: number | null | undefined): string => (m3 === null || m3 === undefined ? "–" : `${decimal2.format(m3)} m³`);
+export const formatInteger = (n: number | bigint | null | undefined): string =>
+  n === null || n === undefined ? "–" : integer.format(n);
+export const formatIsk = (n: number | null | undefined): string =>
+  n === null || n === undefined ? "–" : `${decimal2.format(n)} ISK`;
+export const formatCompact = (n: number | null | undefined): string =>
+  n === null || n === undefined ? "–" : compact.format(n);
+export const formatVolume = (m3: number | null | undefined): string =>
+  m3 === null || m3 === undefined ? "–" : `${decimal2.format(m3)} m³`;
 
 /** EVE time is UTC; show it as such, to the minute. */
 export function formatEveTime(date: Date | string | null | undefined): string {

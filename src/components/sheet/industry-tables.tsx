@@ -4,7 +4,12 @@ import { formatEveTime, formatInteger, formatIsk } from "./format";
 
 const cell = "px-3 py-1.5";
 const head = "text-left text-xs uppercase text-slate-500";
-const JOB_STATUS_COLOUR: Record<string, string> = { active: "text-sky-300", ready: "text-emerald-300", paused: "text-amber-300", cancelled: "text-red-300" };
+const JOB_STATUS_COLOUR: Record<string, string> = {
+  active: "text-sky-300",
+  ready: "text-emerald-300",
+  paused: "text-amber-300",
+  cancelled: "text-red-300",
+};
 
 export function BlueprintsTable({ blueprints }: { blueprints: IndustrySheet["blueprints"] }) {
   if (blueprints.length === 0) return <EmptyState>No blueprints.</EmptyState>;
@@ -29,7 +34,9 @@ export function BlueprintsTable({ blueprints }: { blueprints: IndustrySheet["blu
             </td>
             <td className={`${cell} text-right tabular-nums text-slate-300`}>{b.materialEfficiency}</td>
             <td className={`${cell} text-right tabular-nums text-slate-300`}>{b.timeEfficiency}</td>
-            <td className={`${cell} text-right tabular-nums text-slate-300`}>{b.runs === null ? "∞" : formatInteger(b.runs)}</td>
+            <td className={`${cell} text-right tabular-nums text-slate-300`}>
+              {b.runs === null ? "∞" : formatInteger(b.runs)}
+            </td>
             <td className={`${cell} text-right tabular-nums text-slate-300`}>{formatInteger(b.quantity)}</td>
             <td className={`${cell} text-slate-400`}>{b.locationName}</td>
           </tr>
@@ -89,7 +96,9 @@ export function MarketOrdersTable({ orders }: { orders: IndustrySheet["orders"] 
       <tbody>
         {orders.map((o) => (
           <tr key={o.orderId} className="border-t border-ink-700">
-            <td className={`${cell} ${o.isBuyOrder ? "text-amber-300" : "text-emerald-300"}`}>{o.isBuyOrder ? "Buy" : "Sell"}</td>
+            <td className={`${cell} ${o.isBuyOrder ? "text-amber-300" : "text-emerald-300"}`}>
+              {o.isBuyOrder ? "Buy" : "Sell"}
+            </td>
             <td className={`${cell} text-slate-200`}>{o.typeName}</td>
             <td className={`${cell} text-right tabular-nums text-slate-300`}>{formatIsk(o.price)}</td>
             <td className={`${cell} text-right tabular-nums text-slate-300`}>

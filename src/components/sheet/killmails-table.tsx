@@ -13,7 +13,13 @@ type Kind = "all" | "kills" | "losses";
 const cell = "px-3 py-1.5";
 const PAGE = 50;
 
-export function KillmailsTable({ characterId, first }: { characterId: number; first: { rows: KillmailRow[]; nextCursor: string | null } }) {
+export function KillmailsTable({
+  characterId,
+  first,
+}: {
+  characterId: number;
+  first: { rows: KillmailRow[]; nextCursor: string | null };
+}) {
   const trpc = useTRPC();
   const [kind, setKind] = useState<Kind>("all");
   const query = useInfiniteQuery(
@@ -55,7 +61,10 @@ export function KillmailsTable({ characterId, first }: { characterId: number; fi
               <th className={cell}>Final blow</th>
               <th className={cell}>System</th>
               <th className={`${cell} text-right`}>Attackers</th>
-              <th className={`${cell} text-right`} title="What the victim lost (hull, fitting, cargo and container contents) at average market prices">
+              <th
+                className={`${cell} text-right`}
+                title="What the victim lost (hull, fitting, cargo and container contents) at average market prices"
+              >
                 Value
               </th>
             </tr>
@@ -64,7 +73,9 @@ export function KillmailsTable({ characterId, first }: { characterId: number; fi
             {rows.map((k) => (
               <tr key={k.killmailId} className="border-t border-ink-700" data-testid={`killmail-${k.killmailId}`}>
                 <td className={`${cell} text-slate-400`}>{formatEveTime(k.time)}</td>
-                <td className={`${cell} text-xs font-semibold ${k.isLoss ? "text-red-300" : "text-emerald-300"}`}>{k.isLoss ? "LOSS" : "KILL"}</td>
+                <td className={`${cell} text-xs font-semibold ${k.isLoss ? "text-red-300" : "text-emerald-300"}`}>
+                  {k.isLoss ? "LOSS" : "KILL"}
+                </td>
                 <td className={`${cell} text-slate-200`}>{k.shipTypeName}</td>
                 <td className={`${cell} text-slate-300`}>{k.victimName ?? "–"}</td>
                 <td className={`${cell} text-slate-300`}>{k.finalBlowName ?? "–"}</td>
@@ -72,7 +83,11 @@ export function KillmailsTable({ characterId, first }: { characterId: number; fi
                 <td className={`${cell} text-right tabular-nums text-slate-300`}>{k.attackerCount}</td>
                 <td
                   className={`${cell} text-right tabular-nums text-slate-300`}
-                  title={k.valueIncludesItems ? `Hull ${formatIsk(k.shipValue)}` : "Hull only: stored before lost items were kept"}
+                  title={
+                    k.valueIncludesItems
+                      ? `Hull ${formatIsk(k.shipValue)}`
+                      : "Hull only: stored before lost items were kept"
+                  }
                 >
                   {formatIsk(k.value)}
                   {k.valueIncludesItems ? null : <span className="text-slate-500">*</span>}

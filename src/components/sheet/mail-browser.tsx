@@ -17,7 +17,11 @@ function LabelChips({ labels }: { labels: MailHeaderRow["labels"] }) {
   return (
     <span className="flex flex-wrap gap-1">
       {labels.map((l) => (
-        <span key={l.id} className="rounded bg-ink-800 px-1.5 text-xs text-slate-300" style={l.color ? { borderLeft: `3px solid ${l.color}` } : undefined}>
+        <span
+          key={l.id}
+          className="rounded bg-ink-800 px-1.5 text-xs text-slate-300"
+          style={l.color ? { borderLeft: `3px solid ${l.color}` } : undefined}
+        >
           {l.name}
         </span>
       ))}
@@ -41,18 +45,27 @@ export function MailBrowser({
   const [folder, setFolder] = useState("");
   const [selected, setSelected] = useState<string | null>(initialMail?.mailId ?? null);
   const [kind, id] = folder.split(":");
-  const filter = { labelId: kind === "label" ? Number(id) : undefined, mailingListId: kind === "list" ? Number(id) : undefined };
+  const filter = {
+    labelId: kind === "label" ? Number(id) : undefined,
+    mailingListId: kind === "list" ? Number(id) : undefined,
+  };
   const headers = useInfiniteQuery(
     trpc.sheet.mail.headers.infiniteQueryOptions(
       { characterId, limit: 50, ...filter },
-      { getNextPageParam: (last) => last.nextCursor ?? undefined, initialData: folder ? undefined : { pages: [initialPage], pageParams: [null] } },
+      {
+        getNextPageParam: (last) => last.nextCursor ?? undefined,
+        initialData: folder ? undefined : { pages: [initialPage], pageParams: [null] },
+      },
     ),
   );
   const rows = useMemo(() => headers.data?.pages.flatMap((p) => p.rows) ?? [], [headers.data]);
   const mail = useQuery(
     trpc.sheet.mail.read.queryOptions(
       { characterId, mailId: selected ?? undefined },
-      { enabled: selected !== null, initialData: selected && selected === initialMail?.mailId ? initialMail : undefined },
+      {
+        enabled: selected !== null,
+        initialData: selected && selected === initialMail?.mailId ? initialMail : undefined,
+      },
     ),
   );
 
@@ -94,7 +107,13 @@ export function MailBrowser({
               >
                 <span className="flex items-baseline justify-between gap-2">
                   <span className={`truncate ${m.isRead ? "text-slate-300" : "font-semibold text-slate-100"}`}>
-                    {!m.isRead && <span className="mr-1 inline-block h-2 w-2 rounded-full bg-sky-400" title="unread" data-testid="mail-unread" />}
+                    {!m.isRead && (
+                      <span
+                        className="mr-1 inline-block h-2 w-2 rounded-full bg-sky-400"
+                        title="unread"
+                        data-testid="mail-unread"
+                      />
+                    )}
                     {m.subject || "(no subject)"}
                   </span>
                   <span className="shrink-0 text-xs text-slate-500">{formatEveTime(m.timestamp)}</span>
@@ -106,7 +125,9 @@ export function MailBrowser({
               </button>
             </li>
           ))}
-          {!headers.isFetching && rows.length === 0 && <li className="p-4 text-center text-sm text-slate-400">No mail here.</li>}
+          {!headers.isFetching && rows.length === 0 && (
+            <li className="p-4 text-center text-sm text-slate-400">No mail here.</li>
+          )}
         </ul>
         <LoadMoreButton query={headers} label={`Load more (${rows.length} shown)`} />
       </section>
@@ -124,14 +145,19 @@ export function MailBrowser({
                 {mail.data.subject || "(no subject)"}
               </h2>
               <p className="text-sm text-slate-400">
-                From <span className="text-slate-200">{mail.data.sender?.name ?? "–"}</span> · {formatEveTime(mail.data.timestamp)}
+                From <span className="text-slate-200">{mail.data.sender?.name ?? "–"}</span> ·{" "}
+                {formatEveTime(mail.data.timestamp)}
               </p>
               <p className="text-sm text-slate-400">To {mail.data.recipients.map((r) => r.name).join(", ") || "–"}</p>
               <LabelChips labels={mail.data.labels} />
             </header>
             {mail.data.bodyLoaded ? (
               // Sanitised on the server with an allowlist: formatting, text colours and http(s) links only.
-              <div className="mail-body break-words text-sm leading-relaxed text-slate-200 [&_a]:text-sky-300 [&_a]:underline" data-testid="mail-body" dangerouslySetInnerHTML={{ __html: mail.data.bodyHtml }} />
+              <div
+                className="mail-body break-words text-sm leading-relaxed text-slate-200 [&_a]:text-sky-300 [&_a]:underline"
+                data-testid="mail-body"
+                dangerouslySetInnerHTML={{ __html: mail.data.bodyHtml }}
+              />
             ) : (
               <p className="text-sm text-slate-400">The body has not been loaded yet.</p>
             )}

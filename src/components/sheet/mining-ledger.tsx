@@ -33,17 +33,27 @@ export function MiningLedger({
   const query = useInfiniteQuery(
     trpc.sheet.mining.ledger.infiniteQueryOptions(
       { characterId, limit: PAGE, typeId, solarSystemId },
-      { getNextPageParam: (last) => last.nextCursor ?? undefined, initialData: unfiltered ? { pages: [first], pageParams: [null] } : undefined },
+      {
+        getNextPageParam: (last) => last.nextCursor ?? undefined,
+        initialData: unfiltered ? { pages: [first], pageParams: [null] } : undefined,
+      },
     ),
   );
   const rows = query.data?.pages.flatMap((p) => p.rows) ?? [];
   if (unfiltered && rows.length === 0) return <EmptyState>No mining recorded.</EmptyState>;
   const select = "rounded border border-ink-700 bg-ink-950 px-2 py-1 text-sm text-slate-300";
-  const pick = (set: (v: number | undefined) => void) => (e: ChangeEvent<HTMLSelectElement>) => set(e.target.value ? Number(e.target.value) : undefined);
+  const pick = (set: (v: number | undefined) => void) => (e: ChangeEvent<HTMLSelectElement>) =>
+    set(e.target.value ? Number(e.target.value) : undefined);
   return (
     <div>
       <div className="mb-3 flex flex-wrap gap-3">
-        <select aria-label="Ore" className={select} value={typeId ?? ""} onChange={pick(setTypeId)} data-testid="mining-filter-type">
+        <select
+          aria-label="Ore"
+          className={select}
+          value={typeId ?? ""}
+          onChange={pick(setTypeId)}
+          data-testid="mining-filter-type"
+        >
           <option value="">All ores</option>
           {options.types.map((o) => (
             <option key={o.id} value={o.id}>
@@ -51,7 +61,13 @@ export function MiningLedger({
             </option>
           ))}
         </select>
-        <select aria-label="Solar system" className={select} value={solarSystemId ?? ""} onChange={pick(setSolarSystemId)} data-testid="mining-filter-system">
+        <select
+          aria-label="Solar system"
+          className={select}
+          value={solarSystemId ?? ""}
+          onChange={pick(setSolarSystemId)}
+          data-testid="mining-filter-system"
+        >
           <option value="">All systems</option>
           {options.systems.map((o) => (
             <option key={o.id} value={o.id}>
@@ -60,7 +76,9 @@ export function MiningLedger({
           ))}
         </select>
       </div>
-      {rows.length === 0 && <EmptyState>{query.isLoading ? "Loading…" : "Nothing mined with these filters."}</EmptyState>}
+      {rows.length === 0 && (
+        <EmptyState>{query.isLoading ? "Loading…" : "Nothing mined with these filters."}</EmptyState>
+      )}
       <table className="w-full text-sm" data-testid="mining-ledger">
         <thead className="text-left text-xs uppercase text-slate-500">
           <tr>

@@ -7,7 +7,12 @@ export function SkillsGroups({ groups }: { groups: SkillsSheet["groups"] }) {
   return (
     <div className="space-y-2" data-testid="skill-groups">
       {groups.map((group) => (
-        <details key={group.id ?? "other"} open className="rounded border border-ink-700" data-testid={`skill-group-${group.id ?? "other"}`}>
+        <details
+          key={group.id ?? "other"}
+          open
+          className="rounded border border-ink-700"
+          data-testid={`skill-group-${group.id ?? "other"}`}
+        >
           <summary className="flex cursor-pointer items-center justify-between gap-4 px-3 py-2 text-slate-100">
             <span className="font-medium">{group.name}</span>
             <span className="text-sm text-slate-400">
@@ -23,9 +28,13 @@ export function SkillsGroups({ groups }: { groups: SkillsSheet["groups"] }) {
                     <SkillsPips trained={skill.trainedLevel} active={skill.activeLevel} />
                   </td>
                   <td className="px-3 py-1 text-slate-400">
-                    {skill.activeLevel < skill.trainedLevel ? `active ${skill.activeLevel} of ${skill.trainedLevel}` : `level ${skill.trainedLevel}`}
+                    {skill.activeLevel < skill.trainedLevel
+                      ? `active ${skill.activeLevel} of ${skill.trainedLevel}`
+                      : `level ${skill.trainedLevel}`}
                   </td>
-                  <td className="px-3 py-1 text-right tabular-nums text-slate-300">{formatInteger(skill.skillpoints)} SP</td>
+                  <td className="px-3 py-1 text-right tabular-nums text-slate-300">
+                    {formatInteger(skill.skillpoints)} SP
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -20,7 +20,11 @@ export function SkillsQueueTable({ entries }: { entries: SkillQueueSheet["entrie
       </thead>
       <tbody>
         {entries.map((e) => (
-          <tr key={e.position} className={`border-t border-ink-800 ${e.state === "completed" ? "text-slate-500" : "text-slate-200"}`} data-testid={`queue-entry-${e.position}`}>
+          <tr
+            key={e.position}
+            className={`border-t border-ink-800 ${e.state === "completed" ? "text-slate-500" : "text-slate-200"}`}
+            data-testid={`queue-entry-${e.position}`}
+          >
             <td className="py-1 pr-4 tabular-nums">{e.position + 1}</td>
             <td className="py-1 pr-4">
               {e.skillName} {ROMAN[e.finishedLevel] ?? e.finishedLevel}
@@ -28,7 +32,13 @@ export function SkillsQueueTable({ entries }: { entries: SkillQueueSheet["entrie
             <td className="py-1 pr-4">
               {e.state === "training" && e.progress !== null ? (
                 <span className="flex items-center gap-2">
-                  <span className="inline-block h-2 w-32 overflow-hidden rounded bg-ink-700" role="progressbar" aria-valuenow={Math.round(e.progress * 100)} aria-valuemin={0} aria-valuemax={100}>
+                  <span
+                    className="inline-block h-2 w-32 overflow-hidden rounded bg-ink-700"
+                    role="progressbar"
+                    aria-valuenow={Math.round(e.progress * 100)}
+                    aria-valuemin={0}
+                    aria-valuemax={100}
+                  >
                     <span className="block h-full bg-sky-400" style={{ width: `${(e.progress * 100).toFixed(1)}%` }} />
                   </span>
                   <span className="tabular-nums text-slate-400">{(e.progress * 100).toFixed(1)}%</span>
@@ -39,7 +49,9 @@ export function SkillsQueueTable({ entries }: { entries: SkillQueueSheet["entrie
             </td>
             <td className="py-1 pr-4 text-slate-400">{formatEveTime(e.startDate)}</td>
             <td className="py-1 pr-4 text-slate-400">{formatEveTime(e.finishDate)}</td>
-            <td className="py-1 pr-4 text-right tabular-nums">{e.remainingMs === null ? (e.state === "completed" ? "done" : "–") : formatDuration(e.remainingMs)}</td>
+            <td className="py-1 pr-4 text-right tabular-nums">
+              {e.remainingMs === null ? (e.state === "completed" ? "done" : "–") : formatDuration(e.remainingMs)}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -4,7 +4,13 @@ import { usePathname } from "next/navigation";
 import { SHEET_TABS } from "./tabs";
 
 /** The sheet's tab bar; tabs whose sections last failed carry a red dot. */
-export function SheetTabNav({ characterId, failedSections }: { characterId: number; failedSections: readonly string[] }) {
+export function SheetTabNav({
+  characterId,
+  failedSections,
+}: {
+  characterId: number;
+  failedSections: readonly string[];
+}) {
   const pathname = usePathname();
   const base = `/characters/${characterId}`;
   return (
@@ -22,7 +28,12 @@ export function SheetTabNav({ characterId, failedSections }: { characterId: numb
             className={`rounded px-2.5 py-1 ${active ? "bg-ink-700 text-white" : "text-slate-400 hover:bg-ink-800 hover:text-slate-200"}`}
           >
             {tab.label}
-            {failed && <span className="ml-1 inline-block h-1.5 w-1.5 rounded-full bg-red-400 align-middle" title="Last update failed" />}
+            {failed && (
+              <span
+                className="ml-1 inline-block h-1.5 w-1.5 rounded-full bg-red-400 align-middle"
+                title="Last update failed"
+              />
+            )}
           </Link>
         );
       })}

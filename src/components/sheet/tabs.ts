@@ -7,7 +7,11 @@ export interface SheetTab {
 }
 
 export const SHEET_TABS: readonly SheetTab[] = [
-  { slug: "", label: "Overview", sections: ["character_details", "corporation_history", "location", "ship", "online_status", "wallet_balance"] },
+  {
+    slug: "",
+    label: "Overview",
+    sections: ["character_details", "corporation_history", "location", "ship", "online_status", "wallet_balance"],
+  },
   { slug: "assets", label: "Assets", sections: ["assets"] },
   { slug: "skills", label: "Skills", sections: ["skills"] },
   { slug: "skill-queue", label: "Skill queue", sections: ["skill_queue"] },

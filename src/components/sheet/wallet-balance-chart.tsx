@@ -20,7 +20,10 @@ export function WalletBalanceChart({ characterId, initial }: { characterId: numb
   const trpc = useTRPC();
   const [days, setDays] = useState<number>(DEFAULT_DAYS);
   const query = useQuery(
-    trpc.sheet.wallet.balanceChart.queryOptions({ characterId, days }, { initialData: days === DEFAULT_DAYS ? initial : undefined, placeholderData: (previous) => previous }),
+    trpc.sheet.wallet.balanceChart.queryOptions(
+      { characterId, days },
+      { initialData: days === DEFAULT_DAYS ? initial : undefined, placeholderData: (previous) => previous },
+    ),
   );
   const data = (query.data?.points ?? []).map((p) => ({ t: new Date(p.date).getTime(), balance: p.balance }));
   return (
@@ -39,7 +42,9 @@ export function WalletBalanceChart({ characterId, initial }: { characterId: numb
         ))}
       </div>
       {data.length < 2 ? (
-        <p className="p-6 text-center text-sm text-slate-400">Not enough journal entries in this range to draw a chart.</p>
+        <p className="p-6 text-center text-sm text-slate-400">
+          Not enough journal entries in this range to draw a chart.
+        </p>
       ) : (
         <div className="h-64 w-full">
           <ResponsiveContainer width="100%" height="100%">
@@ -60,7 +65,14 @@ export function WalletBalanceChart({ characterId, initial }: { characterId: numb
                 labelFormatter={(t) => formatEveTime(new Date(Number(t)))}
                 formatter={(v) => [formatIsk(Number(v)), "Balance"]}
               />
-              <Line type="stepAfter" dataKey="balance" stroke="#38bdf8" dot={false} strokeWidth={2} isAnimationActive={false} />
+              <Line
+                type="stepAfter"
+                dataKey="balance"
+                stroke="#38bdf8"
+                dot={false}
+                strokeWidth={2}
+                isAnimationActive={false}
+              />
             </LineChart>
           </ResponsiveContainer>
         </div>

@@ -10,10 +10,20 @@ import { LoadMoreButton } from "~/components/load-more-button";
 import { ErrorMessage } from "~/components/error-message";
 
 const control = "rounded border border-ink-700 bg-ink-950 px-2 py-1 text-sm";
-const amountClass = (n: number | null) => (n === null || n === 0 ? "text-slate-300" : n > 0 ? "text-emerald-300" : "text-red-300");
-const parseNumber = (s: string): number | undefined => (s.trim() === "" || Number.isNaN(Number(s)) ? undefined : Number(s));
+const amountClass = (n: number | null) =>
+  n === null || n === 0 ? "text-slate-300" : n > 0 ? "text-emerald-300" : "text-red-300";
+const parseNumber = (s: string): number | undefined =>
+  s.trim() === "" || Number.isNaN(Number(s)) ? undefined : Number(s);
 
-export function WalletJournal({ characterId, initialPage, refTypes }: { characterId: number; initialPage: Page<JournalRow>; refTypes: { value: string; label: string }[] }) {
+export function WalletJournal({
+  characterId,
+  initialPage,
+  refTypes,
+}: {
+  characterId: number;
+  initialPage: Page<JournalRow>;
+  refTypes: { value: string; label: string }[];
+}) {
   const trpc = useTRPC();
   const [refType, setRefType] = useState("");
   const [from, setFrom] = useState("");
@@ -56,14 +66,42 @@ export function WalletJournal({ characterId, initialPage, refTypes }: { characte
           ))}
         </select>
         <label className="flex items-center gap-1 text-sm text-slate-400">
-          From <input type="date" aria-label="From" className={control} value={from} onChange={(e) => setFrom(e.target.value)} />
+          From{" "}
+          <input
+            type="date"
+            aria-label="From"
+            className={control}
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+          />
         </label>
         <label className="flex items-center gap-1 text-sm text-slate-400">
-          To <input type="date" aria-label="To" className={control} value={to} onChange={(e) => setTo(e.target.value)} />
+          To{" "}
+          <input type="date" aria-label="To" className={control} value={to} onChange={(e) => setTo(e.target.value)} />
         </label>
-        <input aria-label="Minimum amount" inputMode="decimal" placeholder="Min ISK" className={`${control} w-28`} value={minAmount} onChange={(e) => setMinAmount(e.target.value)} />
-        <input aria-label="Maximum amount" inputMode="decimal" placeholder="Max ISK" className={`${control} w-28`} value={maxAmount} onChange={(e) => setMaxAmount(e.target.value)} />
-        <input aria-label="Party" placeholder="From / to name" className={`${control} w-48`} value={party} onChange={(e) => setParty(e.target.value)} />
+        <input
+          aria-label="Minimum amount"
+          inputMode="decimal"
+          placeholder="Min ISK"
+          className={`${control} w-28`}
+          value={minAmount}
+          onChange={(e) => setMinAmount(e.target.value)}
+        />
+        <input
+          aria-label="Maximum amount"
+          inputMode="decimal"
+          placeholder="Max ISK"
+          className={`${control} w-28`}
+          value={maxAmount}
+          onChange={(e) => setMaxAmount(e.target.value)}
+        />
+        <input
+          aria-label="Party"
+          placeholder="From / to name"
+          className={`${control} w-48`}
+          value={party}
+          onChange={(e) => setParty(e.target.value)}
+        />
       </div>
       <ErrorMessage error={query.error} />
       <div className="overflow-x-auto rounded-lg border border-ink-700 bg-ink-900">
@@ -83,8 +121,12 @@ export function WalletJournal({ characterId, initialPage, refTypes }: { characte
               <tr key={r.entryId} className="border-t border-ink-700" data-testid={`journal-row-${r.entryId}`}>
                 <td className="whitespace-nowrap px-3 py-1.5 text-slate-400">{formatEveTime(r.date)}</td>
                 <td className="px-3 py-1.5 text-slate-300">{r.refTypeLabel}</td>
-                <td className={`whitespace-nowrap px-3 py-1.5 text-right tabular-nums ${amountClass(r.amount)}`}>{formatIsk(r.amount)}</td>
-                <td className="whitespace-nowrap px-3 py-1.5 text-right tabular-nums text-slate-300">{formatIsk(r.balance)}</td>
+                <td className={`whitespace-nowrap px-3 py-1.5 text-right tabular-nums ${amountClass(r.amount)}`}>
+                  {formatIsk(r.amount)}
+                </td>
+                <td className="whitespace-nowrap px-3 py-1.5 text-right tabular-nums text-slate-300">
+                  {formatIsk(r.balance)}
+                </td>
                 <td className="px-3 py-1.5 text-slate-300">
                   {r.firstParty?.name ?? "–"} → {r.secondParty?.name ?? "–"}
                 </td>
@@ -96,7 +138,9 @@ export function WalletJournal({ characterId, initialPage, refTypes }: { characte
             ))}
           </tbody>
         </table>
-        {!query.isFetching && rows.length === 0 && <p className="p-4 text-center text-sm text-slate-400">No journal entries match.</p>}
+        {!query.isFetching && rows.length === 0 && (
+          <p className="p-4 text-center text-sm text-slate-400">No journal entries match.</p>
+        )}
       </div>
       <LoadMoreButton query={query} label={`Load more (${rows.length} shown)`} testId="journal-more" />
     </section>

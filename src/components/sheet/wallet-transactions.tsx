@@ -11,7 +11,13 @@ import { ErrorMessage } from "~/components/error-message";
 
 const control = "rounded border border-ink-700 bg-ink-950 px-2 py-1 text-sm";
 
-export function WalletTransactions({ characterId, initialPage }: { characterId: number; initialPage: Page<TransactionRow> }) {
+export function WalletTransactions({
+  characterId,
+  initialPage,
+}: {
+  characterId: number;
+  initialPage: Page<TransactionRow>;
+}) {
   const trpc = useTRPC();
   const [side, setSide] = useState<"" | "buy" | "sell">("");
   const [type, setType] = useState("");
@@ -32,12 +38,23 @@ export function WalletTransactions({ characterId, initialPage }: { characterId: 
     <section className="space-y-3" data-testid="wallet-transactions">
       <h2 className="text-lg font-semibold text-slate-200">Market transactions</h2>
       <div className="flex flex-wrap gap-2">
-        <select aria-label="Side" className={control} value={side} onChange={(e) => setSide(e.target.value as typeof side)}>
+        <select
+          aria-label="Side"
+          className={control}
+          value={side}
+          onChange={(e) => setSide(e.target.value as typeof side)}
+        >
           <option value="">Buys and sells</option>
           <option value="buy">Buys</option>
           <option value="sell">Sells</option>
         </select>
-        <input aria-label="Item" placeholder="Item name" className={`${control} w-56`} value={type} onChange={(e) => setType(e.target.value)} />
+        <input
+          aria-label="Item"
+          placeholder="Item name"
+          className={`${control} w-56`}
+          value={type}
+          onChange={(e) => setType(e.target.value)}
+        />
       </div>
       <ErrorMessage error={query.error} />
       <div className="overflow-x-auto rounded-lg border border-ink-700 bg-ink-900">
@@ -55,12 +72,18 @@ export function WalletTransactions({ characterId, initialPage }: { characterId: 
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.transactionId} className="border-t border-ink-700" data-testid={`transaction-row-${r.transactionId}`}>
+              <tr
+                key={r.transactionId}
+                className="border-t border-ink-700"
+                data-testid={`transaction-row-${r.transactionId}`}
+              >
                 <td className="whitespace-nowrap px-3 py-1.5 text-slate-400">{formatEveTime(r.date)}</td>
                 <td className="px-3 py-1.5 text-slate-200">{r.type.name}</td>
                 <td className="px-3 py-1.5 text-right tabular-nums">{formatInteger(r.quantity)}</td>
                 <td className="whitespace-nowrap px-3 py-1.5 text-right tabular-nums">{formatIsk(r.unitPrice)}</td>
-                <td className={`whitespace-nowrap px-3 py-1.5 text-right tabular-nums ${r.isBuy ? "text-red-300" : "text-emerald-300"}`}>
+                <td
+                  className={`whitespace-nowrap px-3 py-1.5 text-right tabular-nums ${r.isBuy ? "text-red-300" : "text-emerald-300"}`}
+                >
                   {formatIsk(r.isBuy ? -r.total : r.total)}
                 </td>
                 <td className="px-3 py-1.5 text-slate-300">{r.client.name}</td>
@@ -69,7 +92,9 @@ export function WalletTransactions({ characterId, initialPage }: { characterId: 
             ))}
           </tbody>
         </table>
-        {!query.isFetching && rows.length === 0 && <p className="p-4 text-center text-sm text-slate-400">No transactions match.</p>}
+        {!query.isFetching && rows.length === 0 && (
+          <p className="p-4 text-center text-sm text-slate-400">No transactions match.</p>
+        )}
       </div>
       <LoadMoreButton query={query} label={`Load more (${rows.length} shown)`} />
     </section>

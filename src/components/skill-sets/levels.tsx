@@ -4,12 +4,31 @@ import type { SkillResult } from "~/server/skill-sets/checks";
 export { roman } from "~/server/skill-sets/checks";
 
 export function ResultIcon({ result }: { result: SkillResult }) {
-  if (result === "none") return <span className="text-red-400" title="below the required level">✗</span>;
-  if (result === "partial") return <span className="text-amber-300" title="required met, below the recommended level">✓</span>;
-  return <span className="text-emerald-400" title="meets every level">✓✓</span>;
+  if (result === "none")
+    return (
+      <span className="text-red-400" title="below the required level">
+        ✗
+      </span>
+    );
+  if (result === "partial")
+    return (
+      <span className="text-amber-300" title="required met, below the recommended level">
+        ✓
+      </span>
+    );
+  return (
+    <span className="text-emerald-400" title="meets every level">
+      ✓✓
+    </span>
+  );
 }
 
 export function PassMark({ ok }: { ok: boolean | null }) {
-  if (ok === null) return <span className="text-slate-500" title="not checked yet">?</span>;
+  if (ok === null)
+    return (
+      <span className="text-slate-500" title="not checked yet">
+        ?
+      </span>
+    );
   return ok ? <span className="text-emerald-400">✓</span> : <span className="text-red-400">✗</span>;
 }

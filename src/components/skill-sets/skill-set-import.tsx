@@ -46,7 +46,12 @@ export function SkillSetImport({ groups, onClose }: { groups: { id: number; name
           placeholder={kind === "fitting" ? "Name (default: the fit's name)" : "Name"}
           className={`${input} flex-1`}
         />
-        <select aria-label="Add to group" value={groupId ?? ""} onChange={(e) => setGroupId(e.target.value ? Number(e.target.value) : null)} className={input}>
+        <select
+          aria-label="Add to group"
+          value={groupId ?? ""}
+          onChange={(e) => setGroupId(e.target.value ? Number(e.target.value) : null)}
+          className={input}
+        >
           <option value="">No group</option>
           {groups.map((g) => (
             <option key={g.id} value={g.id}>
@@ -55,7 +60,8 @@ export function SkillSetImport({ groups, onClose }: { groups: { id: number; name
           ))}
         </select>
         <label className="flex items-center gap-1">
-          <input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} /> overwrite a set with the same name
+          <input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} /> overwrite a set
+          with the same name
         </label>
       </div>
       <textarea
@@ -70,11 +76,17 @@ export function SkillSetImport({ groups, onClose }: { groups: { id: number; name
       {report && (
         <p className="text-sm text-emerald-300" data-testid="import-report">
           {report.created ? "Created" : "Updated"} “{report.name}” with {report.skills} skills.
-          {report.skipped.length > 0 && <span className="block text-amber-300">Skipped: {report.skipped.join(", ")}</span>}
+          {report.skipped.length > 0 && (
+            <span className="block text-amber-300">Skipped: {report.skipped.join(", ")}</span>
+          )}
         </p>
       )}
       <div className="flex gap-2">
-        <button type="submit" disabled={active.isPending} className="rounded bg-accent px-3 py-1 text-sm font-medium text-ink-950">
+        <button
+          type="submit"
+          disabled={active.isPending}
+          className="rounded bg-accent px-3 py-1 text-sm font-medium text-ink-950"
+        >
           Import
         </button>
         <button type="button" onClick={onClose} className="rounded border border-ink-700 px-3 py-1 text-sm">

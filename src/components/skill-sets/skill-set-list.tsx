@@ -10,7 +10,13 @@ function groupTitle(g: SheetSkillSetGroup): string {
   return `${g.isDoctrine ? "Doctrine: " : ""}${g.name}${g.isActive ? "" : " [Not active]"}`;
 }
 
-function SkillBadges({ skills, level }: { skills: SheetSkillSet["missingRequired"]; level: "requiredLevel" | "recommendedLevel" }) {
+function SkillBadges({
+  skills,
+  level,
+}: {
+  skills: SheetSkillSet["missingRequired"];
+  level: "requiredLevel" | "recommendedLevel";
+}) {
   if (skills.length === 0) return <span className="text-slate-500">–</span>;
   return (
     <span className="flex flex-wrap gap-1">
@@ -26,7 +32,12 @@ function SkillBadges({ skills, level }: { skills: SheetSkillSet["missingRequired
 function Detail({ set, onClose }: { set: SheetSkillSet; onClose(): void }) {
   const [copied, setCopied] = useState(false);
   return (
-    <div className="mt-4 rounded-lg border border-ink-700 bg-ink-950 p-4" data-testid={`skill-set-detail-${set.id}`} role="dialog" aria-label={set.name}>
+    <div
+      className="mt-4 rounded-lg border border-ink-700 bg-ink-950 p-4"
+      data-testid={`skill-set-detail-${set.id}`}
+      role="dialog"
+      aria-label={set.name}
+    >
       <div className="mb-2 flex items-start justify-between gap-4">
         <div>
           <h3 className="font-semibold text-slate-100">{set.name}</h3>
@@ -90,7 +101,12 @@ export function SkillSetList({ groups }: { groups: SheetSkillSetGroup[] }) {
       groups
         .filter((g) => groupFilter === "all" || String(g.id) === groupFilter)
         .filter((g) => !doctrineOnly || g.isDoctrine)
-        .map((g) => ({ ...g, skillSets: g.skillSets.filter((s) => required === "all" || (required === "yes" ? s.hasRequired === true : s.hasRequired === false)) }))
+        .map((g) => ({
+          ...g,
+          skillSets: g.skillSets.filter(
+            (s) => required === "all" || (required === "yes" ? s.hasRequired === true : s.hasRequired === false),
+          ),
+        }))
         .filter((g) => g.skillSets.length > 0),
     [groups, groupFilter, required, doctrineOnly],
   );
@@ -98,7 +114,12 @@ export function SkillSetList({ groups }: { groups: SheetSkillSetGroup[] }) {
   return (
     <div>
       <div className="mb-3 flex flex-wrap gap-3 text-sm">
-        <select aria-label="Group" value={groupFilter} onChange={(e) => setGroupFilter(e.target.value)} className="rounded border border-ink-700 bg-ink-950 px-2 py-1">
+        <select
+          aria-label="Group"
+          value={groupFilter}
+          onChange={(e) => setGroupFilter(e.target.value)}
+          className="rounded border border-ink-700 bg-ink-950 px-2 py-1"
+        >
           <option value="all">All groups</option>
           {groups.map((g) => (
             <option key={String(g.id)} value={String(g.id)}>
@@ -106,13 +127,19 @@ export function SkillSetList({ groups }: { groups: SheetSkillSetGroup[] }) {
             </option>
           ))}
         </select>
-        <select aria-label="Required skills" value={required} onChange={(e) => setRequired(e.target.value as typeof required)} className="rounded border border-ink-700 bg-ink-950 px-2 py-1">
+        <select
+          aria-label="Required skills"
+          value={required}
+          onChange={(e) => setRequired(e.target.value as typeof required)}
+          className="rounded border border-ink-700 bg-ink-950 px-2 py-1"
+        >
           <option value="all">Required skills: any</option>
           <option value="yes">Has all required</option>
           <option value="no">Missing required</option>
         </select>
         <label className="flex items-center gap-2">
-          <input type="checkbox" checked={doctrineOnly} onChange={(e) => setDoctrineOnly(e.target.checked)} /> doctrines only
+          <input type="checkbox" checked={doctrineOnly} onChange={(e) => setDoctrineOnly(e.target.checked)} /> doctrines
+          only
         </label>
       </div>
       <table className="w-full text-sm">
@@ -152,7 +179,12 @@ export function SkillSetList({ groups }: { groups: SheetSkillSetGroup[] }) {
                   <SkillBadges skills={s.missingRecommended} level="recommendedLevel" />
                 </td>
                 <td>
-                  <button type="button" aria-label={`Details of ${s.name}`} onClick={() => setOpen(s)} className="text-slate-400 hover:text-slate-100">
+                  <button
+                    type="button"
+                    aria-label={`Details of ${s.name}`}
+                    onClick={() => setOpen(s)}
+                    className="text-slate-400 hover:text-slate-100"
+                  >
                     🔍
                   </button>
                 </td>
@@ -161,7 +193,9 @@ export function SkillSetList({ groups }: { groups: SheetSkillSetGroup[] }) {
           </tbody>
         ))}
       </table>
-      {shown.length === 0 && <p className="py-4 text-center text-sm text-slate-400">No skill set matches the filters.</p>}
+      {shown.length === 0 && (
+        <p className="py-4 text-center text-sm text-slate-400">No skill set matches the filters.</p>
+      )}
       {open && <Detail set={open} onClose={() => setOpen(null)} />}
     </div>
   );

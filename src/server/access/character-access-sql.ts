@@ -17,12 +17,15 @@ function holdsPermissionSql(viewer: Viewer, permission: Permission): Prisma.Sql 
 
 /** Condition on the main "EveCharacter" `sm`: in the viewer's alliance (when scoped so and it has one), else corporation; null = none. */
 function sameOrganisationSql(viewer: Viewer): Prisma.Sql | null {
-  if (can(viewer, "view_same_alliance") && viewer.mainAllianceId !== null) return Prisma.sql`sm."allianceId" = ${viewer.mainAllianceId}`;
-  if (can(viewer, "view_same_corporation") && viewer.mainCorporationId !== null) return Prisma.sql`sm."corporationId" = ${viewer.mainCorporationId}`;
+  if (can(viewer, "view_same_alliance") && viewer.mainAllianceId !== null)
+    return Prisma.sql`sm."allianceId" = ${viewer.mainAllianceId}`;
+  if (can(viewer, "view_same_corporation") && viewer.mainCorporationId !== null)
+    return Prisma.sql`sm."corporationId" = ${viewer.mainCorporationId}`;
   return null;
 }
 
-const usersWhere = (condition: Prisma.Sql) => Prisma.sql`SELECT su.id FROM "User" su LEFT JOIN "EveCharacter" sm ON sm.id = su."mainCharacterId" WHERE ${condition}`;
+const usersWhere = (condition: Prisma.Sql) =>
+  Prisma.sql`SELECT su.id FROM "User" su LEFT JOIN "EveCharacter" sm ON sm.id = su."mainCharacterId" WHERE ${condition}`;
 
 /** accessibleUsersWhere as a subquery of user ids: the users the viewer's finder and reports cover. */
 export function accessibleUserIdsSql(viewer: Viewer): Prisma.Sql {

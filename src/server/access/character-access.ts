@@ -40,7 +40,8 @@ export function viewableCharactersWhere(viewer: Viewer): CharacterWhere {
   const any: CharacterWhere[] = [ownedBy({ id: viewer.userId })];
   const organisation = can(viewer, "characters_access") ? sameOrganisation(viewer) : null;
   if (organisation) any.push(ownedBy(organisation));
-  if (can(viewer, "view_shared_characters")) any.push({ isShared: true, ...ownedBy(holdsPermission(viewer.permissionGroups, "share_characters")) });
+  if (can(viewer, "view_shared_characters"))
+    any.push({ isShared: true, ...ownedBy(holdsPermission(viewer.permissionGroups, "share_characters")) });
   return { OR: any };
 }
 
@@ -53,7 +54,8 @@ export function listableCharactersWhere(viewer: Viewer): CharacterWhere {
   if (!can(viewer, "basic_access")) return NOTHING;
   if (can(viewer, "view_everything")) return {};
   const any: CharacterWhere[] = [ownedBy(accessibleUsersWhere(viewer))];
-  if (can(viewer, "view_shared_characters")) any.push({ isShared: true, ...ownedBy(holdsPermission(viewer.permissionGroups, "share_characters")) });
+  if (can(viewer, "view_shared_characters"))
+    any.push({ isShared: true, ...ownedBy(holdsPermission(viewer.permissionGroups, "share_characters")) });
   return { OR: any };
 }
 
@@ -67,7 +69,9 @@ export function accessibleUsersWhere(viewer: Viewer): UserWhere {
   if (can(viewer, "view_everything")) return holdsPermission(viewer.permissionGroups, "basic_access");
   const organisation = sameOrganisation(viewer);
   if (!organisation) return { id: viewer.userId };
-  return { OR: [{ id: viewer.userId }, { AND: [organisation, holdsPermission(viewer.permissionGroups, "basic_access")] }] };
+  return {
+    OR: [{ id: viewer.userId }, { AND: [organisation, holdsPermission(viewer.permissionGroups, "basic_access")] }],
+  };
 }
 
 /** Characters in the viewer's scope regardless of characters_access (removal notifications). */

@@ -8,7 +8,9 @@ export type PermissionGroups = Readonly<Record<Permission, readonly string[]>>;
 
 export async function loadPermissionGroups(db: Db): Promise<PermissionGroups> {
   const groups = await db.group.findMany({ select: { id: true, permissions: true } });
-  return Object.fromEntries(PERMISSION_NAMES.map((p) => [p, groups.filter((g) => g.permissions.includes(p)).map((g) => g.id)])) as Record<Permission, string[]>;
+  return Object.fromEntries(
+    PERMISSION_NAMES.map((p) => [p, groups.filter((g) => g.permissions.includes(p)).map((g) => g.id)]),
+  ) as Record<Permission, string[]>;
 }
 
 export interface Viewer {

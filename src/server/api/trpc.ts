@@ -43,7 +43,8 @@ export const signedInProcedure = t.procedure.use(async ({ ctx, next }) => {
 export function permissionProcedure(...permissions: Permission[]) {
   return signedInProcedure.use(({ ctx, next }) => {
     const missing = permissions.filter((p) => !ctx.viewer.permissions.has(p));
-    if (missing.length > 0) throw new TRPCError({ code: "FORBIDDEN", message: `Missing permission: ${missing.join(", ")}` });
+    if (missing.length > 0)
+      throw new TRPCError({ code: "FORBIDDEN", message: `Missing permission: ${missing.join(", ")}` });
     return next();
   });
 }

@@ -55,7 +55,8 @@ export async function verifyEveAccessToken(
     }));
   } catch (error) {
     if (error instanceof errors.JWTExpired) throw new InvalidEveTokenError("token has expired");
-    if (error instanceof errors.JWTClaimValidationFailed) throw new InvalidEveTokenError(`claim ${error.claim} is invalid`);
+    if (error instanceof errors.JWTClaimValidationFailed)
+      throw new InvalidEveTokenError(`claim ${error.claim} is invalid`);
     if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey) {
       throw new InvalidEveTokenError("signature does not match the SSO's keys");
     }
@@ -64,7 +65,7 @@ export async function verifyEveAccessToken(
   // jose accepts any one audience; CCP requires both to be present.
   const aud = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
   if (!aud.includes(config.clientId) || !aud.includes("EVE Online")) {
-    throw new InvalidEveTokenError("audience must contain this app's client id and \"EVE Online\"");
+    throw new InvalidEveTokenError('audience must contain this app\'s client id and "EVE Online"');
   }
   const match = /^CHARACTER:EVE:(\d+)$/.exec(String(payload.sub ?? ""));
   if (!match) throw new InvalidEveTokenError("subject is not an EVE character");

@@ -6,7 +6,12 @@ import type { NextAuthOptions } from "next-auth";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { env } from "~/env";
 import { characterPublicRefresh, characterUpdate } from "@inngest-fns/events";
-import { CharacterOwnedElsewhereError, registerCharacter, signInWithCharacter, UserInactiveError } from "~/server/characters/registration";
+import {
+  CharacterOwnedElsewhereError,
+  registerCharacter,
+  signInWithCharacter,
+  UserInactiveError,
+} from "~/server/characters/registration";
 import { appDeps } from "~/server/deps";
 import { sendJobEvents } from "~/server/jobs/dispatch";
 import { type EveIdentity, verifyEveAccessToken } from "./eve-jwt";
@@ -52,7 +57,9 @@ async function notifyPublicRefresh(characterId: number, andSections = false): Pr
     { name: characterPublicRefresh.name, data: { characterIds: [characterId] } },
     ...(andSections ? [{ name: characterUpdate.name, data: { characterId } }] : []),
   ];
-  await sendJobEvents(events).catch((error: unknown) => console.warn(`could not queue updates for character ${characterId}: ${String(error)}`));
+  await sendJobEvents(events).catch((error: unknown) =>
+    console.warn(`could not queue updates for character ${characterId}: ${String(error)}`),
+  );
 }
 
 let cached: NextAuthOptions | undefined;
@@ -73,7 +80,8 @@ export function authOptions(): NextAuthOptions {
         const user = await currentUser();
         if (user) {
           // Signed in already: this SSO round trip registers another character.
-          if (!account.refresh_token || !account.access_token) return `${settings.appUrl}/launcher?error=NoRefreshToken`;
+          if (!account.refresh_token || !account.access_token)
+            return `${settings.appUrl}/launcher?error=NoRefreshToken`;
           try {
             await registerCharacter(deps, user.id, identity, {
               refreshToken: account.refresh_token,
@@ -81,7 +89,8 @@ export function authOptions(): NextAuthOptions {
               accessTokenExpiresAt: identity.expiresAt,
             });
           } catch (error) {
-            if (error instanceof CharacterOwnedElsewhereError) return `${settings.appUrl}/launcher?error=OwnedElsewhere`;
+            if (error instanceof CharacterOwnedElsewhereError)
+              return `${settings.appUrl}/launcher?error=OwnedElsewhere`;
             throw error;
           }
           // A new registration is loaded at once, not at the next scan.
@@ -102,7 +111,9 @@ export function authOptions(): NextAuthOptions {
         if (profile) {
           const { db } = appDeps();
           const identity = profile as unknown as EveIdentity;
-          const ownership = await db.characterOwnership.findUniqueOrThrow({ where: { characterId: identity.characterId } });
+          const ownership = await db.characterOwnership.findUniqueOrThrow({
+            where: { characterId: identity.characterId },
+          });
           const session = await db.session.create({
             data: {
               userId: ownership.userId,

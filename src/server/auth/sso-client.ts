@@ -17,7 +17,11 @@ export interface TokenResponse {
 }
 
 export class SsoError extends Error {
-  constructor(readonly status: number, readonly code: string, readonly description: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly description: string,
+  ) {
     super(`EVE SSO ${code}: ${description}`);
     this.name = "SsoError";
   }
@@ -51,9 +55,14 @@ export async function refreshAccessToken(config: SsoClientConfig, refreshToken: 
   });
   const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   if (!response.ok) {
-    throw new SsoError(response.status, String(body.error ?? `http_${response.status}`), String(body.error_description ?? response.statusText));
+    throw new SsoError(
+      response.status,
+      String(body.error ?? `http_${response.status}`),
+      String(body.error_description ?? response.statusText),
+    );
   }
-  if (typeof body.access_token !== "string") throw new SsoError(response.status, "invalid_response", "no access_token in the token response");
+  if (typeof body.access_token !== "string")
+    throw new SsoError(response.status, "invalid_response", "no access_token in the token response");
   return {
     accessToken: body.access_token,
     refreshToken: typeof body.refresh_token === "string" ? body.refresh_token : undefined,
@@ -63,5 +72,8 @@ export async function refreshAccessToken(config: SsoClientConfig, refreshToken: 
 
 /** Best effort: the SSO answers 200 even for unknown tokens, so only transport errors surface. */
 export async function revokeRefreshToken(config: SsoClientConfig, refreshToken: string): Promise<void> {
-  await postForm(config, ssoEndpoints(config.baseUrl).revoke, { token_type_hint: "refresh_token", token: refreshToken });
+  await postForm(config, ssoEndpoints(config.baseUrl).revoke, {
+    token_type_hint: "refresh_token",
+    token: refreshToken,
+  });
 }

@@ -23,9 +23,15 @@ export async function detachCharacter(tx: Tx, characterId: number): Promise<void
   const ownership = await tx.characterOwnership.findUnique({ where: { characterId } });
   if (!ownership) return;
   await tx.characterOwnership.delete({ where: { characterId } });
-  await tx.user.updateMany({ where: { id: ownership.userId, mainCharacterId: characterId }, data: { mainCharacterId: null } });
+  await tx.user.updateMany({
+    where: { id: ownership.userId, mainCharacterId: characterId },
+    data: { mainCharacterId: null },
+  });
   await tx.esiToken.deleteMany({ where: { characterId } });
-  await tx.character.updateMany({ where: { id: characterId }, data: { isEnabled: false, isShared: false, sharedAt: null } });
+  await tx.character.updateMany({
+    where: { id: characterId },
+    data: { isEnabled: false, isShared: false, sharedAt: null },
+  });
 }
 
 /** The ownership of a character as proven by `identity`, detaching a stale one first. */

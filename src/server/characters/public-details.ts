@@ -18,7 +18,10 @@ function chunks<T>(items: T[], size: number): T[][] {
   return out;
 }
 
-export async function refreshCharacterPublicDetails(deps: PublicDetailsDeps, characterIds: number[]): Promise<{ updated: number }> {
+export async function refreshCharacterPublicDetails(
+  deps: PublicDetailsDeps,
+  characterIds: number[],
+): Promise<{ updated: number }> {
   let updated = 0;
   for (const batch of chunks([...new Set(characterIds)], AFFILIATION_BATCH)) {
     const affiliations = await deps.esi.post("/characters/affiliation", { body: batch });
@@ -32,7 +35,11 @@ export async function refreshCharacterPublicDetails(deps: PublicDetailsDeps, cha
         birthday: new Date(info.birthday),
         securityStatus: info.security_status ?? null,
       };
-      await deps.db.eveCharacter.upsert({ where: { id: a.character_id }, create: { id: a.character_id, ...data }, update: data });
+      await deps.db.eveCharacter.upsert({
+        where: { id: a.character_id },
+        create: { id: a.character_id, ...data },
+        update: data,
+      });
       updated += 1;
     }
     await resolveEntityNames(

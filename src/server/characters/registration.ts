@@ -32,7 +32,10 @@ export class UserInactiveError extends Error {
  * with the character as main, in the default groups. The first user of a fresh
  * install becomes superuser and gets the default group made.
  */
-export async function signInWithCharacter(deps: RegistrationDeps, identity: EveIdentity): Promise<{ userId: string; isNewUser: boolean }> {
+export async function signInWithCharacter(
+  deps: RegistrationDeps,
+  identity: EveIdentity,
+): Promise<{ userId: string; isNewUser: boolean }> {
   const now = deps.now?.() ?? new Date();
   return deps.db.$transaction(async (tx) => {
     await upsertEveCharacter(tx, identity);
@@ -90,7 +93,10 @@ export async function registerCharacter(
     if (ownership && ownership.userId !== userId) throw new CharacterOwnedElsewhereError(characterId);
     if (!ownership) {
       await tx.characterOwnership.create({ data: { characterId, userId, ownerHash: identity.ownerHash } });
-      await tx.user.updateMany({ where: { id: userId, mainCharacterId: null }, data: { mainCharacterId: characterId } });
+      await tx.user.updateMany({
+        where: { id: userId, mainCharacterId: null },
+        data: { mainCharacterId: characterId },
+      });
     }
     await tx.character.upsert({
       where: { id: characterId },
@@ -124,7 +130,11 @@ export class CharacterNotFoundError extends Error {
  * and unless it is the main (which signs the user in) the ownership goes too.
  * Returns the refresh token so the caller can revoke it at the SSO.
  */
-export async function removeCharacter(deps: RegistrationDeps, userId: string, characterId: number): Promise<{ refreshToken?: string }> {
+export async function removeCharacter(
+  deps: RegistrationDeps,
+  userId: string,
+  characterId: number,
+): Promise<{ refreshToken?: string }> {
   return deps.db.$transaction(async (tx) => {
     const ownership = await tx.characterOwnership.findUnique({ where: { characterId }, include: { user: true } });
     if (!ownership || ownership.userId !== userId) throw new CharacterNotFoundError();

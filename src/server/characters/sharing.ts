@@ -12,7 +12,13 @@ export class SharingNotAllowedError extends Error {
   }
 }
 
-export async function setShared(db: Db, viewer: Viewer, characterId: number, shared: boolean, now = new Date()): Promise<void> {
+export async function setShared(
+  db: Db,
+  viewer: Viewer,
+  characterId: number,
+  shared: boolean,
+  now = new Date(),
+): Promise<void> {
   if (shared && !can(viewer, "share_characters")) throw new SharingNotAllowedError();
   const updated = await db.character.updateMany({
     where: { id: characterId, eveCharacter: { ownership: { userId: viewer.userId } } },
@@ -24,7 +30,12 @@ export async function setShared(db: Db, viewer: Viewer, characterId: number, sha
 /** Ends shares whose owner no longer holds share_characters (or has no owner any more). */
 export async function unshareWithoutPermission(db: Db): Promise<number> {
   const { count } = await db.character.updateMany({
-    where: { isShared: true, NOT: { eveCharacter: { ownership: { user: holdsPermission(await loadPermissionGroups(db), "share_characters") } } } },
+    where: {
+      isShared: true,
+      NOT: {
+        eveCharacter: { ownership: { user: holdsPermission(await loadPermissionGroups(db), "share_characters") } },
+      },
+    },
     data: { isShared: false, sharedAt: null },
   });
   return count;
@@ -35,7 +46,12 @@ export async function expireShares(db: Db, timeoutMinutes: number, now = new Dat
   let count = await unshareWithoutPermission(db);
   if (timeoutMinutes > 0) {
     const cutoff = new Date(now.getTime() - timeoutMinutes * 60_000);
-    count += (await db.character.updateMany({ where: { isShared: true, sharedAt: { lt: cutoff } }, data: { isShared: false, sharedAt: null } })).count;
+    count += (
+      await db.character.updateMany({
+        where: { isShared: true, sharedAt: { lt: cutoff } },
+        data: { isShared: false, sharedAt: null },
+      })
+    ).count;
   }
   return count;
 }

@@ -23,7 +23,13 @@ export interface LoadEveReport {
 
 export async function loadEve(
   deps: { db: Db; esi: EsiClient },
-  options: { categories?: readonly number[]; refresh?: boolean; concurrency?: number; log?(line: string): void; progress?(done: number, total: number): void } = {},
+  options: {
+    categories?: readonly number[];
+    refresh?: boolean;
+    concurrency?: number;
+    log?(line: string): void;
+    progress?(done: number, total: number): void;
+  } = {},
 ): Promise<LoadEveReport> {
   const log = options.log ?? (() => {});
   const concurrency = options.concurrency ?? 8;
@@ -36,7 +42,11 @@ export async function loadEve(
       category = await deps.esi.getData("/universe/categories/{category_id}", { path: { category_id: categoryId } });
     } catch (error) {
       if (error instanceof EsiRateLimitedError) throw error;
-      report.failed.push({ kind: "category", id: categoryId, reason: error instanceof Error ? error.message : String(error) });
+      report.failed.push({
+        kind: "category",
+        id: categoryId,
+        reason: error instanceof Error ? error.message : String(error),
+      });
       log(`category ${categoryId}: skipped (${error instanceof Error ? error.message : String(error)})`);
       continue;
     }
@@ -57,7 +67,11 @@ export async function loadEve(
           typeIds.push(...(group.types ?? []));
         } catch (error) {
           if (error instanceof EsiRateLimitedError) throw error;
-          report.failed.push({ kind: "group", id: groupId, reason: error instanceof Error ? error.message : String(error) });
+          report.failed.push({
+            kind: "group",
+            id: groupId,
+            reason: error instanceof Error ? error.message : String(error),
+          });
         }
       }
     };
@@ -65,7 +79,11 @@ export async function loadEve(
     log(`category ${categoryId} ${category.name}: ${groupIds.length} groups, ${typesInCategory} types`);
   }
   report.types = new Set(typeIds).size;
-  const resolved = await resolveTypes(deps, typeIds, { refresh: options.refresh, concurrency, onProgress: options.progress });
+  const resolved = await resolveTypes(deps, typeIds, {
+    refresh: options.refresh,
+    concurrency,
+    onProgress: options.progress,
+  });
   report.stored = resolved.stored;
   report.requests += resolved.requests;
   report.failed.push(...resolved.failed.map((f) => ({ kind: "type" as const, ...f })));

@@ -8,7 +8,12 @@ const NOT_SECTION_DATA = new Set(["CharacterOwnership"]);
 
 export function sectionDataModels(): string[] {
   return Prisma.dmmf.datamodel.models
-    .filter((m) => m.name.startsWith("Character") && !NOT_SECTION_DATA.has(m.name) && m.fields.some((f) => f.name === "character" && f.type === "Character"))
+    .filter(
+      (m) =>
+        m.name.startsWith("Character") &&
+        !NOT_SECTION_DATA.has(m.name) &&
+        m.fields.some((f) => f.name === "character" && f.type === "Character"),
+    )
     .map((m) => m.name)
     .sort();
 }
@@ -26,10 +31,13 @@ export async function countSectionRows(db: Db): Promise<Record<string, number>> 
 /** Deletes all section data and update statuses (of some characters, or all), keeping the characters and tokens. */
 export async function resetSectionData(db: Db, characterIds?: number[]): Promise<number> {
   const where = characterIds ? { characterId: { in: characterIds } } : {};
-  return db.$transaction(async (tx) => {
-    let deleted = 0;
-    for (const model of sectionDataModels()) deleted += (await delegate(tx, model).deleteMany({ where })).count;
-    deleted += (await tx.sectionUpdateStatus.deleteMany({ where })).count;
-    return deleted;
-  }, { timeout: 600_000 });
+  return db.$transaction(
+    async (tx) => {
+      let deleted = 0;
+      for (const model of sectionDataModels()) deleted += (await delegate(tx, model).deleteMany({ where })).count;
+      deleted += (await tx.sectionUpdateStatus.deleteMany({ where })).count;
+      return deleted;
+    },
+    { timeout: 600_000 },
+  );
 }

@@ -18,5 +18,11 @@ export async function updateDurations(db: Db): Promise<DurationStats[]> {
     FROM "SectionUpdateStatus"
     WHERE "isSuccess" AND "finishedAt" >= "startedAt"
     GROUP BY section ORDER BY section`;
-  return rows.map((r) => ({ section: r.section, runs: Number(r.runs), minSeconds: r.min, avgSeconds: r.avg, maxSeconds: r.max }));
+  return rows.map((r) => ({
+    section: r.section,
+    runs: Number(r.runs),
+    minSeconds: r.min,
+    avgSeconds: r.avg,
+    maxSeconds: r.max,
+  }));
 }

@@ -41,7 +41,9 @@ export function createTokenCipher(keys: { current: string; previous?: string[] }
       cipher.setAAD(Buffer.from(currentId));
       const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
       const tag = cipher.getAuthTag();
-      return [VERSION, currentId, iv.toString("base64url"), tag.toString("base64url"), body.toString("base64url")].join(".");
+      return [VERSION, currentId, iv.toString("base64url"), tag.toString("base64url"), body.toString("base64url")].join(
+        ".",
+      );
     },
     decrypt(ciphertext) {
       const parts = ciphertext.split(".");

@@ -17,11 +17,20 @@ export interface EmbeddedPostgres {
  */
 export const EMBEDDED_MAX_CONNECTIONS = 1;
 
-export async function startEmbeddedPostgres(options: { dataDir: string; port: number; host?: string }): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  host?: string;
+}): Promise<EmbeddedPostgres> {
   await mkdir(options.dataDir, { recursive: true });
   const pglite = await PGlite.create(options.dataDir);
   const host = options.host ?? "127.0.0.1";
-  const server = new PGLiteSocketServer({ db: pglite, port: options.port, host, maxConnections: EMBEDDED_MAX_CONNECTIONS });
+  const server = new PGLiteSocketServer({
+    db: pglite,
+    port: options.port,
+    host,
+    maxConnections: EMBEDDED_MAX_CONNECTIONS,
+  });
   await server.start();
   const port = Number(server.getServerConn().split(":").pop());
   return {

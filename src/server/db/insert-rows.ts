@@ -31,7 +31,9 @@ function tableOf(model: ModelName): TableInfo {
   if (!info) {
     const dmmf = Prisma.dmmf.datamodel.models.find((m) => m.name === model);
     if (!dmmf) throw new Error(`insertRows: no model ${model} in the Prisma schema`);
-    const columns = new Map(dmmf.fields.filter((f) => f.kind === "scalar" || f.kind === "enum").map((f) => [f.name, f.dbName ?? f.name]));
+    const columns = new Map(
+      dmmf.fields.filter((f) => f.kind === "scalar" || f.kind === "enum").map((f) => [f.name, f.dbName ?? f.name]),
+    );
     info = { table: Prisma.raw(quoted(dmmf.dbName ?? dmmf.name)), columns };
     tables.set(model, info);
   }
@@ -44,7 +46,8 @@ const toJson = (rows: readonly object[]) =>
   JSON.stringify(rows, (_key, value: unknown) => {
     if (typeof value === "bigint") return value.toString();
     if (value === Prisma.DbNull) return null;
-    if (value === Prisma.JsonNull || value === Prisma.AnyNull) throw new Error("insertRows: a JSON null cannot be told from NULL here; use Prisma.DbNull");
+    if (value === Prisma.JsonNull || value === Prisma.AnyNull)
+      throw new Error("insertRows: a JSON null cannot be told from NULL here; use Prisma.DbNull");
     return value;
   });
 
@@ -88,8 +91,14 @@ export async function insertRows<M extends ModelName>(
     const list = Prisma.raw(names.map(quoted).join(", "));
     // jsonb_populate_recordset matches JSON keys to column names, which differ from field names only under @map.
     const renamed = names.some((name, i) => name !== fields[i]);
-    const keyed = renamed ? group.map((row) => Object.fromEntries(fields.map((f, i) => [names[i], (row as Record<string, unknown>)[f]]))) : group;
-    const onConflict = update ? upsertClause(model, columns, update) : skipDuplicates ? Prisma.sql`ON CONFLICT DO NOTHING` : Prisma.empty;
+    const keyed = renamed
+      ? group.map((row) => Object.fromEntries(fields.map((f, i) => [names[i], (row as Record<string, unknown>)[f]])))
+      : group;
+    const onConflict = update
+      ? upsertClause(model, columns, update)
+      : skipDuplicates
+        ? Prisma.sql`ON CONFLICT DO NOTHING`
+        : Prisma.empty;
     for (let start = 0; start < group.length; start += ROWS_PER_STATEMENT) {
       const json = toJson(keyed.slice(start, start + ROWS_PER_STATEMENT));
       inserted += await db.$executeRaw(
@@ -100,7 +109,11 @@ export async function insertRows<M extends ModelName>(
   return { count: inserted };
 }
 
-function upsertClause(model: ModelName, columns: Map<string, string>, update: { on: readonly string[]; set: readonly string[] }): Prisma.Sql {
+function upsertClause(
+  model: ModelName,
+  columns: Map<string, string>,
+  update: { on: readonly string[]; set: readonly string[] },
+): Prisma.Sql {
   const column = (field: string) => {
     const name = columns.get(field);
     if (!name) throw new Error(`insertRows: ${model} has no column for ${field}`);

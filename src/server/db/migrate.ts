@@ -20,7 +20,10 @@ export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../../prisma
 
 export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");
@@ -30,7 +33,10 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
 }
 
 export class MigrationError extends Error {
-  constructor(readonly migration: string, message: string) {
+  constructor(
+    readonly migration: string,
+    message: string,
+  ) {
     super(`Migration ${migration}: ${message}`);
     this.name = "MigrationError";
   }
@@ -58,16 +64,21 @@ export async function applyMigrations(
   try {
     await client.query("SELECT pg_advisory_lock($1)", [LOCK_KEY]);
     await client.query(BOOKKEEPING_DDL);
-    const { rows } = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null }>(
-      `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`,
-    );
+    const { rows } = await client.query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      rolled_back_at: Date | null;
+    }>(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`);
     const done = new Map(rows.filter((r) => r.rolled_back_at === null).map((r) => [r.migration_name, r]));
     const applied: string[] = [];
     for (const m of migrations) {
       const row = done.get(m.name);
       if (row) {
-        if (row.finished_at === null) throw new MigrationError(m.name, "a previous attempt failed; resolve it before migrating again");
-        if (row.checksum !== m.checksum) throw new MigrationError(m.name, "migration.sql was changed after it was applied");
+        if (row.finished_at === null)
+          throw new MigrationError(m.name, "a previous attempt failed; resolve it before migrating again");
+        if (row.checksum !== m.checksum)
+          throw new MigrationError(m.name, "migration.sql was changed after it was applied");
         continue;
       }
       const started = new Date();

@@ -22,6 +22,14 @@ export function pendingMigrationSql(root: string): string {
   const pulled = prisma(["db", "pull", "--print", "--schema", current], { PRISMA_DIFF_FROM_MIGRATIONS: "1" });
   // Prisma prints an adapter warning on stdout before the schema.
   writeFileSync(current, pulled.slice(pulled.indexOf("datasource db")));
-  const sql = prisma(["migrate", "diff", "--from-schema-datamodel", current, "--to-schema-datamodel", "prisma/schema", "--script"]);
+  const sql = prisma([
+    "migrate",
+    "diff",
+    "--from-schema-datamodel",
+    current,
+    "--to-schema-datamodel",
+    "prisma/schema",
+    "--script",
+  ]);
   return /^(CREATE|ALTER|DROP)/m.test(sql) ? sql : "";
 }

@@ -158,7 +158,10 @@ type BodyArg<M extends EsiMethod, P extends EsiPath<M>> = [EsiRequestBody<M, P>]
     : { body: EsiRequestBody<M, P> };
 
 export type GetOptions<P extends EsiPath<"get">> = PathArg<"get", P> & QueryArg<"get", P> & CallOptions & CacheOptions;
-export type PagedOptions<P extends EsiPagedPath> = PathArg<"get", P> & { query?: Omit<EsiQueryParams<"get", P>, "page"> } & CallOptions & CacheOptions;
+export type PagedOptions<P extends EsiPagedPath> = PathArg<"get", P> & {
+  query?: Omit<EsiQueryParams<"get", P>, "page">;
+} & CallOptions &
+  CacheOptions;
 export type CursorOptions<P extends EsiListPath> = PathArg<"get", P> &
   QueryArg<"get", P> &
   CallOptions &
@@ -177,20 +180,40 @@ export type WriteOptions<M extends "post" | "put" | "delete", P extends EsiPath<
   };
 
 /** Options are optional exactly when the path has no parameters. */
-type Args<M extends EsiMethod, P extends EsiPath<M>, O> = [EsiPathParams<M, P>] extends [never] ? [options?: O] : [options: O];
+type Args<M extends EsiMethod, P extends EsiPath<M>, O> = [EsiPathParams<M, P>] extends [never]
+  ? [options?: O]
+  : [options: O];
 
 export interface EsiClient {
   /** One GET (one page when `query.page` is given). */
-  get<P extends EsiPath<"get">>(path: P, ...args: Args<"get", P, GetOptions<P>>): Promise<EsiResult<EsiSuccessBody<"get", P>>>;
+  get<P extends EsiPath<"get">>(
+    path: P,
+    ...args: Args<"get", P, GetOptions<P>>
+  ): Promise<EsiResult<EsiSuccessBody<"get", P>>>;
   /** One GET without validators: always data (from the public memory or ESI). */
   getData<P extends EsiPath<"get">>(path: P, ...args: Args<"get", P, GetOptions<P>>): Promise<EsiSuccessBody<"get", P>>;
   /** Every page of an X-Pages resource, consistent (one Last-Modified), concatenated. */
-  getPages<P extends EsiPagedPath>(path: P, ...args: Args<"get", P, PagedOptions<P>>): Promise<EsiResult<EsiItem<"get", P>[]>>;
+  getPages<P extends EsiPagedPath>(
+    path: P,
+    ...args: Args<"get", P, PagedOptions<P>>
+  ): Promise<EsiResult<EsiItem<"get", P>[]>>;
   /** A from_id / last_mail_id / from_event resource followed backwards until nothing new comes. */
-  getByCursor<P extends EsiListPath>(path: P, ...args: Args<"get", P, CursorOptions<P>>): Promise<EsiResult<EsiItem<"get", P>[]>>;
-  post<P extends EsiPath<"post">>(path: P, ...args: Args<"post", P, WriteOptions<"post", P>>): Promise<EsiSuccessBody<"post", P>>;
-  put<P extends EsiPath<"put">>(path: P, ...args: Args<"put", P, WriteOptions<"put", P>>): Promise<EsiSuccessBody<"put", P>>;
-  delete<P extends EsiPath<"delete">>(path: P, ...args: Args<"delete", P, WriteOptions<"delete", P>>): Promise<EsiSuccessBody<"delete", P>>;
+  getByCursor<P extends EsiListPath>(
+    path: P,
+    ...args: Args<"get", P, CursorOptions<P>>
+  ): Promise<EsiResult<EsiItem<"get", P>[]>>;
+  post<P extends EsiPath<"post">>(
+    path: P,
+    ...args: Args<"post", P, WriteOptions<"post", P>>
+  ): Promise<EsiSuccessBody<"post", P>>;
+  put<P extends EsiPath<"put">>(
+    path: P,
+    ...args: Args<"put", P, WriteOptions<"put", P>>
+  ): Promise<EsiSuccessBody<"put", P>>;
+  delete<P extends EsiPath<"delete">>(
+    path: P,
+    ...args: Args<"delete", P, WriteOptions<"delete", P>>
+  ): Promise<EsiSuccessBody<"delete", P>>;
   snapshot(): EsiMetricsSnapshot;
   readonly metrics: EsiMetrics;
   /** Forget remembered ETags, expiries and public bodies. */
@@ -367,7 +390,13 @@ class Slots {
 export function createEsiClient(config: EsiClientConfig): EsiClient {
   const baseUrl = config.baseUrl.replace(/\/+$/, "");
   const timeoutMs = config.timeoutMs ?? 20_000;
-  const retry: RetrySettings = { maxAttempts: 4, maxTotalMs: 30_000, baseDelayMs: 250, maxDelayMs: 5_000, ...config.retry };
+  const retry: RetrySettings = {
+    maxAttempts: 4,
+    maxTotalMs: 30_000,
+    baseDelayMs: 250,
+    maxDelayMs: 5_000,
+    ...config.retry,
+  };
   const limiterSettings: LimiterSettings = {
     ...DEFAULT_LIMITER_SETTINGS,
     staleMs: Math.max(DEFAULT_LIMITER_SETTINGS.staleMs, 2 * timeoutMs),
@@ -381,10 +410,14 @@ export function createEsiClient(config: EsiClientConfig): EsiClient {
   const rememberPublicBodies = config.rememberPublicBodies ?? true;
   const metrics = config.metrics ?? new EsiMetrics();
   const connections = Math.max(1, config.connections ?? 16);
-  const ownAgent = config.dispatcher ? undefined : createAgent({ connections, keepAliveTimeoutMs: config.keepAliveTimeoutMs ?? 30_000, timeoutMs });
+  const ownAgent = config.dispatcher
+    ? undefined
+    : createAgent({ connections, keepAliveTimeoutMs: config.keepAliveTimeoutMs ?? 30_000, timeoutMs });
   const slots = new Slots(connections);
   const dispatcher: Dispatcher = config.dispatcher ?? ownAgent!;
-  const store: LimiterStore = config.limiterStore ?? (config.db ? new PgLimiterStore(config.db, limiterSettings) : new MemoryLimiterStore(limiterSettings));
+  const store: LimiterStore =
+    config.limiterStore ??
+    (config.db ? new PgLimiterStore(config.db, limiterSettings) : new MemoryLimiterStore(limiterSettings));
   const seen = new Lru<SeenExpiry>(memoryEntries);
   const bodies = new Lru<RememberedBody>(memoryEntries);
   const baseHeaders: Record<string, string> = {
@@ -412,7 +445,12 @@ export function createEsiClient(config: EsiClientConfig): EsiClient {
     await store.learnGroup(route, group).catch(() => undefined);
   }
 
-  function prepare(method: HttpMethod, path: string, options: Record<string, unknown> | undefined, extraQuery?: Record<string, unknown>): Prepared {
+  function prepare(
+    method: HttpMethod,
+    path: string,
+    options: Record<string, unknown> | undefined,
+    extraQuery?: Record<string, unknown>,
+  ): Prepared {
     const op = operationSpec(method, path);
     const params = (options?.path ?? {}) as Record<string, unknown>;
     const filled = path.replace(/\{([^}]+)\}/g, (_, name: string) => {
@@ -421,7 +459,9 @@ export function createEsiClient(config: EsiClientConfig): EsiClient {
       return encodeURIComponent(String(value));
     });
     const query = new URLSearchParams();
-    const entries = Object.entries({ ...((options?.query ?? {}) as Record<string, unknown>), ...extraQuery }).sort(([a], [b]) => a.localeCompare(b));
+    const entries = Object.entries({ ...((options?.query ?? {}) as Record<string, unknown>), ...extraQuery }).sort(
+      ([a], [b]) => a.localeCompare(b),
+    );
     for (const [name, value] of entries) {
       if (value === undefined || value === null) continue;
       if (Array.isArray(value)) for (const v of value) query.append(name, String(v));
@@ -429,7 +469,9 @@ export function createEsiClient(config: EsiClientConfig): EsiClient {
     }
     const target = query.size > 0 ? `${filled}?${query.toString()}` : filled;
     const authenticated = op.scopes.length > 0;
-    const characterId = authenticated ? ((options?.characterId as number | undefined) ?? (params.character_id as number | undefined)) : undefined;
+    const characterId = authenticated
+      ? ((options?.characterId as number | undefined) ?? (params.character_id as number | undefined))
+      : undefined;
     if (authenticated && characterId === undefined) throw new Error(`ESI ${path} needs a token: pass characterId`);
     const subject = characterId === undefined ? "public" : String(characterId);
     const body = options?.body === undefined ? undefined : JSON.stringify(options.body);
@@ -443,7 +485,9 @@ export function createEsiClient(config: EsiClientConfig): EsiClient {
       body,
       onLimit: (options?.onLimit as OnLimit | undefined) ?? onLimitDefault,
       signal: options?.signal as AbortSignal | undefined,
-      idempotent: (options?.idempotent as boolean | undefined) ?? (method === "GET" || (method === "POST" && LOOKUP_POST.test(path))),
+      idempotent:
+        (options?.idempotent as boolean | undefined) ??
+        (method === "GET" || (method === "POST" && LOOKUP_POST.test(path))),
     };
   }
 
@@ -453,7 +497,11 @@ export function createEsiClient(config: EsiClientConfig): EsiClient {
   }
 
   /** Waits for (or refuses on) a limit pause; returns the admission ticket once the request may go. */
-  async function admitted(p: Prepared, bucket: BucketRef, waited: { ms: number }): Promise<{ ticket: Ticket; release: () => void }> {
+  async function admitted(
+    p: Prepared,
+    bucket: BucketRef,
+    waited: { ms: number },
+  ): Promise<{ ticket: Ticket; release: () => void }> {
     for (;;) {
       // Reserve only when a connection is free to send at once: queued requests would hold budget idle.
       const release = await slots.acquire();
@@ -497,9 +545,13 @@ export function createEsiClient(config: EsiClientConfig): EsiClient {
     const started = Date.now();
     const waited = { ms: 0 };
     const bucket = await bucketFor(op, p.subject);
-    if (op.scopes.length > 0 && !config.tokens) throw new Error(`ESI ${op.path} needs a token provider (EsiClientConfig.tokens)`);
+    if (op.scopes.length > 0 && !config.tokens)
+      throw new Error(`ESI ${op.path} needs a token provider (EsiClientConfig.tokens)`);
     // Token state and scopes are checked before the limiter or the network is involved.
-    let token = p.characterId !== undefined && config.tokens ? await config.tokens.accessToken(p.characterId, op.scopes, op.path) : undefined;
+    let token =
+      p.characterId !== undefined && config.tokens
+        ? await config.tokens.accessToken(p.characterId, op.scopes, op.path)
+        : undefined;
     let attempts = 0;
     let renewed = false;
     for (;;) {
@@ -515,7 +567,11 @@ export function createEsiClient(config: EsiClientConfig): EsiClient {
       const t0 = performance.now();
       try {
         try {
-          response = await send(dispatcher, { method: p.method, url: `${baseUrl}${p.target}`, headers, body: p.body, signal: p.signal }, timeoutMs);
+          response = await send(
+            dispatcher,
+            { method: p.method, url: `${baseUrl}${p.target}`, headers, body: p.body, signal: p.signal },
+            timeoutMs,
+          );
         } catch (error) {
           if (!(error instanceof TransportError)) {
             await store.settle(ticket, { status: 0 }, bucket).catch(() => undefined);
@@ -581,8 +637,10 @@ export function createEsiClient(config: EsiClientConfig): EsiClient {
       if (!retryable) throw new EsiError(status, op.path, errorMessage(body, status));
       const lastError = failure ? failure.message : (unparsable ?? `HTTP ${status}: ${errorMessage(body, status)}`);
       const giveUp = () => {
-        if (unparsable !== undefined) return new EsiResponseInvalidError(op.path, `${unparsable} after ${attempts} attempt(s)`);
-        if (failure || p.idempotent) return new EsiRetryBudgetExceededError(op.path, attempts, failure ? undefined : status, lastError);
+        if (unparsable !== undefined)
+          return new EsiResponseInvalidError(op.path, `${unparsable} after ${attempts} attempt(s)`);
+        if (failure || p.idempotent)
+          return new EsiRetryBudgetExceededError(op.path, attempts, failure ? undefined : status, lastError);
         return new EsiError(status, op.path, errorMessage(body, status));
       };
       if (!p.idempotent) throw giveUp();
@@ -621,7 +679,11 @@ export function createEsiClient(config: EsiClientConfig): EsiClient {
     return { status: "unchanged", reason: "not-expired", cache: cacheState(etag, expiry) };
   }
 
-  async function getOne(path: string, options: GetOptions<EsiPath<"get">> | undefined, data: boolean): Promise<EsiResult<unknown>> {
+  async function getOne(
+    path: string,
+    options: GetOptions<EsiPath<"get">> | undefined,
+    data: boolean,
+  ): Promise<EsiResult<unknown>> {
     const p = prepare("GET", path, options as Record<string, unknown> | undefined);
     const publicRoute = p.op.scopes.length === 0 && rememberPublicBodies;
     const callerEtag = data ? undefined : (options?.cache?.etag ?? undefined);
@@ -632,7 +694,14 @@ export function createEsiClient(config: EsiClientConfig): EsiClient {
     const remembered = publicRoute && !callerEtag ? bodies.get(p.key) : undefined;
     if (remembered && remembered.expiresAtMs > Date.now() && !options?.force) {
       metrics.record({ route: p.op.path, group: undefined, status: 0, durationMs: 0, bytes: 0, cache: "memory" });
-      return { status: "ok", data: remembered.data, cache: cacheState(remembered.etag, remembered.expiresAtMs), lastModified: remembered.lastModified, pages: 1, fromCache: true };
+      return {
+        status: "ok",
+        data: remembered.data,
+        cache: cacheState(remembered.etag, remembered.expiresAtMs),
+        lastModified: remembered.lastModified,
+        pages: 1,
+        fromCache: true,
+      };
     }
     const validator = callerEtag ?? remembered?.etag ?? undefined;
     const response = await exchange(p, validator);
@@ -644,17 +713,35 @@ export function createEsiClient(config: EsiClientConfig): EsiClient {
       if (remembered) {
         const refreshed = { ...remembered, etag, expiresAtMs: expiry ?? Date.now() };
         bodies.set(p.key, refreshed);
-        return { status: "ok", data: remembered.data, cache: cacheState(etag, expiry), lastModified: remembered.lastModified, pages: 1, fromCache: true };
+        return {
+          status: "ok",
+          data: remembered.data,
+          cache: cacheState(etag, expiry),
+          lastModified: remembered.lastModified,
+          pages: 1,
+          fromCache: true,
+        };
       }
       throw new EsiResponseInvalidError(p.op.path, "304 Not Modified to a request without validators");
     }
     const body = decode(p, response);
     const lastModified = response.lastModified ? new Date(response.lastModified) : null;
-    if (publicRoute && expiry !== null) bodies.set(p.key, { data: body, etag, expiresAtMs: expiry, lastModified, pages: 1 });
-    return { status: "ok", data: body, cache: cacheState(etag, expiry), lastModified, pages: response.pages ?? 1, fromCache: false };
+    if (publicRoute && expiry !== null)
+      bodies.set(p.key, { data: body, etag, expiresAtMs: expiry, lastModified, pages: 1 });
+    return {
+      status: "ok",
+      data: body,
+      cache: cacheState(etag, expiry),
+      lastModified,
+      pages: response.pages ?? 1,
+      fromCache: false,
+    };
   }
 
-  async function walkPages(path: string, options: PagedOptions<EsiPagedPath> | undefined): Promise<EsiResult<unknown[]>> {
+  async function walkPages(
+    path: string,
+    options: PagedOptions<EsiPagedPath> | undefined,
+  ): Promise<EsiResult<unknown[]>> {
     const page = (n: number) => prepare("GET", path, options as Record<string, unknown> | undefined, { page: n });
     const first = page(1);
     if (first.op.paging !== "x-pages") throw new Error(`ESI ${path} is not paged with X-Pages`);
@@ -679,7 +766,8 @@ export function createEsiClient(config: EsiClientConfig): EsiClient {
           }
         };
         const responses = [head, ...(await mapLimit(numbers, pageConcurrency, (n) => fetchPage(n, true)))];
-        const consistent = (list: Exchanged[]) => new Set(list.map((r) => r.lastModified).filter((v) => v !== null)).size <= 1;
+        const consistent = (list: Exchanged[]) =>
+          new Set(list.map((r) => r.lastModified).filter((v) => v !== null)).size <= 1;
         if (!consistent(responses)) throw new PagesChanged();
         const etags = responses.map((r, i) => r.etag ?? stored?.[i] ?? "");
         const composite = JSON.stringify(etags);
@@ -703,7 +791,14 @@ export function createEsiClient(config: EsiClientConfig): EsiClient {
         const finalEtags = JSON.stringify(responses.map((r) => r.etag ?? ""));
         if (expiry !== null) seen.set(walkKey, { etag: finalEtags, expiresAtMs: expiry });
         const lastModified = responses[0]?.lastModified ? new Date(responses[0].lastModified) : null;
-        return { status: "ok", data: items, cache: cacheState(finalEtags, expiry), lastModified, pages: count, fromCache: false };
+        return {
+          status: "ok",
+          data: items,
+          cache: cacheState(finalEtags, expiry),
+          lastModified,
+          pages: count,
+          fromCache: false,
+        };
       } catch (error) {
         if (!(error instanceof PagesChanged)) throw error;
       }
@@ -711,10 +806,14 @@ export function createEsiClient(config: EsiClientConfig): EsiClient {
     throw new EsiInconsistentPagesError(first.op.path, pageWalkAttempts);
   }
 
-  async function walkCursor(path: string, options: CursorOptions<EsiListPath> | undefined): Promise<EsiResult<unknown[]>> {
+  async function walkCursor(
+    path: string,
+    options: CursorOptions<EsiListPath> | undefined,
+  ): Promise<EsiResult<unknown[]>> {
     const first = prepare("GET", path, options as Record<string, unknown> | undefined);
     const param = first.op.paging;
-    if (param !== "from_id" && param !== "last_mail_id" && param !== "from_event") throw new Error(`ESI ${path} has no cursor parameter`);
+    if (param !== "from_id" && param !== "last_mail_id" && param !== "from_event")
+      throw new Error(`ESI ${path} has no cursor parameter`);
     const idField = { from_id: "transaction_id", last_mail_id: "mail_id", from_event: "event_id" }[param];
     const shortcut = notExpired(first.key, options, first.op.path);
     if (shortcut) return shortcut;
@@ -722,7 +821,8 @@ export function createEsiClient(config: EsiClientConfig): EsiClient {
     const head = await exchange(first, callerEtag);
     const etag = head.etag ?? callerEtag ?? null;
     if (head.expiresAtMs !== null) seen.set(first.key, { etag, expiresAtMs: head.expiresAtMs });
-    if (head.status === 304) return { status: "unchanged", reason: "not-modified", cache: cacheState(etag, head.expiresAtMs) };
+    if (head.status === 304)
+      return { status: "unchanged", reason: "not-modified", cache: cacheState(etag, head.expiresAtMs) };
 
     const maxPages = options?.maxPages ?? 200;
     const seenIds = new Set<number>();
@@ -732,7 +832,8 @@ export function createEsiClient(config: EsiClientConfig): EsiClient {
     for (;;) {
       if (!Array.isArray(body)) throw new EsiResponseInvalidError(first.op.path, "cursor page is not a list");
       const ids = body.map((item) => Number((item as Record<string, unknown>)[idField]));
-      if (ids.some((id) => !Number.isFinite(id))) throw new EsiResponseInvalidError(first.op.path, `an item has no numeric ${idField}`);
+      if (ids.some((id) => !Number.isFinite(id)))
+        throw new EsiResponseInvalidError(first.op.path, `an item has no numeric ${idField}`);
       const fresh = body.filter((_, i) => !seenIds.has(ids[i]!));
       if (fresh.length === 0) break;
       for (const [i, item] of body.entries()) {
@@ -748,10 +849,21 @@ export function createEsiClient(config: EsiClientConfig): EsiClient {
       pages += 1;
     }
     const lastModified = head.lastModified ? new Date(head.lastModified) : null;
-    return { status: "ok", data: items, cache: cacheState(etag, head.expiresAtMs), lastModified, pages, fromCache: false };
+    return {
+      status: "ok",
+      data: items,
+      cache: cacheState(etag, head.expiresAtMs),
+      lastModified,
+      pages,
+      fromCache: false,
+    };
   }
 
-  async function write(method: "POST" | "PUT" | "DELETE", path: string, options: Record<string, unknown> | undefined): Promise<unknown> {
+  async function write(
+    method: "POST" | "PUT" | "DELETE",
+    path: string,
+    options: Record<string, unknown> | undefined,
+  ): Promise<unknown> {
     const p = prepare(method, path, options);
     const response = await exchange(p, undefined);
     return decode(p, response);
@@ -764,11 +876,14 @@ export function createEsiClient(config: EsiClientConfig): EsiClient {
       if (result.status !== "ok") throw new Error("unreachable: a request without validators is never unchanged");
       return result.data;
     }) as EsiClient["getData"],
-    getPages: ((path: string, options?: PagedOptions<EsiPagedPath>) => walkPages(path, options)) as EsiClient["getPages"],
-    getByCursor: ((path: string, options?: CursorOptions<EsiListPath>) => walkCursor(path, options)) as EsiClient["getByCursor"],
+    getPages: ((path: string, options?: PagedOptions<EsiPagedPath>) =>
+      walkPages(path, options)) as EsiClient["getPages"],
+    getByCursor: ((path: string, options?: CursorOptions<EsiListPath>) =>
+      walkCursor(path, options)) as EsiClient["getByCursor"],
     post: ((path: string, options?: Record<string, unknown>) => write("POST", path, options)) as EsiClient["post"],
     put: ((path: string, options?: Record<string, unknown>) => write("PUT", path, options)) as EsiClient["put"],
-    delete: ((path: string, options?: Record<string, unknown>) => write("DELETE", path, options)) as EsiClient["delete"],
+    delete: ((path: string, options?: Record<string, unknown>) =>
+      write("DELETE", path, options)) as EsiClient["delete"],
     snapshot: () => metrics.snapshot(),
     metrics,
     clearMemory() {

@@ -51,7 +51,8 @@ export function createAgent(settings: TransportSettings): Agent {
 
 function flatten(headers: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(headers)) out[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
+  for (const [name, value] of Object.entries(headers))
+    out[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
   return out;
 }
 
@@ -68,14 +69,27 @@ export async function send(dispatcher: Dispatcher, req: WireRequest, timeoutMs: 
       signal,
     });
     const body = Buffer.from(await response.body.arrayBuffer());
-    return { status: response.statusCode, headers: flatten(response.headers), body, durationMs: performance.now() - started };
+    return {
+      status: response.statusCode,
+      headers: flatten(response.headers),
+      body,
+      durationMs: performance.now() - started,
+    };
   } catch (error) {
     // The caller gave up: not ours to retry.
     if (req.signal?.aborted) throw error;
     const code = (error as { code?: string }).code ?? "";
-    if (timeout.aborted || code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT" || code === "UND_ERR_CONNECT_TIMEOUT") {
+    if (
+      timeout.aborted ||
+      code === "UND_ERR_HEADERS_TIMEOUT" ||
+      code === "UND_ERR_BODY_TIMEOUT" ||
+      code === "UND_ERR_CONNECT_TIMEOUT"
+    ) {
       throw new TransportError("timeout", `no complete response within ${timeoutMs} ms`);
     }
-    throw new TransportError("network", error instanceof Error ? `${code || error.name}: ${error.message}` : String(error));
+    throw new TransportError(
+      "network",
+      error instanceof Error ? `${code || error.name}: ${error.message}` : String(error),
+    );
   }
 }

@@ -166,7 +166,9 @@ export class PgLimiterStore implements LimiterStore {
       if (row.open) return this.go(row.nowMs, bucket, 0, false);
       const blocked = await this.blocked(bucket, cost);
       // A route pause without a row cannot be; the gate closed and opened again meanwhile.
-      return blocked === "missing" ? { kind: "blocked", limit: "rate-limit", bucket: key, reason: "probe", nowMs: row.nowMs, untilMs: row.nowMs } : blocked;
+      return blocked === "missing"
+        ? { kind: "blocked", limit: "rate-limit", bucket: key, reason: "probe", nowMs: row.nowMs, untilMs: row.nowMs }
+        : blocked;
     }
     for (let attempt = 0; attempt < 2; attempt++) {
       const rows = await this.db.$queryRaw<AdmitRow[]>`
@@ -241,12 +243,32 @@ export class PgLimiterStore implements LimiterStore {
     const row = rows[0]!;
     const { nowMs } = row;
     if (row.pausedMs !== null && row.pausedMs > nowMs) {
-      return { kind: "blocked", limit: "error-limit", bucket: undefined, reason: "paused", nowMs, untilMs: row.pausedMs };
+      return {
+        kind: "blocked",
+        limit: "error-limit",
+        bucket: undefined,
+        reason: "paused",
+        nowMs,
+        untilMs: row.pausedMs,
+      };
     }
-    if (row.remain !== null && row.resetMs !== null && row.resetMs > nowMs && row.remain - this.inFlight <= this.settings.errorLimitThreshold) {
-      return { kind: "blocked", limit: "error-limit", bucket: undefined, reason: "budget", nowMs, untilMs: row.resetMs };
+    if (
+      row.remain !== null &&
+      row.resetMs !== null &&
+      row.resetMs > nowMs &&
+      row.remain - this.inFlight <= this.settings.errorLimitThreshold
+    ) {
+      return {
+        kind: "blocked",
+        limit: "error-limit",
+        bucket: undefined,
+        reason: "budget",
+        nowMs,
+        untilMs: row.resetMs,
+      };
     }
-    if (!bucket) return { kind: "blocked", limit: "error-limit", bucket: undefined, reason: "probe", nowMs, untilMs: nowMs };
+    if (!bucket)
+      return { kind: "blocked", limit: "error-limit", bucket: undefined, reason: "probe", nowMs, untilMs: nowMs };
     if (!row.bucketExists) {
       if (bucket.metered) return "missing";
       return { kind: "blocked", limit: "rate-limit", bucket: key, reason: "probe", nowMs, untilMs: nowMs };
@@ -330,7 +352,13 @@ export class PgLimiterStore implements LimiterStore {
       WHERE "id" = ${GLOBAL}`;
   }
 
-  private async settleBucket(bucket: BucketRef, ticket: Ticket, outcome: LimitOutcome, pauseSeconds: number | null, refundAll = false): Promise<void> {
+  private async settleBucket(
+    bucket: BucketRef,
+    ticket: Ticket,
+    outcome: LimitOutcome,
+    pauseSeconds: number | null,
+    refundAll = false,
+  ): Promise<void> {
     if (!bucket.metered) {
       // Only a pause to record (429 on a route without a known group).
       if (pauseSeconds === null) return;
@@ -372,7 +400,11 @@ export class PgLimiterStore implements LimiterStore {
   }
 
   async learnGroup(route: string, group: string): Promise<void> {
-    await this.db.esiRouteGroup.upsert({ where: { route }, create: { route, group }, update: { group, learnedAt: new Date() } });
+    await this.db.esiRouteGroup.upsert({
+      where: { route },
+      create: { route, group },
+      update: { group, learnedAt: new Date() },
+    });
   }
 }
 
@@ -447,16 +479,37 @@ export class MemoryLimiterStore implements LimiterStore {
       e.resetAt = null;
     }
     if (e.pausedUntil !== null && e.pausedUntil > now) {
-      return { kind: "blocked", limit: "error-limit", bucket: undefined, reason: "paused", nowMs: now, untilMs: e.pausedUntil };
+      return {
+        kind: "blocked",
+        limit: "error-limit",
+        bucket: undefined,
+        reason: "paused",
+        nowMs: now,
+        untilMs: e.pausedUntil,
+      };
     }
     if (e.remain !== null && e.resetAt !== null && e.remain - e.inFlight <= this.settings.errorLimitThreshold) {
-      return { kind: "blocked", limit: "error-limit", bucket: undefined, reason: "budget", nowMs: now, untilMs: e.resetAt };
+      return {
+        kind: "blocked",
+        limit: "error-limit",
+        bucket: undefined,
+        reason: "budget",
+        nowMs: now,
+        untilMs: e.resetAt,
+      };
     }
     if (bucket) {
       let b = this.buckets.get(bucket.key);
       if (!bucket.metered) {
         if (b?.pausedUntil && b.pausedUntil > now) {
-          return { kind: "blocked", limit: "rate-limit", bucket: bucket.key, reason: "paused", nowMs: now, untilMs: b.pausedUntil };
+          return {
+            kind: "blocked",
+            limit: "rate-limit",
+            bucket: bucket.key,
+            reason: "paused",
+            nowMs: now,
+            untilMs: b.pausedUntil,
+          };
         }
       } else {
         if (!b) {
@@ -523,7 +576,9 @@ export class MemoryLimiterStore implements LimiterStore {
       e.resetAt = now + seconds * 1000;
     } else if (outcome.errorLimit) {
       const fresh = e.syncedAt === null || ticket.sentAtMs > e.syncedAt;
-      e.remain = fresh ? outcome.errorLimit.remain : Math.min(e.remain ?? outcome.errorLimit.remain, outcome.errorLimit.remain);
+      e.remain = fresh
+        ? outcome.errorLimit.remain
+        : Math.min(e.remain ?? outcome.errorLimit.remain, outcome.errorLimit.remain);
       if (fresh || e.resetAt === null) e.resetAt = now + outcome.errorLimit.resetSeconds * 1000;
       if (fresh) e.syncedAt = now;
     } else if (isError(status) && e.remain !== null && e.resetAt !== null && e.resetAt > now) {
@@ -533,10 +588,27 @@ export class MemoryLimiterStore implements LimiterStore {
     const rate = outcome.rate;
     const pause429 = status === 429 ? (outcome.retryAfterSeconds ?? this.settings.defaultPauseSeconds) : null;
     const learnedKey = rate && bucket ? `${rate.group}:${bucket.subject}` : undefined;
-    const apply = (key: string, group: string, reserved: number, probe: boolean, o: LimitOutcome, refundAll: boolean) => {
+    const apply = (
+      key: string,
+      group: string,
+      reserved: number,
+      probe: boolean,
+      o: LimitOutcome,
+      refundAll: boolean,
+    ) => {
       let b = this.buckets.get(key);
       if (!b) {
-        b = { group, limit: null, windowSeconds: 900, remaining: null, inFlight: 0, probeAt: null, pausedUntil: null, syncedAt: null, touchedAt: now };
+        b = {
+          group,
+          limit: null,
+          windowSeconds: 900,
+          remaining: null,
+          inFlight: 0,
+          probeAt: null,
+          pausedUntil: null,
+          syncedAt: null,
+          touchedAt: now,
+        };
         this.buckets.set(key, b);
       }
       const r = o.rate;
@@ -549,7 +621,11 @@ export class MemoryLimiterStore implements LimiterStore {
       else if (b.syncedAt === null || ticket.sentAtMs > b.syncedAt) {
         b.remaining = r.remaining - others;
         b.syncedAt = now;
-      } else b.remaining = Math.min(b.remaining === null ? r.remaining : b.remaining + reserved - used, r.remaining - others);
+      } else
+        b.remaining = Math.min(
+          b.remaining === null ? r.remaining : b.remaining + reserved - used,
+          r.remaining - others,
+        );
       b.inFlight = Math.max(0, b.inFlight - reserved);
       if (probe) b.probeAt = null;
       if (o.status === 429) {

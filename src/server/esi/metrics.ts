@@ -90,7 +90,17 @@ export class EsiMetrics {
   record(call: CallRecord): void {
     let counters = this.routes.get(call.route);
     if (!counters) {
-      counters = { group: call.group, count: 0, byStatus: {}, totalMs: 0, bytes: 0, fromCache: 0, durations: new Float64Array(WINDOW), next: 0, filled: 0 };
+      counters = {
+        group: call.group,
+        count: 0,
+        byStatus: {},
+        totalMs: 0,
+        bytes: 0,
+        fromCache: 0,
+        durations: new Float64Array(WINDOW),
+        next: 0,
+        filled: 0,
+      };
       this.routes.set(call.route, counters);
     }
     if (call.group) counters.group = call.group;

@@ -71,7 +71,9 @@ function describe(method: string, path: string, op: JsonObject): OperationSpec {
           ? "from_event"
           : undefined;
   const security = (op.security as Json[] | undefined) ?? [];
-  const scopes = security.flatMap((requirement) => ((asObject(requirement)?.OAuth2 as Json[] | undefined) ?? []).map(String));
+  const scopes = security.flatMap((requirement) =>
+    ((asObject(requirement)?.OAuth2 as Json[] | undefined) ?? []).map(String),
+  );
   const rate = asObject(op["x-rate-limit"]);
   const rateWindow = rate ? windowSeconds(String(rate["window-size"])) : undefined;
   const responses = asObject(op.responses) ?? {};
@@ -144,7 +146,9 @@ export function toJsonSchema(schema: Json): Json {
     if (key === "$ref" && typeof value === "string" && value.startsWith("#/")) out.$ref = `${SCHEMA_ID}${value}`;
     else if (key === "properties" || key === "patternProperties" || key === "definitions") {
       // Keys here are names, not keywords: convert the values only.
-      out[key] = Object.fromEntries(Object.entries(asObject(value) ?? {}).map(([name, child]) => [name, toJsonSchema(child)]));
+      out[key] = Object.fromEntries(
+        Object.entries(asObject(value) ?? {}).map(([name, child]) => [name, toJsonSchema(child)]),
+      );
     } else out[key] = toJsonSchema(value);
   }
   if (object.nullable === true) return { anyOf: [out, { type: "null" }] };
@@ -158,14 +162,23 @@ function validatorEngine(): Ajv {
   if (!ajv) {
     ajv = new Ajv({ strict: false, allErrors: false, validateSchema: false, code: { optimize: true } });
     // ajv-formats ships CommonJS; its default export is the plugin under ESM interop.
-    const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (a: Ajv, f: string[]) => void;
+    const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+      a: Ajv,
+      f: string[],
+    ) => void;
     addFormats(ajv, ["date", "date-time", "uuid"]);
-    ajv.addFormat("int32", { type: "number", validate: (n: number) => Number.isInteger(n) && n >= -2147483648 && n <= 2147483647 });
+    ajv.addFormat("int32", {
+      type: "number",
+      validate: (n: number) => Number.isInteger(n) && n >= -2147483648 && n <= 2147483647,
+    });
     ajv.addFormat("int64", { type: "number", validate: (n: number) => Number.isInteger(n) });
     ajv.addFormat("double", { type: "number", validate: () => true });
     ajv.addFormat("float", { type: "number", validate: () => true });
     const components = asObject((document as unknown as JsonObject).components) ?? {};
-    ajv.addSchema({ $id: SCHEMA_ID, components: { schemas: toJsonSchema(components.schemas ?? {}) } } as JsonObject, SCHEMA_ID);
+    ajv.addSchema(
+      { $id: SCHEMA_ID, components: { schemas: toJsonSchema(components.schemas ?? {}) } } as JsonObject,
+      SCHEMA_ID,
+    );
   }
   return ajv;
 }

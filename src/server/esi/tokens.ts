@@ -79,10 +79,17 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
         if (!row) throw new EsiNoTokenError(characterId);
         if (row.status === "INVALID") return { kind: "invalid", reason: row.invalidReason ?? "marked invalid" };
         // Another process may have refreshed while we waited for the lock.
-        if (row.accessTokenEnc && row.accessTokenExpiresAt && row.accessTokenExpiresAt.getTime() - marginMs > Date.now()) {
+        if (
+          row.accessTokenEnc &&
+          row.accessTokenExpiresAt &&
+          row.accessTokenExpiresAt.getTime() - marginMs > Date.now()
+        ) {
           const current = cipher.decrypt(row.accessTokenEnc);
           if (current !== rejected) {
-            return { kind: "ok", token: { characterId, accessToken: current, scopes: row.scopes, expiresAt: row.accessTokenExpiresAt } };
+            return {
+              kind: "ok",
+              token: { characterId, accessToken: current, scopes: row.scopes, expiresAt: row.accessTokenExpiresAt },
+            };
           }
         }
         let response: TokenResponse;
@@ -92,7 +99,10 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
           metrics?.tokenRefresh(false);
           if (error instanceof SsoError && error.isInvalidGrant) {
             const reason = `${error.code}: ${error.description}`;
-            await tx.esiToken.update({ where: { characterId }, data: { status: "INVALID", invalidReason: reason, invalidAt: new Date() } });
+            await tx.esiToken.update({
+              where: { characterId },
+              data: { status: "INVALID", invalidReason: reason, invalidAt: new Date() },
+            });
             return { kind: "invalid", reason };
           }
           throw new EsiTokenRefreshError(characterId, error instanceof Error ? error.message : String(error));
@@ -139,10 +149,16 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
       }
       const row = await db.esiToken.findUnique({ where: { characterId } });
       if (!row) throw new EsiNoTokenError(characterId, route);
-      if (row.status === "INVALID") throw new EsiTokenInvalidError(characterId, row.invalidReason ?? "marked invalid", route);
+      if (row.status === "INVALID")
+        throw new EsiTokenInvalidError(characterId, row.invalidReason ?? "marked invalid", route);
       checkScopes(characterId, row.scopes, scopes, route);
       if (row.accessTokenEnc && row.accessTokenExpiresAt && row.accessTokenExpiresAt.getTime() - marginMs > now) {
-        return remember({ characterId, accessToken: cipher.decrypt(row.accessTokenEnc), scopes: row.scopes, expiresAt: row.accessTokenExpiresAt });
+        return remember({
+          characterId,
+          accessToken: cipher.decrypt(row.accessTokenEnc),
+          scopes: row.scopes,
+          expiresAt: row.accessTokenExpiresAt,
+        });
       }
       const token = await refreshOnce(characterId, undefined);
       checkScopes(characterId, token.scopes, scopes, route);
@@ -151,7 +167,8 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
 
     async renew(characterId, rejected) {
       const cached = memory.get(characterId);
-      if (cached && cached.accessToken !== rejected && cached.expiresAt.getTime() - marginMs > Date.now()) return cached;
+      if (cached && cached.accessToken !== rejected && cached.expiresAt.getTime() - marginMs > Date.now())
+        return cached;
       memory.delete(characterId);
       return refreshOnce(characterId, rejected);
     },

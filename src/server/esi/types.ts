@@ -30,7 +30,13 @@ type ParamsOf<O> = O extends { parameters: infer Params } ? Params : never;
 
 /** Path parameters ({character_id} ...), or never when the template has none. */
 export type EsiPathParams<M extends EsiMethod, P extends EsiPath<M>> =
-  ParamsOf<EsiOperation<M, P>> extends { path: infer X } ? ([X] extends [never] ? never : [X] extends [undefined] ? never : X) : never;
+  ParamsOf<EsiOperation<M, P>> extends { path: infer X }
+    ? [X] extends [never]
+      ? never
+      : [X] extends [undefined]
+        ? never
+        : X
+    : never;
 
 export type EsiQueryParams<M extends EsiMethod, P extends EsiPath<M>> =
   ParamsOf<EsiOperation<M, P>> extends { query?: infer X } ? ([X] extends [never] ? never : NonNullable<X>) : never;
@@ -43,7 +49,8 @@ export type EsiRequestBody<M extends EsiMethod, P extends EsiPath<M>> =
       : never;
 
 /** Element type of a list response (paged and cursor routes return arrays). */
-export type EsiItem<M extends EsiMethod, P extends EsiPath<M>> = EsiSuccessBody<M, P> extends ReadonlyArray<infer E> ? E : never;
+export type EsiItem<M extends EsiMethod, P extends EsiPath<M>> =
+  EsiSuccessBody<M, P> extends ReadonlyArray<infer E> ? E : never;
 
 /** GET paths whose success body is an array: the candidates for X-Pages and cursor walks. */
 export type EsiListPath = {

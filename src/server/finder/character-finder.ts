@@ -91,7 +91,8 @@ function queryKey(input: z.output<typeof finderInput>): string {
   const { cursor: _c, limit: _l, ...rest } = input;
   return JSON.stringify(rest);
 }
-const offsetCursor = (key: string) => z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative(), z.literal(key)]);
+const offsetCursor = (key: string) =>
+  z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative(), z.literal(key)]);
 
 export async function findCharacters(db: Db, viewer: Viewer, raw: FinderInput) {
   const input = finderInput.parse(raw);
@@ -117,7 +118,15 @@ export async function findCharacters(db: Db, viewer: Viewer, raw: FinderInput) {
     total: counted,
     nextCursor: next < counted && rows.length === input.limit ? encodeCursor([next, counted, key]) : null,
     rows: rows.map((r) => {
-      const main = r.mainId === null ? null : { id: r.mainId, name: r.mainName!, corporationName: r.mainCorporationName, allianceName: r.mainAllianceName };
+      const main =
+        r.mainId === null
+          ? null
+          : {
+              id: r.mainId,
+              name: r.mainName!,
+              corporationName: r.mainCorporationName,
+              allianceName: r.mainAllianceName,
+            };
       return {
         id: r.id,
         name: r.name,
@@ -138,10 +147,16 @@ export async function findCharacters(db: Db, viewer: Viewer, raw: FinderInput) {
 export async function finderFilterOptions(db: Db, viewer: Viewer) {
   const from = finderFrom(viewer, []);
   const [corporations, alliances] = await Promise.all([
-    db.$queryRaw<{ id: number; name: string | null }[]>`SELECT DISTINCT ec."corporationId" AS id, ec."corporationName" AS name ${from} AND ec."corporationId" IS NOT NULL`,
-    db.$queryRaw<{ id: number; name: string | null }[]>`SELECT DISTINCT ec."allianceId" AS id, ec."allianceName" AS name ${from} AND ec."allianceId" IS NOT NULL`,
+    db.$queryRaw<
+      { id: number; name: string | null }[]
+    >`SELECT DISTINCT ec."corporationId" AS id, ec."corporationName" AS name ${from} AND ec."corporationId" IS NOT NULL`,
+    db.$queryRaw<
+      { id: number; name: string | null }[]
+    >`SELECT DISTINCT ec."allianceId" AS id, ec."allianceName" AS name ${from} AND ec."allianceId" IS NOT NULL`,
   ]);
   const named = (rows: { id: number; name: string | null }[]) =>
-    [...new Map(rows.map((r) => [r.id, { id: r.id, name: r.name ?? `#${r.id}` }])).values()].sort((a, b) => a.name.localeCompare(b.name));
+    [...new Map(rows.map((r) => [r.id, { id: r.id, name: r.name ?? `#${r.id}` }])).values()].sort((a, b) =>
+      a.name.localeCompare(b.name),
+    );
   return { corporations: named(corporations), alliances: named(alliances) };
 }

@@ -19,7 +19,10 @@ export interface GroupInput {
 }
 
 export async function listGroups(db: Db) {
-  const groups = await db.group.findMany({ orderBy: { name: "asc" }, include: { _count: { select: { members: true } } } });
+  const groups = await db.group.findMany({
+    orderBy: { name: "asc" },
+    include: { _count: { select: { members: true } } },
+  });
   return groups.map((g) => ({ ...g, permissions: g.permissions.filter(isPermission), memberCount: g._count.members }));
 }
 
@@ -33,7 +36,8 @@ export async function getGroup(db: Db, id: string) {
 }
 
 export async function createGroup(db: Db, input: GroupInput) {
-  if (await db.group.findUnique({ where: { name: input.name } })) throw new GroupError(`A group named "${input.name}" exists already.`);
+  if (await db.group.findUnique({ where: { name: input.name } }))
+    throw new GroupError(`A group named "${input.name}" exists already.`);
   return db.group.create({ data: input });
 }
 
@@ -57,7 +61,11 @@ export async function deleteGroup(db: Db, id: string) {
 
 export async function setMembership(db: Db, groupId: string, userId: string, member: boolean) {
   if (member) {
-    await db.groupMembership.upsert({ where: { groupId_userId: { groupId, userId } }, create: { groupId, userId }, update: {} });
+    await db.groupMembership.upsert({
+      where: { groupId_userId: { groupId, userId } },
+      create: { groupId, userId },
+      update: {},
+    });
   } else {
     await db.groupMembership.deleteMany({ where: { groupId, userId } });
     await unshareWithoutPermission(db);
@@ -67,7 +75,11 @@ export async function setMembership(db: Db, groupId: string, userId: string, mem
 export async function listUsers(db: Db, search?: string) {
   return db.user.findMany({
     where: search ? { ownerships: { some: { character: { name: { contains: search, mode: "insensitive" } } } } } : {},
-    include: { mainCharacter: true, memberships: { include: { group: true } }, _count: { select: { ownerships: true } } },
+    include: {
+      mainCharacter: true,
+      memberships: { include: { group: true } },
+      _count: { select: { ownerships: true } },
+    },
     orderBy: { createdAt: "asc" },
     take: 500,
   });
@@ -100,9 +112,11 @@ export async function permissionHolders(db: Db) {
         userId: u.id,
         name: u.mainCharacter?.name ?? u.id,
         isActive: u.isActive,
-        via: [...(u.isSuperuser ? ["superuser"] : []), ...u.memberships.filter((m) => m.group.permissions.includes(permission)).map((m) => m.group.name)],
+        via: [
+          ...(u.isSuperuser ? ["superuser"] : []),
+          ...u.memberships.filter((m) => m.group.permissions.includes(permission)).map((m) => m.group.name),
+        ],
       }))
       .filter((h) => h.via.length > 0),
   }));
 }
-

@@ -5,7 +5,14 @@
 // still queued or running skips that tick). No durable state: runs queued at shutdown are lost and the
 // schedules that created them will create them again.
 import { CronExpressionParser } from "cron-parser";
-import { isCronTrigger, isNonRetriable, type JobDefinition, type JobEventPayload, type JobStep, SCHEDULED_EVENT } from "./job";
+import {
+  isCronTrigger,
+  isNonRetriable,
+  type JobDefinition,
+  type JobEventPayload,
+  type JobStep,
+  SCHEDULED_EVENT,
+} from "./job";
 
 interface QueuedRun {
   job: JobDefinition<any>;
@@ -39,7 +46,10 @@ export class EmbeddedRunner {
   private readonly timers = new Set<NodeJS.Timeout>();
   readonly outcomes: RunOutcome[] = [];
 
-  constructor(private readonly jobs: JobDefinition<any>[], private readonly options: RunnerOptions = {}) {}
+  constructor(
+    private readonly jobs: JobDefinition<any>[],
+    private readonly options: RunnerOptions = {},
+  ) {}
 
   /** Validates and queues events; each starts one run per job triggered by its name. */
   async send(events: JobEventPayload | JobEventPayload[]): Promise<void> {
@@ -48,7 +58,9 @@ export class EmbeddedRunner {
       for (const job of this.jobs) {
         if (isCronTrigger(job.trigger) || job.trigger.name !== event.name) continue;
         const data = job.trigger.schema.parse(event.data);
-        const key = job.concurrencyKeyField ? `${job.id}:${String((data as Record<string, unknown>)[job.concurrencyKeyField])}` : undefined;
+        const key = job.concurrencyKeyField
+          ? `${job.id}:${String((data as Record<string, unknown>)[job.concurrencyKeyField])}`
+          : undefined;
         this.queue.push({ job, event: { name: event.name, data }, key });
       }
     }
@@ -80,16 +92,19 @@ export class EmbeddedRunner {
   private schedule(job: JobDefinition<any>, cron: string): void {
     if (this.stopped) return;
     const next = CronExpressionParser.parse(cron, { currentDate: new Date(), tz: "UTC" }).next().getTime();
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      const key = `${job.id}:cron`;
-      const busy = this.activeKeys.has(key) || this.queue.some((r) => r.key === key);
-      if (!busy) {
-        this.queue.push({ job, event: { name: SCHEDULED_EVENT, data: {} }, key });
-        this.pump();
-      }
-      this.schedule(job, cron);
-    }, Math.max(0, next - Date.now()));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(timer);
+        const key = `${job.id}:cron`;
+        const busy = this.activeKeys.has(key) || this.queue.some((r) => r.key === key);
+        if (!busy) {
+          this.queue.push({ job, event: { name: SCHEDULED_EVENT, data: {} }, key });
+          this.pump();
+        }
+        this.schedule(job, cron);
+      },
+      Math.max(0, next - Date.now()),
+    );
     timer.unref();
     this.timers.add(timer);
   }
@@ -131,7 +146,9 @@ export class EmbeddedRunner {
             return;
           }
           attempt += 1;
-          await new Promise((resolve) => setTimeout(resolve, retryAfterMs(error) ?? (this.options.retryDelayMs ?? defaultDelay)(attempt)));
+          await new Promise((resolve) =>
+            setTimeout(resolve, retryAfterMs(error) ?? (this.options.retryDelayMs ?? defaultDelay)(attempt)),
+          );
         }
       }
     } finally {

@@ -15,7 +15,10 @@ export async function loadOrCreateSecrets(dataDir: string): Promise<LocalSecrets
   try {
     return JSON.parse(await readFile(file, "utf8")) as LocalSecrets;
   } catch {
-    const secrets = { authSecret: randomBytes(32).toString("base64"), tokenEncryptionKey: randomBytes(32).toString("base64") };
+    const secrets = {
+      authSecret: randomBytes(32).toString("base64"),
+      tokenEncryptionKey: randomBytes(32).toString("base64"),
+    };
     await mkdir(dataDir, { recursive: true });
     await writeFile(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
     return secrets;

@@ -41,7 +41,8 @@ export async function withCursor<T>(read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } catch (error) {
-    if (error instanceof InvalidCursorError) throw new TRPCError({ code: "BAD_REQUEST", message: `Invalid input: cursor: ${error.message}` });
+    if (error instanceof InvalidCursorError)
+      throw new TRPCError({ code: "BAD_REQUEST", message: `Invalid input: cursor: ${error.message}` });
     throw error;
   }
 }

@@ -52,17 +52,23 @@ export function buildAssetTree(items: readonly AssetItem[]): AssetTree {
     placed.add(item.itemId);
     const locationId = parent === null ? BigInt(item.locationId) : null;
     if (locationId !== null) locationIds.add(locationId);
-    rows.push({ ...item, itemId: BigInt(item.itemId), parentItemId: parent === null ? null : BigInt(parent), locationId });
+    rows.push({
+      ...item,
+      itemId: BigInt(item.itemId),
+      parentItemId: parent === null ? null : BigInt(parent),
+      locationId,
+    });
   };
   const breadthFirst = (start: AssetItem[]) => {
     let level = start;
     while (level.length > 0) {
       const next: AssetItem[] = [];
-      for (const parent of level) for (const child of children.get(parent.itemId) ?? []) {
-        if (placed.has(child.itemId)) continue;
-        place(child, parent.itemId);
-        next.push(child);
-      }
+      for (const parent of level)
+        for (const child of children.get(parent.itemId) ?? []) {
+          if (placed.has(child.itemId)) continue;
+          place(child, parent.itemId);
+          next.push(child);
+        }
       level = next;
     }
   };

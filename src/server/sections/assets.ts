@@ -26,7 +26,10 @@ type EsiAsset = EsiItem<"get", "/characters/{character_id}/assets">;
 async function customNames(esi: EsiClient, characterId: number, itemIds: number[]): Promise<Map<number, string>> {
   const names = new Map<number, string>();
   for (const ids of chunked(itemIds, NAMES_CHUNK)) {
-    const body = await esi.post("/characters/{character_id}/assets/names", { path: { character_id: characterId }, body: ids });
+    const body = await esi.post("/characters/{character_id}/assets/names", {
+      path: { character_id: characterId },
+      body: ids,
+    });
     // ESI answers "None" for items nobody named.
     for (const { item_id, name } of body) if (name && name !== "None") names.set(item_id, name);
   }
@@ -34,7 +37,11 @@ async function customNames(esi: EsiClient, characterId: number, itemIds: number[
 }
 
 /** The active ship as an asset in the hangar of the character's current location; undefined when there is none to add. */
-async function currentShip(esi: EsiClient, characterId: number, known: ReadonlySet<number>): Promise<AssetItem | undefined> {
+async function currentShip(
+  esi: EsiClient,
+  characterId: number,
+  known: ReadonlySet<number>,
+): Promise<AssetItem | undefined> {
   const path = { character_id: characterId };
   const fetched = await Promise.all([
     esi.getData("/characters/{character_id}/ship", { path }),
@@ -46,7 +53,8 @@ async function currentShip(esi: EsiClient, characterId: number, known: ReadonlyS
   });
   if (!fetched) return undefined;
   const [ship, where] = fetched;
-  if (ship.ship_item_id === 0 || CAPSULE_TYPE_IDS.has(ship.ship_type_id) || known.has(ship.ship_item_id)) return undefined;
+  if (ship.ship_item_id === 0 || CAPSULE_TYPE_IDS.has(ship.ship_type_id) || known.has(ship.ship_item_id))
+    return undefined;
   const [locationId, locationType] =
     where.structure_id !== undefined
       ? [where.structure_id, "item"]
@@ -93,7 +101,11 @@ export const assets = defineSection<AssetItem[]>({
   defaultStaleMinutes: 480,
   writeStrategy: "diff",
   async fetch({ esi, characterId, cache, force }) {
-    const result = await esi.getPages("/characters/{character_id}/assets", { path: { character_id: characterId }, cache, force });
+    const result = await esi.getPages("/characters/{character_id}/assets", {
+      path: { character_id: characterId },
+      cache,
+      force,
+    });
     if (result.status === "unchanged") return result;
     const singletons = result.data.filter((a) => a.is_singleton).map((a) => a.item_id);
     const names = await customNames(esi, characterId, singletons);
@@ -136,7 +148,11 @@ export const assets = defineSection<AssetItem[]>({
         },
       });
       const diff = diffRows<bigint, AssetRecord>(stored, rows, (r) => r.itemId);
-      if (diff.create.length > 0) await insertRows(tx, "CharacterAsset", { data: diff.create.map((row) => ({ characterId, ...row })), skipDuplicates: true });
+      if (diff.create.length > 0)
+        await insertRows(tx, "CharacterAsset", {
+          data: diff.create.map((row) => ({ characterId, ...row })),
+          skipDuplicates: true,
+        });
       for (const { itemId, ...row } of diff.update) {
         await tx.characterAsset.update({ where: { characterId_itemId: { characterId, itemId } }, data: row });
       }
@@ -147,7 +163,8 @@ export const assets = defineSection<AssetItem[]>({
       const stored = await tx.characterAsset.findMany({ where: { characterId }, select: { itemId: true } });
       const gone = stored.map((r) => r.itemId).filter((id) => !keep.has(id));
       let removed = 0;
-      for (const batch of chunked(gone, DELETE_BATCH)) removed += (await tx.characterAsset.deleteMany({ where: { characterId, itemId: { in: batch } } })).count;
+      for (const batch of chunked(gone, DELETE_BATCH))
+        removed += (await tx.characterAsset.deleteMany({ where: { characterId, itemId: { in: batch } } })).count;
       return removed;
     },
   },

@@ -14,7 +14,11 @@ export const attributes = defineSection<AttributesBody>({
   defaultStaleMinutes: 480,
   writeStrategy: "single",
   async fetch({ esi, characterId, cache, force }) {
-    const result = await esi.get("/characters/{character_id}/attributes", { path: { character_id: characterId }, cache, force });
+    const result = await esi.get("/characters/{character_id}/attributes", {
+      path: { character_id: characterId },
+      cache,
+      force,
+    });
     return result.status === "unchanged" ? result : { status: "ok", data: result.data, cache: result.cache };
   },
   async persist({ tx, characterId }, body) {

@@ -20,7 +20,11 @@ export const blueprints = defineSection<Blueprint[]>({
   writeStrategy: "replace",
   extra: true,
   async fetch({ esi, characterId, cache, force }) {
-    const result = await esi.getPages("/characters/{character_id}/blueprints", { path: { character_id: characterId }, cache, force });
+    const result = await esi.getPages("/characters/{character_id}/blueprints", {
+      path: { character_id: characterId },
+      cache,
+      force,
+    });
     return result.status === "unchanged" ? result : { status: "ok", data: result.data, cache: result.cache };
   },
   async persist({ tx, characterId }, list) {

@@ -37,7 +37,13 @@ interface SummaryRow {
 
 function toSummary(s: Summary): SummaryRow | undefined {
   if (s.event_id === undefined || s.event_date === undefined) return undefined;
-  return { eventId: s.event_id, date: new Date(s.event_date).toISOString(), title: s.title ?? "", importance: s.importance ?? 0, response: s.event_response ?? "not_responded" };
+  return {
+    eventId: s.event_id,
+    date: new Date(s.event_date).toISOString(),
+    title: s.title ?? "",
+    importance: s.importance ?? 0,
+    response: s.event_response ?? "not_responded",
+  };
 }
 
 /** The pages after the first: the cursor moves forward (later events), from the last event of a page. */
@@ -47,27 +53,60 @@ async function laterPages(esi: EsiClient, characterId: number, first: Summary[])
   for (let n = 1; page.length >= PAGE_SIZE && n < MAX_PAGES; n++) {
     const last = page.at(-1)?.event_id;
     if (last === undefined) break;
-    page = await esi.getData("/characters/{character_id}/calendar", { path: { character_id: characterId }, query: { from_event: last } });
+    page = await esi.getData("/characters/{character_id}/calendar", {
+      path: { character_id: characterId },
+      query: { from_event: last },
+    });
     all.push(...page);
   }
   return all;
 }
 
-async function withDetails(esi: EsiClient, db: Db, characterId: number, summaries: SummaryRow[]): Promise<CalendarRow[]> {
+async function withDetails(
+  esi: EsiClient,
+  db: Db,
+  characterId: number,
+  summaries: SummaryRow[],
+): Promise<CalendarRow[]> {
   const stored = new Map(
-    (await db.characterCalendarEvent.findMany({ where: { characterId, eventId: { in: summaries.map((s) => s.eventId) } } })).map((e) => [e.eventId, e]),
+    (
+      await db.characterCalendarEvent.findMany({
+        where: { characterId, eventId: { in: summaries.map((s) => s.eventId) } },
+      })
+    ).map((e) => [e.eventId, e]),
   );
   const rows: CalendarRow[] = [];
   for (const s of summaries) {
     const old = stored.get(s.eventId);
-    const same = old && old.date.toISOString() === s.date && old.title === s.title && old.importance === s.importance && old.response === s.response;
+    const same =
+      old &&
+      old.date.toISOString() === s.date &&
+      old.title === s.title &&
+      old.importance === s.importance &&
+      old.response === s.response;
     if (same) {
-      rows.push({ ...s, duration: old.duration, ownerId: old.ownerId, ownerName: old.ownerName, ownerType: old.ownerType, text: old.text });
+      rows.push({
+        ...s,
+        duration: old.duration,
+        ownerId: old.ownerId,
+        ownerName: old.ownerName,
+        ownerType: old.ownerType,
+        text: old.text,
+      });
       continue;
     }
     try {
-      const d = await esi.getData("/characters/{character_id}/calendar/{event_id}", { path: { character_id: characterId, event_id: s.eventId } });
-      rows.push({ ...s, duration: d.duration, ownerId: d.owner_id, ownerName: d.owner_name, ownerType: d.owner_type, text: d.text });
+      const d = await esi.getData("/characters/{character_id}/calendar/{event_id}", {
+        path: { character_id: characterId, event_id: s.eventId },
+      });
+      rows.push({
+        ...s,
+        duration: d.duration,
+        ownerId: d.owner_id,
+        ownerName: d.owner_name,
+        ownerType: d.owner_type,
+        text: d.text,
+      });
     } catch (error) {
       // Cancelled between the list and its detail: nothing to store.
       if (!(error instanceof EsiError && error.status === 404)) throw error;
@@ -86,7 +125,11 @@ export const calendar = defineSection<CalendarRow[]>({
   extra: true,
   // The first page carries the stored ETag: when it is unchanged, so are the summaries.
   async fetch({ esi, db, characterId, cache, force }) {
-    const first = await esi.get("/characters/{character_id}/calendar", { path: { character_id: characterId }, cache, force });
+    const first = await esi.get("/characters/{character_id}/calendar", {
+      path: { character_id: characterId },
+      cache,
+      force,
+    });
     if (first.status === "unchanged") return first;
     const summaries = new Map<number, SummaryRow>();
     for (const s of await laterPages(esi, characterId, first.data)) {
@@ -97,12 +140,24 @@ export const calendar = defineSection<CalendarRow[]>({
     return { status: "ok", data: await withDetails(esi, db, characterId, ordered), cache: first.cache };
   },
   async persist({ tx, characterId }, rows) {
-    const stored = new Map((await tx.characterCalendarEvent.findMany({ where: { characterId, eventId: { in: rows.map((r) => r.eventId) } } })).map((e) => [e.eventId, e]));
+    const stored = new Map(
+      (
+        await tx.characterCalendarEvent.findMany({
+          where: { characterId, eventId: { in: rows.map((r) => r.eventId) } },
+        })
+      ).map((e) => [e.eventId, e]),
+    );
     let written = 0;
     for (const r of rows) {
       const old = stored.get(r.eventId);
       const data = { ...r, date: new Date(r.date) };
-      if (old && (Object.keys(data) as (keyof typeof data)[]).every((k) => (k === "date" ? old.date.getTime() === data.date.getTime() : old[k] === data[k]))) continue;
+      if (
+        old &&
+        (Object.keys(data) as (keyof typeof data)[]).every((k) =>
+          k === "date" ? old.date.getTime() === data.date.getTime() : old[k] === data[k],
+        )
+      )
+        continue;
       await tx.characterCalendarEvent.upsert({
         where: { characterId_eventId: { characterId, eventId: r.eventId } },
         create: { characterId, ...data },
@@ -110,6 +165,9 @@ export const calendar = defineSection<CalendarRow[]>({
       });
       written += 1;
     }
-    return { written, entityIds: rows.flatMap((r) => (r.ownerId !== null && r.ownerType !== "eve_server" ? [r.ownerId] : [])) };
+    return {
+      written,
+      entityIds: rows.flatMap((r) => (r.ownerId !== null && r.ownerType !== "eve_server" ? [r.ownerId] : [])),
+    };
   },
 });

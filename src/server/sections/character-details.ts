@@ -31,7 +31,9 @@ export const characterDetails = defineSection<DetailsBody>({
       birthday: new Date(body.birthday),
     };
     await tx.characterDetails.upsert({ where: { characterId }, create: { characterId, ...data }, update: data });
-    const entityIds = [body.corporation_id, body.alliance_id, body.faction_id].filter((id): id is number => id !== undefined);
+    const entityIds = [body.corporation_id, body.alliance_id, body.faction_id].filter(
+      (id): id is number => id !== undefined,
+    );
     return { written: 1, entityIds };
   },
 });

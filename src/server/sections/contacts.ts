@@ -32,7 +32,11 @@ export const contacts = defineSection<ContactsData>({
   // list does not re-read labels and vice versa; an unchanged part arrives as null.
   async fetch({ esi, characterId, cache, routes, force }) {
     const path = { character_id: characterId };
-    const labels = await esi.get("/characters/{character_id}/contacts/labels", { path, cache: await routes.get(LABELS), force });
+    const labels = await esi.get("/characters/{character_id}/contacts/labels", {
+      path,
+      cache: await routes.get(LABELS),
+      force,
+    });
     const list = await esi.getPages("/characters/{character_id}/contacts", { path, cache, force });
     if (labels.status === "unchanged" && list.status === "unchanged") return list;
     routes.set(LABELS, labels.cache);
@@ -43,17 +47,30 @@ export const contacts = defineSection<ContactsData>({
     };
   },
   async persist({ tx, characterId }, data) {
-    const storedLabels = await tx.characterContactLabel.findMany({ where: { characterId }, select: { labelId: true, name: true } });
+    const storedLabels = await tx.characterContactLabel.findMany({
+      where: { characterId },
+      select: { labelId: true, name: true },
+    });
     const labelDiff = diffRows(
       storedLabels,
-      data.labels === null ? storedLabels : data.labels.map((l) => ({ labelId: BigInt(l.label_id), name: l.label_name })),
+      data.labels === null
+        ? storedLabels
+        : data.labels.map((l) => ({ labelId: BigInt(l.label_id), name: l.label_name })),
       (r) => r.labelId,
     );
-    if (labelDiff.create.length > 0) await insertRows(tx, "CharacterContactLabel", { data: labelDiff.create.map((r) => ({ characterId, ...r })) });
-    for (const r of labelDiff.update) await tx.characterContactLabel.update({ where: { characterId_labelId: { characterId, labelId: r.labelId } }, data: { name: r.name } });
-    if (labelDiff.remove.length > 0) await tx.characterContactLabel.deleteMany({ where: { characterId, labelId: { in: labelDiff.remove } } });
+    if (labelDiff.create.length > 0)
+      await insertRows(tx, "CharacterContactLabel", { data: labelDiff.create.map((r) => ({ characterId, ...r })) });
+    for (const r of labelDiff.update)
+      await tx.characterContactLabel.update({
+        where: { characterId_labelId: { characterId, labelId: r.labelId } },
+        data: { name: r.name },
+      });
+    if (labelDiff.remove.length > 0)
+      await tx.characterContactLabel.deleteMany({ where: { characterId, labelId: { in: labelDiff.remove } } });
 
-    const known = new Set(data.labels === null ? storedLabels.map((l) => l.labelId) : data.labels.map((l) => BigInt(l.label_id)));
+    const known = new Set(
+      data.labels === null ? storedLabels.map((l) => l.labelId) : data.labels.map((l) => BigInt(l.label_id)),
+    );
     const stored = (await tx.characterContact.findMany({ where: { characterId } })).map((r) => ({
       contactId: r.contactId,
       contactType: r.contactType,
@@ -64,21 +81,29 @@ export const contacts = defineSection<ContactsData>({
     }));
     // Contacts unchanged but labels gone: the stored contacts lose the vanished label ids.
     const keepKnown = (key: string) => labelKey(parseLabelKey(key).filter((id) => known.has(id)));
-    const incoming = data.contacts === null ? stored.map((r) => ({ ...r, labels: keepKnown(r.labels) })) : data.contacts.map((c) => ({
-      contactId: c.contact_id,
-      contactType: c.contact_type as string,
-      standing: c.standing,
-      isWatched: c.is_watched ?? false,
-      isBlocked: c.is_blocked ?? false,
-      labels: labelKey((c.label_ids ?? []).map(BigInt).filter((id) => known.has(id))),
-    }));
+    const incoming =
+      data.contacts === null
+        ? stored.map((r) => ({ ...r, labels: keepKnown(r.labels) }))
+        : data.contacts.map((c) => ({
+            contactId: c.contact_id,
+            contactType: c.contact_type as string,
+            standing: c.standing,
+            isWatched: c.is_watched ?? false,
+            isBlocked: c.is_blocked ?? false,
+            labels: labelKey((c.label_ids ?? []).map(BigInt).filter((id) => known.has(id))),
+          }));
     const diff = diffRows(stored, incoming, (r) => r.contactId);
     const toRow = ({ labels, ...r }: (typeof incoming)[number]) => ({ ...r, labelIds: parseLabelKey(labels) });
-    if (diff.create.length > 0) await insertRows(tx, "CharacterContact", { data: diff.create.map((r) => ({ characterId, ...toRow(r) })) });
+    if (diff.create.length > 0)
+      await insertRows(tx, "CharacterContact", { data: diff.create.map((r) => ({ characterId, ...toRow(r) })) });
     for (const r of diff.update) {
-      await tx.characterContact.update({ where: { characterId_contactId: { characterId, contactId: r.contactId } }, data: toRow(r) });
+      await tx.characterContact.update({
+        where: { characterId_contactId: { characterId, contactId: r.contactId } },
+        data: toRow(r),
+      });
     }
-    if (diff.remove.length > 0) await tx.characterContact.deleteMany({ where: { characterId, contactId: { in: diff.remove } } });
+    if (diff.remove.length > 0)
+      await tx.characterContact.deleteMany({ where: { characterId, contactId: { in: diff.remove } } });
 
     return {
       written: diffCount(labelDiff) + diffCount(diff),

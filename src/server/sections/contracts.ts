@@ -26,7 +26,10 @@ const DETAIL_CONCURRENCY = 8;
 const OPEN_STATUSES = new Set(["outstanding", "in_progress"]);
 
 /** Runs `load` for every id, a few at a time; results in id order. */
-async function inBatches<T>(ids: number[], load: (id: number) => Promise<T>): Promise<{ contractId: number; value: T }[]> {
+async function inBatches<T>(
+  ids: number[],
+  load: (id: number) => Promise<T>,
+): Promise<{ contractId: number; value: T }[]> {
   const out: { contractId: number; value: T }[] = [];
   for (let i = 0; i < ids.length; i += DETAIL_CONCURRENCY) {
     const batch = ids.slice(i, i + DETAIL_CONCURRENCY);
@@ -46,18 +49,35 @@ async function orEmpty<T>(request: Promise<T[]>): Promise<T[]> {
   }
 }
 
-async function fetchDetails(esi: EsiClient, db: Db, characterId: number, contracts: Contract[]): Promise<Pick<ContractsData, "items" | "bids">> {
-  const stored = await db.characterContract.findMany({ where: { characterId }, select: { contractId: true, status: true, itemsFetchedAt: true } });
+async function fetchDetails(
+  esi: EsiClient,
+  db: Db,
+  characterId: number,
+  contracts: Contract[],
+): Promise<Pick<ContractsData, "items" | "bids">> {
+  const stored = await db.characterContract.findMany({
+    where: { characterId },
+    select: { contractId: true, status: true, itemsFetchedAt: true },
+  });
   const byId = new Map(stored.map((c) => [Number(c.contractId), c]));
   const needItems = contracts.filter((c) => !byId.get(c.contract_id)?.itemsFetchedAt).map((c) => c.contract_id);
   const needBids = contracts
-    .filter((c) => c.type === "auction" && (!byId.has(c.contract_id) || OPEN_STATUSES.has(byId.get(c.contract_id)!.status)))
+    .filter(
+      (c) => c.type === "auction" && (!byId.has(c.contract_id) || OPEN_STATUSES.has(byId.get(c.contract_id)!.status)),
+    )
     .map((c) => c.contract_id);
   const path = (contractId: number) => ({ path: { character_id: characterId, contract_id: contractId } });
-  const items = await inBatches(needItems, (id) => orEmpty(esi.getData("/characters/{character_id}/contracts/{contract_id}/items", path(id))));
-  const bids = await inBatches(needBids, (id) => orEmpty(esi.getData("/characters/{character_id}/contracts/{contract_id}/bids", path(id))));
+  const items = await inBatches(needItems, (id) =>
+    orEmpty(esi.getData("/characters/{character_id}/contracts/{contract_id}/items", path(id))),
+  );
+  const bids = await inBatches(needBids, (id) =>
+    orEmpty(esi.getData("/characters/{character_id}/contracts/{contract_id}/bids", path(id))),
+  );
   return {
-    items: items.map(({ contractId, value }) => ({ contractId, items: [...value].sort((a, b) => a.record_id - b.record_id) })),
+    items: items.map(({ contractId, value }) => ({
+      contractId,
+      items: [...value].sort((a, b) => a.record_id - b.record_id),
+    })),
     bids: bids.map(({ contractId, value }) => ({ contractId, bids: [...value].sort((a, b) => a.bid_id - b.bid_id) })),
   };
 }
@@ -98,21 +118,38 @@ function contractRow(characterId: number, c: Contract, itemsFetchedAt: Date | nu
 async function persistContracts({ tx, characterId, now }: PersistContext, data: ContractsData) {
   const stored = await tx.characterContract.findMany({
     where: { characterId },
-    select: { contractId: true, status: true, acceptorId: true, dateAccepted: true, dateCompleted: true, itemsFetchedAt: true },
+    select: {
+      contractId: true,
+      status: true,
+      acceptorId: true,
+      dateAccepted: true,
+      dateCompleted: true,
+      itemsFetchedAt: true,
+    },
   });
   const byId = new Map(stored.map((c) => [c.contractId, c]));
   const withItems = new Set(data.items.map((entry) => entry.contractId));
   const created = data.contracts.filter((c) => !byId.has(BigInt(c.contract_id)));
-  await insertRows(tx, "CharacterContract", { data: created.map((c) => contractRow(characterId, c, withItems.has(c.contract_id) ? now : null)) });
+  await insertRows(tx, "CharacterContract", {
+    data: created.map((c) => contractRow(characterId, c, withItems.has(c.contract_id) ? now : null)),
+  });
   let written = created.length;
   const changed: Contract[] = [];
   for (const c of data.contracts) {
     const old = byId.get(BigInt(c.contract_id));
     if (!old) continue;
-    const fields = { status: c.status as string, acceptorId: c.acceptor_id, dateAccepted: dateOrNull(c.date_accepted), dateCompleted: dateOrNull(c.date_completed) };
+    const fields = {
+      status: c.status as string,
+      acceptorId: c.acceptor_id,
+      dateAccepted: dateOrNull(c.date_accepted),
+      dateCompleted: dateOrNull(c.date_completed),
+    };
     const itemsNow = !old.itemsFetchedAt && withItems.has(c.contract_id);
     const same =
-      old.status === fields.status && old.acceptorId === fields.acceptorId && sameDate(old.dateAccepted, fields.dateAccepted) && sameDate(old.dateCompleted, fields.dateCompleted);
+      old.status === fields.status &&
+      old.acceptorId === fields.acceptorId &&
+      sameDate(old.dateAccepted, fields.dateAccepted) &&
+      sameDate(old.dateCompleted, fields.dateCompleted);
     if (same && !itemsNow) continue;
     await tx.characterContract.update({
       where: { characterId_contractId: { characterId, contractId: old.contractId } },
@@ -138,14 +175,21 @@ export const contracts = defineSection<ContractsData>({
   writeStrategy: "accumulate",
   retention: {
     // Items and bids go with their contract (cascade).
-    purge: async (db, characterId, cutoff) => (await db.characterContract.deleteMany({ where: { characterId, dateExpired: { lt: cutoff } } })).count,
+    purge: async (db, characterId, cutoff) =>
+      (await db.characterContract.deleteMany({ where: { characterId, dateExpired: { lt: cutoff } } })).count,
   },
   async fetch({ esi, db, characterId, cache, force, now, settings }) {
     // The list's ETag stands for the whole section: bids of open auctions are refreshed whenever the list changes.
-    const result = await esi.getPages("/characters/{character_id}/contracts", { path: { character_id: characterId }, cache, force });
+    const result = await esi.getPages("/characters/{character_id}/contracts", {
+      path: { character_id: characterId },
+      cache,
+      force,
+    });
     if (result.status === "unchanged") return result;
     const cutoff = retentionCutoff(now, settings.retentionDays);
-    const kept = result.data.filter((c) => new Date(c.date_expired) >= cutoff).sort((a, b) => a.contract_id - b.contract_id);
+    const kept = result.data
+      .filter((c) => new Date(c.date_expired) >= cutoff)
+      .sort((a, b) => a.contract_id - b.contract_id);
     const details = await fetchDetails(esi, db, characterId, kept);
     return { status: "ok", data: { contracts: kept, ...details }, cache: result.cache };
   },
@@ -169,16 +213,30 @@ export const contracts = defineSection<ContractsData>({
     });
     const bids = await insertRows(tx, "CharacterContractBid", {
       data: data.bids.flatMap(({ contractId, bids }) =>
-        bids.map((bid) => ({ characterId, contractId: BigInt(contractId), bidId: bid.bid_id, bidderId: bid.bidder_id, amount: bid.amount, dateBid: new Date(bid.date_bid) })),
+        bids.map((bid) => ({
+          characterId,
+          contractId: BigInt(contractId),
+          bidId: bid.bid_id,
+          bidderId: bid.bidder_id,
+          amount: bid.amount,
+          dateBid: new Date(bid.date_bid),
+        })),
       ),
       skipDuplicates: true,
     });
-    const parties = [...created, ...changed].flatMap((c) => [c.issuer_id, c.issuer_corporation_id, c.assignee_id, c.acceptor_id]);
+    const parties = [...created, ...changed].flatMap((c) => [
+      c.issuer_id,
+      c.issuer_corporation_id,
+      c.assignee_id,
+      c.acceptor_id,
+    ]);
     const bidders = data.bids.flatMap((entry) => entry.bids.map((bid) => bid.bidder_id));
     return {
       written: written + items.count + bids.count,
       entityIds: [...parties, ...bidders].filter((id) => id > 0),
-      locationIds: created.flatMap((c) => [c.start_location_id, c.end_location_id].filter((id): id is number => id !== undefined).map(BigInt)),
+      locationIds: created.flatMap((c) =>
+        [c.start_location_id, c.end_location_id].filter((id): id is number => id !== undefined).map(BigInt),
+      ),
     };
   },
 });

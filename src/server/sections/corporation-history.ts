@@ -15,7 +15,11 @@ export const corporationHistory = defineSection<HistoryBody>({
   defaultStaleMinutes: 480,
   writeStrategy: "diff",
   async fetch({ esi, characterId, cache, force }) {
-    const result = await esi.get("/characters/{character_id}/corporationhistory", { path: { character_id: characterId }, cache, force });
+    const result = await esi.get("/characters/{character_id}/corporationhistory", {
+      path: { character_id: characterId },
+      cache,
+      force,
+    });
     return result.status === "unchanged" ? result : { status: "ok", data: result.data, cache: result.cache };
   },
   async persist({ tx, characterId }, records) {
@@ -30,10 +34,17 @@ export const corporationHistory = defineSection<HistoryBody>({
       isDeleted: r.is_deleted ?? false,
     }));
     const diff = diffRows(stored, incoming, (row) => row.recordId);
-    if (diff.remove.length > 0) await tx.characterCorporationHistory.deleteMany({ where: { characterId, recordId: { in: diff.remove } } });
-    if (diff.create.length > 0) await insertRows(tx, "CharacterCorporationHistory", { data: diff.create.map((row) => ({ characterId, ...row })) });
+    if (diff.remove.length > 0)
+      await tx.characterCorporationHistory.deleteMany({ where: { characterId, recordId: { in: diff.remove } } });
+    if (diff.create.length > 0)
+      await insertRows(tx, "CharacterCorporationHistory", {
+        data: diff.create.map((row) => ({ characterId, ...row })),
+      });
     for (const { recordId, ...fields } of diff.update) {
-      await tx.characterCorporationHistory.update({ where: { characterId_recordId: { characterId, recordId } }, data: fields });
+      await tx.characterCorporationHistory.update({
+        where: { characterId_recordId: { characterId, recordId } },
+        data: fields,
+      });
     }
     return { written: diffCount(diff), entityIds: incoming.map((row) => row.corporationId) };
   },

@@ -15,7 +15,11 @@ function sameScalar(a: Scalar | undefined, b: Scalar | undefined): boolean {
 }
 
 /** Rows are compared on the incoming row's fields only, so stored-only columns (timestamps) never count as a change. */
-export function diffRows<K extends string | number | bigint, R extends Row>(stored: readonly R[], incoming: readonly R[], key: (row: R) => K): RowDiff<K, R> {
+export function diffRows<K extends string | number | bigint, R extends Row>(
+  stored: readonly R[],
+  incoming: readonly R[],
+  key: (row: R) => K,
+): RowDiff<K, R> {
   const byKey = new Map(stored.map((row) => [key(row), row]));
   const seen = new Set<K>();
   const out: RowDiff<K, R> = { create: [], update: [], remove: [] };

@@ -16,7 +16,11 @@ export const fittings = defineSection<Fitting[]>({
   writeStrategy: "replace",
   extra: true,
   async fetch({ esi, characterId, cache, force }) {
-    const result = await esi.get("/characters/{character_id}/fittings", { path: { character_id: characterId }, cache, force });
+    const result = await esi.get("/characters/{character_id}/fittings", {
+      path: { character_id: characterId },
+      cache,
+      force,
+    });
     return result.status === "unchanged" ? result : { status: "ok", data: result.data, cache: result.cache };
   },
   async persist({ tx, characterId }, list) {

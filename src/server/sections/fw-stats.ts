@@ -12,7 +12,11 @@ export const fwStats = defineSection<FwStatsBody>({
   defaultStaleMinutes: 480,
   writeStrategy: "single",
   async fetch({ esi, characterId, cache, force }) {
-    const result = await esi.get("/characters/{character_id}/fw/stats", { path: { character_id: characterId }, cache, force });
+    const result = await esi.get("/characters/{character_id}/fw/stats", {
+      path: { character_id: characterId },
+      cache,
+      force,
+    });
     return result.status === "unchanged" ? result : { status: "ok", data: result.data, cache: result.cache };
   },
   async persist({ tx, characterId }, body) {

@@ -13,7 +13,11 @@ export const implants = defineSection<ImplantsBody>({
   defaultStaleMinutes: 240,
   writeStrategy: "replace",
   async fetch({ esi, characterId, cache, force }) {
-    const result = await esi.get("/characters/{character_id}/implants", { path: { character_id: characterId }, cache, force });
+    const result = await esi.get("/characters/{character_id}/implants", {
+      path: { character_id: characterId },
+      cache,
+      force,
+    });
     return result.status === "unchanged" ? result : { status: "ok", data: result.data, cache: result.cache };
   },
   async persist({ tx, characterId }, typeIds) {

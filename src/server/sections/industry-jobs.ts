@@ -58,7 +58,9 @@ export const industryJobs = defineSection<Job[]>({
   },
   async persist({ tx, characterId }, jobs) {
     const incoming = jobs.map((j) => toRow(characterId, j));
-    const stored = (await tx.characterIndustryJob.findMany({ where: { characterId, jobId: { in: incoming.map((r) => r.jobId) } } })).map((r) => ({
+    const stored = (
+      await tx.characterIndustryJob.findMany({ where: { characterId, jobId: { in: incoming.map((r) => r.jobId) } } })
+    ).map((r) => ({
       ...r,
       cost: r.cost === null ? null : r.cost.toFixed(2),
     }));
@@ -66,9 +68,14 @@ export const industryJobs = defineSection<Job[]>({
     const diff = diffRows(stored, incoming, (r) => r.jobId);
     if (diff.create.length > 0) await insertRows(tx, "CharacterIndustryJob", { data: diff.create });
     for (const row of diff.update) {
-      await tx.characterIndustryJob.update({ where: { characterId_jobId: { characterId, jobId: row.jobId } }, data: row });
+      await tx.characterIndustryJob.update({
+        where: { characterId_jobId: { characterId, jobId: row.jobId } },
+        data: row,
+      });
     }
-    const entityIds = incoming.flatMap((r) => (r.completedCharacterId === null ? [r.installerId] : [r.installerId, r.completedCharacterId]));
+    const entityIds = incoming.flatMap((r) =>
+      r.completedCharacterId === null ? [r.installerId] : [r.installerId, r.completedCharacterId],
+    );
     const locationIds = incoming.flatMap((r) => [r.facilityId, r.stationId]);
     return { written: diff.create.length + diff.update.length, entityIds, locationIds };
   },

@@ -17,7 +17,11 @@ export const jumpClones = defineSection<ClonesBody>({
   defaultStaleMinutes: 240,
   writeStrategy: "replace",
   async fetch({ esi, characterId, cache, force }) {
-    const result = await esi.get("/characters/{character_id}/clones", { path: { character_id: characterId }, cache, force });
+    const result = await esi.get("/characters/{character_id}/clones", {
+      path: { character_id: characterId },
+      cache,
+      force,
+    });
     return result.status === "unchanged" ? result : { status: "ok", data: result.data, cache: result.cache };
   },
   async persist({ tx, characterId }, body) {
@@ -40,11 +44,19 @@ export const jumpClones = defineSection<ClonesBody>({
       locationType: c.location_type,
       name: c.name?.trim() || null,
     }));
-    const implantRows = clones.flatMap((c) => [...new Set(c.implants)].map((typeId) => ({ characterId, jumpCloneId: c.jump_clone_id, typeId })));
+    const implantRows = clones.flatMap((c) =>
+      [...new Set(c.implants)].map((typeId) => ({ characterId, jumpCloneId: c.jump_clone_id, typeId })),
+    );
     if (cloneRows.length > 0) await insertRows(tx, "CharacterJumpClone", { data: cloneRows });
     if (implantRows.length > 0) await insertRows(tx, "CharacterJumpCloneImplant", { data: implantRows });
 
-    const locationIds = [...cloneRows.map((c) => c.locationId), ...(info.homeLocationId === null ? [] : [info.homeLocationId])];
-    return { written: 1 + removedImplants.count + removedClones.count + cloneRows.length + implantRows.length, locationIds };
+    const locationIds = [
+      ...cloneRows.map((c) => c.locationId),
+      ...(info.homeLocationId === null ? [] : [info.homeLocationId]),
+    ];
+    return {
+      written: 1 + removedImplants.count + removedClones.count + cloneRows.length + implantRows.length,
+      locationIds,
+    };
   },
 });

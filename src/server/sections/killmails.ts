@@ -93,7 +93,11 @@ export const killmails = defineSection<KillmailSummary[]>({
   writeStrategy: "append",
   extra: true,
   async fetch({ esi, db, characterId, cache, force }) {
-    const recent = await esi.getPages("/characters/{character_id}/killmails/recent", { path: { character_id: characterId }, cache, force });
+    const recent = await esi.getPages("/characters/{character_id}/killmails/recent", {
+      path: { character_id: characterId },
+      cache,
+      force,
+    });
     if (recent.status === "unchanged") return recent;
     const refs = [...new Map(recent.data.map((r) => [r.killmail_id, r])).values()];
     const stored = await db.characterKillmail.findMany({
@@ -119,7 +123,12 @@ export const killmails = defineSection<KillmailSummary[]>({
     const missing = refs.filter((r) => !known.has(r.killmail_id));
     const fetched = await mapLimit(missing, DETAIL_CONCURRENCY, async (r) => {
       try {
-        return summarise(r.killmail_hash, await esi.getData("/killmails/{killmail_id}/{killmail_hash}", { path: { killmail_id: r.killmail_id, killmail_hash: r.killmail_hash } }));
+        return summarise(
+          r.killmail_hash,
+          await esi.getData("/killmails/{killmail_id}/{killmail_hash}", {
+            path: { killmail_id: r.killmail_id, killmail_hash: r.killmail_hash },
+          }),
+        );
       } catch (error) {
         // A killmail ESI rejects for good (bad id/hash) must not block the others forever;
         // it is left out and asked for again whenever the list changes. Other failures fail the update.
@@ -147,7 +156,9 @@ export const killmails = defineSection<KillmailSummary[]>({
       })),
       skipDuplicates: true,
     });
-    const entityIds = list.flatMap((k) => [k.victimCharacterId, k.finalBlowCharacterId]).filter((id): id is number => id !== null);
+    const entityIds = list
+      .flatMap((k) => [k.victimCharacterId, k.finalBlowCharacterId])
+      .filter((id): id is number => id !== null);
     return { written: created.count, entityIds };
   },
 });

@@ -19,7 +19,11 @@ export const location = defineSection<LocationBody>({
   defaultStaleMinutes: 60,
   writeStrategy: "single",
   async fetch({ esi, characterId, cache, force }) {
-    const result = await esi.get("/characters/{character_id}/location", { path: { character_id: characterId }, cache, force });
+    const result = await esi.get("/characters/{character_id}/location", {
+      path: { character_id: characterId },
+      cache,
+      force,
+    });
     return result.status === "unchanged" ? result : { status: "ok", data: result.data, cache: result.cache };
   },
   async persist({ tx, characterId }, body) {

@@ -15,17 +15,29 @@ export const loyalty = defineSection<LoyaltyBody>({
   defaultStaleMinutes: 480,
   writeStrategy: "diff",
   async fetch({ esi, characterId, cache, force }) {
-    const result = await esi.get("/characters/{character_id}/loyalty/points", { path: { character_id: characterId }, cache, force });
+    const result = await esi.get("/characters/{character_id}/loyalty/points", {
+      path: { character_id: characterId },
+      cache,
+      force,
+    });
     return result.status === "unchanged" ? result : { status: "ok", data: result.data, cache: result.cache };
   },
   async persist({ tx, characterId }, body) {
-    const stored = await tx.characterLoyaltyEntry.findMany({ where: { characterId }, select: { corporationId: true, loyaltyPoints: true } });
+    const stored = await tx.characterLoyaltyEntry.findMany({
+      where: { characterId },
+      select: { corporationId: true, loyaltyPoints: true },
+    });
     const incoming = body.map((e) => ({ corporationId: e.corporation_id, loyaltyPoints: e.loyalty_points }));
     const diff = diffRows(stored, incoming, (row) => row.corporationId);
-    if (diff.remove.length > 0) await tx.characterLoyaltyEntry.deleteMany({ where: { characterId, corporationId: { in: diff.remove } } });
-    if (diff.create.length > 0) await insertRows(tx, "CharacterLoyaltyEntry", { data: diff.create.map((row) => ({ characterId, ...row })) });
+    if (diff.remove.length > 0)
+      await tx.characterLoyaltyEntry.deleteMany({ where: { characterId, corporationId: { in: diff.remove } } });
+    if (diff.create.length > 0)
+      await insertRows(tx, "CharacterLoyaltyEntry", { data: diff.create.map((row) => ({ characterId, ...row })) });
     for (const { corporationId, loyaltyPoints } of diff.update) {
-      await tx.characterLoyaltyEntry.update({ where: { characterId_corporationId: { characterId, corporationId } }, data: { loyaltyPoints } });
+      await tx.characterLoyaltyEntry.update({
+        where: { characterId_corporationId: { characterId, corporationId } },
+        data: { loyaltyPoints },
+      });
     }
     return { written: diffCount(diff), entityIds: diff.create.map((row) => row.corporationId) };
   },

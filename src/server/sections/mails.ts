@@ -60,14 +60,20 @@ function toHeader(h: Header): MailHeader | undefined {
 }
 
 /** Bodies in small parallel batches; 404s are collected, every other error fails the run. */
-async function fetchBodies(esi: EsiClient, characterId: number, mailIds: number[]): Promise<Pick<MailsData, "bodies" | "gone">> {
+async function fetchBodies(
+  esi: EsiClient,
+  characterId: number,
+  mailIds: number[],
+): Promise<Pick<MailsData, "bodies" | "gone">> {
   const bodies: MailsData["bodies"] = [];
   const gone: number[] = [];
   for (let i = 0; i < mailIds.length; i += BODY_CONCURRENCY) {
     await Promise.all(
       mailIds.slice(i, i + BODY_CONCURRENCY).map(async (mailId) => {
         try {
-          const mail = await esi.getData("/characters/{character_id}/mail/{mail_id}", { path: { character_id: characterId, mail_id: mailId } });
+          const mail = await esi.getData("/characters/{character_id}/mail/{mail_id}", {
+            path: { character_id: characterId, mail_id: mailId },
+          });
           bodies.push({ mailId, body: mail.body ?? "" });
         } catch (error) {
           if (error instanceof EsiError && error.status === 404) gone.push(mailId);
@@ -82,10 +88,21 @@ async function fetchBodies(esi: EsiClient, characterId: number, mailIds: number[
 
 async function mailsNeedingBodies(db: Db, characterId: number, headers: MailHeader[], cutoff: Date): Promise<number[]> {
   const ids = headers.map((h) => BigInt(h.mailId));
-  const known = await db.characterMail.findMany({ where: { characterId, mailId: { in: ids } }, select: { mailId: true } });
+  const known = await db.characterMail.findMany({
+    where: { characterId, mailId: { in: ids } },
+    select: { mailId: true },
+  });
   const knownIds = new Set(known.map((m) => Number(m.mailId)));
-  const missing = await db.characterMail.findMany({ where: { characterId, body: null, timestamp: { gte: cutoff } }, select: { mailId: true } });
-  return [...new Set([...headers.filter((h) => !knownIds.has(h.mailId)).map((h) => h.mailId), ...missing.map((m) => Number(m.mailId))])];
+  const missing = await db.characterMail.findMany({
+    where: { characterId, body: null, timestamp: { gte: cutoff } },
+    select: { mailId: true },
+  });
+  return [
+    ...new Set([
+      ...headers.filter((h) => !knownIds.has(h.mailId)).map((h) => h.mailId),
+      ...missing.map((m) => Number(m.mailId)),
+    ]),
+  ];
 }
 
 export const mails = defineSection<MailsData>({
@@ -101,16 +118,29 @@ export const mails = defineSection<MailsData>({
   defaultStaleMinutes: 240,
   writeStrategy: "diff",
   retention: {
-    purge: async (db, characterId, cutoff) => (await db.characterMail.deleteMany({ where: { characterId, timestamp: { lt: cutoff } } })).count,
+    purge: async (db, characterId, cutoff) =>
+      (await db.characterMail.deleteMany({ where: { characterId, timestamp: { lt: cutoff } } })).count,
   },
   // Lists and labels keep their own ETags (ctx.routes), headers the section's; bodies
   // are fetched once. A route answering unchanged leaves its part of the data null.
   async fetch({ esi, db, characterId, now, settings, cache, routes, force }) {
     const path = { character_id: characterId };
     const cutoff = retentionCutoff(now, settings.retentionDays);
-    const lists = await esi.get("/characters/{character_id}/mail/lists", { path, cache: await routes.get(LISTS), force });
-    const labels = await esi.get("/characters/{character_id}/mail/labels", { path, cache: await routes.get(LABELS), force });
-    const newest = await db.characterMail.findFirst({ where: { characterId }, orderBy: { mailId: "desc" }, select: { mailId: true } });
+    const lists = await esi.get("/characters/{character_id}/mail/lists", {
+      path,
+      cache: await routes.get(LISTS),
+      force,
+    });
+    const labels = await esi.get("/characters/{character_id}/mail/labels", {
+      path,
+      cache: await routes.get(LABELS),
+      force,
+    });
+    const newest = await db.characterMail.findFirst({
+      where: { characterId },
+      orderBy: { mailId: "desc" },
+      select: { mailId: true },
+    });
     const walked = await esi.getByCursor("/characters/{character_id}/mail", {
       path,
       cache,
@@ -126,7 +156,13 @@ export const mails = defineSection<MailsData>({
             .sort((a, b) => b.mailId - a.mailId)
         : [];
     const needBodies = await mailsNeedingBodies(db, characterId, headers, cutoff);
-    if (lists.status === "unchanged" && labels.status === "unchanged" && walked.status === "unchanged" && needBodies.length === 0) return walked;
+    if (
+      lists.status === "unchanged" &&
+      labels.status === "unchanged" &&
+      walked.status === "unchanged" &&
+      needBodies.length === 0
+    )
+      return walked;
     routes.set(LISTS, lists.cache);
     routes.set(LABELS, labels.cache);
     const { bodies, gone } = await fetchBodies(esi, characterId, needBodies);
@@ -154,11 +190,15 @@ export const mails = defineSection<MailsData>({
     written += data.labels ? await persistLabels(tx, characterId, data.labels) : 0;
     written += await persistHeaders(tx, characterId, data.headers);
     for (const { mailId, body } of data.bodies) {
-      const updated = await tx.characterMail.updateMany({ where: { characterId, mailId: BigInt(mailId), body: null }, data: { body } });
+      const updated = await tx.characterMail.updateMany({
+        where: { characterId, mailId: BigInt(mailId), body: null },
+        data: { body },
+      });
       written += updated.count;
     }
     if (data.gone.length > 0) {
-      written += (await tx.characterMail.deleteMany({ where: { characterId, mailId: { in: data.gone.map(BigInt) } } })).count;
+      written += (await tx.characterMail.deleteMany({ where: { characterId, mailId: { in: data.gone.map(BigInt) } } }))
+        .count;
     }
     // Mailing lists cannot be resolved through ESI: their names come from /mail/lists only.
     const entityIds = data.headers.flatMap((h) => [
@@ -171,7 +211,9 @@ export const mails = defineSection<MailsData>({
 
 /** Lists are added or renamed, never deleted: old mails still reference them. */
 async function persistLists(tx: Prisma.TransactionClient, characterId: number, lists: MailingList[]): Promise<number> {
-  const stored = new Map((await tx.characterMailingList.findMany({ where: { characterId } })).map((l) => [l.mailingListId, l.name]));
+  const stored = new Map(
+    (await tx.characterMailingList.findMany({ where: { characterId } })).map((l) => [l.mailingListId, l.name]),
+  );
   let written = 0;
   for (const list of lists) {
     const name = stored.get(list.mailing_list_id);
@@ -186,7 +228,11 @@ async function persistLists(tx: Prisma.TransactionClient, characterId: number, l
   return written;
 }
 
-async function persistLabels(tx: Prisma.TransactionClient, characterId: number, data: NonNullable<MailsData["labels"]>): Promise<number> {
+async function persistLabels(
+  tx: Prisma.TransactionClient,
+  characterId: number,
+  data: NonNullable<MailsData["labels"]>,
+): Promise<number> {
   const stored = new Map((await tx.characterMailLabel.findMany({ where: { characterId } })).map((l) => [l.labelId, l]));
   const seen = new Set<number>();
   let written = 0;
@@ -204,18 +250,27 @@ async function persistLabels(tx: Prisma.TransactionClient, characterId: number, 
     written += 1;
   }
   const obsolete = [...stored.keys()].filter((id) => !seen.has(id));
-  if (obsolete.length > 0) written += (await tx.characterMailLabel.deleteMany({ where: { characterId, labelId: { in: obsolete } } })).count;
+  if (obsolete.length > 0)
+    written += (await tx.characterMailLabel.deleteMany({ where: { characterId, labelId: { in: obsolete } } })).count;
 
   const unread = await tx.characterMailUnreadCount.findUnique({ where: { characterId } });
   if (unread?.total !== data.totalUnread) {
-    await tx.characterMailUnreadCount.upsert({ where: { characterId }, create: { characterId, total: data.totalUnread }, update: { total: data.totalUnread } });
+    await tx.characterMailUnreadCount.upsert({
+      where: { characterId },
+      create: { characterId, total: data.totalUnread },
+      update: { total: data.totalUnread },
+    });
     written += 1;
   }
   return written;
 }
 
 /** New headers are created; of stored ones only read state and labels can change. */
-async function persistHeaders(tx: Prisma.TransactionClient, characterId: number, headers: MailHeader[]): Promise<number> {
+async function persistHeaders(
+  tx: Prisma.TransactionClient,
+  characterId: number,
+  headers: MailHeader[],
+): Promise<number> {
   const stored = new Map(
     (
       await tx.characterMail.findMany({

@@ -55,7 +55,11 @@ export const marketOrders = defineSection<MarketOrdersData>({
   async fetch({ esi, characterId, cache, routes, force }) {
     const path = { character_id: characterId };
     const open = await esi.get("/characters/{character_id}/orders", { path, cache, force });
-    const history = await esi.getPages("/characters/{character_id}/orders/history", { path, cache: await routes.get(HISTORY), force });
+    const history = await esi.getPages("/characters/{character_id}/orders/history", {
+      path,
+      cache: await routes.get(HISTORY),
+      force,
+    });
     if (open.status === "unchanged" && history.status === "unchanged") return open;
     routes.set(HISTORY, history.cache);
     return {
@@ -68,7 +72,11 @@ export const marketOrders = defineSection<MarketOrdersData>({
     // A closed state is final, so the history wins over a lagging open list.
     const byId = new Map([...open, ...history].map((o) => [o.order_id, toRow(characterId, o)]));
     const incoming = [...byId.values()];
-    const stored = (await tx.characterMarketOrder.findMany({ where: { characterId, orderId: { in: incoming.map((r) => r.orderId) } } })).map((r) => ({
+    const stored = (
+      await tx.characterMarketOrder.findMany({
+        where: { characterId, orderId: { in: incoming.map((r) => r.orderId) } },
+      })
+    ).map((r) => ({
       ...r,
       price: r.price.toFixed(2),
       escrow: r.escrow === null ? null : r.escrow.toFixed(2),
@@ -76,7 +84,10 @@ export const marketOrders = defineSection<MarketOrdersData>({
     const diff = diffRows(stored, incoming, (r) => r.orderId);
     if (diff.create.length > 0) await insertRows(tx, "CharacterMarketOrder", { data: diff.create });
     for (const row of diff.update) {
-      await tx.characterMarketOrder.update({ where: { characterId_orderId: { characterId, orderId: row.orderId } }, data: row });
+      await tx.characterMarketOrder.update({
+        where: { characterId_orderId: { characterId, orderId: row.orderId } },
+        data: row,
+      });
     }
     return { written: diff.create.length + diff.update.length, locationIds: incoming.map((r) => r.locationId) };
   },

@@ -18,7 +18,11 @@ export const miningLedger = defineSection<MiningEntry[]>({
   defaultStaleMinutes: 240,
   writeStrategy: "accumulate",
   async fetch({ esi, characterId, cache, force }) {
-    const result = await esi.getPages("/characters/{character_id}/mining", { path: { character_id: characterId }, cache, force });
+    const result = await esi.getPages("/characters/{character_id}/mining", {
+      path: { character_id: characterId },
+      cache,
+      force,
+    });
     return result.status === "unchanged" ? result : { status: "ok", data: result.data, cache: result.cache };
   },
   async persist({ tx, characterId }, entries) {
@@ -33,7 +37,13 @@ export const miningLedger = defineSection<MiningEntry[]>({
       const key = keyOf(e.date, e.solar_system_id, e.type_id);
       if (seen.has(key)) continue;
       seen.add(key);
-      const row = { characterId, date: new Date(`${e.date.slice(0, 10)}T00:00:00Z`), solarSystemId: e.solar_system_id, typeId: e.type_id, quantity: BigInt(e.quantity) };
+      const row = {
+        characterId,
+        date: new Date(`${e.date.slice(0, 10)}T00:00:00Z`),
+        solarSystemId: e.solar_system_id,
+        typeId: e.type_id,
+        quantity: BigInt(e.quantity),
+      };
       const old = quantities.get(key);
       if (old === undefined) create.push(row);
       else if (old !== row.quantity) update.push(row);

@@ -45,11 +45,16 @@ export const notifications = defineSection<NotificationsData>({
   defaultStaleMinutes: 240,
   writeStrategy: "accumulate",
   retention: {
-    purge: async (db, characterId, cutoff) => (await db.characterNotification.deleteMany({ where: { characterId, timestamp: { lt: cutoff } } })).count,
+    purge: async (db, characterId, cutoff) =>
+      (await db.characterNotification.deleteMany({ where: { characterId, timestamp: { lt: cutoff } } })).count,
   },
   extra: true,
   async fetch({ esi, characterId, cache, force, now, settings }) {
-    const result = await esi.get("/characters/{character_id}/notifications", { path: { character_id: characterId }, cache, force });
+    const result = await esi.get("/characters/{character_id}/notifications", {
+      path: { character_id: characterId },
+      cache,
+      force,
+    });
     if (result.status === "unchanged") return result;
     const cutoff = retentionCutoff(now, settings.retentionDays);
     const rows = result.data
@@ -70,7 +75,12 @@ export const notifications = defineSection<NotificationsData>({
     const created = rows.filter((r) => !stored.has(r.notificationId));
     if (created.length > 0) {
       await insertRows(tx, "CharacterNotification", {
-        data: created.map((r) => ({ ...r, characterId, notificationId: BigInt(r.notificationId), timestamp: new Date(r.timestamp) })),
+        data: created.map((r) => ({
+          ...r,
+          characterId,
+          notificationId: BigInt(r.notificationId),
+          timestamp: new Date(r.timestamp),
+        })),
         skipDuplicates: true,
       });
     }

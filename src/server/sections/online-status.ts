@@ -15,14 +15,26 @@ export const onlineStatus = defineSection<OnlineBody>({
   defaultStaleMinutes: 60,
   writeStrategy: "single",
   async fetch({ esi, characterId, cache, force }) {
-    const result = await esi.get("/characters/{character_id}/online", { path: { character_id: characterId }, cache, force });
+    const result = await esi.get("/characters/{character_id}/online", {
+      path: { character_id: characterId },
+      cache,
+      force,
+    });
     if (result.status === "unchanged") return result;
     const { online: _online, ...data } = result.data;
     return { status: "ok", data, cache: result.cache };
   },
   async persist({ tx, characterId }, body) {
-    const fields = { lastLogin: date(body.last_login), lastLogout: date(body.last_logout), logins: body.logins ?? null };
-    await tx.characterOnlineStatus.upsert({ where: { characterId }, create: { characterId, ...fields }, update: fields });
+    const fields = {
+      lastLogin: date(body.last_login),
+      lastLogout: date(body.last_logout),
+      logins: body.logins ?? null,
+    };
+    await tx.characterOnlineStatus.upsert({
+      where: { characterId },
+      create: { characterId, ...fields },
+      update: fields,
+    });
     return { written: 1 };
   },
 });

@@ -15,13 +15,24 @@ export const planets = defineSection<PlanetsBody>({
   defaultStaleMinutes: 240,
   writeStrategy: "diff",
   async fetch({ esi, characterId, cache, force }) {
-    const result = await esi.get("/characters/{character_id}/planets", { path: { character_id: characterId }, cache, force });
+    const result = await esi.get("/characters/{character_id}/planets", {
+      path: { character_id: characterId },
+      cache,
+      force,
+    });
     return result.status === "unchanged" ? result : { status: "ok", data: result.data, cache: result.cache };
   },
   async persist({ tx, characterId }, body) {
     const stored = await tx.characterPlanet.findMany({
       where: { characterId },
-      select: { planetId: true, solarSystemId: true, planetType: true, numPins: true, upgradeLevel: true, lastUpdate: true },
+      select: {
+        planetId: true,
+        solarSystemId: true,
+        planetType: true,
+        numPins: true,
+        upgradeLevel: true,
+        lastUpdate: true,
+      },
     });
     const incoming = body.map((p) => ({
       planetId: p.planet_id,
@@ -32,8 +43,10 @@ export const planets = defineSection<PlanetsBody>({
       lastUpdate: new Date(p.last_update),
     }));
     const diff = diffRows(stored, incoming, (row) => row.planetId);
-    if (diff.remove.length > 0) await tx.characterPlanet.deleteMany({ where: { characterId, planetId: { in: diff.remove } } });
-    if (diff.create.length > 0) await insertRows(tx, "CharacterPlanet", { data: diff.create.map((row) => ({ characterId, ...row })) });
+    if (diff.remove.length > 0)
+      await tx.characterPlanet.deleteMany({ where: { characterId, planetId: { in: diff.remove } } });
+    if (diff.create.length > 0)
+      await insertRows(tx, "CharacterPlanet", { data: diff.create.map((row) => ({ characterId, ...row })) });
     for (const { planetId, ...fields } of diff.update) {
       await tx.characterPlanet.update({ where: { characterId_planetId: { characterId, planetId } }, data: fields });
     }

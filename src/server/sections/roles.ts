@@ -40,7 +40,11 @@ export const roles = defineSection<RoleRow[]>({
   writeStrategy: "diff",
   feature: "roles",
   async fetch({ esi, characterId, cache, force }) {
-    const result = await esi.get("/characters/{character_id}/roles", { path: { character_id: characterId }, cache, force });
+    const result = await esi.get("/characters/{character_id}/roles", {
+      path: { character_id: characterId },
+      cache,
+      force,
+    });
     return result.status === "unchanged" ? result : { status: "ok", data: roleRows(result.data), cache: result.cache };
   },
   async persist({ tx, characterId }, rows) {
@@ -49,9 +53,12 @@ export const roles = defineSection<RoleRow[]>({
     const incomingKeys = new Set(rows.map(key));
     const created = rows.filter((r) => !storedKeys.has(key(r)));
     const removed = stored.filter((r) => !incomingKeys.has(key(r)));
-    if (created.length > 0) await insertRows(tx, "CharacterRole", { data: created.map((r) => ({ characterId, ...r })) });
+    if (created.length > 0)
+      await insertRows(tx, "CharacterRole", { data: created.map((r) => ({ characterId, ...r })) });
     for (const r of removed) {
-      await tx.characterRole.delete({ where: { characterId_location_role: { characterId, location: r.location, role: r.role } } });
+      await tx.characterRole.delete({
+        where: { characterId_location_role: { characterId, location: r.location, role: r.role } },
+      });
     }
     return { written: created.length + removed.length };
   },

@@ -20,10 +20,20 @@ export function parseStaleMinutesConfig(json: string | undefined): Record<string
   } catch {
     throw new SectionConfigError("is not valid JSON");
   }
-  const parsed = z.record(z.string(), z.number().int().min(1).max(60 * 24 * 30)).safeParse(raw);
+  const parsed = z
+    .record(
+      z.string(),
+      z
+        .number()
+        .int()
+        .min(1)
+        .max(60 * 24 * 30),
+    )
+    .safeParse(raw);
   if (!parsed.success) throw new SectionConfigError("must map section names to whole minutes between 1 and 43200");
   const unknown = Object.keys(parsed.data).filter((name) => !SECTION_NAMES.includes(name));
-  if (unknown.length > 0) throw new SectionConfigError(`unknown section(s): ${unknown.join(", ")} (known: ${SECTION_NAMES.join(", ")})`);
+  if (unknown.length > 0)
+    throw new SectionConfigError(`unknown section(s): ${unknown.join(", ")} (known: ${SECTION_NAMES.join(", ")})`);
   return parsed.data;
 }
 

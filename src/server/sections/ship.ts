@@ -12,7 +12,11 @@ export const ship = defineSection<ShipBody>({
   defaultStaleMinutes: 60,
   writeStrategy: "single",
   async fetch({ esi, characterId, cache, force }) {
-    const result = await esi.get("/characters/{character_id}/ship", { path: { character_id: characterId }, cache, force });
+    const result = await esi.get("/characters/{character_id}/ship", {
+      path: { character_id: characterId },
+      cache,
+      force,
+    });
     return result.status === "unchanged" ? result : { status: "ok", data: result.data, cache: result.cache };
   },
   async persist({ tx, characterId }, body) {

@@ -16,7 +16,11 @@ export const skillQueue = defineSection<QueueBody>({
   defaultStaleMinutes: 60,
   writeStrategy: "replace",
   async fetch({ esi, characterId, cache, force }) {
-    const result = await esi.get("/characters/{character_id}/skillqueue", { path: { character_id: characterId }, cache, force });
+    const result = await esi.get("/characters/{character_id}/skillqueue", {
+      path: { character_id: characterId },
+      cache,
+      force,
+    });
     return result.status === "unchanged" ? result : { status: "ok", data: result.data, cache: result.cache };
   },
   async persist({ tx, characterId }, queue) {

@@ -24,11 +24,25 @@ export const skillSets = defineSection<SkillSetCheckResult[]>({
     const fresh = checks.filter((c) => !byId.has(c.skillSetId));
     const changed = checks.filter((c) => {
       const old = byId.get(c.skillSetId);
-      return old && !(sameIds([...old.failedRequired].sort((a, b) => a - b), c.failedRequired) && sameIds([...old.failedRecommended].sort((a, b) => a - b), c.failedRecommended));
+      return (
+        old &&
+        !(
+          sameIds(
+            [...old.failedRequired].sort((a, b) => a - b),
+            c.failedRequired,
+          ) &&
+          sameIds(
+            [...old.failedRecommended].sort((a, b) => a - b),
+            c.failedRecommended,
+          )
+        )
+      );
     });
     const gone = stored.filter((c) => !incoming.has(c.skillSetId)).map((c) => c.skillSetId);
-    if (gone.length > 0) await tx.characterSkillSetCheck.deleteMany({ where: { characterId, skillSetId: { in: gone } } });
-    if (fresh.length > 0) await insertRows(tx, "CharacterSkillSetCheck", { data: fresh.map((c) => ({ characterId, ...c })) });
+    if (gone.length > 0)
+      await tx.characterSkillSetCheck.deleteMany({ where: { characterId, skillSetId: { in: gone } } });
+    if (fresh.length > 0)
+      await insertRows(tx, "CharacterSkillSetCheck", { data: fresh.map((c) => ({ characterId, ...c })) });
     for (const c of changed) {
       await tx.characterSkillSetCheck.update({
         where: { characterId_skillSetId: { characterId, skillSetId: c.skillSetId } },

@@ -15,15 +15,26 @@ export const skills = defineSection<SkillsBody>({
   defaultStaleMinutes: 240,
   writeStrategy: "diff",
   async fetch({ esi, characterId, cache, force }) {
-    const result = await esi.get("/characters/{character_id}/skills", { path: { character_id: characterId }, cache, force });
+    const result = await esi.get("/characters/{character_id}/skills", {
+      path: { character_id: characterId },
+      cache,
+      force,
+    });
     return result.status === "unchanged" ? result : { status: "ok", data: result.data, cache: result.cache };
   },
   async persist({ tx, characterId }, body) {
     let written = 0;
-    const totals = { total: BigInt(body.total_sp), unallocated: body.unallocated_sp === undefined ? null : BigInt(body.unallocated_sp) };
+    const totals = {
+      total: BigInt(body.total_sp),
+      unallocated: body.unallocated_sp === undefined ? null : BigInt(body.unallocated_sp),
+    };
     const storedTotals = await tx.characterSkillpoints.findUnique({ where: { characterId } });
     if (!storedTotals || storedTotals.total !== totals.total || storedTotals.unallocated !== totals.unallocated) {
-      await tx.characterSkillpoints.upsert({ where: { characterId }, create: { characterId, ...totals }, update: totals });
+      await tx.characterSkillpoints.upsert({
+        where: { characterId },
+        create: { characterId, ...totals },
+        update: totals,
+      });
       written += 1;
     }
 
@@ -38,8 +49,10 @@ export const skills = defineSection<SkillsBody>({
       skillpointsInSkill: s.skillpoints_in_skill,
     }));
     const diff = diffRows(stored, incoming, (row) => row.skillId);
-    if (diff.remove.length > 0) await tx.characterSkill.deleteMany({ where: { characterId, skillId: { in: diff.remove } } });
-    if (diff.create.length > 0) await insertRows(tx, "CharacterSkill", { data: diff.create.map((row) => ({ characterId, ...row })) });
+    if (diff.remove.length > 0)
+      await tx.characterSkill.deleteMany({ where: { characterId, skillId: { in: diff.remove } } });
+    if (diff.create.length > 0)
+      await insertRows(tx, "CharacterSkill", { data: diff.create.map((row) => ({ characterId, ...row })) });
     for (const { skillId, ...fields } of diff.update) {
       await tx.characterSkill.update({ where: { characterId_skillId: { characterId, skillId } }, data: fields });
     }

@@ -15,15 +15,24 @@ export const standings = defineSection<StandingsBody>({
   defaultStaleMinutes: 240,
   writeStrategy: "diff",
   async fetch({ esi, characterId, cache, force }) {
-    const result = await esi.get("/characters/{character_id}/standings", { path: { character_id: characterId }, cache, force });
+    const result = await esi.get("/characters/{character_id}/standings", {
+      path: { character_id: characterId },
+      cache,
+      force,
+    });
     return result.status === "unchanged" ? result : { status: "ok", data: result.data, cache: result.cache };
   },
   async persist({ tx, characterId }, body) {
-    const stored = await tx.characterStanding.findMany({ where: { characterId }, select: { fromId: true, fromType: true, standing: true } });
+    const stored = await tx.characterStanding.findMany({
+      where: { characterId },
+      select: { fromId: true, fromType: true, standing: true },
+    });
     const incoming = body.map((s) => ({ fromId: s.from_id, fromType: s.from_type, standing: s.standing }));
     const diff = diffRows(stored, incoming, (row) => row.fromId);
-    if (diff.remove.length > 0) await tx.characterStanding.deleteMany({ where: { characterId, fromId: { in: diff.remove } } });
-    if (diff.create.length > 0) await insertRows(tx, "CharacterStanding", { data: diff.create.map((row) => ({ characterId, ...row })) });
+    if (diff.remove.length > 0)
+      await tx.characterStanding.deleteMany({ where: { characterId, fromId: { in: diff.remove } } });
+    if (diff.create.length > 0)
+      await insertRows(tx, "CharacterStanding", { data: diff.create.map((row) => ({ characterId, ...row })) });
     for (const { fromId, ...fields } of diff.update) {
       await tx.characterStanding.update({ where: { characterId_fromId: { characterId, fromId } }, data: fields });
     }

@@ -11,7 +11,11 @@ export const walletBalance = defineSection<number>({
   defaultStaleMinutes: 240,
   writeStrategy: "single",
   async fetch({ esi, characterId, cache, force }) {
-    const result = await esi.get("/characters/{character_id}/wallet", { path: { character_id: characterId }, cache, force });
+    const result = await esi.get("/characters/{character_id}/wallet", {
+      path: { character_id: characterId },
+      cache,
+      force,
+    });
     return result.status === "unchanged" ? result : { status: "ok", data: result.data, cache: result.cache };
   },
   async persist({ tx, characterId }, total) {

@@ -20,10 +20,15 @@ export const walletJournal = defineSection<WalletJournalData>({
   defaultStaleMinutes: 240,
   writeStrategy: "append",
   retention: {
-    purge: async (db, characterId, cutoff) => (await db.characterWalletJournalEntry.deleteMany({ where: { characterId, date: { lt: cutoff } } })).count,
+    purge: async (db, characterId, cutoff) =>
+      (await db.characterWalletJournalEntry.deleteMany({ where: { characterId, date: { lt: cutoff } } })).count,
   },
   async fetch({ esi, characterId, cache, force, now, settings }) {
-    const result = await esi.getPages("/characters/{character_id}/wallet/journal", { path: { character_id: characterId }, cache, force });
+    const result = await esi.getPages("/characters/{character_id}/wallet/journal", {
+      path: { character_id: characterId },
+      cache,
+      force,
+    });
     if (result.status === "unchanged") return result;
     const cutoff = retentionCutoff(now, settings.retentionDays);
     const entries = result.data.filter((e) => new Date(e.date) >= cutoff).sort((a, b) => a.id - b.id);
@@ -33,7 +38,10 @@ export const walletJournal = defineSection<WalletJournalData>({
     // Reading the stored ids of the fetched range is cheaper than letting the database reject thousands of duplicates.
     const first = entries[0];
     const stored = first
-      ? await tx.characterWalletJournalEntry.findMany({ where: { characterId, entryId: { gte: BigInt(first.id) } }, select: { entryId: true } })
+      ? await tx.characterWalletJournalEntry.findMany({
+          where: { characterId, entryId: { gte: BigInt(first.id) } },
+          select: { entryId: true },
+        })
       : [];
     const known = new Set(stored.map((row) => row.entryId));
     const fresh = entries.filter((e) => !known.has(BigInt(e.id)));
@@ -56,7 +64,9 @@ export const walletJournal = defineSection<WalletJournalData>({
       })),
       skipDuplicates: true,
     });
-    const entityIds = fresh.flatMap((e) => [e.first_party_id, e.second_party_id, e.tax_receiver_id].filter((id): id is number => !!id));
+    const entityIds = fresh.flatMap((e) =>
+      [e.first_party_id, e.second_party_id, e.tax_receiver_id].filter((id): id is number => !!id),
+    );
     return { written: created.count, entityIds };
   },
 });

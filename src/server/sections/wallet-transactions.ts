@@ -20,10 +20,15 @@ export const walletTransactions = defineSection<WalletTransactionsData>({
   defaultStaleMinutes: 240,
   writeStrategy: "append",
   retention: {
-    purge: async (db, characterId, cutoff) => (await db.characterWalletTransaction.deleteMany({ where: { characterId, date: { lt: cutoff } } })).count,
+    purge: async (db, characterId, cutoff) =>
+      (await db.characterWalletTransaction.deleteMany({ where: { characterId, date: { lt: cutoff } } })).count,
   },
   async fetch({ esi, db, characterId, cache, force, now, settings }) {
-    const newest = await db.characterWalletTransaction.findFirst({ where: { characterId }, orderBy: { transactionId: "desc" }, select: { transactionId: true } });
+    const newest = await db.characterWalletTransaction.findFirst({
+      where: { characterId },
+      orderBy: { transactionId: "desc" },
+      select: { transactionId: true },
+    });
     const result = await esi.getByCursor("/characters/{character_id}/wallet/transactions", {
       path: { character_id: characterId },
       cache,
@@ -32,7 +37,9 @@ export const walletTransactions = defineSection<WalletTransactionsData>({
     });
     if (result.status === "unchanged") return result;
     const cutoff = retentionCutoff(now, settings.retentionDays);
-    const transactions = result.data.filter((x) => new Date(x.date) >= cutoff).sort((a, b) => a.transaction_id - b.transaction_id);
+    const transactions = result.data
+      .filter((x) => new Date(x.date) >= cutoff)
+      .sort((a, b) => a.transaction_id - b.transaction_id);
     return { status: "ok", data: { transactions }, cache: result.cache };
   },
   async persist({ tx, characterId }, { transactions }) {

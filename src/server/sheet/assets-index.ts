@@ -126,12 +126,27 @@ async function load(db: Db, characterId: number, version: string): Promise<Asset
     if (parent !== undefined && parent !== i) items[parent]!.children.push(i);
     items[i]!.parent = parent ?? -1;
   });
-  const order = (a: number, b: number) => compareKeys(items[a]!.sortKey, items[a]!.itemId, items[b]!.sortKey, items[b]!.itemId);
+  const order = (a: number, b: number) =>
+    compareKeys(items[a]!.sortKey, items[a]!.itemId, items[b]!.sortKey, items[b]!.itemId);
   const locations = new Map<number, IndexedLocation>();
   const locationOf = (id: number | null) => {
     const key = id ?? 0;
     let at = locations.get(key);
-    if (!at) locations.set(key, (at = { id: key, name: null, category: null, topLevel: [], items: 0, quantity: 0, volume: 0, itemsWithoutVolume: 0, value: 0 }));
+    if (!at)
+      locations.set(
+        key,
+        (at = {
+          id: key,
+          name: null,
+          category: null,
+          topLevel: [],
+          items: 0,
+          quantity: 0,
+          volume: 0,
+          itemsWithoutVolume: 0,
+          value: 0,
+        }),
+      );
     return at;
   };
   // Top-down from each top-level item: every item learns its location, and the location sums it.

@@ -24,7 +24,16 @@ export const assetChildrenInput = z.object({
 });
 export type AssetChildrenInput = z.input<typeof assetChildrenInput>;
 
-export const assetSearchInput = z.object({ query: z.string().trim().max(100).default("").transform((q) => q.replace(/\s+/g, " ")), cursor, limit });
+export const assetSearchInput = z.object({
+  query: z
+    .string()
+    .trim()
+    .max(100)
+    .default("")
+    .transform((q) => q.replace(/\s+/g, " ")),
+  cursor,
+  limit,
+});
 export type AssetSearchInput = z.input<typeof assetSearchInput>;
 
 export interface AssetLocationSummary {
@@ -110,7 +119,10 @@ function toRow(item: IndexedItem): AssetRow {
 }
 
 /** Every location the character has items at, with totals over everything inside, and the grand totals. */
-export async function assetLocations(db: Db, characterId: number): Promise<{ totals: AssetTotals; locations: AssetLocationSummary[] }> {
+export async function assetLocations(
+  db: Db,
+  characterId: number,
+): Promise<{ totals: AssetTotals; locations: AssetLocationSummary[] }> {
   const index = await assetIndex(db, characterId);
   const totals: AssetTotals = { items: 0, quantity: 0, volume: 0, itemsWithoutVolume: 0, value: 0 };
   const locations = [...index.locations.values()].map((l): AssetLocationSummary => {
@@ -142,10 +154,18 @@ const assetCursor = ([sortKey, itemId]: [string, string, string]) => ({ sortKey,
  * One page of `list` (item indexes in list order) after the cursor, keeping only
  * items that pass `keep`; `total` counts them all on the first page.
  */
-function page(index: AssetIndex, list: readonly number[], listKey: string, input: { cursor?: string; limit: number }, keep?: (item: IndexedItem) => boolean) {
+function page(
+  index: AssetIndex,
+  list: readonly number[],
+  listKey: string,
+  input: { cursor?: string; limit: number },
+  keep?: (item: IndexedItem) => boolean,
+) {
   // The sort key and item id of the last row sent, and the list they belong to: a cursor replayed against another
   // container or query is refused rather than silently skipping rows.
-  const after = input.cursor ? assetCursor(decodeCursor(input.cursor, z.tuple([z.string(), itemIdKey, z.literal(listKey)]))) : null;
+  const after = input.cursor
+    ? assetCursor(decodeCursor(input.cursor, z.tuple([z.string(), itemIdKey, z.literal(listKey)])))
+    : null;
   let start = 0;
   if (after) {
     // Binary search for the first item past the cursor.
@@ -181,9 +201,14 @@ function page(index: AssetIndex, list: readonly number[], listKey: string, input
 }
 
 /** One level of the tree: the top-level items at a location, or an item's contents. */
-export async function assetChildren(db: Db, characterId: number, raw: AssetChildrenInput): Promise<AssetPage<AssetRow>> {
+export async function assetChildren(
+  db: Db,
+  characterId: number,
+  raw: AssetChildrenInput,
+): Promise<AssetPage<AssetRow>> {
   const input = assetChildrenInput.parse(raw);
-  if (input.parentItemId === undefined && input.locationId === undefined) return { rows: [], total: 0, nextCursor: null };
+  if (input.parentItemId === undefined && input.locationId === undefined)
+    return { rows: [], total: 0, nextCursor: null };
   const index = await assetIndex(db, characterId);
   let list: readonly number[];
   let listKey: string;
@@ -200,7 +225,11 @@ export async function assetChildren(db: Db, characterId: number, raw: AssetChild
 }
 
 /** Items whose type name or custom name contains the query, each with where it sits. */
-export async function searchAssets(db: Db, characterId: number, raw: AssetSearchInput): Promise<AssetPage<AssetSearchRow>> {
+export async function searchAssets(
+  db: Db,
+  characterId: number,
+  raw: AssetSearchInput,
+): Promise<AssetPage<AssetSearchRow>> {
   const input = assetSearchInput.parse(raw);
   if (input.query === "") return { rows: [], total: 0, nextCursor: null };
   const needle = input.query.toLowerCase();
@@ -215,7 +244,10 @@ function pathOf(index: AssetIndex, item: IndexedItem): Pick<AssetSearchRow, "loc
   const containers: AssetPathStep[] = [];
   for (let at = item.parent; at !== -1 && containers.length < index.items.length; at = index.items[at]!.parent) {
     const parent = index.items[at]!;
-    containers.unshift({ itemId: parent.itemId, label: parent.name ?? parent.typeName ?? unknownTypeName(parent.typeId) });
+    containers.unshift({
+      itemId: parent.itemId,
+      label: parent.name ?? parent.typeName ?? unknownTypeName(parent.typeId),
+    });
   }
   const id = item.rootLocationId ?? 0;
   return { location: { id, name: index.locations.get(id)?.name ?? unknownLocationName(id) }, containers };

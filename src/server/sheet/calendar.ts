@@ -33,7 +33,11 @@ export interface CalendarEventRow {
 
 const cursorShape = z.tuple([isoDate, bigintId]);
 
-export async function notificationsPage(db: Db, characterId: number, input: NotificationsInput = {}): Promise<{ rows: NotificationRow[]; nextCursor: string | null }> {
+export async function notificationsPage(
+  db: Db,
+  characterId: number,
+  input: NotificationsInput = {},
+): Promise<{ rows: NotificationRow[]; nextCursor: string | null }> {
   const { cursor, limit, unreadOnly } = notificationsInput.parse(input);
   const after = cursor ? decodeCursor(cursor, cursorShape) : null;
   const found = await db.characterNotification.findMany({
@@ -41,14 +45,22 @@ export async function notificationsPage(db: Db, characterId: number, input: Noti
       characterId,
       ...(unreadOnly ? { isRead: false } : {}),
       ...(after
-        ? { OR: [{ timestamp: { lt: new Date(after[0]) } }, { timestamp: new Date(after[0]), notificationId: { lt: BigInt(after[1]) } }] }
+        ? {
+            OR: [
+              { timestamp: { lt: new Date(after[0]) } },
+              { timestamp: new Date(after[0]), notificationId: { lt: BigInt(after[1]) } },
+            ],
+          }
         : {}),
     },
     orderBy: [{ timestamp: "desc" }, { notificationId: "desc" }],
     take: limit + 1,
   });
   const page = found.slice(0, limit);
-  const senders = await entityNames(db, page.map((n) => n.senderId));
+  const senders = await entityNames(
+    db,
+    page.map((n) => n.senderId),
+  );
   const rows = page.map((n) => ({
     notificationId: n.notificationId.toString(),
     type: n.type,
@@ -60,12 +72,21 @@ export async function notificationsPage(db: Db, characterId: number, input: Noti
     text: n.text,
   }));
   const last = page.at(-1);
-  return { rows, nextCursor: found.length > limit && last ? encodeCursor([last.timestamp.toISOString(), last.notificationId.toString()]) : null };
+  return {
+    rows,
+    nextCursor:
+      found.length > limit && last
+        ? encodeCursor([last.timestamp.toISOString(), last.notificationId.toString()])
+        : null,
+  };
 }
 
 /** Calendar events in date order (ESI only lists upcoming ones; past ones stay as stored). */
 export async function calendarEvents(db: Db, characterId: number): Promise<CalendarEventRow[]> {
-  const events = await db.characterCalendarEvent.findMany({ where: { characterId }, orderBy: [{ date: "asc" }, { eventId: "asc" }] });
+  const events = await db.characterCalendarEvent.findMany({
+    where: { characterId },
+    orderBy: [{ date: "asc" }, { eventId: "asc" }],
+  });
   return events.map((e) => ({
     eventId: e.eventId,
     date: e.date,

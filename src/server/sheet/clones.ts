@@ -48,7 +48,11 @@ const byName = (a: SheetImplant, b: SheetImplant) => a.name.localeCompare(b.name
 export async function clonesSheet(db: Db, characterId: number, now: Date = new Date()): Promise<ClonesSheet> {
   const [implants, clones, info, attributes] = await Promise.all([
     db.characterImplant.findMany({ where: { characterId } }),
-    db.characterJumpClone.findMany({ where: { characterId }, include: { implants: true }, orderBy: { jumpCloneId: "asc" } }),
+    db.characterJumpClone.findMany({
+      where: { characterId },
+      include: { implants: true },
+      orderBy: { jumpCloneId: "asc" },
+    }),
     db.characterCloneInfo.findUnique({ where: { characterId } }),
     db.characterAttributes.findUnique({ where: { characterId } }),
   ]);
@@ -58,7 +62,10 @@ export async function clonesSheet(db: Db, characterId: number, now: Date = new D
     db.location.findMany({ where: { id: { in: placeIds } }, select: { id: true, solarSystemId: true } }),
   ]);
   const systemOf = new Map(places.map((p) => [p.id, p.solarSystemId]));
-  const names = await placeNames(db, [...placeIds, ...places.flatMap((p) => (p.solarSystemId === null ? [] : [p.solarSystemId]))]);
+  const names = await placeNames(db, [
+    ...placeIds,
+    ...places.flatMap((p) => (p.solarSystemId === null ? [] : [p.solarSystemId])),
+  ]);
   // placeNames answers "#id" for what it cannot name.
   const known = (name: string | undefined) => (name && !name.startsWith("#") ? name : null);
   const place = (id: bigint): SheetPlace => {

@@ -49,7 +49,10 @@ export async function contactsSheet(db: Db, characterId: number, raw: ContactsIn
     db.characterContact.findMany({ where: { characterId } }),
     db.characterContactLabel.findMany({ where: { characterId } }),
   ]);
-  const names = await entityNames(db, contacts.map((c) => c.contactId));
+  const names = await entityNames(
+    db,
+    contacts.map((c) => c.contactId),
+  );
   const labelNames = new Map(labels.map((l) => [l.labelId.toString(), l.name]));
   const all: ContactRow[] = contacts.map((c) => ({
     id: c.contactId,
@@ -61,8 +64,11 @@ export async function contactsSheet(db: Db, characterId: number, raw: ContactsIn
     isBlocked: c.isBlocked,
     labels: c.labelIds.map((id) => ({ id: id.toString(), name: labelNames.get(id.toString()) ?? `Label ${id}` })),
   }));
-  const bandCounts = Object.fromEntries(STANDING_BANDS.map((b) => [b, all.filter((r) => r.band === b).length])) as Record<StandingBand, number>;
-  const byName = (a: ContactRow, b: ContactRow) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || a.id - b.id;
+  const bandCounts = Object.fromEntries(
+    STANDING_BANDS.map((b) => [b, all.filter((r) => r.band === b).length]),
+  ) as Record<StandingBand, number>;
+  const byName = (a: ContactRow, b: ContactRow) =>
+    a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || a.id - b.id;
   const sign = input.order === "asc" ? 1 : -1;
   const primary: Record<typeof input.sort, (a: ContactRow, b: ContactRow) => number> = {
     standing: (a, b) => a.standing - b.standing,
@@ -70,7 +76,10 @@ export async function contactsSheet(db: Db, characterId: number, raw: ContactsIn
     type: (a, b) => TYPE_ORDER.indexOf(a.type) - TYPE_ORDER.indexOf(b.type),
   };
   // Ties always read by name A-Z, whichever way the main key runs.
-  const compare = input.sort === "name" ? (a: ContactRow, b: ContactRow) => sign * byName(a, b) : (a: ContactRow, b: ContactRow) => sign * primary[input.sort](a, b) || byName(a, b);
+  const compare =
+    input.sort === "name"
+      ? (a: ContactRow, b: ContactRow) => sign * byName(a, b)
+      : (a: ContactRow, b: ContactRow) => sign * primary[input.sort](a, b) || byName(a, b);
   const rows = all.filter((r) => !input.band || r.band === input.band).sort(compare);
   return { rows, total: all.length, bandCounts };
 }

@@ -83,8 +83,14 @@ const num = (d: Prisma.Decimal | null): number | null => (d === null ? null : Nu
 
 async function describeContracts(db: Db, rows: ContractRecord[]): Promise<ContractRow[]> {
   const [names, places] = await Promise.all([
-    entityNames(db, rows.flatMap((r) => [r.issuerId, r.issuerCorporationId, r.assigneeId || null, r.acceptorId || null])),
-    placeNames(db, rows.flatMap((r) => [r.startLocationId, r.endLocationId])),
+    entityNames(
+      db,
+      rows.flatMap((r) => [r.issuerId, r.issuerCorporationId, r.assigneeId || null, r.acceptorId || null]),
+    ),
+    placeNames(
+      db,
+      rows.flatMap((r) => [r.startLocationId, r.endLocationId]),
+    ),
   ]);
   const named = (id: number): Named => ({ id, name: names.get(id) ?? `#${id}` });
   const place = (id: bigint | null) => (id === null ? null : { id: id.toString(), name: placeName(places, id)! });
@@ -126,12 +132,19 @@ export async function contractsList(db: Db, characterId: number, raw: ContractsI
     const at = new Date(issued);
     and.push({ OR: [{ dateIssued: { lt: at } }, { dateIssued: at, contractId: { lt: BigInt(contractId) } }] });
   }
-  const rows = await db.characterContract.findMany({ where: { AND: and }, orderBy: [{ dateIssued: "desc" }, { contractId: "desc" }], take: input.limit + 1 });
+  const rows = await db.characterContract.findMany({
+    where: { AND: and },
+    orderBy: [{ dateIssued: "desc" }, { contractId: "desc" }],
+    take: input.limit + 1,
+  });
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   return {
     rows: await describeContracts(db, page),
-    nextCursor: rows.length > input.limit && last ? encodeCursor([last.dateIssued.toISOString(), last.contractId.toString()]) : null,
+    nextCursor:
+      rows.length > input.limit && last
+        ? encodeCursor([last.dateIssued.toISOString(), last.contractId.toString()])
+        : null,
   };
 }
 
@@ -141,8 +154,18 @@ export async function contractFilterOptions(db: Db, characterId: number) {
     db.characterContract.groupBy({ by: ["status"], where: { characterId } }),
     db.characterContract.groupBy({ by: ["type"], where: { characterId } }),
   ]);
-  const known = <T extends string>(all: readonly T[], present: string[]) => all.filter((v) => present.includes(v)).map((value) => ({ value, label: contractLabel(value) }));
-  return { statuses: known(CONTRACT_STATUSES, statuses.map((s) => s.status)), types: known(CONTRACT_TYPES, types.map((t) => t.type)) };
+  const known = <T extends string>(all: readonly T[], present: string[]) =>
+    all.filter((v) => present.includes(v)).map((value) => ({ value, label: contractLabel(value) }));
+  return {
+    statuses: known(
+      CONTRACT_STATUSES,
+      statuses.map((s) => s.status),
+    ),
+    types: known(
+      CONTRACT_TYPES,
+      types.map((t) => t.type),
+    ),
+  };
 }
 
 export const contractInput = z.object({ contractId: bigintId.optional() });
@@ -166,7 +189,11 @@ export interface ContractDetail extends ContractRow {
   bids: { bidId: number; bidder: Named; amount: number; dateBid: Date }[];
 }
 
-export async function contractDetail(db: Db, characterId: number, raw: ContractInput = {}): Promise<ContractDetail | null> {
+export async function contractDetail(
+  db: Db,
+  characterId: number,
+  raw: ContractInput = {},
+): Promise<ContractDetail | null> {
   const { contractId } = contractInput.parse(raw);
   if (!contractId) return null;
   const row = await db.characterContract.findUnique({
@@ -177,8 +204,14 @@ export async function contractDetail(db: Db, characterId: number, raw: ContractI
   const { items, bids, ...contract } = row;
   const [[described], types, bidders] = await Promise.all([
     describeContracts(db, [contract]),
-    typeNames(db, items.map((i) => i.typeId)),
-    entityNames(db, bids.map((b) => b.bidderId)),
+    typeNames(
+      db,
+      items.map((i) => i.typeId),
+    ),
+    entityNames(
+      db,
+      bids.map((b) => b.bidderId),
+    ),
   ]);
   const item = (i: (typeof items)[number]): ContractItemRow => ({
     recordId: i.recordId.toString(),
@@ -191,6 +224,11 @@ export async function contractDetail(db: Db, characterId: number, raw: ContractI
     ...described!,
     included: items.filter((i) => i.isIncluded).map(item),
     requested: items.filter((i) => !i.isIncluded).map(item),
-    bids: bids.map((b) => ({ bidId: b.bidId, bidder: { id: b.bidderId, name: bidders.get(b.bidderId)! }, amount: Number(b.amount), dateBid: b.dateBid })),
+    bids: bids.map((b) => ({
+      bidId: b.bidId,
+      bidder: { id: b.bidderId, name: bidders.get(b.bidderId)! },
+      amount: Number(b.amount),
+      dateBid: b.dateBid,
+    })),
   };
 }

@@ -6,10 +6,54 @@ import { entityNames } from "./name-lookups";
 
 /** EVE's faction warfare rank names, index = rank (0-9), per militia faction. */
 const FW_RANKS: Record<number, readonly string[]> = {
-  500001: ["Protectorate Ensign", "Second Lieutenant", "First Lieutenant", "Captain", "Major", "Lieutenant Colonel", "Colonel", "Wing Commander", "Strike Commander", "Brigadier General"],
-  500002: ["Nation Warrior", "Spike Lieutenant", "Spear Lieutenant", "Venge Captain", "Lance Commander", "Blade Commander", "Talon Commander", "Voshud Major", "Matar Colonel", "Valklear General"],
-  500003: ["Paladin Crusader", "Templar Lieutenant", "Cardinal Lieutenant", "Arch Lieutenant", "Imperial Major", "Marshal Commander", "Imperial Commander", "Grand Commander", "Lord Commander", "Savior of the Realm"],
-  500004: ["Federation Minuteman", "Defender Lieutenant", "Guardian Lieutenant", "Lieutenant Sentinel", "Shield Commander", "Aegis Commander", "Vice Commander", "Major General", "Lieutenant General", "Luminaire General"],
+  500001: [
+    "Protectorate Ensign",
+    "Second Lieutenant",
+    "First Lieutenant",
+    "Captain",
+    "Major",
+    "Lieutenant Colonel",
+    "Colonel",
+    "Wing Commander",
+    "Strike Commander",
+    "Brigadier General",
+  ],
+  500002: [
+    "Nation Warrior",
+    "Spike Lieutenant",
+    "Spear Lieutenant",
+    "Venge Captain",
+    "Lance Commander",
+    "Blade Commander",
+    "Talon Commander",
+    "Voshud Major",
+    "Matar Colonel",
+    "Valklear General",
+  ],
+  500003: [
+    "Paladin Crusader",
+    "Templar Lieutenant",
+    "Cardinal Lieutenant",
+    "Arch Lieutenant",
+    "Imperial Major",
+    "Marshal Commander",
+    "Imperial Commander",
+    "Grand Commander",
+    "Lord Commander",
+    "Savior of the Realm",
+  ],
+  500004: [
+    "Federation Minuteman",
+    "Defender Lieutenant",
+    "Guardian Lieutenant",
+    "Lieutenant Sentinel",
+    "Shield Commander",
+    "Aegis Commander",
+    "Vice Commander",
+    "Major General",
+    "Lieutenant General",
+    "Luminaire General",
+  ],
 };
 
 export function fwRankName(factionId: number | null, rank: number | null): string | null {
@@ -53,7 +97,10 @@ const plainTitle = (name: string) => name.replace(/<[^>]*>/g, "").trim() || name
 
 export async function corporationSheet(db: Db, characterId: number, now = new Date()): Promise<CorporationSheet> {
   const [history, titles, roles, fw] = await Promise.all([
-    db.characterCorporationHistory.findMany({ where: { characterId }, orderBy: [{ startDate: "desc" }, { recordId: "desc" }] }),
+    db.characterCorporationHistory.findMany({
+      where: { characterId },
+      orderBy: [{ startDate: "desc" }, { recordId: "desc" }],
+    }),
     db.characterTitle.findMany({ where: { characterId }, orderBy: { titleId: "asc" } }),
     db.characterRole.findMany({ where: { characterId }, orderBy: [{ location: "asc" }, { role: "asc" }] }),
     db.characterFwStats.findUnique({ where: { characterId } }),
@@ -75,7 +122,9 @@ export async function corporationSheet(db: Db, characterId: number, now = new Da
       };
     }),
     titles: titles.map((t) => ({ titleId: t.titleId, name: plainTitle(t.name) })),
-    roles: [...byLocation].sort(([a], [b]) => ROLE_LOCATIONS.indexOf(a) - ROLE_LOCATIONS.indexOf(b)).map(([location, list]) => ({ location, roles: list })),
+    roles: [...byLocation]
+      .sort(([a], [b]) => ROLE_LOCATIONS.indexOf(a) - ROLE_LOCATIONS.indexOf(b))
+      .map(([location, list]) => ({ location, roles: list })),
     fw: fw && {
       factionId: fw.factionId,
       factionName: fw.factionId === null ? null : names.get(fw.factionId)!,
@@ -83,7 +132,11 @@ export async function corporationSheet(db: Db, characterId: number, now = new Da
       currentRank: fwRankName(fw.factionId, fw.currentRank),
       highestRank: fwRankName(fw.factionId, fw.highestRank),
       kills: { yesterday: fw.killsYesterday, lastWeek: fw.killsLastWeek, total: fw.killsTotal },
-      victoryPoints: { yesterday: fw.victoryPointsYesterday, lastWeek: fw.victoryPointsLastWeek, total: fw.victoryPointsTotal },
+      victoryPoints: {
+        yesterday: fw.victoryPointsYesterday,
+        lastWeek: fw.victoryPointsLastWeek,
+        total: fw.victoryPointsTotal,
+      },
     },
   };
 }

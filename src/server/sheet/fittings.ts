@@ -3,7 +3,18 @@
 import type { Db } from "~/server/db/client";
 import { typeNames } from "./name-lookups";
 
-export const SLOT_GROUPS = ["high", "medium", "low", "rig", "subsystem", "service", "drone", "fighter", "cargo", "other"] as const;
+export const SLOT_GROUPS = [
+  "high",
+  "medium",
+  "low",
+  "rig",
+  "subsystem",
+  "service",
+  "drone",
+  "fighter",
+  "cargo",
+  "other",
+] as const;
 export type SlotGroup = (typeof SLOT_GROUPS)[number];
 
 /** ESI flags: HiSlot0..7, MedSlot0..7, LoSlot0..7, RigSlot0..2, SubSystemSlot0..3, ServiceSlot0..7, DroneBay, FighterBay, Cargo, Invalid. */
@@ -45,7 +56,12 @@ interface StoredItem {
 function storedItems(json: unknown): StoredItem[] {
   if (!Array.isArray(json)) return [];
   return json.filter(
-    (i): i is StoredItem => typeof i === "object" && i !== null && typeof i.flag === "string" && typeof i.quantity === "number" && typeof i.type_id === "number",
+    (i): i is StoredItem =>
+      typeof i === "object" &&
+      i !== null &&
+      typeof i.flag === "string" &&
+      typeof i.quantity === "number" &&
+      typeof i.type_id === "number",
   );
 }
 
@@ -53,14 +69,23 @@ function storedItems(json: unknown): StoredItem[] {
 const slotIndex = (flag: string) => Number(/(\d+)$/.exec(flag)?.[1] ?? 0);
 
 export async function fittingsSheet(db: Db, characterId: number): Promise<FittingView[]> {
-  const fittings = await db.characterFitting.findMany({ where: { characterId }, orderBy: [{ name: "asc" }, { fittingId: "asc" }] });
+  const fittings = await db.characterFitting.findMany({
+    where: { characterId },
+    orderBy: [{ name: "asc" }, { fittingId: "asc" }],
+  });
   const items = new Map(fittings.map((f) => [f.fittingId, storedItems(f.items)]));
-  const types = await typeNames(db, [...fittings.map((f) => f.shipTypeId), ...[...items.values()].flat().map((i) => i.type_id)]);
+  const types = await typeNames(db, [
+    ...fittings.map((f) => f.shipTypeId),
+    ...[...items.values()].flat().map((i) => i.type_id),
+  ]);
   return fittings.map((f) => {
     const byGroup = new Map<SlotGroup, FittingItem[]>();
     for (const i of items.get(f.fittingId)!) {
       const group = slotGroup(i.flag);
-      byGroup.set(group, [...(byGroup.get(group) ?? []), { flag: i.flag, typeId: i.type_id, typeName: types.get(i.type_id)!.name, quantity: i.quantity }]);
+      byGroup.set(group, [
+        ...(byGroup.get(group) ?? []),
+        { flag: i.flag, typeId: i.type_id, typeName: types.get(i.type_id)!.name, quantity: i.quantity },
+      ]);
     }
     return {
       fittingId: f.fittingId,
@@ -70,7 +95,9 @@ export async function fittingsSheet(db: Db, characterId: number): Promise<Fittin
       shipTypeName: types.get(f.shipTypeId)!.name,
       groups: SLOT_GROUPS.filter((g) => byGroup.has(g)).map((group) => ({
         group,
-        items: byGroup.get(group)!.sort((a, b) => slotIndex(a.flag) - slotIndex(b.flag) || a.typeName.localeCompare(b.typeName)),
+        items: byGroup
+          .get(group)!
+          .sort((a, b) => slotIndex(a.flag) - slotIndex(b.flag) || a.typeName.localeCompare(b.typeName)),
       })),
     };
   });

@@ -75,10 +75,24 @@ export async function industrySheet(db: Db, characterId: number): Promise<Indust
   const closedOrders = { characterId, state: { not: "open" } };
   const [blueprints, openJobs, pastJobs, openOrders, pastOrders, jobHistory, orderHistory] = await Promise.all([
     db.characterBlueprint.findMany({ where: { characterId }, orderBy: { itemId: "asc" } }),
-    db.characterIndustryJob.findMany({ where: { characterId, status: { in: OPEN_JOB_STATUSES } }, orderBy: [{ endDate: "asc" }, { jobId: "asc" }] }),
-    db.characterIndustryJob.findMany({ where: finishedJobs, orderBy: [{ endDate: "desc" }, { jobId: "desc" }], take: HISTORY_LIMIT }),
-    db.characterMarketOrder.findMany({ where: { characterId, state: "open" }, orderBy: [{ issued: "desc" }, { orderId: "desc" }] }),
-    db.characterMarketOrder.findMany({ where: closedOrders, orderBy: [{ issued: "desc" }, { orderId: "desc" }], take: HISTORY_LIMIT }),
+    db.characterIndustryJob.findMany({
+      where: { characterId, status: { in: OPEN_JOB_STATUSES } },
+      orderBy: [{ endDate: "asc" }, { jobId: "asc" }],
+    }),
+    db.characterIndustryJob.findMany({
+      where: finishedJobs,
+      orderBy: [{ endDate: "desc" }, { jobId: "desc" }],
+      take: HISTORY_LIMIT,
+    }),
+    db.characterMarketOrder.findMany({
+      where: { characterId, state: "open" },
+      orderBy: [{ issued: "desc" }, { orderId: "desc" }],
+    }),
+    db.characterMarketOrder.findMany({
+      where: closedOrders,
+      orderBy: [{ issued: "desc" }, { orderId: "desc" }],
+      take: HISTORY_LIMIT,
+    }),
     db.characterIndustryJob.count({ where: finishedJobs }),
     db.characterMarketOrder.count({ where: closedOrders }),
   ]);
@@ -86,8 +100,16 @@ export async function industrySheet(db: Db, characterId: number): Promise<Indust
   const jobs = [...openJobs, ...pastJobs];
   const orders = [...openOrders, ...pastOrders];
   const [types, places] = await Promise.all([
-    typeNames(db, [...blueprints.map((b) => b.typeId), ...jobs.flatMap((j) => [j.blueprintTypeId, j.productTypeId]), ...orders.map((o) => o.typeId)]),
-    placeNames(db, [...blueprints.map((b) => b.locationId), ...jobs.map((j) => j.facilityId), ...orders.map((o) => o.locationId)]),
+    typeNames(db, [
+      ...blueprints.map((b) => b.typeId),
+      ...jobs.flatMap((j) => [j.blueprintTypeId, j.productTypeId]),
+      ...orders.map((o) => o.typeId),
+    ]),
+    placeNames(db, [
+      ...blueprints.map((b) => b.locationId),
+      ...jobs.map((j) => j.facilityId),
+      ...orders.map((o) => o.locationId),
+    ]),
   ]);
   const typeName = (id: number) => types.get(id)!.name;
   return {

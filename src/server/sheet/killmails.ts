@@ -47,7 +47,11 @@ function lossValue(lost: LostItem[], prices: Map<number, number>): number | null
 
 const cursorShape = z.tuple([isoDate, bigintId]);
 
-export async function killmailsPage(db: Db, characterId: number, input: KillmailsInput = {}): Promise<{ rows: KillmailRow[]; nextCursor: string | null }> {
+export async function killmailsPage(
+  db: Db,
+  characterId: number,
+  input: KillmailsInput = {},
+): Promise<{ rows: KillmailRow[]; nextCursor: string | null }> {
   const { cursor, limit, kind } = killmailsInput.parse(input);
   const after = cursor ? decodeCursor(cursor, cursorShape) : null;
   // "Not the victim" must keep NULL victims (structures, NPCs): SQL's <> drops them.
@@ -58,7 +62,12 @@ export async function killmailsPage(db: Db, characterId: number, input: Killmail
         ? { OR: [{ victimCharacterId: null }, { victimCharacterId: { not: characterId } }] }
         : {};
   const keyset = after
-    ? { OR: [{ killmailTime: { lt: new Date(after[0]) } }, { killmailTime: new Date(after[0]), killmailId: { lt: BigInt(after[1]) } }] }
+    ? {
+        OR: [
+          { killmailTime: { lt: new Date(after[0]) } },
+          { killmailTime: new Date(after[0]), killmailId: { lt: BigInt(after[1]) } },
+        ],
+      }
     : {};
   const found = await db.characterKillmail.findMany({
     where: { characterId, AND: [side, keyset] },
@@ -67,10 +76,22 @@ export async function killmailsPage(db: Db, characterId: number, input: Killmail
   });
   const page = found.slice(0, limit);
   const [types, systems, names, prices] = await Promise.all([
-    typeNames(db, page.map((k) => k.victimShipTypeId)),
-    placeNames(db, page.map((k) => k.solarSystemId)),
-    entityNames(db, page.flatMap((k) => [k.victimCharacterId, k.finalBlowCharacterId])),
-    averagePrices(db, page.flatMap((k) => lostWith(k).map((i) => i.typeId))),
+    typeNames(
+      db,
+      page.map((k) => k.victimShipTypeId),
+    ),
+    placeNames(
+      db,
+      page.map((k) => k.solarSystemId),
+    ),
+    entityNames(
+      db,
+      page.flatMap((k) => [k.victimCharacterId, k.finalBlowCharacterId]),
+    ),
+    averagePrices(
+      db,
+      page.flatMap((k) => lostWith(k).map((i) => i.typeId)),
+    ),
   ]);
   const rows = page.map((k) => ({
     killmailId: k.killmailId.toString(),
@@ -91,5 +112,9 @@ export async function killmailsPage(db: Db, characterId: number, input: Killmail
     valueIncludesItems: k.victimItems !== null,
   }));
   const last = page.at(-1);
-  return { rows, nextCursor: found.length > limit && last ? encodeCursor([last.killmailTime.toISOString(), last.killmailId.toString()]) : null };
+  return {
+    rows,
+    nextCursor:
+      found.length > limit && last ? encodeCursor([last.killmailTime.toISOString(), last.killmailId.toString()]) : null,
+  };
 }

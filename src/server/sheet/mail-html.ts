@@ -16,7 +16,28 @@ function rgbOf(color: string | undefined): string | undefined {
 }
 
 const OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: ["b", "i", "u", "s", "em", "strong", "br", "p", "div", "span", "a", "ul", "ol", "li", "blockquote", "hr", "pre", "code", "sub", "sup"],
+  allowedTags: [
+    "b",
+    "i",
+    "u",
+    "s",
+    "em",
+    "strong",
+    "br",
+    "p",
+    "div",
+    "span",
+    "a",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "hr",
+    "pre",
+    "code",
+    "sub",
+    "sup",
+  ],
   allowedAttributes: { a: ["href", "rel", "target"], span: ["style"] },
   // Only a plain hex text colour: no url(), expressions or layout tricks.
   allowedStyles: { span: { color: [SAFE_COLOR] } },
@@ -25,7 +46,21 @@ const OPTIONS: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   disallowedTagsMode: "discard",
   // Dropped with everything inside them, not just unwrapped.
-  nonTextTags: ["script", "style", "textarea", "option", "noscript", "title", "iframe", "object", "embed", "svg", "math", "template", "head"],
+  nonTextTags: [
+    "script",
+    "style",
+    "textarea",
+    "option",
+    "noscript",
+    "title",
+    "iframe",
+    "object",
+    "embed",
+    "svg",
+    "math",
+    "template",
+    "head",
+  ],
   transformTags: {
     font: (_tag, attribs): sanitizeHtml.Tag => {
       const color = rgbOf(attribs.color);

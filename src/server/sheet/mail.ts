@@ -32,7 +32,12 @@ export async function mailFolders(db: Db, characterId: number): Promise<MailFold
     db.characterMailUnreadCount.findUnique({ where: { characterId } }),
   ]);
   return {
-    labels: labels.map((l) => ({ id: l.labelId, name: l.name || `Label ${l.labelId}`, color: l.color && HEX_COLOR.test(l.color) ? l.color : null, unreadCount: l.unreadCount })),
+    labels: labels.map((l) => ({
+      id: l.labelId,
+      name: l.name || `Label ${l.labelId}`,
+      color: l.color && HEX_COLOR.test(l.color) ? l.color : null,
+      unreadCount: l.unreadCount,
+    })),
     mailingLists: lists.map((l) => ({ id: l.mailingListId, name: l.name })),
     unreadTotal: unread?.total ?? null,
   };
@@ -66,7 +71,13 @@ async function describeHeaders(db: Db, characterId: number, rows: MailRow[]): Pr
   const [labels, lists, names] = await Promise.all([
     db.characterMailLabel.findMany({ where: { characterId } }),
     db.characterMailingList.findMany({ where: { characterId } }),
-    entityNames(db, [...rows.map((r) => r.senderId), ...recipients.flat().filter((x) => x.type !== "mailing_list").map((x) => x.id)]),
+    entityNames(db, [
+      ...rows.map((r) => r.senderId),
+      ...recipients
+        .flat()
+        .filter((x) => x.type !== "mailing_list")
+        .map((x) => x.id),
+    ]),
   ]);
   const listNames = new Map(lists.map((l) => [l.mailingListId, l.name]));
   const labelById = new Map(labels.map((l) => [l.labelId, l]));
@@ -80,7 +91,11 @@ async function describeHeaders(db: Db, characterId: number, rows: MailRow[]): Pr
     recipients: recipients[i]!.map((x) => ({ id: x.id, type: x.type, name: nameOf(x.id) })),
     labels: r.labelIds.map((id) => {
       const label = labelById.get(id);
-      return { id, name: label?.name || `Label ${id}`, color: label?.color && HEX_COLOR.test(label.color) ? label.color : null };
+      return {
+        id,
+        name: label?.name || `Label ${id}`,
+        color: label?.color && HEX_COLOR.test(label.color) ? label.color : null,
+      };
     }),
   }));
 }
@@ -89,7 +104,8 @@ export async function mailHeaders(db: Db, characterId: number, raw: MailListInpu
   const input = mailListInput.parse(raw);
   const and: Prisma.CharacterMailWhereInput[] = [{ characterId }];
   if (input.labelId !== undefined) and.push({ labelIds: { has: input.labelId } });
-  if (input.mailingListId !== undefined) and.push({ recipients: { array_contains: [{ id: input.mailingListId, type: "mailing_list" }] } });
+  if (input.mailingListId !== undefined)
+    and.push({ recipients: { array_contains: [{ id: input.mailingListId, type: "mailing_list" }] } });
   if (input.cursor) {
     const [timestamp, mailId] = decodeCursor(input.cursor, z.tuple([isoDate, bigintId]));
     const at = new Date(timestamp);
@@ -105,7 +121,8 @@ export async function mailHeaders(db: Db, characterId: number, raw: MailListInpu
   const last = page.at(-1);
   return {
     rows: await describeHeaders(db, characterId, page),
-    nextCursor: rows.length > input.limit && last ? encodeCursor([last.timestamp.toISOString(), last.mailId.toString()]) : null,
+    nextCursor:
+      rows.length > input.limit && last ? encodeCursor([last.timestamp.toISOString(), last.mailId.toString()]) : null,
   };
 }
 
@@ -122,7 +139,9 @@ export interface MailView extends MailHeaderRow {
 export async function readMail(db: Db, characterId: number, raw: MailInput = {}): Promise<MailView | null> {
   const { mailId } = mailInput.parse(raw);
   if (!mailId) return null;
-  const row = await db.characterMail.findUnique({ where: { characterId_mailId: { characterId, mailId: BigInt(mailId) } } });
+  const row = await db.characterMail.findUnique({
+    where: { characterId_mailId: { characterId, mailId: BigInt(mailId) } },
+  });
   if (!row) return null;
   const { body, ...header } = row;
   const [described] = await describeHeaders(db, characterId, [header]);

@@ -33,7 +33,11 @@ export interface MiningMonth {
 
 const cursorShape = z.tuple([isoDate, z.number().int(), z.number().int()]);
 
-export async function miningLedgerPage(db: Db, characterId: number, input: MiningInput = {}): Promise<{ rows: MiningRow[]; nextCursor: string | null }> {
+export async function miningLedgerPage(
+  db: Db,
+  characterId: number,
+  input: MiningInput = {},
+): Promise<{ rows: MiningRow[]; nextCursor: string | null }> {
   const { cursor, limit, typeId, solarSystemId } = miningInput.parse(input);
   const after = cursor ? decodeCursor(cursor, cursorShape) : null;
   const keyset = after
@@ -54,9 +58,18 @@ export async function miningLedgerPage(db: Db, characterId: number, input: Minin
   });
   const page = entries.slice(0, limit);
   const [types, systems, prices] = await Promise.all([
-    typeNames(db, page.map((e) => e.typeId)),
-    placeNames(db, page.map((e) => e.solarSystemId)),
-    averagePrices(db, page.map((e) => e.typeId)),
+    typeNames(
+      db,
+      page.map((e) => e.typeId),
+    ),
+    placeNames(
+      db,
+      page.map((e) => e.solarSystemId),
+    ),
+    averagePrices(
+      db,
+      page.map((e) => e.typeId),
+    ),
   ]);
   const rows = page.map((e) => {
     const price = prices.get(e.typeId);
@@ -71,7 +84,11 @@ export async function miningLedgerPage(db: Db, characterId: number, input: Minin
     };
   });
   const last = page.at(-1);
-  return { rows, nextCursor: entries.length > limit && last ? encodeCursor([last.date.toISOString(), last.solarSystemId, last.typeId]) : null };
+  return {
+    rows,
+    nextCursor:
+      entries.length > limit && last ? encodeCursor([last.date.toISOString(), last.solarSystemId, last.typeId]) : null,
+  };
 }
 
 /** Quantity and ISK value per calendar month (UTC), newest first; unpriced ore adds quantity but no value. */
@@ -85,12 +102,24 @@ export async function miningMonthlyTotals(db: Db, characterId: number): Promise<
 }
 
 /** The ore types and solar systems in the character's ledger, for the filters. */
-export async function miningFilterOptions(db: Db, characterId: number): Promise<{ types: { id: number; name: string }[]; systems: { id: number; name: string }[] }> {
+export async function miningFilterOptions(
+  db: Db,
+  characterId: number,
+): Promise<{ types: { id: number; name: string }[]; systems: { id: number; name: string }[] }> {
   const [types, systems] = await Promise.all([
     db.characterMiningLedgerEntry.groupBy({ by: ["typeId"], where: { characterId } }),
     db.characterMiningLedgerEntry.groupBy({ by: ["solarSystemId"], where: { characterId } }),
   ]);
-  const [typeNamed, systemNamed] = await Promise.all([typeNames(db, types.map((t) => t.typeId)), placeNames(db, systems.map((s) => s.solarSystemId))]);
+  const [typeNamed, systemNamed] = await Promise.all([
+    typeNames(
+      db,
+      types.map((t) => t.typeId),
+    ),
+    placeNames(
+      db,
+      systems.map((s) => s.solarSystemId),
+    ),
+  ]);
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
   return {
     types: types.map((t) => ({ id: t.typeId, name: typeNamed.get(t.typeId)!.name })).sort(byName),

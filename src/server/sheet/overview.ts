@@ -17,11 +17,18 @@ export async function readOverview(db: Db, characterId: number) {
       onlineStatus: { select: { lastLogin: true, lastLogout: true, logins: true } },
       walletBalance: { select: { total: true } },
       skillpoints: { select: { total: true, unallocated: true } },
-      corporationHistory: { orderBy: { startDate: "desc" }, take: 8, select: { corporationId: true, startDate: true, isDeleted: true } },
+      corporationHistory: {
+        orderBy: { startDate: "desc" },
+        take: 8,
+        select: { corporationId: true, startDate: true, isDeleted: true },
+      },
     },
   });
   const [corporations, places, types] = await Promise.all([
-    entityNames(db, c.corporationHistory.map((h) => h.corporationId)),
+    entityNames(
+      db,
+      c.corporationHistory.map((h) => h.corporationId),
+    ),
     placeNames(db, c.location ? [c.location.locationId, c.location.solarSystemId] : []),
     typeNames(db, [c.ship?.typeId]),
   ]);
@@ -46,7 +53,12 @@ export async function readOverview(db: Db, characterId: number) {
     ship: c.ship ? { typeName: types.get(c.ship.typeId)!.name, name: c.ship.name } : null,
     online: c.onlineStatus,
     walletBalance: c.walletBalance ? Number(c.walletBalance.total) : null,
-    skillpoints: c.skillpoints ? { total: Number(c.skillpoints.total), unallocated: c.skillpoints.unallocated === null ? null : Number(c.skillpoints.unallocated) } : null,
+    skillpoints: c.skillpoints
+      ? {
+          total: Number(c.skillpoints.total),
+          unallocated: c.skillpoints.unallocated === null ? null : Number(c.skillpoints.unallocated),
+        }
+      : null,
     corporationHistory: history,
   };
 }

@@ -14,8 +14,20 @@ export interface ColonyRow {
 }
 
 export async function planetsSheet(db: Db, characterId: number): Promise<ColonyRow[]> {
-  const rows = await db.characterPlanet.findMany({ where: { characterId }, orderBy: [{ solarSystemId: "asc" }, { planetId: "asc" }] });
-  const [planets, systems] = await Promise.all([entityNames(db, rows.map((r) => r.planetId)), placeNames(db, rows.map((r) => r.solarSystemId))]);
+  const rows = await db.characterPlanet.findMany({
+    where: { characterId },
+    orderBy: [{ solarSystemId: "asc" }, { planetId: "asc" }],
+  });
+  const [planets, systems] = await Promise.all([
+    entityNames(
+      db,
+      rows.map((r) => r.planetId),
+    ),
+    placeNames(
+      db,
+      rows.map((r) => r.solarSystemId),
+    ),
+  ]);
   return rows.map((r) => ({
     planetId: r.planetId,
     planetName: planets.get(r.planetId)!,

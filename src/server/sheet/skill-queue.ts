@@ -34,7 +34,16 @@ export interface SkillQueueSheet {
 const clamp01 = (n: number) => Math.min(1, Math.max(0, n));
 
 /** How far the level is trained at `now`: SP move linearly from trainingStartSp at start to levelEndSp at finish. */
-export function levelProgress(entry: { startDate: Date | null; finishDate: Date | null; levelStartSp: number | null; levelEndSp: number | null; trainingStartSp: number | null }, now: Date): number | null {
+export function levelProgress(
+  entry: {
+    startDate: Date | null;
+    finishDate: Date | null;
+    levelStartSp: number | null;
+    levelEndSp: number | null;
+    trainingStartSp: number | null;
+  },
+  now: Date,
+): number | null {
   const { startDate, finishDate } = entry;
   if (!startDate || !finishDate) return null;
   const span = finishDate.getTime() - startDate.getTime();
@@ -46,13 +55,25 @@ export function levelProgress(entry: { startDate: Date | null; finishDate: Date 
 }
 
 export async function skillQueueSheet(db: Db, characterId: number, now: Date = new Date()): Promise<SkillQueueSheet> {
-  const rows = await db.characterSkillqueueEntry.findMany({ where: { characterId }, orderBy: { queuePosition: "asc" } });
-  const names = await typeNames(db, rows.map((r) => r.skillId));
+  const rows = await db.characterSkillqueueEntry.findMany({
+    where: { characterId },
+    orderBy: { queuePosition: "asc" },
+  });
+  const names = await typeNames(
+    db,
+    rows.map((r) => r.skillId),
+  );
   const paused = rows.length > 0 && rows.every((r) => !r.finishDate);
   const entries = rows.map((r): SheetQueueEntry => {
     const done = r.finishDate !== null && r.finishDate <= now;
     const training = !done && r.startDate !== null && r.finishDate !== null && r.startDate <= now;
-    const state: QueueEntryState = done ? "completed" : training ? "training" : paused || !r.finishDate ? "paused" : "queued";
+    const state: QueueEntryState = done
+      ? "completed"
+      : training
+        ? "training"
+        : paused || !r.finishDate
+          ? "paused"
+          : "queued";
     return {
       position: r.queuePosition,
       skillId: r.skillId,
@@ -69,7 +90,14 @@ export async function skillQueueSheet(db: Db, characterId: number, now: Date = n
     };
   });
   const open = entries.filter((e) => e.state !== "completed");
-  const status: QueueStatus = open.length === 0 ? "empty" : open.some((e) => e.state === "training") ? "training" : open.every((e) => e.state === "paused") ? "paused" : "training";
+  const status: QueueStatus =
+    open.length === 0
+      ? "empty"
+      : open.some((e) => e.state === "training")
+        ? "training"
+        : open.every((e) => e.state === "paused")
+          ? "paused"
+          : "training";
   const last = open.at(-1);
   return { status, entries, queueEndsAt: status === "training" ? (last?.finishDate ?? null) : null };
 }

@@ -46,7 +46,10 @@ export interface SheetSkillSetGroup {
   skillSets: SheetSkillSet[];
 }
 
-export async function characterSkillSets(db: Db, characterId: number): Promise<{ groups: SheetSkillSetGroup[]; checkedAt: Date | null }> {
+export async function characterSkillSets(
+  db: Db,
+  characterId: number,
+): Promise<{ groups: SheetSkillSetGroup[]; checkedAt: Date | null }> {
   const [sets, checks, skills, status] = await Promise.all([
     db.skillSet.findMany({
       where: { isVisible: true },
@@ -55,10 +58,20 @@ export async function characterSkillSets(db: Db, characterId: number): Promise<{
     }),
     db.characterSkillSetCheck.findMany({ where: { characterId } }),
     db.characterSkill.findMany({ where: { characterId }, select: { skillId: true, activeSkillLevel: true } }),
-    db.sectionUpdateStatus.findUnique({ where: { characterId_section: { characterId, section: "skill_sets" } }, select: { finishedAt: true, isSuccess: true } }),
+    db.sectionUpdateStatus.findUnique({
+      where: { characterId_section: { characterId, section: "skill_sets" } },
+      select: { finishedAt: true, isSuccess: true },
+    }),
   ]);
-  const typeIds = [...new Set(sets.flatMap((s) => [...s.skills.map((k) => k.skillTypeId), ...(s.shipTypeId ? [s.shipTypeId] : [])]))];
-  const names = new Map((await db.eveType.findMany({ where: { id: { in: typeIds } }, select: { id: true, name: true } })).map((t) => [t.id, t.name]));
+  const typeIds = [
+    ...new Set(sets.flatMap((s) => [...s.skills.map((k) => k.skillTypeId), ...(s.shipTypeId ? [s.shipTypeId] : [])])),
+  ];
+  const names = new Map(
+    (await db.eveType.findMany({ where: { id: { in: typeIds } }, select: { id: true, name: true } })).map((t) => [
+      t.id,
+      t.name,
+    ]),
+  );
   const typeName = (id: number) => names.get(id) ?? `Type ${id}`;
   const levels = new Map(skills.map((s) => [s.skillId, s.activeSkillLevel]));
   const checkBySet = new Map(checks.map((c) => [c.skillSetId, c]));
@@ -68,7 +81,14 @@ export async function characterSkillSets(db: Db, characterId: number): Promise<{
     const detail: SheetSkill[] = set.skills
       .map((k) => {
         const activeLevel = levels.get(k.skillTypeId) ?? 0;
-        return { skillTypeId: k.skillTypeId, name: typeName(k.skillTypeId), requiredLevel: k.requiredLevel, recommendedLevel: k.recommendedLevel, activeLevel, result: skillResult(k, activeLevel) };
+        return {
+          skillTypeId: k.skillTypeId,
+          name: typeName(k.skillTypeId),
+          requiredLevel: k.requiredLevel,
+          recommendedLevel: k.recommendedLevel,
+          activeLevel,
+          result: skillResult(k, activeLevel),
+        };
       })
       .sort((a, b) => a.name.localeCompare(b.name));
     const pick = (ids: readonly number[] | undefined) => {
@@ -87,7 +107,9 @@ export async function characterSkillSets(db: Db, characterId: number): Promise<{
       missingRequired,
       missingRecommended: pick(check?.failedRecommended),
       skills: detail,
-      missingPlan: missingRequired.map((d) => `${d.name} ${roman(Math.max(d.requiredLevel ?? 0, d.recommendedLevel ?? 0))}`).join("\n"),
+      missingPlan: missingRequired
+        .map((d) => `${d.name} ${roman(Math.max(d.requiredLevel ?? 0, d.recommendedLevel ?? 0))}`)
+        .join("\n"),
     };
   };
 
@@ -98,11 +120,18 @@ export async function characterSkillSets(db: Db, characterId: number): Promise<{
     for (const g of homes) {
       const key = g?.id ?? null;
       if (!groups.has(key)) {
-        groups.set(key, g ? { id: g.id, name: g.name, isDoctrine: g.isDoctrine, isActive: g.isActive, skillSets: [] } : { id: null, name: UNGROUPED, isDoctrine: false, isActive: true, skillSets: [] });
+        groups.set(
+          key,
+          g
+            ? { id: g.id, name: g.name, isDoctrine: g.isDoctrine, isActive: g.isActive, skillSets: [] }
+            : { id: null, name: UNGROUPED, isDoctrine: false, isActive: true, skillSets: [] },
+        );
       }
       groups.get(key)!.skillSets.push(entry);
     }
   }
-  const ordered = [...groups.values()].sort((a, b) => (a.id === null ? 1 : b.id === null ? -1 : a.name.localeCompare(b.name)));
+  const ordered = [...groups.values()].sort((a, b) =>
+    a.id === null ? 1 : b.id === null ? -1 : a.name.localeCompare(b.name),
+  );
   return { groups: ordered, checkedAt: status?.isSuccess ? status.finishedAt : null };
 }

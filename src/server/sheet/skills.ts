@@ -50,12 +50,24 @@ export async function skillsSheet(db: Db, characterId: number): Promise<SkillsSh
     const group = type && type.group.categoryId === SKILL_CATEGORY_ID ? type.group : null;
     const key = group?.id ?? null;
     let entry = groups.get(key);
-    if (!entry) groups.set(key, (entry = { id: key, name: group?.name ?? OTHER_GROUP_NAME, skills: [], skillpoints: 0, atLevelFive: 0 }));
-    entry.skills.push({ id: s.skillId, name: type?.name ?? `Type ${s.skillId}`, trainedLevel: s.trainedSkillLevel, activeLevel: s.activeSkillLevel, skillpoints: s.skillpointsInSkill });
+    if (!entry)
+      groups.set(
+        key,
+        (entry = { id: key, name: group?.name ?? OTHER_GROUP_NAME, skills: [], skillpoints: 0, atLevelFive: 0 }),
+      );
+    entry.skills.push({
+      id: s.skillId,
+      name: type?.name ?? `Type ${s.skillId}`,
+      trainedLevel: s.trainedSkillLevel,
+      activeLevel: s.activeSkillLevel,
+      skillpoints: s.skillpointsInSkill,
+    });
     entry.skillpoints += s.skillpointsInSkill;
     if (s.trainedSkillLevel >= 5) entry.atLevelFive += 1;
   }
-  const sorted = [...groups.values()].sort((a, b) => Number(a.id === null) - Number(b.id === null) || a.name.localeCompare(b.name));
+  const sorted = [...groups.values()].sort(
+    (a, b) => Number(a.id === null) - Number(b.id === null) || a.name.localeCompare(b.name),
+  );
   for (const g of sorted) g.skills.sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
   return {
     totalSp: points ? Number(points.total) : null,

@@ -39,10 +39,16 @@ export interface LoyaltyRow {
   loyaltyPoints: number;
 }
 
-export async function standingsSheet(db: Db, characterId: number): Promise<{ standings: NpcStanding[]; loyalty: LoyaltyRow[] }> {
+export async function standingsSheet(
+  db: Db,
+  characterId: number,
+): Promise<{ standings: NpcStanding[]; loyalty: LoyaltyRow[] }> {
   const [rows, loyalty, skills] = await Promise.all([
     db.characterStanding.findMany({ where: { characterId }, orderBy: [{ standing: "desc" }, { fromId: "asc" }] }),
-    db.characterLoyaltyEntry.findMany({ where: { characterId }, orderBy: [{ loyaltyPoints: "desc" }, { corporationId: "asc" }] }),
+    db.characterLoyaltyEntry.findMany({
+      where: { characterId },
+      orderBy: [{ loyaltyPoints: "desc" }, { corporationId: "asc" }],
+    }),
     db.characterSkill.findMany({ where: { characterId, skillId: { in: [CONNECTIONS_SKILL_ID, DIPLOMACY_SKILL_ID] } } }),
   ]);
   const level = (skillId: number) => skills.find((s) => s.skillId === skillId)?.activeSkillLevel ?? 0;
@@ -56,6 +62,10 @@ export async function standingsSheet(db: Db, characterId: number): Promise<{ sta
       effectiveStanding: effectiveStanding(r.standing, level(CONNECTIONS_SKILL_ID), level(DIPLOMACY_SKILL_ID)),
       group: standingGroup(r.standing),
     })),
-    loyalty: loyalty.map((l) => ({ corporationId: l.corporationId, corporationName: names.get(l.corporationId)!, loyaltyPoints: l.loyaltyPoints })),
+    loyalty: loyalty.map((l) => ({
+      corporationId: l.corporationId,
+      corporationName: names.get(l.corporationId)!,
+      loyaltyPoints: l.loyaltyPoints,
+    })),
   };
 }

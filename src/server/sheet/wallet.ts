@@ -25,7 +25,11 @@ export function refTypeLabel(refType: string): string {
 /** Ref types present in the character's journal, for the filter menu. */
 export async function journalRefTypes(db: Db, characterId: number): Promise<{ value: string; label: string }[]> {
   // groupBy is GROUP BY in SQL; findMany's `distinct` would fetch every entry and dedupe in memory.
-  const rows = await db.characterWalletJournalEntry.groupBy({ by: ["refType"], where: { characterId }, orderBy: { refType: "asc" } });
+  const rows = await db.characterWalletJournalEntry.groupBy({
+    by: ["refType"],
+    where: { characterId },
+    orderBy: { refType: "asc" },
+  });
   return rows.map((r) => ({ value: r.refType, label: refTypeLabel(r.refType) }));
 }
 
@@ -39,7 +43,11 @@ const likePattern = (search: string) => `%${escapeLike(search)}%`;
  * parties, so no match is ever cut off.
  */
 async function partiesNamed(db: Db, characterId: number, search: string): Promise<number[]> {
-  const named = await db.eveEntity.findMany({ where: { name: { contains: escapeLike(search), mode: "insensitive" } }, select: { id: true }, take: NAME_MATCHES + 1 });
+  const named = await db.eveEntity.findMany({
+    where: { name: { contains: escapeLike(search), mode: "insensitive" } },
+    select: { id: true },
+    take: NAME_MATCHES + 1,
+  });
   if (named.length <= NAME_MATCHES) return named.map((r) => r.id);
   const rows = await db.$queryRaw<{ id: number }[]>`
     SELECT e."id" FROM "EveEntity" e
@@ -52,7 +60,11 @@ async function partiesNamed(db: Db, characterId: number, search: string): Promis
 
 /** Ids of the item types the character traded whose name contains `search` (as partiesNamed). */
 async function tradedTypesNamed(db: Db, characterId: number, search: string): Promise<number[]> {
-  const named = await db.eveType.findMany({ where: { name: { contains: escapeLike(search), mode: "insensitive" } }, select: { id: true }, take: NAME_MATCHES + 1 });
+  const named = await db.eveType.findMany({
+    where: { name: { contains: escapeLike(search), mode: "insensitive" } },
+    select: { id: true },
+    take: NAME_MATCHES + 1,
+  });
   if (named.length <= NAME_MATCHES) return named.map((r) => r.id);
   const rows = await db.$queryRaw<{ id: number }[]>`
     SELECT t."id" FROM "EveType" t
@@ -116,7 +128,10 @@ export async function walletJournal(db: Db, characterId: number, raw: JournalInp
     take: input.limit + 1,
   });
   const page = rows.slice(0, input.limit);
-  const names = await entityNames(db, page.flatMap((r) => [r.firstPartyId, r.secondPartyId]));
+  const names = await entityNames(
+    db,
+    page.flatMap((r) => [r.firstPartyId, r.secondPartyId]),
+  );
   const party = (id: number | null) => (id === null ? null : { id, name: names.get(id)! });
   const last = page.at(-1);
   return {
@@ -133,7 +148,8 @@ export async function walletJournal(db: Db, characterId: number, raw: JournalInp
       firstParty: party(r.firstPartyId),
       secondParty: party(r.secondPartyId),
     })),
-    nextCursor: rows.length > input.limit && last ? encodeCursor([last.date.toISOString(), last.entryId.toString()]) : null,
+    nextCursor:
+      rows.length > input.limit && last ? encodeCursor([last.date.toISOString(), last.entryId.toString()]) : null,
   };
 }
 
@@ -158,7 +174,11 @@ export interface TransactionRow {
   location: { id: string; name: string };
 }
 
-export async function walletTransactions(db: Db, characterId: number, raw: TransactionsInput = {}): Promise<Page<TransactionRow>> {
+export async function walletTransactions(
+  db: Db,
+  characterId: number,
+  raw: TransactionsInput = {},
+): Promise<Page<TransactionRow>> {
   const input = transactionsInput.parse(raw);
   const and: Prisma.CharacterWalletTransactionWhereInput[] = [{ characterId }];
   if (input.side) and.push({ isBuy: input.side === "buy" });
@@ -179,9 +199,18 @@ export async function walletTransactions(db: Db, characterId: number, raw: Trans
   });
   const page = rows.slice(0, input.limit);
   const [types, clients, places] = await Promise.all([
-    typeNames(db, page.map((r) => r.typeId)),
-    entityNames(db, page.map((r) => r.clientId)),
-    placeNames(db, page.map((r) => r.locationId)),
+    typeNames(
+      db,
+      page.map((r) => r.typeId),
+    ),
+    entityNames(
+      db,
+      page.map((r) => r.clientId),
+    ),
+    placeNames(
+      db,
+      page.map((r) => r.locationId),
+    ),
   ]);
   const last = page.at(-1);
   return {
@@ -200,7 +229,8 @@ export async function walletTransactions(db: Db, characterId: number, raw: Trans
         location: { id: r.locationId.toString(), name: placeName(places, r.locationId)! },
       };
     }),
-    nextCursor: rows.length > input.limit && last ? encodeCursor([last.date.toISOString(), last.transactionId.toString()]) : null,
+    nextCursor:
+      rows.length > input.limit && last ? encodeCursor([last.date.toISOString(), last.transactionId.toString()]) : null,
   };
 }
 

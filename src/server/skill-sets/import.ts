@@ -63,7 +63,9 @@ export function parseEft(text: string): EftFitting {
 /** Types by exact name; names EveType lacks are looked up at ESI (/universe/ids) and loaded when `esi` is given. */
 async function typesByName(deps: { db: Db; esi?: EsiClient }, names: readonly string[]): Promise<Map<string, number>> {
   const find = async (wanted: readonly string[]) =>
-    wanted.length === 0 ? [] : deps.db.eveType.findMany({ where: { name: { in: [...wanted] } }, select: { id: true, name: true } });
+    wanted.length === 0
+      ? []
+      : deps.db.eveType.findMany({ where: { name: { in: [...wanted] } }, select: { id: true, name: true } });
   const found = new Map((await find(names)).map((t) => [t.name, t.id]));
   const missing = names.filter((n) => !found.has(n));
   if (missing.length > 0 && deps.esi) {
@@ -77,11 +79,21 @@ async function typesByName(deps: { db: Db; esi?: EsiClient }, names: readonly st
   return found;
 }
 
-async function save(db: Db, name: string, skills: Map<number, number>, extra: { description: string; shipTypeId?: number | null }, options: ImportOptions, by: string | null): Promise<{ id: number; created: boolean }> {
+async function save(
+  db: Db,
+  name: string,
+  skills: Map<number, number>,
+  extra: { description: string; shipTypeId?: number | null },
+  options: ImportOptions,
+  by: string | null,
+): Promise<{ id: number; created: boolean }> {
   if (skills.size === 0) throw new SkillSetError("No skill recognised: nothing to import.");
   const existing = await db.skillSet.findUnique({ where: { name }, include: { groups: { select: { id: true } } } });
-  if (existing && !options.overwrite) throw new SkillSetError(`A skill set named "${name}" exists already; tick overwrite to replace its skills.`);
-  const groupIds = [...new Set([...(existing?.groups.map((g) => g.id) ?? []), ...(options.groupId ? [options.groupId] : [])])];
+  if (existing && !options.overwrite)
+    throw new SkillSetError(`A skill set named "${name}" exists already; tick overwrite to replace its skills.`);
+  const groupIds = [
+    ...new Set([...(existing?.groups.map((g) => g.id) ?? []), ...(options.groupId ? [options.groupId] : [])]),
+  ];
   const input = {
     name,
     description: extra.description,
@@ -108,7 +120,10 @@ export async function importSkillPlan(
 ): Promise<ImportReport> {
   const { entries, invalid } = parseSkillPlan(input.text);
   const ids = await typesByName(deps, [...new Set(entries.map((e) => e.name))]);
-  const skills = await deps.db.eveType.findMany({ where: { id: { in: [...ids.values()] }, group: { categoryId: 16 } }, select: { id: true } });
+  const skills = await deps.db.eveType.findMany({
+    where: { id: { in: [...ids.values()] }, group: { categoryId: 16 } },
+    select: { id: true },
+  });
   const isSkill = new Set(skills.map((s) => s.id));
   const levels = new Map<number, number>();
   const skipped = [...invalid];
@@ -117,7 +132,14 @@ export async function importSkillPlan(
     if (id !== undefined && isSkill.has(id)) keepMax(levels, id, e.level);
     else skipped.push(e.name);
   }
-  const saved = await save(deps.db, input.name, levels, { description: `Generated from a skill plan${by ? ` by ${by}` : ""} at ${new Date().toISOString()}` }, input, by);
+  const saved = await save(
+    deps.db,
+    input.name,
+    levels,
+    { description: `Generated from a skill plan${by ? ` by ${by}` : ""} at ${new Date().toISOString()}` },
+    input,
+    by,
+  );
   return { ...saved, name: input.name, skills: levels.size, skipped: [...new Set(skipped)] };
 }
 

@@ -40,21 +40,25 @@ export async function markSkillChecksStale(db: Db | Prisma.TransactionClient): P
   await db.sectionUpdateStatus.deleteMany({ where: { section: skillSetsSection.name } });
 }
 
-function validSkills(skills: readonly SkillLevelInput[]): { skillTypeId: number; requiredLevel: number | null; recommendedLevel: number | null }[] {
+function validSkills(
+  skills: readonly SkillLevelInput[],
+): { skillTypeId: number; requiredLevel: number | null; recommendedLevel: number | null }[] {
   const seen = new Set<number>();
   return skills.map((s) => {
     if (seen.has(s.skillTypeId)) throw new SkillSetError(`Skill ${s.skillTypeId} is listed twice.`);
     seen.add(s.skillTypeId);
     const requiredLevel = s.requiredLevel ?? null;
     const recommendedLevel = s.recommendedLevel ?? null;
-    if (requiredLevel === null && recommendedLevel === null) throw new SkillSetError(`Skill ${s.skillTypeId} needs a required or a recommended level.`);
+    if (requiredLevel === null && recommendedLevel === null)
+      throw new SkillSetError(`Skill ${s.skillTypeId} needs a required or a recommended level.`);
     return { skillTypeId: s.skillTypeId, requiredLevel, recommendedLevel };
   });
 }
 
 function uniqueName<T>(what: string, name: string) {
   return (error: unknown): T => {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new SkillSetError(`A ${what} named "${name}" exists already.`);
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      throw new SkillSetError(`A ${what} named "${name}" exists already.`);
     if (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2025" || error.code === "P2018")) {
       throw new SkillSetError(`No such ${what}, or it names a group or skill set that does not exist.`);
     }
@@ -66,12 +70,25 @@ export async function listSkillSets(db: Db) {
   const [sets, groups] = await Promise.all([
     db.skillSet.findMany({
       orderBy: { name: "asc" },
-      include: { skills: { orderBy: { skillTypeId: "asc" } }, groups: { select: { id: true, name: true }, orderBy: { name: "asc" } } },
+      include: {
+        skills: { orderBy: { skillTypeId: "asc" } },
+        groups: { select: { id: true, name: true }, orderBy: { name: "asc" } },
+      },
     }),
-    db.skillSetGroup.findMany({ orderBy: { name: "asc" }, include: { skillSets: { select: { id: true, name: true }, orderBy: { name: "asc" } } } }),
+    db.skillSetGroup.findMany({
+      orderBy: { name: "asc" },
+      include: { skillSets: { select: { id: true, name: true }, orderBy: { name: "asc" } } },
+    }),
   ]);
-  const typeIds = [...new Set(sets.flatMap((s) => [...s.skills.map((k) => k.skillTypeId), ...(s.shipTypeId ? [s.shipTypeId] : [])]))];
-  const names = new Map((await db.eveType.findMany({ where: { id: { in: typeIds } }, select: { id: true, name: true } })).map((t) => [t.id, t.name]));
+  const typeIds = [
+    ...new Set(sets.flatMap((s) => [...s.skills.map((k) => k.skillTypeId), ...(s.shipTypeId ? [s.shipTypeId] : [])])),
+  ];
+  const names = new Map(
+    (await db.eveType.findMany({ where: { id: { in: typeIds } }, select: { id: true, name: true } })).map((t) => [
+      t.id,
+      t.name,
+    ]),
+  );
   const typeName = (id: number) => names.get(id) ?? `Type ${id}`;
   return {
     skillSets: sets.map((s) => ({
@@ -84,7 +101,12 @@ export async function listSkillSets(db: Db) {
       lastModifiedAt: s.lastModifiedAt,
       lastModifiedBy: s.lastModifiedBy,
       groups: s.groups,
-      skills: s.skills.map((k) => ({ skillTypeId: k.skillTypeId, name: typeName(k.skillTypeId), requiredLevel: k.requiredLevel, recommendedLevel: k.recommendedLevel })),
+      skills: s.skills.map((k) => ({
+        skillTypeId: k.skillTypeId,
+        name: typeName(k.skillTypeId),
+        requiredLevel: k.requiredLevel,
+        recommendedLevel: k.recommendedLevel,
+      })),
     })),
     groups: groups.map((g) => ({
       id: g.id,
@@ -153,9 +175,16 @@ export async function deleteSkillSet(db: Db, id: number) {
 
 /** Member Audit's "Clone selected skill sets": a copy named "<name> 2" (or the next free number). */
 export async function cloneSkillSet(db: Db, id: number, by: string | null) {
-  const source = await db.skillSet.findUnique({ where: { id }, include: { skills: true, groups: { select: { id: true } } } });
+  const source = await db.skillSet.findUnique({
+    where: { id },
+    include: { skills: true, groups: { select: { id: true } } },
+  });
   if (!source) throw new SkillSetError("No such skill set.");
-  const taken = new Set((await db.skillSet.findMany({ where: { name: { startsWith: source.name } }, select: { name: true } })).map((s) => s.name));
+  const taken = new Set(
+    (await db.skillSet.findMany({ where: { name: { startsWith: source.name } }, select: { name: true } })).map(
+      (s) => s.name,
+    ),
+  );
   let n = 2;
   while (taken.has(`${source.name} ${n}`)) n += 1;
   return createSkillSet(

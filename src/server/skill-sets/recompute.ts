@@ -9,17 +9,33 @@ import { skillSets } from "~/server/sections/skill-sets";
 
 const BATCH = 1000; // events per send
 
-export async function queueSkillCheckRecompute(db: Db, send: (events: JobEventPayload[]) => Promise<void>): Promise<number> {
-  const ids = (await db.character.findMany({ where: { isEnabled: true }, select: { id: true }, orderBy: { id: "asc" } })).map((c) => c.id);
+export async function queueSkillCheckRecompute(
+  db: Db,
+  send: (events: JobEventPayload[]) => Promise<void>,
+): Promise<number> {
+  const ids = (
+    await db.character.findMany({ where: { isEnabled: true }, select: { id: true }, orderBy: { id: "asc" } })
+  ).map((c) => c.id);
   for (let i = 0; i < ids.length; i += BATCH) {
-    await send(ids.slice(i, i + BATCH).map((characterId) => ({ name: characterUpdate.name, data: { characterId, sections: [skillSets.name], force: true } })));
+    await send(
+      ids
+        .slice(i, i + BATCH)
+        .map((characterId) => ({
+          name: characterUpdate.name,
+          data: { characterId, sections: [skillSets.name], force: true },
+        })),
+    );
   }
   return ids.length;
 }
 
 /** The app's queue (Inngest or the embedded runner); a failure is logged, never the editor's problem. */
 export function recomputeSkillChecksInBackground(db: Db): void {
-  void queueSkillCheckRecompute(db, async (events) => (await import("~/server/jobs/dispatch")).sendJobEvents(events)).catch((error: unknown) =>
-    console.warn(`could not queue skill check updates (the next scan will do them): ${error instanceof Error ? error.message : String(error)}`),
+  void queueSkillCheckRecompute(db, async (events) =>
+    (await import("~/server/jobs/dispatch")).sendJobEvents(events),
+  ).catch((error: unknown) =>
+    console.warn(
+      `could not queue skill check updates (the next scan will do them): ${error instanceof Error ? error.message : String(error)}`,
+    ),
   );
 }

@@ -14,7 +14,9 @@ const unresolvable = new Set<number>();
 export async function resolveEntityNames(deps: { db: Db; esi: EsiClient }, ids: number[]): Promise<number> {
   const wanted = [...new Set(ids)].filter((id) => !unresolvable.has(id));
   if (wanted.length === 0) return 0;
-  const known = new Set((await deps.db.eveEntity.findMany({ where: { id: { in: wanted } }, select: { id: true } })).map((e) => e.id));
+  const known = new Set(
+    (await deps.db.eveEntity.findMany({ where: { id: { in: wanted } }, select: { id: true } })).map((e) => e.id),
+  );
   const missing = wanted.filter((id) => !known.has(id));
   let failures = 0;
   let stored = 0;
@@ -36,7 +38,12 @@ export async function resolveEntityNames(deps: { db: Db; esi: EsiClient }, ids: 
       return;
     }
     const rows = names.map((n) => ({ id: n.id, category: n.category, name: n.name }));
-    stored += (await insertRows(deps.db, "EveEntity", { data: rows, update: { on: ["id"], set: ["category", "name", "updatedAt"] } })).count;
+    stored += (
+      await insertRows(deps.db, "EveEntity", {
+        data: rows,
+        update: { on: ["id"], set: ["category", "name", "updatedAt"] },
+      })
+    ).count;
   }
 
   for (let i = 0; i < missing.length; i += NAMES_BATCH) await resolve(missing.slice(i, i + NAMES_BATCH));

@@ -5,7 +5,14 @@
 // section never fails over a name; any other failure keeps what is stored.
 import type { Prisma } from "@prisma/client";
 import type { Db } from "~/server/db/client";
-import { EsiError, EsiMissingScopeError, EsiNoTokenError, EsiRateLimitedError, EsiTokenInvalidError, type EsiClient } from "~/server/esi/client";
+import {
+  EsiError,
+  EsiMissingScopeError,
+  EsiNoTokenError,
+  EsiRateLimitedError,
+  EsiTokenInvalidError,
+  type EsiClient,
+} from "~/server/esi/client";
 
 export const LOCATION_STALE_MS = 24 * 60 * 60 * 1000;
 /** Parallel ESI look-ups per call: enough to hide latency without hogging the error budget. */
@@ -31,13 +38,18 @@ type LocationRow = Omit<Prisma.LocationCreateInput, "updatedAt">;
 type Lookup = { kind: "data"; row: LocationRow } | { kind: "placeholder"; row: LocationRow };
 
 function placeholder(id: bigint, category: LocationCategory, name: string): Lookup {
-  return { kind: "placeholder", row: { id, name, category, isPlaceholder: true, solarSystemId: null, typeId: null, ownerId: null } };
+  return {
+    kind: "placeholder",
+    row: { id, name, category, isPlaceholder: true, solarSystemId: null, typeId: null, ownerId: null },
+  };
 }
 
 /** No access: ESI's 401/403, or a token that cannot ask at all (Member Audit leaves an empty location then too). */
 function isNoAccess(error: unknown): boolean {
   if (error instanceof EsiError) return error.status === 401 || error.status === 403;
-  return error instanceof EsiMissingScopeError || error instanceof EsiNoTokenError || error instanceof EsiTokenInvalidError;
+  return (
+    error instanceof EsiMissingScopeError || error instanceof EsiNoTokenError || error instanceof EsiTokenInvalidError
+  );
 }
 
 async function lookup(esi: EsiClient, characterId: number, id: bigint): Promise<Lookup> {
@@ -46,23 +58,70 @@ async function lookup(esi: EsiClient, characterId: number, id: bigint): Promise<
   switch (category) {
     case "station": {
       const s = await esi.getData("/universe/stations/{station_id}", { path: { station_id: numeric } });
-      return { kind: "data", row: { id, name: s.name, category, isPlaceholder: false, solarSystemId: s.system_id, typeId: s.type_id, ownerId: s.owner ?? null } };
+      return {
+        kind: "data",
+        row: {
+          id,
+          name: s.name,
+          category,
+          isPlaceholder: false,
+          solarSystemId: s.system_id,
+          typeId: s.type_id,
+          ownerId: s.owner ?? null,
+        },
+      };
     }
     case "solar_system": {
       const s = await esi.getData("/universe/systems/{system_id}", { path: { system_id: numeric } });
-      return { kind: "data", row: { id, name: s.name, category, isPlaceholder: false, solarSystemId: s.system_id, typeId: null, ownerId: null } };
+      return {
+        kind: "data",
+        row: {
+          id,
+          name: s.name,
+          category,
+          isPlaceholder: false,
+          solarSystemId: s.system_id,
+          typeId: null,
+          ownerId: null,
+        },
+      };
     }
     case "structure":
       try {
-        const s = await esi.getData("/universe/structures/{structure_id}", { path: { structure_id: numeric }, characterId });
-        return { kind: "data", row: { id, name: s.name, category, isPlaceholder: false, solarSystemId: s.solar_system_id, typeId: s.type_id ?? null, ownerId: s.owner_id } };
+        const s = await esi.getData("/universe/structures/{structure_id}", {
+          path: { structure_id: numeric },
+          characterId,
+        });
+        return {
+          kind: "data",
+          row: {
+            id,
+            name: s.name,
+            category,
+            isPlaceholder: false,
+            solarSystemId: s.solar_system_id,
+            typeId: s.type_id ?? null,
+            ownerId: s.owner_id,
+          },
+        };
       } catch (error) {
         if (isNoAccess(error)) return placeholder(id, category, `Unknown structure ${id}`);
         throw error;
       }
     default:
       if (id === ASSET_SAFETY_ID) {
-        return { kind: "data", row: { id, name: "ASSET SAFETY", category, isPlaceholder: false, solarSystemId: null, typeId: ASSET_SAFETY_TYPE_ID, ownerId: null } };
+        return {
+          kind: "data",
+          row: {
+            id,
+            name: "ASSET SAFETY",
+            category,
+            isPlaceholder: false,
+            solarSystemId: null,
+            typeId: ASSET_SAFETY_TYPE_ID,
+            ownerId: null,
+          },
+        };
       }
       if (id === UNKNOWN_LOCATION_ID) return placeholder(id, category, "Location unknown");
       return placeholder(id, category, `Unknown location ${id}`);
@@ -73,12 +132,19 @@ async function lookup(esi: EsiClient, characterId: number, id: bigint): Promise<
  * Makes sure every id has a fresh Location row. `characterId` is whose token asks
  * for structures. Returns the rows written.
  */
-export async function resolveLocations(deps: { db: Db; esi: EsiClient }, characterId: number, ids: bigint[]): Promise<number> {
+export async function resolveLocations(
+  deps: { db: Db; esi: EsiClient },
+  characterId: number,
+  ids: bigint[],
+): Promise<number> {
   const { db, esi } = deps;
   const unique = [...new Set(ids)];
   if (unique.length === 0) return 0;
   const staleBefore = new Date(Date.now() - LOCATION_STALE_MS);
-  const stored = await db.location.findMany({ where: { id: { in: unique } }, select: { id: true, updatedAt: true, isPlaceholder: true } });
+  const stored = await db.location.findMany({
+    where: { id: { in: unique } },
+    select: { id: true, updatedAt: true, isPlaceholder: true },
+  });
   const byId = new Map(stored.map((row) => [row.id, row]));
   const due = unique.filter((id) => {
     const row = byId.get(id);

@@ -68,10 +68,13 @@ async function attempt<T>(fn: () => Promise<T>): Promise<Outcome<T>> {
     return { ok: true, value: await fn() };
   } catch (error) {
     if (error instanceof EsiRateLimitedError) throw error;
-    return { ok: false, reason: error instanceof Error ? error.message : String(error), notFound: error instanceof EsiError && error.status === 404 };
+    return {
+      ok: false,
+      reason: error instanceof Error ? error.message : String(error),
+      notFound: error instanceof EsiError && error.status === 404,
+    };
   }
 }
-
 
 export interface CategoryBody {
   category_id: number;
@@ -102,13 +105,19 @@ export async function storeGroup(db: Db, g: GroupBody): Promise<void> {
  * EveType/EveGroup/EveCategory/EveTypeDogmaAttribute. Known types are skipped unless
  * `refresh`. Never throws for one id; only an ESI rate limit stops the batch.
  */
-export async function resolveTypes(deps: { db: Db; esi: EsiClient }, typeIds: readonly number[], options: ResolveOptions = {}): Promise<ResolveResult> {
+export async function resolveTypes(
+  deps: { db: Db; esi: EsiClient },
+  typeIds: readonly number[],
+  options: ResolveOptions = {},
+): Promise<ResolveResult> {
   const { db, esi } = deps;
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const result: ResolveResult = { stored: 0, failed: [], requests: 0 };
   let wanted = [...new Set(typeIds)].filter((id) => Number.isSafeInteger(id) && id > 0 && !unknownToEsi.has(id));
   if (!options.refresh && wanted.length > 0) {
-    const known = new Set((await db.eveType.findMany({ where: { id: { in: wanted } }, select: { id: true } })).map((t) => t.id));
+    const known = new Set(
+      (await db.eveType.findMany({ where: { id: { in: wanted } }, select: { id: true } })).map((t) => t.id),
+    );
     wanted = wanted.filter((id) => !known.has(id));
   }
   if (wanted.length === 0) return result;
@@ -129,7 +138,9 @@ export async function resolveTypes(deps: { db: Db; esi: EsiClient }, typeIds: re
 
   // Groups and categories the new types need and the database lacks.
   const groupIds = [...new Set(types.map((t) => t.group_id))];
-  const knownGroups = new Set((await db.eveGroup.findMany({ where: { id: { in: groupIds } }, select: { id: true } })).map((g) => g.id));
+  const knownGroups = new Set(
+    (await db.eveGroup.findMany({ where: { id: { in: groupIds } }, select: { id: true } })).map((g) => g.id),
+  );
   const groups = (
     await mapLimit(
       groupIds.filter((id) => !knownGroups.has(id)),
@@ -142,14 +153,18 @@ export async function resolveTypes(deps: { db: Db; esi: EsiClient }, typeIds: re
     )
   ).filter((g): g is NonNullable<typeof g> => g !== null);
   const categoryIds = [...new Set(groups.map((g) => g.category_id))];
-  const knownCategories = new Set((await db.eveCategory.findMany({ where: { id: { in: categoryIds } }, select: { id: true } })).map((c) => c.id));
+  const knownCategories = new Set(
+    (await db.eveCategory.findMany({ where: { id: { in: categoryIds } }, select: { id: true } })).map((c) => c.id),
+  );
   const categories = (
     await mapLimit(
       categoryIds.filter((id) => !knownCategories.has(id)),
       concurrency,
       async (id) => {
         result.requests += 1;
-        const outcome = await attempt(() => esi.getData("/universe/categories/{category_id}", { path: { category_id: id } }));
+        const outcome = await attempt(() =>
+          esi.getData("/universe/categories/{category_id}", { path: { category_id: id } }),
+        );
         return outcome.ok ? outcome.value : null;
       },
     )
@@ -158,7 +173,10 @@ export async function resolveTypes(deps: { db: Db; esi: EsiClient }, typeIds: re
   for (const c of categories) await storeCategory(db, c);
   const storedCategories = new Set([...knownCategories, ...categories.map((c) => c.category_id)]);
   for (const g of groups) if (storedCategories.has(g.category_id)) await storeGroup(db, g);
-  const storedGroups = new Set([...knownGroups, ...groups.filter((g) => storedCategories.has(g.category_id)).map((g) => g.group_id)]);
+  const storedGroups = new Set([
+    ...knownGroups,
+    ...groups.filter((g) => storedCategories.has(g.category_id)).map((g) => g.group_id),
+  ]);
 
   const storable = types.filter((t) => {
     if (storedGroups.has(t.group_id)) return true;
@@ -171,20 +189,46 @@ export async function resolveTypes(deps: { db: Db; esi: EsiClient }, typeIds: re
   return result;
 }
 
-type TypeBody = { type_id: number; name: string; group_id: number; published: boolean; volume?: number; market_group_id?: number; dogma_attributes?: { attribute_id: number; value: number }[] };
+type TypeBody = {
+  type_id: number;
+  name: string;
+  group_id: number;
+  published: boolean;
+  volume?: number;
+  market_group_id?: number;
+  dogma_attributes?: { attribute_id: number; value: number }[];
+};
 
 async function storeTypes(db: Db, types: readonly TypeBody[]): Promise<number> {
   const ids = types.map((t) => t.type_id);
-  await db.$transaction(async (tx) => {
-    const existing = new Set((await tx.eveType.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((t) => t.id));
-    const row = (t: TypeBody) => ({ name: t.name, groupId: t.group_id, published: t.published, volume: t.volume ?? null, marketGroupId: t.market_group_id ?? null });
-    const fresh = types.filter((t) => !existing.has(t.type_id));
-    if (fresh.length > 0) await insertRows(tx, "EveType", { data: fresh.map((t) => ({ id: t.type_id, ...row(t) })), skipDuplicates: true });
-    for (const t of types) if (existing.has(t.type_id)) await tx.eveType.update({ where: { id: t.type_id }, data: row(t) });
-    await tx.eveTypeDogmaAttribute.deleteMany({ where: { typeId: { in: ids } } });
-    const dogma = types.flatMap((t) => (t.dogma_attributes ?? []).map((a) => ({ typeId: t.type_id, attributeId: a.attribute_id, value: a.value })));
-    if (dogma.length > 0) await insertRows(tx, "EveTypeDogmaAttribute", { data: dogma, skipDuplicates: true });
-  }, { timeout: 60_000 });
+  await db.$transaction(
+    async (tx) => {
+      const existing = new Set(
+        (await tx.eveType.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((t) => t.id),
+      );
+      const row = (t: TypeBody) => ({
+        name: t.name,
+        groupId: t.group_id,
+        published: t.published,
+        volume: t.volume ?? null,
+        marketGroupId: t.market_group_id ?? null,
+      });
+      const fresh = types.filter((t) => !existing.has(t.type_id));
+      if (fresh.length > 0)
+        await insertRows(tx, "EveType", {
+          data: fresh.map((t) => ({ id: t.type_id, ...row(t) })),
+          skipDuplicates: true,
+        });
+      for (const t of types)
+        if (existing.has(t.type_id)) await tx.eveType.update({ where: { id: t.type_id }, data: row(t) });
+      await tx.eveTypeDogmaAttribute.deleteMany({ where: { typeId: { in: ids } } });
+      const dogma = types.flatMap((t) =>
+        (t.dogma_attributes ?? []).map((a) => ({ typeId: t.type_id, attributeId: a.attribute_id, value: a.value })),
+      );
+      if (dogma.length > 0) await insertRows(tx, "EveTypeDogmaAttribute", { data: dogma, skipDuplicates: true });
+    },
+    { timeout: 60_000 },
+  );
   return types.length;
 }
 

@@ -38,7 +38,14 @@ export function deriveCharacterStatus(
     const row = rows.get(s.name);
     const running = row?.startedAt && (!row.finishedAt || row.finishedAt < row.startedAt);
     const state = !row ? "pending" : running ? "in_progress" : row.isSuccess ? "ok" : "error";
-    return { section: s.name, label: s.label, state, finishedAt: row?.finishedAt ?? null, errorMessage: row?.errorMessage ?? null, isTokenError: row?.isTokenError ?? false };
+    return {
+      section: s.name,
+      label: s.label,
+      state,
+      finishedAt: row?.finishedAt ?? null,
+      errorMessage: row?.errorMessage ?? null,
+      isTokenError: row?.isTokenError ?? false,
+    };
   });
   const granted = new Set(input.token?.scopes ?? []);
   const missingScope = enabledSections(settings).some((s) => s.scopes.some((scope) => !granted.has(scope)));
@@ -55,11 +62,22 @@ export function deriveCharacterStatus(
   return { overall, sections };
 }
 
-export async function characterStatus(db: Db, characterId: number, settings: EngineSettings): Promise<CharacterStatusView | null> {
+export async function characterStatus(
+  db: Db,
+  characterId: number,
+  settings: EngineSettings,
+): Promise<CharacterStatusView | null> {
   const character = await db.character.findUnique({
     where: { id: characterId },
     select: { isEnabled: true, token: { select: { status: true, scopes: true } }, updateStatuses: true },
   });
   if (!character) return null;
-  return deriveCharacterStatus({ isEnabled: character.isEnabled, token: character.token, rows: character.updateStatuses.filter((r) => findSection(r.section)) }, settings);
+  return deriveCharacterStatus(
+    {
+      isEnabled: character.isEnabled,
+      token: character.token,
+      rows: character.updateStatuses.filter((r) => findSection(r.section)),
+    },
+    settings,
+  );
 }

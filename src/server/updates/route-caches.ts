@@ -13,7 +13,12 @@ export interface CollectedRouteCaches extends RouteCaches {
 
 const NONE: RouteCache = { etag: null, expiresAt: null };
 
-export function routeCaches(db: Db, characterId: number, section: string, options: { force: boolean }): CollectedRouteCaches {
+export function routeCaches(
+  db: Db,
+  characterId: number,
+  section: string,
+  options: { force: boolean },
+): CollectedRouteCaches {
   let stored: Promise<Map<string, RouteCache>> | undefined;
   const load = () =>
     (stored ??= db.sectionRouteCache

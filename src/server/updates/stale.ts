@@ -20,9 +20,12 @@ export interface StalePlanOptions {
 export async function findStaleSections(db: Db, options: StalePlanOptions): Promise<Map<number, string[]>> {
   if (options.sections.length === 0) return new Map();
   const rows = options.sections.map(
-    (s) => Prisma.sql`(${s.name}::text, ${options.staleMinutes[s.name] ?? s.defaultStaleMinutes}::int, ${s.scopes.length > 0}::boolean, ${[...s.scopes]}::text[])`,
+    (s) =>
+      Prisma.sql`(${s.name}::text, ${options.staleMinutes[s.name] ?? s.defaultStaleMinutes}::int, ${s.scopes.length > 0}::boolean, ${[...s.scopes]}::text[])`,
   );
-  const onlyCharacters = options.characterIds ? Prisma.sql`AND c.id IN (${Prisma.join(options.characterIds)})` : Prisma.empty;
+  const onlyCharacters = options.characterIds
+    ? Prisma.sql`AND c.id IN (${Prisma.join(options.characterIds)})`
+    : Prisma.empty;
   const due = await db.$queryRaw<Array<{ characterId: number; section: string }>>`
     SELECT c.id AS "characterId", s.name AS section
     FROM "Character" c

@@ -54,7 +54,10 @@ export async function runCharacterSection(
 ): Promise<SectionRunOutcome> {
   const section = findSection(name);
   if (!section) throw new UnknownSectionError([name]);
-  const outcome = await updateSection(deps, characterId, section, { force: options.force, settings: options.settings.section });
+  const outcome = await updateSection(deps, characterId, section, {
+    force: options.force,
+    settings: options.settings.section,
+  });
   if (outcome.status === "failed" && outcome.tokenInvalid) await notifyTokenInvalid(deps.db, characterId);
   return outcome;
 }
@@ -66,7 +69,8 @@ function sectionNamed(name: string) {
 }
 
 async function noticeFailure<T extends { status: string }>(db: Db, characterId: number, outcome: T): Promise<T> {
-  if (outcome.status === "failed" && (outcome as { tokenInvalid?: boolean }).tokenInvalid) await notifyTokenInvalid(db, characterId);
+  if (outcome.status === "failed" && (outcome as { tokenInvalid?: boolean }).tokenInvalid)
+    await notifyTokenInvalid(db, characterId);
   return outcome;
 }
 
@@ -77,12 +81,25 @@ export async function beginCharacterSection(
   name: string,
   options: { force?: boolean; settings: EngineSettings },
 ): Promise<SectionRunOutcome | StagedUpdate> {
-  const outcome = await beginSectionUpdate(deps, characterId, sectionNamed(name), { force: options.force, settings: options.settings.section });
+  const outcome = await beginSectionUpdate(deps, characterId, sectionNamed(name), {
+    force: options.force,
+    settings: options.settings.section,
+  });
   return noticeFailure(deps.db, characterId, outcome);
 }
 
-export async function writeCharacterSectionChunk(deps: UpdateDeps, characterId: number, name: string, index: number, settings: EngineSettings) {
-  return noticeFailure(deps.db, characterId, await writeStagedChunk(deps, characterId, sectionNamed(name), index, { settings: settings.section }));
+export async function writeCharacterSectionChunk(
+  deps: UpdateDeps,
+  characterId: number,
+  name: string,
+  index: number,
+  settings: EngineSettings,
+) {
+  return noticeFailure(
+    deps.db,
+    characterId,
+    await writeStagedChunk(deps, characterId, sectionNamed(name), index, { settings: settings.section }),
+  );
 }
 
 export async function finishCharacterSection(
@@ -93,12 +110,19 @@ export async function finishCharacterSection(
   written: number,
   settings: EngineSettings,
 ): Promise<SectionRunOutcome> {
-  return noticeFailure(deps.db, characterId, await finishStagedUpdate(deps, characterId, sectionNamed(name), staged, written, { settings: settings.section }));
+  return noticeFailure(
+    deps.db,
+    characterId,
+    await finishStagedUpdate(deps, characterId, sectionNamed(name), staged, written, { settings: settings.section }),
+  );
 }
 
 /** One notification per dead token: tokenErrorNotifiedAt is cleared when the character is added again. */
 export async function notifyTokenInvalid(db: Db, characterId: number): Promise<boolean> {
-  const claimed = await db.character.updateMany({ where: { id: characterId, tokenErrorNotifiedAt: null }, data: { tokenErrorNotifiedAt: new Date() } });
+  const claimed = await db.character.updateMany({
+    where: { id: characterId, tokenErrorNotifiedAt: null },
+    data: { tokenErrorNotifiedAt: new Date() },
+  });
   if (claimed.count === 0) return false;
   const owner = await db.characterOwnership.findUnique({ where: { characterId }, include: { character: true } });
   if (!owner) return false;

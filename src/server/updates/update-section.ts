@@ -4,7 +4,13 @@
 // leaves the last good data and records why on the section's status row.
 import { createHash } from "node:crypto";
 import type { Db } from "~/server/db/client";
-import { type EsiClient, EsiMissingScopeError, EsiNoTokenError, EsiRateLimitedError, EsiTokenInvalidError } from "~/server/esi/client";
+import {
+  type EsiClient,
+  EsiMissingScopeError,
+  EsiNoTokenError,
+  EsiRateLimitedError,
+  EsiTokenInvalidError,
+} from "~/server/esi/client";
 import type { SectionDefinition, SectionSettings } from "~/server/sections/types";
 import { retentionCutoff } from "~/server/sections/retention";
 import { routeCaches } from "./route-caches";
@@ -31,13 +37,21 @@ function contentHash(data: unknown): string {
     Array.isArray(value)
       ? value.map(stable)
       : value && typeof value === "object" && !(value instanceof Date)
-        ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, stable(v)]))
+        ? Object.fromEntries(
+            Object.entries(value as Record<string, unknown>)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([k, v]) => [k, stable(v)]),
+          )
         : value;
-  return createHash("sha256").update(JSON.stringify(stable(data), (_, v) => (typeof v === "bigint" ? v.toString() : v))).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify(stable(data), (_, v) => (typeof v === "bigint" ? v.toString() : v)))
+    .digest("hex");
 }
 
 function isTokenFault(error: unknown): boolean {
-  return error instanceof EsiTokenInvalidError || error instanceof EsiNoTokenError || error instanceof EsiMissingScopeError;
+  return (
+    error instanceof EsiTokenInvalidError || error instanceof EsiNoTokenError || error instanceof EsiMissingScopeError
+  );
 }
 
 /** A chunked section's data waits in SectionStagedChunk; this is all the later steps need. */
@@ -113,7 +127,13 @@ export async function beginSectionUpdate(
       return { section: section.name, status: "unchanged", reason: "same-content", ...purged };
     }
     if (section.chunked) {
-      const chunks = await stageRows(db, characterId, section.name, section.chunked.rows(fetched.data), options.settings.assetsChunkSize);
+      const chunks = await stageRows(
+        db,
+        characterId,
+        section.name,
+        section.chunked.rows(fetched.data),
+        options.settings.assetsChunkSize,
+      );
       return {
         section: section.name,
         status: "staged",
@@ -151,7 +171,10 @@ export async function writeStagedChunk(
     });
     const rows = parseRows(staged.payload);
     const now = deps.now?.() ?? new Date();
-    const persisted = await deps.db.$transaction((tx) => chunked.write({ characterId, tx, now, settings: options.settings }, rows), { timeout: 120_000 });
+    const persisted = await deps.db.$transaction(
+      (tx) => chunked.write({ characterId, tx, now, settings: options.settings }, rows),
+      { timeout: 120_000 },
+    );
     await resolveReported(deps, characterId, persisted.entityIds, persisted.locationIds);
     return { section: section.name, status: "written", written: persisted.written };
   } catch (error) {
@@ -173,11 +196,16 @@ export async function finishStagedUpdate(
   try {
     const keep = new Set<bigint>();
     for (let index = 0; index < staged.chunks; index++) {
-      const chunk = await db.sectionStagedChunk.findUniqueOrThrow({ where: { characterId_section_index: { characterId, section: section.name, index } } });
+      const chunk = await db.sectionStagedChunk.findUniqueOrThrow({
+        where: { characterId_section_index: { characterId, section: section.name, index } },
+      });
       for (const row of parseRows(chunk.payload)) keep.add(chunked.key(row));
     }
     const now = deps.now?.() ?? new Date();
-    const removed = await db.$transaction((tx) => chunked.removeOthers({ characterId, tx, now, settings: options.settings }, keep), { timeout: 120_000 });
+    const removed = await db.$transaction(
+      (tx) => chunked.removeOthers({ characterId, tx, now, settings: options.settings }, keep),
+      { timeout: 120_000 },
+    );
     await db.sectionStagedChunk.deleteMany({ where: { characterId, section: section.name } });
     const purged = await recordSuccess(deps, characterId, section, now, options.settings, {
       etag: staged.etag,
@@ -212,7 +240,12 @@ async function recordFailure(
   const tokenInvalid = error instanceof EsiTokenInvalidError || error instanceof EsiNoTokenError;
   await deps.db.sectionUpdateStatus.update({
     where: statusKey(characterId, section.name),
-    data: { isSuccess: false, errorMessage: message.slice(0, 1000), isTokenError: tokenError, finishedAt: deps.now?.() ?? new Date() },
+    data: {
+      isSuccess: false,
+      errorMessage: message.slice(0, 1000),
+      isTokenError: tokenError,
+      finishedAt: deps.now?.() ?? new Date(),
+    },
   });
   // A rate limit is for the caller's retry policy (Inngest's RetryAfterError); the status is recorded either way.
   // Other failures end here: the next scheduled run finds the section stale (its last run failed).
@@ -221,17 +254,28 @@ async function recordFailure(
 }
 
 // Staged rows are JSON with bigints tagged, so ids above 2^53 survive the round trip.
-const stringifyRows = (rows: unknown[]) => JSON.stringify(rows, (_, v) => (typeof v === "bigint" ? { $bigint: v.toString() } : v));
+const stringifyRows = (rows: unknown[]) =>
+  JSON.stringify(rows, (_, v) => (typeof v === "bigint" ? { $bigint: v.toString() } : v));
 const parseRows = (payload: string): any[] =>
-  JSON.parse(payload, (_, v) => (v && typeof v === "object" && typeof v.$bigint === "string" && Object.keys(v).length === 1 ? BigInt(v.$bigint) : v));
+  JSON.parse(payload, (_, v) =>
+    v && typeof v === "object" && typeof v.$bigint === "string" && Object.keys(v).length === 1 ? BigInt(v.$bigint) : v,
+  );
 
-async function stageRows(db: Db, characterId: number, section: string, rows: unknown[], chunkSize: number): Promise<number> {
+async function stageRows(
+  db: Db,
+  characterId: number,
+  section: string,
+  rows: unknown[],
+  chunkSize: number,
+): Promise<number> {
   const size = Math.max(1, chunkSize);
   const chunks = Math.max(1, Math.ceil(rows.length / size));
   await db.$transaction(async (tx) => {
     await tx.sectionStagedChunk.deleteMany({ where: { characterId, section } });
     for (let index = 0; index < chunks; index++) {
-      await tx.sectionStagedChunk.create({ data: { characterId, section, index, payload: stringifyRows(rows.slice(index * size, (index + 1) * size)) } });
+      await tx.sectionStagedChunk.create({
+        data: { characterId, section, index, payload: stringifyRows(rows.slice(index * size, (index + 1) * size)) },
+      });
     }
   });
   return chunks;
@@ -261,7 +305,13 @@ async function recordSuccess(
   const purged = await purgeExpired(deps, characterId, section, now, settings);
   await deps.db.sectionUpdateStatus.update({
     where: statusKey(characterId, section.name),
-    data: { isSuccess: true, errorMessage: null, isTokenError: false, finishedAt: deps.now?.() ?? new Date(), ...state },
+    data: {
+      isSuccess: true,
+      errorMessage: null,
+      isTokenError: false,
+      finishedAt: deps.now?.() ?? new Date(),
+      ...state,
+    },
   });
   return purged;
 }
@@ -279,11 +329,19 @@ async function purgeExpired(
 }
 
 /** Names and locations are shared conveniences: failing to resolve them must not fail the section. */
-async function resolveReported(deps: UpdateDeps, characterId: number, entityIds?: number[], locationIds?: bigint[]): Promise<void> {
+async function resolveReported(
+  deps: UpdateDeps,
+  characterId: number,
+  entityIds?: number[],
+  locationIds?: bigint[],
+): Promise<void> {
   try {
     if (entityIds?.length && deps.resolvers?.entities) await deps.resolvers.entities([...new Set(entityIds)]);
-    if (locationIds?.length && deps.resolvers?.locations) await deps.resolvers.locations(characterId, [...new Set(locationIds)]);
+    if (locationIds?.length && deps.resolvers?.locations)
+      await deps.resolvers.locations(characterId, [...new Set(locationIds)]);
   } catch (error) {
-    console.warn(`name/location resolution for character ${characterId} failed: ${error instanceof Error ? error.message : String(error)}`);
+    console.warn(
+      `name/location resolution for character ${characterId} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }

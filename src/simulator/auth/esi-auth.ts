@@ -57,7 +57,8 @@ export class TokenVerifier {
     if (token === undefined) return { kind: "none" };
     if (token === "") return { kind: "invalid" };
     const known = this.verified.get(token);
-    if (known) return this.clock.nowSeconds() < known.expSeconds ? { kind: "valid", auth: known.auth } : { kind: "invalid" };
+    if (known)
+      return this.clock.nowSeconds() < known.expSeconds ? { kind: "valid", auth: known.auth } : { kind: "invalid" };
     let payload;
     try {
       payload = await this.services.verifyAccessToken(token);
@@ -66,7 +67,11 @@ export class TokenVerifier {
     }
     const characterId = Number(SUBJECT.exec(payload.sub ?? "")?.[1]);
     if (!Number.isSafeInteger(characterId) || typeof payload.exp !== "number") return { kind: "invalid" };
-    const auth: EsiAuth = { characterId, scopes: scopesOf(payload), clientId: typeof payload.azp === "string" ? payload.azp : "" };
+    const auth: EsiAuth = {
+      characterId,
+      scopes: scopesOf(payload),
+      clientId: typeof payload.azp === "string" ? payload.azp : "",
+    };
     if (this.verified.size >= MAX_REMEMBERED) this.verified.clear();
     this.verified.set(token, { auth, expSeconds: payload.exp });
     return { kind: "valid", auth };
@@ -88,10 +93,12 @@ export function authError(route: EsiRoute, params: RouteParams, check: TokenChec
   if (check.kind !== "valid") return esiError(401, AUTH_FAILURE);
   const { auth } = check;
   if (!auth.scopes.includes(route.scope)) return esiError(403, scopeMessage(route.scope));
-  if (route.characterParam !== undefined && Number(params[route.characterParam]) !== auth.characterId) return esiError(403, MISMATCH);
+  if (route.characterParam !== undefined && Number(params[route.characterParam]) !== auth.characterId)
+    return esiError(403, MISMATCH);
   const corporationParam = params.corporation_id;
   const inCorporation = corporationParam === undefined || Number(corporationParam) === corporationOf(auth.characterId);
-  if (route.requiredRoles && route.requiredRoles.length > 0 && (!inCorporation || !holdsRoles(auth.characterId))) return esiError(403, MISSING_ROLES);
+  if (route.requiredRoles && route.requiredRoles.length > 0 && (!inCorporation || !holdsRoles(auth.characterId)))
+    return esiError(403, MISSING_ROLES);
   if (!inCorporation) return esiError(403, NOT_IN_CORPORATION);
   return undefined;
 }

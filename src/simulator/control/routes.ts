@@ -38,7 +38,8 @@ async function jsonBody(ctx: RequestContext): Promise<Record<string, unknown>> {
   } catch {
     throw esiError(400, "The request body is not valid JSON");
   }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw esiError(400, "The request body must be a JSON object");
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
+    throw esiError(400, "The request body must be a JSON object");
   return parsed as Record<string, unknown>;
 }
 
@@ -49,7 +50,8 @@ export function controlRoutes(control: SimControl): Route<Handler>[] {
     return id;
   };
 
-  const health: Handler = (ctx) => sendJson(ctx.res, 200, { status: "ok", now: control.now().toISOString(), url: ctx.services.baseUrl() });
+  const health: Handler = (ctx) =>
+    sendJson(ctx.res, 200, { status: "ok", now: control.now().toISOString(), url: ctx.services.baseUrl() });
 
   const characters: Handler = (ctx) =>
     sendJson(
@@ -78,14 +80,15 @@ export function controlRoutes(control: SimControl): Route<Handler>[] {
   const advanceClock: Handler = async (ctx) => {
     const { seconds } = await jsonBody(ctx);
     if (typeof seconds !== "number" || !Number.isFinite(seconds) || seconds < 0) {
-      throw esiError(400, "Send {\"seconds\": n} with a finite n >= 0");
+      throw esiError(400, 'Send {"seconds": n} with a finite n >= 0');
     }
     control.advanceClock(seconds);
     sendJson(ctx.res, 200, { now: control.now().toISOString() });
   };
 
   // The rule is checked field by field by injectFault itself.
-  const injectFault: Handler = async (ctx) => sendJson(ctx.res, 200, control.injectFault((await jsonBody(ctx)) as unknown as FaultRule));
+  const injectFault: Handler = async (ctx) =>
+    sendJson(ctx.res, 200, control.injectFault((await jsonBody(ctx)) as unknown as FaultRule));
 
   const removeFault: Handler = (ctx) => {
     const id = ctx.params.fault_id ?? "";
@@ -96,7 +99,8 @@ export function controlRoutes(control: SimControl): Route<Handler>[] {
   const mutate: Handler = async (ctx) => {
     const id = idParam(ctx.params, "character_id");
     const { kind } = await jsonBody(ctx);
-    if (!MUTATION_KINDS.includes(kind as MutationKind)) throw esiError(400, `kind must be one of ${MUTATION_KINDS.join(", ")}`);
+    if (!MUTATION_KINDS.includes(kind as MutationKind))
+      throw esiError(400, `kind must be one of ${MUTATION_KINDS.join(", ")}`);
     let result: MutationResult;
     try {
       result = control.mutateCharacter(id, kind as MutationKind);
@@ -125,7 +129,11 @@ export function controlRoutes(control: SimControl): Route<Handler>[] {
     { method: "POST", path: "/_sim/characters/{character_id}/mutate", handler: mutate },
     { method: "GET", path: "/_sim/faults", handler: (ctx) => sendJson(ctx.res, 200, control.faults()) },
     { method: "POST", path: "/_sim/faults", handler: injectFault },
-    { method: "DELETE", path: "/_sim/faults", handler: (ctx) => sendJson(ctx.res, 200, { cleared: control.clearFaults() }) },
+    {
+      method: "DELETE",
+      path: "/_sim/faults",
+      handler: (ctx) => sendJson(ctx.res, 200, { cleared: control.clearFaults() }),
+    },
     { method: "DELETE", path: "/_sim/faults/{fault_id}", handler: removeFault },
     { method: "POST", path: "/_sim/cache/expire", handler: expire },
     { method: "GET", path: "/_sim/stats", handler: (ctx) => sendJson(ctx.res, 200, control.stats()) },

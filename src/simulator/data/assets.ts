@@ -46,21 +46,111 @@ interface Place {
   readonly flag: Asset["location_flag"];
 }
 
-type StackKind = "mineral" | "material" | "ore" | "module" | "charge" | "drone" | "blueprint" | "pi" | "implant" | "booster";
+type StackKind =
+  | "mineral"
+  | "material"
+  | "ore"
+  | "module"
+  | "charge"
+  | "drone"
+  | "blueprint"
+  | "pi"
+  | "implant"
+  | "booster";
 
 const STACK_WEIGHTS: Record<Archetype, readonly (readonly [StackKind, number])[]> = {
-  industrialist: [["mineral", 20], ["material", 25], ["blueprint", 15], ["module", 15], ["charge", 10], ["pi", 15]],
-  researcher: [["blueprint", 40], ["material", 20], ["module", 15], ["pi", 10], ["mineral", 15]],
-  miner: [["ore", 40], ["mineral", 25], ["module", 15], ["charge", 10], ["drone", 10]],
-  hauler: [["material", 25], ["mineral", 20], ["module", 20], ["charge", 15], ["pi", 20]],
-  trader: [["module", 30], ["charge", 20], ["material", 15], ["mineral", 10], ["drone", 10], ["implant", 5], ["booster", 5], ["pi", 5]],
-  hunter: [["module", 35], ["charge", 30], ["drone", 10], ["implant", 5], ["booster", 10], ["material", 10]],
-  ratter: [["module", 30], ["charge", 30], ["drone", 15], ["material", 15], ["implant", 5], ["booster", 5]],
-  newbie: [["module", 40], ["charge", 30], ["mineral", 15], ["drone", 10], ["material", 5]],
+  industrialist: [
+    ["mineral", 20],
+    ["material", 25],
+    ["blueprint", 15],
+    ["module", 15],
+    ["charge", 10],
+    ["pi", 15],
+  ],
+  researcher: [
+    ["blueprint", 40],
+    ["material", 20],
+    ["module", 15],
+    ["pi", 10],
+    ["mineral", 15],
+  ],
+  miner: [
+    ["ore", 40],
+    ["mineral", 25],
+    ["module", 15],
+    ["charge", 10],
+    ["drone", 10],
+  ],
+  hauler: [
+    ["material", 25],
+    ["mineral", 20],
+    ["module", 20],
+    ["charge", 15],
+    ["pi", 20],
+  ],
+  trader: [
+    ["module", 30],
+    ["charge", 20],
+    ["material", 15],
+    ["mineral", 10],
+    ["drone", 10],
+    ["implant", 5],
+    ["booster", 5],
+    ["pi", 5],
+  ],
+  hunter: [
+    ["module", 35],
+    ["charge", 30],
+    ["drone", 10],
+    ["implant", 5],
+    ["booster", 10],
+    ["material", 10],
+  ],
+  ratter: [
+    ["module", 30],
+    ["charge", 30],
+    ["drone", 15],
+    ["material", 15],
+    ["implant", 5],
+    ["booster", 5],
+  ],
+  newbie: [
+    ["module", 40],
+    ["charge", 30],
+    ["mineral", 15],
+    ["drone", 10],
+    ["material", 5],
+  ],
 };
 
-const SHIP_NAMES = ["Workhorse", "Old Faithful", "Second Chance", "Lucky", "Spare", "Doctrine", "Hauler", "Bait", "Gank Magnet", "Cloaky", "Scout", "Mule", "Pride", "Nomad"];
-const CONTAINER_NAMES = ["Ammo", "Loot", "Minerals", "Spare Parts", "Doctrine Fits", "Do Not Touch", "PI", "Blueprints", "Sell", "Misc"];
+const SHIP_NAMES = [
+  "Workhorse",
+  "Old Faithful",
+  "Second Chance",
+  "Lucky",
+  "Spare",
+  "Doctrine",
+  "Hauler",
+  "Bait",
+  "Gank Magnet",
+  "Cloaky",
+  "Scout",
+  "Mule",
+  "Pride",
+  "Nomad",
+];
+const CONTAINER_NAMES = [
+  "Ammo",
+  "Loot",
+  "Minerals",
+  "Spare Parts",
+  "Doctrine Fits",
+  "Do Not Touch",
+  "PI",
+  "Blueprints",
+  "Sell",
+  "Misc",
+];
 
 function stackType(rng: Rng, kind: StackKind): SdeType {
   switch (kind) {
@@ -86,7 +176,16 @@ function stackType(rng: Rng, kind: StackKind): SdeType {
       return rng.pick(boosters());
     default: {
       const bySlot = modulesBySlot();
-      return rng.pick(bySlot[rng.weighted<ModuleSlot>([["hi", 3], ["med", 3], ["lo", 3], ["rig", 1]])]);
+      return rng.pick(
+        bySlot[
+          rng.weighted<ModuleSlot>([
+            ["hi", 3],
+            ["med", 3],
+            ["lo", 3],
+            ["rig", 1],
+          ])
+        ],
+      );
     }
   }
 }
@@ -159,12 +258,19 @@ class AssetBuilder {
     if (hulls.length === 0) return;
     const hull = this.rng.pick(hulls);
     const ship = this.add(hull, place, 1, true);
-    if (this.rng.chance(0.7)) this.names.set(ship.item_id, `${this.ctx.character.name.split(" ")[0]}'s ${this.rng.pick(SHIP_NAMES)}`);
+    if (this.rng.chance(0.7))
+      this.names.set(ship.item_id, `${this.ctx.character.name.split(" ")[0]}'s ${this.rng.pick(SHIP_NAMES)}`);
     const inShip = (flag: Asset["location_flag"]): Place => ({ locationId: ship.item_id, locationType: "item", flag });
     const bySlot = modulesBySlot();
-    const fit = (slot: ModuleSlot, count: number, prefix: "HiSlot" | "MedSlot" | "LoSlot" | "RigSlot", fill: number) => {
+    const fit = (
+      slot: ModuleSlot,
+      count: number,
+      prefix: "HiSlot" | "MedSlot" | "LoSlot" | "RigSlot",
+      fill: number,
+    ) => {
       for (let i = 0; i < Math.min(count, 8) && this.items.length < budget; i++) {
-        if (this.rng.chance(fill)) this.add(this.rng.pick(bySlot[slot]), inShip(`${prefix}${i}` as Asset["location_flag"]), 1, true);
+        if (this.rng.chance(fill))
+          this.add(this.rng.pick(bySlot[slot]), inShip(`${prefix}${i}` as Asset["location_flag"]), 1, true);
       }
     };
     fit("hi", hull.dogma?.[DOGMA.hiSlots] ?? 0, "HiSlot", 0.85);
@@ -175,7 +281,8 @@ class AssetBuilder {
       this.add(this.rng.pick(drones()), inShip("DroneBay"), this.rng.int(1, 5), false);
     }
     const cargoStacks = this.rng.int(0, 4);
-    for (let i = 0; i < cargoStacks && this.items.length < budget; i++) this.stack(inShip("Cargo"), this.rng.chance(0.6) ? "charge" : "material");
+    for (let i = 0; i < cargoStacks && this.items.length < budget; i++)
+      this.stack(inShip("Cargo"), this.rng.chance(0.6) ? "charge" : "material");
     if (this.rng.chance(0.1) && this.items.length < budget - 3) this.container(inShip("Cargo"), budget);
   }
 
@@ -187,13 +294,25 @@ class AssetBuilder {
     const flag: Asset["location_flag"] = type.groupId === 448 && this.rng.chance(0.5) ? "Locked" : "Unlocked";
     const inside = this.rng.count(8, 1, 1, 200);
     for (let i = 0; i < inside && this.items.length < budget; i++) {
-      this.stack({ locationId: box.item_id, locationType: "item", flag }, this.rng.weighted(STACK_WEIGHTS[this.ctx.profile.archetype]));
+      this.stack(
+        { locationId: box.item_id, locationType: "item", flag },
+        this.rng.weighted(STACK_WEIGHTS[this.ctx.profile.archetype]),
+      );
     }
   }
 
   deployable(systemId: number): void {
-    const item = this.add(this.rng.pick(deployables()), { locationId: systemId, locationType: "solar_system", flag: "AutoFit" }, 1, true);
-    const position: Position = [Math.round(this.rng.float(-5e11, 5e11)), Math.round(this.rng.float(-5e10, 5e10)), Math.round(this.rng.float(-5e11, 5e11))];
+    const item = this.add(
+      this.rng.pick(deployables()),
+      { locationId: systemId, locationType: "solar_system", flag: "AutoFit" },
+      1,
+      true,
+    );
+    const position: Position = [
+      Math.round(this.rng.float(-5e11, 5e11)),
+      Math.round(this.rng.float(-5e10, 5e10)),
+      Math.round(this.rng.float(-5e11, 5e11)),
+    ];
     this.positions.set(item.item_id, position);
   }
 }
@@ -208,8 +327,23 @@ function chooseLocations(ctx: CharacterContext, rng: Rng, total: number): Place[
       places.push({ locationId: rng.pick(visible).id, locationType: "item", flag: "Hangar" });
     } else {
       const local = stationsInSystem(rng.pick(ctx.profile.localSystems).id);
-      const station = local.length > 0 && rng.chance(0.5) ? rng.pick(local) : rng.pick(bands[rng.weighted([["high", 6], ["low", 2], ["null", 1]] as const)]);
-      places.push({ locationId: station.id, locationType: "station", flag: rng.chance(0.03) ? "Deliveries" : "Hangar" });
+      const station =
+        local.length > 0 && rng.chance(0.5)
+          ? rng.pick(local)
+          : rng.pick(
+              bands[
+                rng.weighted([
+                  ["high", 6],
+                  ["low", 2],
+                  ["null", 1],
+                ] as const)
+              ],
+            );
+      places.push({
+        locationId: station.id,
+        locationType: "station",
+        flag: rng.chance(0.03) ? "Deliveries" : "Hangar",
+      });
     }
   }
   // Items left behind in a structure whose ACL no longer admits the owner: the
@@ -239,7 +373,13 @@ export function generateAssets(ctx: CharacterContext): AssetsSection {
       if (hulls.length > 0) builder.add(rng.pick(hulls), place, rng.int(1, 3), false);
     } else builder.stack(place, rng.weighted(STACK_WEIGHTS[archetype]));
   }
-  return { base: builder.items, items: builder.items, names: builder.names, positions: builder.positions, nextN: builder.nextN };
+  return {
+    base: builder.items,
+    items: builder.items,
+    names: builder.names,
+    positions: builder.positions,
+    nextN: builder.nextN,
+  };
 }
 
 /** The ESI name of an item: its custom name, or "None" as ESI answers for unnamed items. */
@@ -252,12 +392,19 @@ export function assetName(section: AssetsSection, itemId: number): string {
  * `added` new stacks to the home hangar. Items are replaced, never edited, so
  * `base` keeps the generated tree.
  */
-export function mutateAssets(ctx: CharacterContext, section: AssetsSection, rng: Rng, added: number): { moved: number[]; added: number[] } {
+export function mutateAssets(
+  ctx: CharacterContext,
+  section: AssetsSection,
+  rng: Rng,
+  added: number,
+): { moved: number[]; added: number[] } {
   const items = section.items === section.base ? [...section.base] : section.items;
   const parents = new Set(items.map((i) => i.location_id));
   const movable = items
     .map((item, index) => ({ item, index }))
-    .filter(({ item }) => item.location_type === "station" && item.location_flag === "Hangar" && !parents.has(item.item_id));
+    .filter(
+      ({ item }) => item.location_type === "station" && item.location_flag === "Hangar" && !parents.has(item.item_id),
+    );
   const moved = rng.sample(movable, 3).map(({ item, index }) => {
     const stations = stationsByBand().high.filter((s) => s.id !== item.location_id);
     items[index] = { ...item, location_id: rng.pick(stations).id };

@@ -41,7 +41,13 @@ export interface PlayerStructure {
 }
 
 /** Attribute dogma ids in ESI order: charisma, intelligence, memory, perception, willpower. */
-export const ATTRIBUTE_IDS = { charisma: 164, intelligence: 165, memory: 166, perception: 167, willpower: 168 } as const;
+export const ATTRIBUTE_IDS = {
+  charisma: 164,
+  intelligence: 165,
+  memory: 166,
+  perception: 167,
+  willpower: 168,
+} as const;
 
 /** Ship groups (CCP group ids) by the role a character flies them in. */
 export const SHIP_GROUPS = {
@@ -56,11 +62,47 @@ export const SHIP_GROUPS = {
 
 /** Player structures the simulator knows. Ids sit below the synthetic item ranges. */
 export const PLAYER_STRUCTURES: readonly PlayerStructure[] = [
-  { id: 1_035_466_617_946, name: "Perimeter - Simulated Trade Tower", ownerId: 98000001, systemId: 30000144, typeId: 35834, position: [2.1e11, 1.2e10, -8.8e11] },
-  { id: 1_035_466_617_947, name: "Amarr - Sim Industries Fortizar", ownerId: 98000001, systemId: 30002187, typeId: 35833, position: [-1.4e11, 3.3e9, 4.2e11] },
-  { id: 1_035_466_617_948, name: "Dodixie - Mock Mining Athanor", ownerId: 98000002, systemId: 30002659, typeId: 35835, position: [6.2e10, -4.1e9, 1.9e11] },
-  { id: 1_035_466_617_949, name: "Rens - Test Haulers Raitaru", ownerId: 98000003, systemId: 30002510, typeId: 35825, position: [-3.3e11, 7.7e9, -2.6e11] },
-  { id: 1_035_466_617_950, name: "Lone Wolves Den", ownerId: 98000004, systemId: 30045306, typeId: 35832, position: [9.4e10, 1.1e9, 5.5e10], corporationIds: [98000004] },
+  {
+    id: 1_035_466_617_946,
+    name: "Perimeter - Simulated Trade Tower",
+    ownerId: 98000001,
+    systemId: 30000144,
+    typeId: 35834,
+    position: [2.1e11, 1.2e10, -8.8e11],
+  },
+  {
+    id: 1_035_466_617_947,
+    name: "Amarr - Sim Industries Fortizar",
+    ownerId: 98000001,
+    systemId: 30002187,
+    typeId: 35833,
+    position: [-1.4e11, 3.3e9, 4.2e11],
+  },
+  {
+    id: 1_035_466_617_948,
+    name: "Dodixie - Mock Mining Athanor",
+    ownerId: 98000002,
+    systemId: 30002659,
+    typeId: 35835,
+    position: [6.2e10, -4.1e9, 1.9e11],
+  },
+  {
+    id: 1_035_466_617_949,
+    name: "Rens - Test Haulers Raitaru",
+    ownerId: 98000003,
+    systemId: 30002510,
+    typeId: 35825,
+    position: [-3.3e11, 7.7e9, -2.6e11],
+  },
+  {
+    id: 1_035_466_617_950,
+    name: "Lone Wolves Den",
+    ownerId: 98000004,
+    systemId: 30045306,
+    typeId: 35832,
+    position: [9.4e10, 1.1e9, 5.5e10],
+    corporationIds: [98000004],
+  },
 ];
 
 function lazy<T>(load: () => T): () => T {
@@ -110,7 +152,9 @@ export const modulesBySlot = lazy(() => {
 });
 
 export const charges = lazy(() => published(typesInCategory(8)));
-export const drones = lazy(() => published(typesInCategory(18)).filter((t) => t.groupId === 100 || t.groupId === 101 || t.groupId === 640));
+export const drones = lazy(() =>
+  published(typesInCategory(18)).filter((t) => t.groupId === 100 || t.groupId === 101 || t.groupId === 640),
+);
 export const minerals = lazy(() => published(typesInGroup(18)));
 export const materials = lazy(() => published(typesInCategory(4)));
 export const planetaryCommodities = lazy(() => published(typesInCategory(43)));
@@ -167,7 +211,21 @@ export function structureVisibleTo(structure: PlayerStructure, corporationId: nu
 export const marketTypes = lazy(() => sdeTypes().filter((t) => t.published && t.marketGroupId !== undefined));
 
 // Fallback value per category where CCP's base price is missing or zero.
-const CATEGORY_VALUE: Record<number, number> = { 4: 300, 6: 5e6, 7: 4e5, 8: 60, 9: 8e6, 16: 6e5, 18: 2.5e5, 20: 4e6, 22: 6e6, 25: 120, 41: 1e5, 43: 8000, 65: 8e8 };
+const CATEGORY_VALUE: Record<number, number> = {
+  4: 300,
+  6: 5e6,
+  7: 4e5,
+  8: 60,
+  9: 8e6,
+  16: 6e5,
+  18: 2.5e5,
+  20: 4e6,
+  22: 6e6,
+  25: 120,
+  41: 1e5,
+  43: 8000,
+  65: 8e8,
+};
 const priceCache = new Map<number, number>();
 
 /** A stable "Jita" price per type; the same for every caller and run. */
@@ -175,7 +233,12 @@ export function averagePrice(typeId: number): number {
   const cached = priceCache.get(typeId);
   if (cached !== undefined) return cached;
   const type = findType(typeId);
-  const base = type?.basePrice && type.basePrice > 0 ? type.basePrice : type ? (CATEGORY_VALUE[categoryOfType(type)] ?? 1000) : 1000;
+  const base =
+    type?.basePrice && type.basePrice > 0
+      ? type.basePrice
+      : type
+        ? (CATEGORY_VALUE[categoryOfType(type)] ?? 1000)
+        : 1000;
   const price = Math.round(base * new Rng("price", typeId).logNormal(1.1, 0.35) * 100) / 100;
   priceCache.set(typeId, price);
   return price;

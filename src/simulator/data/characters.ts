@@ -8,10 +8,79 @@ import { Rng } from "./prng";
 
 // 26 x 10 first names and 20 x 20 last names: 104,000 distinct names, enough
 // for a bijection from the 99,999 synthetic ids (see nameNumber).
-const FIRST_STEMS = ["Ar", "Bel", "Cor", "Dra", "El", "Fen", "Gal", "Hal", "Is", "Jor", "Kal", "Lys", "Mor", "Nel", "Or", "Pra", "Quin", "Ren", "Sal", "Tor", "Ul", "Val", "Wyn", "Xan", "Yor", "Zel"];
+const FIRST_STEMS = [
+  "Ar",
+  "Bel",
+  "Cor",
+  "Dra",
+  "El",
+  "Fen",
+  "Gal",
+  "Hal",
+  "Is",
+  "Jor",
+  "Kal",
+  "Lys",
+  "Mor",
+  "Nel",
+  "Or",
+  "Pra",
+  "Quin",
+  "Ren",
+  "Sal",
+  "Tor",
+  "Ul",
+  "Val",
+  "Wyn",
+  "Xan",
+  "Yor",
+  "Zel",
+];
 const FIRST_ENDS = ["a", "en", "ia", "or", "us", "yn", "ara", "eth", "ix", "on"];
-const LAST_STEMS = ["Ash", "Black", "Cold", "Dusk", "Ember", "Frost", "Grim", "High", "Iron", "Kess", "Long", "Mar", "North", "Oak", "Raven", "Silver", "Storm", "Thorn", "Vale", "West"];
-const LAST_ENDS = ["wood", "field", "bane", "croft", "holt", "mere", "ridge", "stone", "vane", "ward", "ar", "ov", "ski", "sen", "ari", "in", "ek", "ton", "wick", "dottir"];
+const LAST_STEMS = [
+  "Ash",
+  "Black",
+  "Cold",
+  "Dusk",
+  "Ember",
+  "Frost",
+  "Grim",
+  "High",
+  "Iron",
+  "Kess",
+  "Long",
+  "Mar",
+  "North",
+  "Oak",
+  "Raven",
+  "Silver",
+  "Storm",
+  "Thorn",
+  "Vale",
+  "West",
+];
+const LAST_ENDS = [
+  "wood",
+  "field",
+  "bane",
+  "croft",
+  "holt",
+  "mere",
+  "ridge",
+  "stone",
+  "vane",
+  "ward",
+  "ar",
+  "ov",
+  "ski",
+  "sen",
+  "ari",
+  "in",
+  "ek",
+  "ton",
+  "wick",
+  "dottir",
+];
 const NAME_SPACE = FIRST_STEMS.length * FIRST_ENDS.length * LAST_STEMS.length * LAST_ENDS.length;
 // Coprime with NAME_SPACE (2^6 * 5^3 * 13), so index -> name number is a permutation.
 const NAME_MULTIPLIER = 7919;
@@ -19,7 +88,18 @@ const NAME_OFFSET = 31337;
 
 /** Playable race/bloodline pairs (CCP ids). */
 const BLOODLINES: readonly (readonly [race: number, bloodline: number])[] = [
-  [1, 1], [1, 2], [1, 11], [2, 3], [2, 4], [2, 14], [4, 5], [4, 6], [4, 13], [8, 7], [8, 8], [8, 12],
+  [1, 1],
+  [1, 2],
+  [1, 11],
+  [2, 3],
+  [2, 4],
+  [2, 14],
+  [4, 5],
+  [4, 6],
+  [4, 13],
+  [8, 7],
+  [8, 8],
+  [8, 12],
 ];
 
 const ACCOUNTS: readonly SimAccount[] = ["A", "B", "C", "D"];
@@ -119,10 +199,15 @@ const rosterById = new Map(simCharacters.map((c) => [c.characterId, c]));
 
 /** A pilot's name without building its whole identity (journal descriptions need many). */
 export function characterName(characterId: number): string | undefined {
-  return rosterById.get(characterId)?.name ?? (isSyntheticCharacterId(characterId) ? nameOf(characterId - SYNTHETIC_FIRST_ID) : undefined);
+  return (
+    rosterById.get(characterId)?.name ??
+    (isSyntheticCharacterId(characterId) ? nameOf(characterId - SYNTHETIC_FIRST_ID) : undefined)
+  );
 }
 
 /** Roster or synthetic character, in the roster's shape; undefined for any other id. */
 export function findAnyCharacter(characterId: number): SimCharacter | undefined {
-  return rosterById.get(characterId) ?? (isSyntheticCharacterId(characterId) ? syntheticCharacter(characterId) : undefined);
+  return (
+    rosterById.get(characterId) ?? (isSyntheticCharacterId(characterId) ? syntheticCharacter(characterId) : undefined)
+  );
 }

@@ -16,11 +16,16 @@ export interface ClonesSection {
 function implantSet(rng: Rng, count: number): number[] {
   const bySlot = implantsBySlot();
   // Attribute implants (slots 1-5) are the common ones; hardwirings fill 6-10.
-  const slots = rng.sample([...bySlot.keys()].sort((a, b) => a - b), count);
-  return slots.flatMap((slot) => {
-    const options = bySlot.get(slot) ?? [];
-    return options.length > 0 ? [rng.pick(options).id] : [];
-  }).sort((a, b) => a - b);
+  const slots = rng.sample(
+    [...bySlot.keys()].sort((a, b) => a - b),
+    count,
+  );
+  return slots
+    .flatMap((slot) => {
+      const options = bySlot.get(slot) ?? [];
+      return options.length > 0 ? [rng.pick(options).id] : [];
+    })
+    .sort((a, b) => a - b);
 }
 
 export function generateClones(ctx: CharacterContext): ClonesSection {

@@ -15,10 +15,26 @@ export interface ContactsSection {
 }
 
 const LABEL_NAMES = ["Friends", "Enemies", "Alts", "Market", "Haulers", "Neutrals", "Blues", "Scouts", "Suppliers"];
-const STANDINGS: readonly (readonly [number, number])[] = [[10, 30], [5, 25], [0, 10], [-5, 15], [-10, 20]];
+const STANDINGS: readonly (readonly [number, number])[] = [
+  [10, 30],
+  [5, 25],
+  [0, 10],
+  [-5, 15],
+  [-10, 20],
+];
 
-function newContact(ctx: CharacterContext, rng: Rng, labels: readonly ContactLabel[], taken: Set<number>): Contact | undefined {
-  const kind = rng.weighted<Contact["contact_type"]>([["character", 80], ["corporation", 10], ["alliance", 6], ["faction", 4]]);
+function newContact(
+  ctx: CharacterContext,
+  rng: Rng,
+  labels: readonly ContactLabel[],
+  taken: Set<number>,
+): Contact | undefined {
+  const kind = rng.weighted<Contact["contact_type"]>([
+    ["character", 80],
+    ["corporation", 10],
+    ["alliance", 6],
+    ["faction", 4],
+  ]);
   const contactId =
     kind === "character"
       ? otherCharacterId(rng, ctx.character.characterId)
@@ -29,7 +45,13 @@ function newContact(ctx: CharacterContext, rng: Rng, labels: readonly ContactLab
           : rng.pick(sdeFactions()).id;
   if (taken.has(contactId)) return undefined;
   taken.add(contactId);
-  const labelIds = labels.length > 0 && rng.chance(0.3) ? rng.sample(labels, rng.int(1, 2)).map((l) => l.label_id).sort((a, b) => a - b) : [];
+  const labelIds =
+    labels.length > 0 && rng.chance(0.3)
+      ? rng
+          .sample(labels, rng.int(1, 2))
+          .map((l) => l.label_id)
+          .sort((a, b) => a - b)
+      : [];
   return {
     contact_id: contactId,
     contact_type: kind,

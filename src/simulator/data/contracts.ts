@@ -2,7 +2,15 @@
 // Status and dates agree: outstanding contracts expire in the future, finished
 // ones were accepted and completed, courier contracts in progress have an acceptor.
 import { type SdeType, stationsInSystem } from "../sde";
-import { blueprints, charges, materials, modulesBySlot, PLAYER_STRUCTURES, shipsOfGroups, stationsByBand } from "./catalog";
+import {
+  blueprints,
+  charges,
+  materials,
+  modulesBySlot,
+  PLAYER_STRUCTURES,
+  shipsOfGroups,
+  stationsByBand,
+} from "./catalog";
 import { findAnyCharacter } from "./characters";
 import type { EsiItem } from "./esi-types";
 import { DAY_MS, HOUR_MS, ID_SPACES, isk, isoSeconds, makeId } from "./ids";
@@ -23,7 +31,17 @@ export interface ContractsSection {
   nextBidN: number;
 }
 
-const TITLES = ["", "", "Doctrine fit", "Ore for sale", "Moving stuff", "BPC pack", "Cheap ammo", "Please rush", "Loot"];
+const TITLES = [
+  "",
+  "",
+  "Doctrine fit",
+  "Ore for sale",
+  "Moving stuff",
+  "BPC pack",
+  "Cheap ammo",
+  "Please rush",
+  "Loot",
+];
 
 const corporationOf = (characterId: number) => findAnyCharacter(characterId)?.corporationId ?? 1000001;
 
@@ -35,7 +53,15 @@ function locationId(ctx: CharacterContext, rng: Rng): number {
 
 function contractItems(ctx: CharacterContext, section: ContractsSection, rng: Rng, contract: Contract): ContractItem[] {
   const count = contract.type === "courier" ? rng.int(1, 8) : rng.count(3, 1, 1, 60);
-  const pools: readonly (readonly SdeType[])[] = [modulesBySlot().hi, modulesBySlot().med, modulesBySlot().lo, charges(), materials(), shipsOfGroups(ctx.profile.shipGroups), blueprints()];
+  const pools: readonly (readonly SdeType[])[] = [
+    modulesBySlot().hi,
+    modulesBySlot().med,
+    modulesBySlot().lo,
+    charges(),
+    materials(),
+    shipsOfGroups(ctx.profile.shipGroups),
+    blueprints(),
+  ];
   return Array.from({ length: count }, () => {
     const type = rng.pick(rng.pick(pools));
     const isBlueprint = type.productTypeId !== undefined;
@@ -53,19 +79,53 @@ function contractItems(ctx: CharacterContext, section: ContractsSection, rng: Rn
   });
 }
 
-function newContract(ctx: CharacterContext, section: ContractsSection, rng: Rng, issuedMs: number, nowMs: number): Contract {
+function newContract(
+  ctx: CharacterContext,
+  section: ContractsSection,
+  rng: Rng,
+  issuedMs: number,
+  nowMs: number,
+): Contract {
   const self = ctx.character.characterId;
-  const type = rng.weighted<Contract["type"]>([["item_exchange", 60], ["courier", ctx.profile.archetype === "hauler" ? 60 : 20], ["auction", 10], ["loan", 1], ["unknown", 1]]);
+  const type = rng.weighted<Contract["type"]>([
+    ["item_exchange", 60],
+    ["courier", ctx.profile.archetype === "hauler" ? 60 : 20],
+    ["auction", 10],
+    ["loan", 1],
+    ["unknown", 1],
+  ]);
   const issuedBySelf = rng.chance(0.6);
   const other = otherCharacterId(rng, self);
   const issuer = issuedBySelf ? self : other;
   const duration = rng.pick([1, 3, 7, 14, 30]) * DAY_MS;
   const expiredMs = issuedMs + duration;
-  const availability = rng.weighted<Contract["availability"]>([["public", 50], ["personal", 35], ["corporation", 10], ["alliance", 5]]);
-  const assignee = availability === "public" ? 0 : availability === "personal" ? (issuedBySelf ? other : self) : ctx.character.corporationId;
+  const availability = rng.weighted<Contract["availability"]>([
+    ["public", 50],
+    ["personal", 35],
+    ["corporation", 10],
+    ["alliance", 5],
+  ]);
+  const assignee =
+    availability === "public"
+      ? 0
+      : availability === "personal"
+        ? issuedBySelf
+          ? other
+          : self
+        : ctx.character.corporationId;
   let status: Contract["status"];
   if (expiredMs > nowMs) status = type === "courier" && rng.chance(0.3) ? "in_progress" : "outstanding";
-  else status = rng.weighted<Contract["status"]>([["finished", 60], ["outstanding", 10], ["deleted", 10], ["cancelled", 5], ["rejected", 3], ["failed", 2], ["finished_issuer", 5], ["finished_contractor", 5]]);
+  else
+    status = rng.weighted<Contract["status"]>([
+      ["finished", 60],
+      ["outstanding", 10],
+      ["deleted", 10],
+      ["cancelled", 5],
+      ["rejected", 3],
+      ["failed", 2],
+      ["finished_issuer", 5],
+      ["finished_contractor", 5],
+    ]);
   const accepted = status === "in_progress" || status.startsWith("finished") || status === "failed";
   const acceptor = accepted ? (issuedBySelf ? other : self) : 0;
   const acceptedMs = Math.min(issuedMs + rng.int(1, 48) * HOUR_MS, expiredMs - 1000, nowMs);
@@ -84,7 +144,9 @@ function newContract(ctx: CharacterContext, section: ContractsSection, rng: Rng,
     date_issued: isoSeconds(issuedMs),
     date_expired: isoSeconds(expiredMs),
     ...(accepted ? { date_accepted: isoSeconds(acceptedMs) } : {}),
-    ...(status.startsWith("finished") || status === "failed" ? { date_completed: isoSeconds(Math.min(acceptedMs + rng.int(1, 72) * HOUR_MS, nowMs)) } : {}),
+    ...(status.startsWith("finished") || status === "failed"
+      ? { date_completed: isoSeconds(Math.min(acceptedMs + rng.int(1, 72) * HOUR_MS, nowMs)) }
+      : {}),
     title: rng.pick(TITLES),
     start_location_id: start,
     end_location_id: type === "courier" ? locationId(ctx, rng) : start,
@@ -116,10 +178,19 @@ function newContract(ctx: CharacterContext, section: ContractsSection, rng: Rng,
 
 export function generateContracts(ctx: CharacterContext): ContractsSection {
   const rng = ctx.rng("contracts");
-  const section: ContractsSection = { contracts: [], items: new Map(), bids: new Map(), nextN: 1, nextItemN: 1, nextBidN: 1 };
+  const section: ContractsSection = {
+    contracts: [],
+    items: new Map(),
+    bids: new Map(),
+    nextN: 1,
+    nextItemN: 1,
+    nextBidN: 1,
+  };
   const count = ctx.profile.volumes.contracts;
   // ESI lists 30 days of contracts plus older ones still outstanding.
-  const times = Array.from({ length: count }, () => ctx.anchorMs - Math.floor(rng.next() * 45 * DAY_MS)).sort((a, b) => a - b);
+  const times = Array.from({ length: count }, () => ctx.anchorMs - Math.floor(rng.next() * 45 * DAY_MS)).sort(
+    (a, b) => a - b,
+  );
   for (const time of times) section.contracts.push(newContract(ctx, section, rng, time, ctx.anchorMs));
   return section;
 }
@@ -130,8 +201,17 @@ export function mutateContracts(ctx: CharacterContext, section: ContractsSection
   const index = section.contracts.findIndex((c) => c.status === "outstanding" && c.type === "item_exchange");
   const open = section.contracts[index];
   if (open) {
-    const acceptor = open.issuer_id === ctx.character.characterId ? otherCharacterId(rng, ctx.character.characterId) : ctx.character.characterId;
-    section.contracts[index] = { ...open, status: "finished", acceptor_id: acceptor, date_accepted: isoSeconds(nowMs), date_completed: isoSeconds(nowMs) };
+    const acceptor =
+      open.issuer_id === ctx.character.characterId
+        ? otherCharacterId(rng, ctx.character.characterId)
+        : ctx.character.characterId;
+    section.contracts[index] = {
+      ...open,
+      status: "finished",
+      acceptor_id: acceptor,
+      date_accepted: isoSeconds(nowMs),
+      date_completed: isoSeconds(nowMs),
+    };
     touched.push(open.contract_id);
   }
   const fresh = newContract(ctx, section, rng, nowMs, nowMs);

@@ -3,7 +3,13 @@
 import type { paths } from "../../server/esi/openapi/esi";
 
 type JsonOf<R> = R extends { content: { "application/json": infer B } } ? B : never;
-type Success<Op> = Op extends { responses: infer R } ? (R extends { 200: infer Ok } ? JsonOf<Ok> : R extends { 201: infer Created } ? JsonOf<Created> : never) : never;
+type Success<Op> = Op extends { responses: infer R }
+  ? R extends { 200: infer Ok }
+    ? JsonOf<Ok>
+    : R extends { 201: infer Created }
+      ? JsonOf<Created>
+      : never
+  : never;
 
 export type EsiGet<P extends keyof paths> = Success<paths[P]["get"]>;
 export type EsiPost<P extends keyof paths> = Success<paths[P]["post"]>;

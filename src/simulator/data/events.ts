@@ -21,7 +21,11 @@ export interface EventsSection {
 
 type NotificationType = Notification["type"];
 
-function notificationText(ctx: CharacterContext, rng: Rng, type: NotificationType): { text: string; sender: number; senderType: Notification["sender_type"] } {
+function notificationText(
+  ctx: CharacterContext,
+  rng: Rng,
+  type: NotificationType,
+): { text: string; sender: number; senderType: Notification["sender_type"] } {
   const self = ctx.character;
   const other = otherCharacterId(rng, self.characterId);
   const structure = rng.pick(PLAYER_STRUCTURES);
@@ -34,38 +38,86 @@ function notificationText(ctx: CharacterContext, rng: Rng, type: NotificationTyp
         senderType: "corporation",
       };
     case "CorpAllBillMsg":
-      return { text: `amount: ${rng.int(1, 50) * 1_000_000}\nbillTypeID: 2\ncreditorID: 1000125\ndebtorID: ${self.corporationId}\ndueDate: 133000000000000000\n`, sender: 1000125, senderType: "corporation" };
+      return {
+        text: `amount: ${rng.int(1, 50) * 1_000_000}\nbillTypeID: 2\ncreditorID: 1000125\ndebtorID: ${self.corporationId}\ndueDate: 133000000000000000\n`,
+        sender: 1000125,
+        senderType: "corporation",
+      };
     case "InsurancePayoutMsg":
-      return { text: `amount: ${rng.int(1, 90) * 1_000_000}\nitemID: ${rng.int(1, 9) * 1_000_000_000_000}\npayout: 1\n`, sender: 1000132, senderType: "corporation" };
+      return {
+        text: `amount: ${rng.int(1, 90) * 1_000_000}\nitemID: ${rng.int(1, 9) * 1_000_000_000_000}\npayout: 1\n`,
+        sender: 1000132,
+        senderType: "corporation",
+      };
     case "KillReportVictim":
     case "KillReportFinalBlow":
-      return { text: `killMailHash: ${rng.hex(40)}\nkillMailID: ${rng.int(120_000_000, 129_999_999)}\nvictimShipTypeID: 587\n`, sender: self.characterId, senderType: "character" };
+      return {
+        text: `killMailHash: ${rng.hex(40)}\nkillMailID: ${rng.int(120_000_000, 129_999_999)}\nvictimShipTypeID: 587\n`,
+        sender: self.characterId,
+        senderType: "character",
+      };
     case "ContactAdd":
     case "ContactEdit":
       return { text: `level: 5\nmessage: ''\n`, sender: other, senderType: "character" };
     case "CorpAppNewMsg":
     case "CharAppAcceptMsg":
-      return { text: `applicationText: 'Hi, I would like to join.'\ncharID: ${other}\ncorpID: ${self.corporationId}\n`, sender: other, senderType: "character" };
+      return {
+        text: `applicationText: 'Hi, I would like to join.'\ncharID: ${other}\ncorpID: ${self.corporationId}\n`,
+        sender: other,
+        senderType: "character",
+      };
     case "AllWarDeclaredMsg":
     case "WarDeclared":
-      return { text: `againstID: ${self.allianceId ?? self.corporationId}\ncost: 100000000\ndeclaredByID: 98000004\ndelayHours: 24\nhostileState: 0\n`, sender: 1000125, senderType: "corporation" };
+      return {
+        text: `againstID: ${self.allianceId ?? self.corporationId}\ncost: 100000000\ndeclaredByID: 98000004\ndelayHours: 24\nhostileState: 0\n`,
+        sender: 1000125,
+        senderType: "corporation",
+      };
     default:
-      return { text: `corpID: ${self.corporationId}\n`, sender: self.allianceId ?? self.corporationId, senderType: self.allianceId ? "alliance" : "corporation" };
+      return {
+        text: `corpID: ${self.corporationId}\n`,
+        sender: self.allianceId ?? self.corporationId,
+        senderType: self.allianceId ? "alliance" : "corporation",
+      };
   }
 }
 
 const NOTIFICATION_TYPES: readonly (readonly [NotificationType, number])[] = [
-  ["CorpAllBillMsg", 10], ["StructureUnderAttack", 6], ["StructureFuelAlert", 8], ["InsurancePayoutMsg", 5], ["KillReportVictim", 4],
-  ["KillReportFinalBlow", 6], ["ContactAdd", 6], ["ContactEdit", 3], ["CorpAppNewMsg", 5], ["CharAppAcceptMsg", 2],
-  ["WarDeclared", 2], ["AllWarDeclaredMsg", 2], ["CorpNewsMsg", 4], ["CorpTaxChangeMsg", 2], ["StructureOnline", 3],
+  ["CorpAllBillMsg", 10],
+  ["StructureUnderAttack", 6],
+  ["StructureFuelAlert", 8],
+  ["InsurancePayoutMsg", 5],
+  ["KillReportVictim", 4],
+  ["KillReportFinalBlow", 6],
+  ["ContactAdd", 6],
+  ["ContactEdit", 3],
+  ["CorpAppNewMsg", 5],
+  ["CharAppAcceptMsg", 2],
+  ["WarDeclared", 2],
+  ["AllWarDeclaredMsg", 2],
+  ["CorpNewsMsg", 4],
+  ["CorpTaxChangeMsg", 2],
+  ["StructureOnline", 3],
 ];
 
-const EVENT_TITLES = ["Mining op", "Strategic op: structure timer", "Home defense fleet", "Corp meeting", "Jita run", "Moon pop", "Downtime", "Roam"];
+const EVENT_TITLES = [
+  "Mining op",
+  "Strategic op: structure timer",
+  "Home defense fleet",
+  "Corp meeting",
+  "Jita run",
+  "Moon pop",
+  "Downtime",
+  "Roam",
+];
 
 export function generateEvents(ctx: CharacterContext): EventsSection {
   const rng = ctx.rng("events");
   const self = ctx.character;
-  const notifications: Notification[] = Array.from({ length: ctx.profile.volumes.notifications }, () => ctx.anchorMs - Math.floor(rng.next() * 30 * DAY_MS))
+  const notifications: Notification[] = Array.from(
+    { length: ctx.profile.volumes.notifications },
+    () => ctx.anchorMs - Math.floor(rng.next() * 30 * DAY_MS),
+  )
     .sort((a, b) => a - b)
     .map((time, n) => {
       const type = rng.weighted(NOTIFICATION_TYPES);
@@ -80,13 +132,29 @@ export function generateEvents(ctx: CharacterContext): EventsSection {
         text,
       };
     });
-  const events: CalendarEvent[] = Array.from({ length: ctx.profile.volumes.events }, () => ctx.anchorMs + Math.floor(rng.float(-30, 60) * DAY_MS))
+  const events: CalendarEvent[] = Array.from(
+    { length: ctx.profile.volumes.events },
+    () => ctx.anchorMs + Math.floor(rng.float(-30, 60) * DAY_MS),
+  )
     .map((time) => Math.floor(time / HOUR_MS) * HOUR_MS)
     .sort((a, b) => a - b)
     .map((time, n) => {
-      const owner = rng.weighted<CalendarEvent["owner_type"]>([["corporation", 45], ["alliance", self.allianceId ? 20 : 0], ["character", 30], ["eve_server", 5]]);
+      const owner = rng.weighted<CalendarEvent["owner_type"]>([
+        ["corporation", 45],
+        ["alliance", self.allianceId ? 20 : 0],
+        ["character", 30],
+        ["eve_server", 5],
+      ]);
       const ownerId =
-        owner === "corporation" ? self.corporationId : owner === "alliance" ? (self.allianceId ?? self.corporationId) : owner === "eve_server" ? 1 : rng.chance(0.5) ? self.characterId : otherCharacterId(rng, self.characterId);
+        owner === "corporation"
+          ? self.corporationId
+          : owner === "alliance"
+            ? (self.allianceId ?? self.corporationId)
+            : owner === "eve_server"
+              ? 1
+              : rng.chance(0.5)
+                ? self.characterId
+                : otherCharacterId(rng, self.characterId);
       const ownerName =
         owner === "corporation"
           ? (findSimCorporation(ownerId)?.name ?? "")
@@ -95,7 +163,10 @@ export function generateEvents(ctx: CharacterContext): EventsSection {
             : owner === "eve_server"
               ? "EVE System"
               : (characterName(ownerId) ?? "");
-      const response = time < ctx.anchorMs ? rng.pick(["accepted", "declined", "tentative"]) : rng.pick(["accepted", "tentative", "not_responded", "not_responded"]);
+      const response =
+        time < ctx.anchorMs
+          ? rng.pick(["accepted", "declined", "tentative"])
+          : rng.pick(["accepted", "tentative", "not_responded", "not_responded"]);
       return {
         event_id: makeId(ID_SPACES.event, ctx.index, n + 1),
         date: isoSeconds(time),

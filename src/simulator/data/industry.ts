@@ -40,25 +40,55 @@ export function blueprintsOf(ctx: CharacterContext, assets: readonly Asset[]): B
   });
 }
 
-const ACTIVITIES: readonly (readonly [number, number])[] = [[1, 60], [3, 10], [4, 10], [5, 12], [8, 8]];
+const ACTIVITIES: readonly (readonly [number, number])[] = [
+  [1, 60],
+  [3, 10],
+  [4, 10],
+  [5, 12],
+  [8, 8],
+];
 
 function generateJobs(ctx: CharacterContext, rng: Rng, blueprints: readonly Blueprint[]): IndustryJob[] {
   if (blueprints.length === 0) return [];
-  const facilities = [ctx.profile.homeStation.id, ...PLAYER_STRUCTURES.filter((s) => !s.corporationIds).map((s) => s.id)];
+  const facilities = [
+    ctx.profile.homeStation.id,
+    ...PLAYER_STRUCTURES.filter((s) => !s.corporationIds).map((s) => s.id),
+  ];
   const jobs: IndustryJob[] = [];
   for (let n = 1; n <= ctx.profile.volumes.jobs; n++) {
     const blueprint = rng.pick(blueprints);
     const copy = blueprint.quantity === -2;
-    const activity = copy ? rng.weighted([[1, 80], [8, 20]] as const) : rng.weighted(ACTIVITIES);
+    const activity = copy
+      ? rng.weighted([
+          [1, 80],
+          [8, 20],
+        ] as const)
+      : rng.weighted(ACTIVITIES);
     const type = findType(blueprint.type_id);
-    const runs = activity === 1 ? rng.int(1, copy ? Math.max(1, blueprint.runs) : 100) : activity === 3 || activity === 4 ? rng.int(1, 5) : rng.int(1, 20);
+    const runs =
+      activity === 1
+        ? rng.int(1, copy ? Math.max(1, blueprint.runs) : 100)
+        : activity === 3 || activity === 4
+          ? rng.int(1, 5)
+          : rng.int(1, 20);
     const duration = Math.round(rng.logNormal(6 * 3600, 1.2));
     // About a third still runs; the rest finished within ESI's 90-day window.
-    const start = rng.chance(0.35) ? ctx.anchorMs - Math.floor(rng.next() * duration * 1000) : ctx.anchorMs - duration * 1000 - Math.floor(rng.next() * 85 * DAY_MS);
+    const start = rng.chance(0.35)
+      ? ctx.anchorMs - Math.floor(rng.next() * duration * 1000)
+      : ctx.anchorMs - duration * 1000 - Math.floor(rng.next() * 85 * DAY_MS);
     const end = start + duration * 1000;
     const facility = rng.pick(facilities);
     const finished = end <= ctx.anchorMs;
-    const status: IndustryJob["status"] = finished ? rng.weighted([["delivered", 75], ["ready", 15], ["cancelled", 8], ["reverted", 2]]) : rng.chance(0.05) ? "paused" : "active";
+    const status: IndustryJob["status"] = finished
+      ? rng.weighted([
+          ["delivered", 75],
+          ["ready", 15],
+          ["cancelled", 8],
+          ["reverted", 2],
+        ])
+      : rng.chance(0.05)
+        ? "paused"
+        : "active";
     const product = activity === 1 ? type?.productTypeId : blueprint.type_id;
     jobs.push({
       job_id: makeId(ID_SPACES.job, ctx.index, n),
@@ -81,7 +111,11 @@ function generateJobs(ctx: CharacterContext, rng: Rng, blueprints: readonly Blue
       ...(activity === 8 ? { probability: Math.round(rng.float(0.25, 0.55) * 1000) / 1000 } : {}),
       ...(status === "paused" ? { pause_date: isoSeconds(start + Math.floor((ctx.anchorMs - start) / 2)) } : {}),
       ...(status === "delivered"
-        ? { completed_date: isoSeconds(end + rng.int(1, 600) * MINUTE_MS), completed_character_id: ctx.character.characterId, successful_runs: activity === 8 ? rng.int(0, runs) : runs }
+        ? {
+            completed_date: isoSeconds(end + rng.int(1, 600) * MINUTE_MS),
+            completed_character_id: ctx.character.characterId,
+            successful_runs: activity === 8 ? rng.int(0, runs) : runs,
+          }
         : {}),
     });
   }
@@ -91,7 +125,8 @@ function generateJobs(ctx: CharacterContext, rng: Rng, blueprints: readonly Blue
 function generateMining(ctx: CharacterContext, rng: Rng): MiningEntry[] {
   const target = ctx.profile.volumes.mining;
   if (target === 0) return [];
-  const ores = ctx.profile.archetype === "miner" && rng.chance(0.3) ? [...asteroidOres(), ...iceOres()] : asteroidOres();
+  const ores =
+    ctx.profile.archetype === "miner" && rng.chance(0.3) ? [...asteroidOres(), ...iceOres()] : asteroidOres();
   const systems = rng.sample(ctx.profile.localSystems, rng.int(1, 12));
   const favourites = rng.sample(ores, rng.int(3, 20));
   const seen = new Set<string>();
@@ -104,9 +139,16 @@ function generateMining(ctx: CharacterContext, rng: Rng): MiningEntry[] {
     const key = `${day}:${system.id}:${ore.id}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    entries.push({ date: isoDate(day), solar_system_id: system.id, type_id: ore.id, quantity: rng.count(8_000, 1.2, 1, 2_000_000) });
+    entries.push({
+      date: isoDate(day),
+      solar_system_id: system.id,
+      type_id: ore.id,
+      quantity: rng.count(8_000, 1.2, 1, 2_000_000),
+    });
   }
-  return entries.sort((a, b) => a.date.localeCompare(b.date) || a.solar_system_id - b.solar_system_id || a.type_id - b.type_id);
+  return entries.sort(
+    (a, b) => a.date.localeCompare(b.date) || a.solar_system_id - b.solar_system_id || a.type_id - b.type_id,
+  );
 }
 
 export function generateIndustry(ctx: CharacterContext, baseBlueprints: readonly Blueprint[]): IndustrySection {
@@ -117,6 +159,8 @@ export function generateIndustry(ctx: CharacterContext, baseBlueprints: readonly
 /** ESI reports an active job whose end has passed as ready. */
 export function jobsAt(jobs: readonly IndustryJob[], nowMs: number, includeCompleted: boolean): IndustryJob[] {
   return jobs
-    .map((job) => (job.status === "active" && Date.parse(job.end_date) <= nowMs ? { ...job, status: "ready" as const } : job))
+    .map((job) =>
+      job.status === "active" && Date.parse(job.end_date) <= nowMs ? { ...job, status: "ready" as const } : job,
+    )
     .filter((job) => includeCompleted || job.status === "active" || job.status === "paused" || job.status === "ready");
 }

@@ -25,7 +25,10 @@ export function killmailHash(seed: number, killmailId: number): string {
 function killTimes(ctx: CharacterContext): number[] {
   const rng = ctx.rng("killmails");
   // ESI lists 90 days of kills and losses.
-  return Array.from({ length: ctx.profile.volumes.killmails }, () => ctx.anchorMs - Math.floor(rng.next() * 90 * DAY_MS)).sort((a, b) => a - b);
+  return Array.from(
+    { length: ctx.profile.volumes.killmails },
+    () => ctx.anchorMs - Math.floor(rng.next() * 90 * DAY_MS),
+  ).sort((a, b) => a - b);
 }
 
 /** Newest first, as ESI lists them. */
@@ -60,7 +63,12 @@ function lostItems(rng: Rng, shipTypeId: number, hiSlots: number, medSlots: numb
   const items: VictimItem[] = [];
   const lose = (flag: number, typeId: number, quantity: number) => {
     const dropped = rng.chance(0.5);
-    items.push({ flag, item_type_id: typeId, singleton: 0, ...(dropped ? { quantity_dropped: quantity } : { quantity_destroyed: quantity }) });
+    items.push({
+      flag,
+      item_type_id: typeId,
+      singleton: 0,
+      ...(dropped ? { quantity_dropped: quantity } : { quantity_destroyed: quantity }),
+    });
   };
   for (let i = 0; i < hiSlots; i++) if (rng.chance(0.8)) lose(FLAG.hi + i, rng.pick(bySlot.hi).id, 1);
   for (let i = 0; i < medSlots; i++) if (rng.chance(0.8)) lose(FLAG.med + i, rng.pick(bySlot.med).id, 1);
@@ -110,7 +118,13 @@ export function killmailDetail(ctx: CharacterContext, n: number): Killmail | und
       damage_taken: damage,
       ship_type_id: victimShip?.id ?? 670,
       position: { x: rng.float(-1e12, 1e12), y: rng.float(-1e11, 1e11), z: rng.float(-1e12, 1e12) },
-      items: lostItems(rng, victimShip?.id ?? 670, victimShip?.dogma?.[DOGMA.hiSlots] ?? 0, victimShip?.dogma?.[DOGMA.medSlots] ?? 0, victimShip?.dogma?.[DOGMA.lowSlots] ?? 0),
+      items: lostItems(
+        rng,
+        victimShip?.id ?? 670,
+        victimShip?.dogma?.[DOGMA.hiSlots] ?? 0,
+        victimShip?.dogma?.[DOGMA.medSlots] ?? 0,
+        victimShip?.dogma?.[DOGMA.lowSlots] ?? 0,
+      ),
     },
     attackers,
   };

@@ -22,7 +22,9 @@ const SHIP_NAMES = ["Nomad", "Little Helper", "Wanderer", "Grinder", "Tank", "Br
 function place(ctx: CharacterContext, rng: Rng): LocationBody {
   const system = rng.chance(0.5) ? ctx.profile.homeSystem : rng.pick(ctx.profile.localSystems);
   const roll = rng.next();
-  const structures = PLAYER_STRUCTURES.filter((s) => s.systemId === system.id && structureVisibleTo(s, ctx.character.corporationId));
+  const structures = PLAYER_STRUCTURES.filter(
+    (s) => s.systemId === system.id && structureVisibleTo(s, ctx.character.corporationId),
+  );
   if (roll < 0.1 && structures.length > 0) return { solar_system_id: system.id, structure_id: rng.pick(structures).id };
   const stations = system.id === ctx.profile.homeSystem.id ? [ctx.profile.homeStation] : stationsInSystem(system.id);
   if (roll < 0.65 && stations.length > 0) return { solar_system_id: system.id, station_id: rng.pick(stations).id };
@@ -35,7 +37,9 @@ function boardShip(ctx: CharacterContext, rng: Rng, n: number): ShipBody {
   return {
     ship_item_id: makeId(ID_SPACES.item, ctx.index, ITEM_BLOCKS.ships + n),
     ship_type_id: hull.id,
-    ship_name: rng.chance(0.6) ? `${ctx.character.name.split(" ")[0]}'s ${rng.pick(SHIP_NAMES)}` : `${ctx.character.name}'s ${hull.name}`,
+    ship_name: rng.chance(0.6)
+      ? `${ctx.character.name.split(" ")[0]}'s ${rng.pick(SHIP_NAMES)}`
+      : `${ctx.character.name}'s ${hull.name}`,
   };
 }
 
@@ -50,7 +54,9 @@ export function generateLocation(ctx: CharacterContext): LocationSection {
       online,
       last_login: isoSeconds(lastLogin),
       // Online pilots logged out before their current session started.
-      last_logout: isoSeconds(online ? lastLogin - rng.int(1, 48) * 3_600_000 : lastLogin + rng.int(10, 300) * MINUTE_MS),
+      last_logout: isoSeconds(
+        online ? lastLogin - rng.int(1, 48) * 3_600_000 : lastLogin + rng.int(10, 300) * MINUTE_MS,
+      ),
       logins: Math.max(1, Math.floor(ctx.profile.ageDays * rng.float(0.3, 2))),
     },
     nextShipN: 1,
@@ -66,5 +72,10 @@ export function moveCharacter(ctx: CharacterContext, section: LocationSection, r
     if (other) section.location = { solar_system_id: other.id };
   }
   section.ship = boardShip(ctx, rng, section.nextShipN++);
-  section.online = { ...section.online, online: true, last_login: isoSeconds(Math.max(nowMs - 60_000, 0)), logins: (section.online.logins ?? 0) + 1 };
+  section.online = {
+    ...section.online,
+    online: true,
+    last_login: isoSeconds(Math.max(nowMs - 60_000, 0)),
+    logins: (section.online.logins ?? 0) + 1,
+  };
 }

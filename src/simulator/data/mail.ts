@@ -39,7 +39,16 @@ const DEFAULT_LABELS: Omit<MailLabel, "unread_count">[] = [
   { label_id: LABEL.alliance, name: "[Alliance]", color: "#ffffff" },
 ];
 const CUSTOM_LABELS = ["Important", "Logistics", "Market", "Fleet Ops", "Recruitment", "Archive", "SRP"];
-const LABEL_COLORS: NonNullable<MailLabel["color"]>[] = ["#0000fe", "#006634", "#0099ff", "#00ff33", "#fe0000", "#ff6600", "#ffff01", "#660066"];
+const LABEL_COLORS: NonNullable<MailLabel["color"]>[] = [
+  "#0000fe",
+  "#006634",
+  "#0099ff",
+  "#00ff33",
+  "#fe0000",
+  "#ff6600",
+  "#ffff01",
+  "#660066",
+];
 
 /** Mailing lists shared by everyone in the simulator. */
 const MAILING_LISTS: readonly MailingList[] = [
@@ -52,9 +61,24 @@ const MAILING_LISTS: readonly MailingList[] = [
 ];
 
 const SUBJECTS = [
-  "Fleet tonight at 19:00", "Re: contract", "Buyback prices updated", "Welcome to the corporation", "Moon extraction schedule",
-  "Freight rates", "SRP request", "Doctrine update", "Re: Re: ore prices", "Tax change", "Structure timer", "Need a courier",
-  "Skill plan for new members", "Thanks for the fleet", "Market report", "War declared", "Reminder: fuel", "PI setup help",
+  "Fleet tonight at 19:00",
+  "Re: contract",
+  "Buyback prices updated",
+  "Welcome to the corporation",
+  "Moon extraction schedule",
+  "Freight rates",
+  "SRP request",
+  "Doctrine update",
+  "Re: Re: ore prices",
+  "Tax change",
+  "Structure timer",
+  "Need a courier",
+  "Skill plan for new members",
+  "Thanks for the fleet",
+  "Market report",
+  "War declared",
+  "Reminder: fuel",
+  "PI setup help",
 ];
 const SENTENCES = [
   "The next op forms up in the home system, bring the doctrine fit.",
@@ -85,7 +109,14 @@ function greeting(rng: Rng, senderId: number, recipientName: string): string {
   return parts.join("");
 }
 
-function newHeader(ctx: CharacterContext, rng: Rng, mailId: number, timestampMs: number, section: MailSection, fresh: boolean): MailHeader {
+function newHeader(
+  ctx: CharacterContext,
+  rng: Rng,
+  mailId: number,
+  timestampMs: number,
+  section: MailSection,
+  fresh: boolean,
+): MailHeader {
   const self = ctx.character;
   const custom = section.labels.filter((l) => (l.label_id ?? 0) > LABEL.alliance);
   const roll = rng.next();
@@ -95,10 +126,18 @@ function newHeader(ctx: CharacterContext, rng: Rng, mailId: number, timestampMs:
   if (roll < 0.15 && !fresh) {
     from = self.characterId;
     const count = rng.int(1, 3);
-    recipients = Array.from({ length: count }, () => ({ recipient_id: otherCharacterId(rng, self.characterId), recipient_type: "character" as const }));
+    recipients = Array.from({ length: count }, () => ({
+      recipient_id: otherCharacterId(rng, self.characterId),
+      recipient_type: "character" as const,
+    }));
     labels = [LABEL.sent];
   } else if (roll < 0.35) {
-    from = rng.pick(simCharacters.filter((c) => c.corporationId === self.corporationId && c.characterId !== self.characterId).map((c) => c.characterId).concat(otherCharacterId(rng, self.characterId)));
+    from = rng.pick(
+      simCharacters
+        .filter((c) => c.corporationId === self.corporationId && c.characterId !== self.characterId)
+        .map((c) => c.characterId)
+        .concat(otherCharacterId(rng, self.characterId)),
+    );
     recipients = [{ recipient_id: self.corporationId, recipient_type: "corporation" }];
     labels = [LABEL.corp];
   } else if (roll < 0.45 && self.allianceId !== undefined) {
@@ -134,20 +173,33 @@ export function generateMail(ctx: CharacterContext): MailSection {
     headers: [],
     labels: [
       ...DEFAULT_LABELS,
-      ...rng.sample(CUSTOM_LABELS, customCount).map((name, i) => ({ label_id: 16 << i, name, color: rng.pick(LABEL_COLORS) })),
+      ...rng
+        .sample(CUSTOM_LABELS, customCount)
+        .map((name, i) => ({ label_id: 16 << i, name, color: rng.pick(LABEL_COLORS) })),
     ],
     lists: rng.sample(MAILING_LISTS, rng.int(0, 4)).sort((a, b) => a.mailing_list_id - b.mailing_list_id),
     nextN: 1,
   };
   const count = ctx.profile.volumes.mails;
   // A year of mail, denser towards the present.
-  const times = Array.from({ length: count }, () => ctx.anchorMs - Math.floor(365 * DAY_MS * rng.next() ** 2)).sort((a, b) => a - b);
-  for (const time of times) section.headers.push(newHeader(ctx, rng, makeId(ID_SPACES.mail, ctx.index, section.nextN++), time, section, false));
+  const times = Array.from({ length: count }, () => ctx.anchorMs - Math.floor(365 * DAY_MS * rng.next() ** 2)).sort(
+    (a, b) => a - b,
+  );
+  for (const time of times)
+    section.headers.push(newHeader(ctx, rng, makeId(ID_SPACES.mail, ctx.index, section.nextN++), time, section, false));
   return section;
 }
 
-export function appendMail(ctx: CharacterContext, section: MailSection, rng: Rng, nowMs: number, count: number): MailHeader[] {
-  const added = Array.from({ length: count }, (_, i) => newHeader(ctx, rng, makeId(ID_SPACES.mail, ctx.index, section.nextN++), nowMs + i * 1000, section, true));
+export function appendMail(
+  ctx: CharacterContext,
+  section: MailSection,
+  rng: Rng,
+  nowMs: number,
+  count: number,
+): MailHeader[] {
+  const added = Array.from({ length: count }, (_, i) =>
+    newHeader(ctx, rng, makeId(ID_SPACES.mail, ctx.index, section.nextN++), nowMs + i * 1000, section, true),
+  );
   section.headers.push(...added);
   return added;
 }
@@ -165,7 +217,8 @@ export function mailLabels(section: MailSection): MailLabels {
 export function mailDetail(ctx: CharacterContext, header: MailHeader): MailDetail {
   const rng = new Rng(ctx.seed, ctx.character.characterId, "mail-body", header.mail_id ?? 0);
   const recipient = header.recipients?.[0];
-  const recipientName = recipient?.recipient_type === "character" ? (characterName(recipient.recipient_id) ?? "pilot") : "all";
+  const recipientName =
+    recipient?.recipient_type === "character" ? (characterName(recipient.recipient_id) ?? "pilot") : "all";
   return {
     body: greeting(rng, header.from ?? ctx.character.characterId, recipientName),
     from: header.from,

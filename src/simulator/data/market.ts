@@ -1,6 +1,15 @@
 // Market orders (open ones and 90 days of closed ones) and saved fittings.
 import { DOGMA, findStation, findSystem, regionOfSystem } from "../sde";
-import { averagePrice, charges, drones, findStructure, marketTypes, modulesBySlot, PLAYER_STRUCTURES, shipsOfGroups } from "./catalog";
+import {
+  averagePrice,
+  charges,
+  drones,
+  findStructure,
+  marketTypes,
+  modulesBySlot,
+  PLAYER_STRUCTURES,
+  shipsOfGroups,
+} from "./catalog";
 import type { EsiItem } from "./esi-types";
 import { DAY_MS, ID_SPACES, isk, isoSeconds, makeId } from "./ids";
 import type { CharacterContext } from "./profile";
@@ -66,7 +75,8 @@ function fitting(ctx: CharacterContext, rng: Rng, n: number): Fitting | undefine
     ["rig", hull.dogma?.[DOGMA.rigSlots] ?? 0, "RigSlot", 3],
   ];
   for (const [slot, count, prefix, max] of slots) {
-    for (let i = 0; i < Math.min(count, max); i++) items.push({ flag: `${prefix}${i}` as FittingFlag, quantity: 1, type_id: rng.pick(bySlot[slot]).id });
+    for (let i = 0; i < Math.min(count, max); i++)
+      items.push({ flag: `${prefix}${i}` as FittingFlag, quantity: 1, type_id: rng.pick(bySlot[slot]).id });
   }
   if (rng.chance(0.5)) items.push({ flag: "Cargo", quantity: rng.int(100, 5000), type_id: rng.pick(charges()).id });
   if (rng.chance(0.3)) items.push({ flag: "DroneBay", quantity: rng.int(1, 5), type_id: rng.pick(drones()).id });
@@ -83,12 +93,17 @@ export function generateMarket(ctx: CharacterContext): MarketSection {
   const rng = ctx.rng("market");
   const { volumes } = ctx.profile;
   let n = 1;
-  const closedTimes = Array.from({ length: volumes.orderHistory }, () => ctx.anchorMs - 90 * DAY_MS + Math.floor(rng.next() * 88 * DAY_MS)).sort((a, b) => a - b);
+  const closedTimes = Array.from(
+    { length: volumes.orderHistory },
+    () => ctx.anchorMs - 90 * DAY_MS + Math.floor(rng.next() * 88 * DAY_MS),
+  ).sort((a, b) => a - b);
   const history: ClosedOrder[] = closedTimes.map((time) => {
     const base = order(ctx, rng, n++, time);
     return { ...base, state: rng.chance(0.6) ? "expired" : "cancelled", volume_remain: rng.int(0, base.volume_remain) };
   });
   const orders = Array.from({ length: volumes.orders }, () => order(ctx, rng, n++, undefined));
-  const fittings = Array.from({ length: volumes.fittings }, (_, i) => fitting(ctx, rng, i + 1)).filter((f): f is Fitting => f !== undefined);
+  const fittings = Array.from({ length: volumes.fittings }, (_, i) => fitting(ctx, rng, i + 1)).filter(
+    (f): f is Fitting => f !== undefined,
+  );
   return { orders, history, fittings };
 }

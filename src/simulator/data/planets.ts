@@ -17,7 +17,16 @@ export interface PlanetsSection {
   layouts: Map<number, ColonyLayout>;
 }
 
-const PLANET_TYPES: Record<number, PlanetType> = { 11: "temperate", 12: "ice", 13: "gas", 2014: "oceanic", 2015: "lava", 2016: "barren", 2017: "storm", 2063: "plasma" };
+const PLANET_TYPES: Record<number, PlanetType> = {
+  11: "temperate",
+  12: "ice",
+  13: "gas",
+  2014: "oceanic",
+  2015: "lava",
+  2016: "barren",
+  2017: "storm",
+  2063: "plasma",
+};
 
 const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
@@ -35,7 +44,11 @@ function pinTypes(planetType: PlanetType) {
   return {
     commandCenter: named("Command Center")[0],
     extractor: named("Extractor Control Unit")[0],
-    factories: [...named("Basic Industry Facility"), ...named("Advanced Industry Facility"), ...named("High-Tech Production Plant")],
+    factories: [
+      ...named("Basic Industry Facility"),
+      ...named("Advanced Industry Facility"),
+      ...named("High-Tech Production Plant"),
+    ],
     storage: named("Storage Facility")[0],
     launchpad: named("Launchpad")[0],
     yields,
@@ -70,7 +83,11 @@ function layout(ctx: CharacterContext, rng: Rng, colony: Colony, pinBase: number
       extractor_details: {
         cycle_time: cycle / 1000,
         head_radius: Math.round(rng.float(0.01, 0.05) * 1e4) / 1e4,
-        heads: Array.from({ length: heads }, (_, head_id) => ({ head_id, latitude: Math.round(rng.float(0, Math.PI) * 1e4) / 1e4, longitude: Math.round(rng.float(0, 2 * Math.PI) * 1e4) / 1e4 })),
+        heads: Array.from({ length: heads }, (_, head_id) => ({
+          head_id,
+          latitude: Math.round(rng.float(0, Math.PI) * 1e4) / 1e4,
+          longitude: Math.round(rng.float(0, 2 * Math.PI) * 1e4) / 1e4,
+        })),
         qty_per_cycle: rng.int(500, 12_000),
         ...(types.yields.length > 0 ? { product_type_id: rng.pick(types.yields).id } : {}),
       },
@@ -81,25 +98,48 @@ function layout(ctx: CharacterContext, rng: Rng, colony: Colony, pinBase: number
     const schematics = type ? sdeSchematics().filter((s) => s.pinTypeIds.includes(type.id)) : [];
     if (!type || schematics.length === 0) return undefined;
     const schematic = rng.pick(schematics);
-    return at(type, { schematic_id: schematic.id, factory_details: { schematic_id: schematic.id }, last_cycle_start: colony.last_update });
+    return at(type, {
+      schematic_id: schematic.id,
+      factory_details: { schematic_id: schematic.id },
+      last_cycle_start: colony.last_update,
+    });
   });
-  const storage = at(types.storage, { contents: types.yields.slice(0, 2).map((r) => ({ type_id: r.id, amount: rng.int(0, 60_000) })) });
+  const storage = at(types.storage, {
+    contents: types.yields.slice(0, 2).map((r) => ({ type_id: r.id, amount: rng.int(0, 60_000) })),
+  });
   const launchpad = at(types.launchpad);
   const hub = command ?? pins[0];
-  const links = hub ? pins.filter((p) => p !== hub).map((p) => ({ source_pin_id: hub.pin_id, destination_pin_id: p.pin_id, link_level: rng.int(0, 2) })) : [];
+  const links = hub
+    ? pins
+        .filter((p) => p !== hub)
+        .map((p) => ({ source_pin_id: hub.pin_id, destination_pin_id: p.pin_id, link_level: rng.int(0, 2) }))
+    : [];
   let routeN = 1;
   const routes: ColonyLayout["routes"] = [];
   for (const extractor of extractors) {
     const product = extractor?.extractor_details?.product_type_id;
     const target = storage ?? launchpad;
     if (!extractor || !product || !target) continue;
-    routes.push({ route_id: routeN++, source_pin_id: extractor.pin_id, destination_pin_id: target.pin_id, content_type_id: product, quantity: extractor.extractor_details?.qty_per_cycle ?? 1, waypoints: [] });
+    routes.push({
+      route_id: routeN++,
+      source_pin_id: extractor.pin_id,
+      destination_pin_id: target.pin_id,
+      content_type_id: product,
+      quantity: extractor.extractor_details?.qty_per_cycle ?? 1,
+      waypoints: [],
+    });
   }
   for (const factory of factories) {
     const schematic = sdeSchematics().find((s) => s.id === factory?.schematic_id);
     const target = launchpad ?? storage;
     if (!factory || !schematic || !target) continue;
-    routes.push({ route_id: routeN++, source_pin_id: factory.pin_id, destination_pin_id: target.pin_id, content_type_id: schematic.output[0], quantity: schematic.output[1] });
+    routes.push({
+      route_id: routeN++,
+      source_pin_id: factory.pin_id,
+      destination_pin_id: target.pin_id,
+      content_type_id: schematic.output[0],
+      quantity: schematic.output[1],
+    });
   }
   return { pins, links, routes };
 }

@@ -60,15 +60,40 @@ export interface CharacterContext {
 }
 
 const ROSTER_ARCHETYPES: readonly Archetype[] = [
-  "industrialist", "industrialist", "researcher", "miner", "ratter", "miner", "hauler", "hauler", "trader", "hunter", "hunter", "newbie",
+  "industrialist",
+  "industrialist",
+  "researcher",
+  "miner",
+  "ratter",
+  "miner",
+  "hauler",
+  "hauler",
+  "trader",
+  "hunter",
+  "hunter",
+  "newbie",
 ];
 
 const ARCHETYPE_WEIGHTS: readonly (readonly [Archetype, number])[] = [
-  ["industrialist", 15], ["researcher", 5], ["miner", 15], ["hauler", 10], ["trader", 10], ["hunter", 15], ["ratter", 20], ["newbie", 10],
+  ["industrialist", 15],
+  ["researcher", 5],
+  ["miner", 15],
+  ["hauler", 10],
+  ["trader", 10],
+  ["hunter", 15],
+  ["ratter", 20],
+  ["newbie", 10],
 ];
 
 const HOME_BAND: Record<Archetype, SecurityBand> = {
-  industrialist: "high", researcher: "high", miner: "high", hauler: "high", trader: "high", hunter: "low", ratter: "null", newbie: "high",
+  industrialist: "high",
+  researcher: "high",
+  miner: "high",
+  hauler: "high",
+  trader: "high",
+  hunter: "low",
+  ratter: "null",
+  newbie: "high",
 };
 
 const SHIPS_BY_ARCHETYPE: Record<Archetype, readonly number[]> = {

@@ -40,7 +40,13 @@ function generateAttributes(ctx: CharacterContext, rng: Rng): AttributesBody {
   // A remap spreads 14 points over 17-base attributes, at most 10 on one.
   const combat = ["hunter", "ratter", "newbie"].includes(ctx.profile.archetype);
   const [main, second] = combat ? (["perception", "willpower"] as const) : (["intelligence", "memory"] as const);
-  const values: Record<AttributeKey, number> = { charisma: 17, intelligence: 17, memory: 17, perception: 17, willpower: 17 };
+  const values: Record<AttributeKey, number> = {
+    charisma: 17,
+    intelligence: 17,
+    memory: 17,
+    perception: 17,
+    willpower: 17,
+  };
   const mainPoints = rng.int(4, 10);
   values[main] += mainPoints;
   values[second] += 14 - mainPoints;
@@ -53,8 +59,19 @@ function generateAttributes(ctx: CharacterContext, rng: Rng): AttributesBody {
   };
 }
 
-const LEVEL_WEIGHTS: readonly (readonly [number, number])[] = [[1, 10], [2, 15], [3, 30], [4, 30], [5, 15]];
-const NEWBIE_LEVELS: readonly (readonly [number, number])[] = [[1, 35], [2, 35], [3, 25], [4, 5]];
+const LEVEL_WEIGHTS: readonly (readonly [number, number])[] = [
+  [1, 10],
+  [2, 15],
+  [3, 30],
+  [4, 30],
+  [5, 15],
+];
+const NEWBIE_LEVELS: readonly (readonly [number, number])[] = [
+  [1, 35],
+  [2, 35],
+  [3, 25],
+  [4, 5],
+];
 
 function chooseLevels(ctx: CharacterContext, rng: Rng): Map<number, number> {
   const levels = new Map<number, number>();
@@ -93,7 +110,12 @@ export function scheduleQueue(queue: SkillEntry[], attributes: AttributesBody, s
   });
 }
 
-function generateQueue(ctx: CharacterContext, rng: Rng, levels: Map<number, number>, attributes: AttributesBody): SkillEntry[] {
+function generateQueue(
+  ctx: CharacterContext,
+  rng: Rng,
+  levels: Map<number, number>,
+  attributes: AttributesBody,
+): SkillEntry[] {
   const queued = new Map(levels);
   const queue: SkillEntry[] = [];
   const canTrain = (skill: SkillInfo) => skill.requires.every(([id, level]) => (queued.get(id) ?? 0) >= level);
@@ -138,7 +160,8 @@ export function generateSkills(ctx: CharacterContext): SkillsSection {
     .sort(([a], [b]) => a - b)
     .map(([skillId, level]) => {
       const rank = findSkill(skillId)?.rank ?? 1;
-      const sp = head?.skill_id === skillId ? (head.training_start_sp ?? spForLevel(rank, level)) : spForLevel(rank, level);
+      const sp =
+        head?.skill_id === skillId ? (head.training_start_sp ?? spForLevel(rank, level)) : spForLevel(rank, level);
       return { skill_id: skillId, trained_skill_level: level, active_skill_level: level, skillpoints_in_skill: sp };
     });
   const unallocated = rng.chance(0.25) ? rng.int(1, 50) * 10_000 : undefined;
@@ -170,7 +193,11 @@ export function finishFirstQueued(section: SkillsSection, nowMs: number): number
   } else {
     const candidate = list
       .filter((s) => s.trained_skill_level < 5)
-      .sort((a, b) => spForLevel(findSkill(a.skill_id)?.rank ?? 1, a.trained_skill_level + 1) - spForLevel(findSkill(b.skill_id)?.rank ?? 1, b.trained_skill_level + 1))[0];
+      .sort(
+        (a, b) =>
+          spForLevel(findSkill(a.skill_id)?.rank ?? 1, a.trained_skill_level + 1) -
+          spForLevel(findSkill(b.skill_id)?.rank ?? 1, b.trained_skill_level + 1),
+      )[0];
     if (!candidate) return undefined;
     skillId = candidate.skill_id;
     level = candidate.trained_skill_level + 1;
@@ -179,7 +206,12 @@ export function finishFirstQueued(section: SkillsSection, nowMs: number): number
   const endSp = spForLevel(rank, level);
   const index = list.findIndex((s) => s.skill_id === skillId);
   const before = list[index]?.skillpoints_in_skill ?? 0;
-  const trained = { skill_id: skillId, trained_skill_level: level, active_skill_level: level, skillpoints_in_skill: endSp };
+  const trained = {
+    skill_id: skillId,
+    trained_skill_level: level,
+    active_skill_level: level,
+    skillpoints_in_skill: endSp,
+  };
   if (index >= 0) list[index] = trained;
   else list.push(trained);
   section.skills = { ...section.skills, skills: list, total_sp: section.skills.total_sp + (endSp - before) };
@@ -187,7 +219,9 @@ export function finishFirstQueued(section: SkillsSection, nowMs: number): number
     const paused = head.start_date === undefined;
     section.queue = section.queue.slice(1);
     const next = section.queue[0];
-    if (next) next.training_start_sp = list.find((s) => s.skill_id === next.skill_id)?.skillpoints_in_skill ?? next.level_start_sp;
+    if (next)
+      next.training_start_sp =
+        list.find((s) => s.skill_id === next.skill_id)?.skillpoints_in_skill ?? next.level_start_sp;
     scheduleQueue(section.queue, section.attributes, nowMs, paused);
   }
   return skillId;

@@ -27,13 +27,40 @@ export interface SocialSection {
 }
 
 // Titles as corporations name them, markup included (clients strip it).
-const TITLES = ["Member", "Fleet Commander", "<b>Logistics</b>", "Recruiter", "<color=0xff00ff00>Veteran</color>", "Industrialist", "Quartermaster"];
+const TITLES = [
+  "Member",
+  "Fleet Commander",
+  "<b>Logistics</b>",
+  "Recruiter",
+  "<color=0xff00ff00>Veteran</color>",
+  "Industrialist",
+  "Quartermaster",
+];
 const MEMBER_ROLES: readonly Role[] = [
-  "Hangar_Query_1", "Hangar_Take_1", "Container_Take_1", "Hangar_Query_2", "Hangar_Take_2", "Trader", "Factory_Manager",
-  "Rent_Office", "Junior_Accountant", "Contract_Manager", "Deliveries_Query", "Deliveries_Take", "Fitting_Manager", "Station_Manager",
+  "Hangar_Query_1",
+  "Hangar_Take_1",
+  "Container_Take_1",
+  "Hangar_Query_2",
+  "Hangar_Take_2",
+  "Trader",
+  "Factory_Manager",
+  "Rent_Office",
+  "Junior_Accountant",
+  "Contract_Manager",
+  "Deliveries_Query",
+  "Deliveries_Take",
+  "Fitting_Manager",
+  "Station_Manager",
 ];
 const EMPIRE_FACTIONS: Record<number, number> = { 1: 500001, 2: 500002, 4: 500003, 8: 500004 };
-const MEDAL_TITLES = ["Ironclad", "Founders' Star", "Logistics Cross", "Miner of the Month", "Hauler's Ribbon", "Frontline Medal"];
+const MEDAL_TITLES = [
+  "Ironclad",
+  "Founders' Star",
+  "Logistics Cross",
+  "Miner of the Month",
+  "Hauler's Ribbon",
+  "Frontline Medal",
+];
 
 function history(ctx: CharacterContext): HistoryRecord[] {
   const rng = ctx.rng("history");
@@ -43,12 +70,16 @@ function history(ctx: CharacterContext): HistoryRecord[] {
   const founded = Date.parse(current?.dateFounded ?? ctx.character.birthday);
   // Founders joined when they founded; everyone else at some point since.
   const joinedCurrent =
-    current?.creatorId === ctx.character.characterId ? founded : Math.max(founded, birthday + DAY_MS, rng.daysBefore(ctx.anchorMs, 10, 1500));
+    current?.creatorId === ctx.character.characterId
+      ? founded
+      : Math.max(founded, birthday + DAY_MS, rng.daysBefore(ctx.anchorMs, 10, 1500));
   const stops = [school];
   const hops = Math.min(rng.int(0, 5), Math.floor((joinedCurrent - birthday) / (60 * DAY_MS)));
   for (let i = 0; i < hops; i++) {
     const others = simCorporations.filter((c) => c.corporationId !== ctx.character.corporationId);
-    stops.push(rng.chance(0.5) && others.length > 0 ? rng.pick(others).corporationId : rng.pick(activeNpcCorporations()).id);
+    stops.push(
+      rng.chance(0.5) && others.length > 0 ? rng.pick(others).corporationId : rng.pick(activeNpcCorporations()).id,
+    );
   }
   const span = joinedCurrent - birthday;
   const records: HistoryRecord[] = stops.map((corporationId, i) => ({
@@ -57,16 +88,26 @@ function history(ctx: CharacterContext): HistoryRecord[] {
     start_date: isoSeconds(birthday + Math.floor((span * i) / stops.length)),
     ...(i > 0 && rng.chance(0.05) ? { is_deleted: true } : {}),
   }));
-  records.push({ corporation_id: ctx.character.corporationId, record_id: 10_000_000 + ctx.index * 20 + stops.length, start_date: isoSeconds(joinedCurrent) });
+  records.push({
+    corporation_id: ctx.character.corporationId,
+    record_id: 10_000_000 + ctx.index * 20 + stops.length,
+    start_date: isoSeconds(joinedCurrent),
+  });
   return records.reverse();
 }
 
 function roles(ctx: CharacterContext): RolesBody {
   const rng = ctx.rng("roles");
   const corporation = findSimCorporation(ctx.character.corporationId);
-  if (corporation?.ceoId === ctx.character.characterId) return { roles: ["Director"], roles_at_base: [], roles_at_hq: [], roles_at_other: [] };
+  if (corporation?.ceoId === ctx.character.characterId)
+    return { roles: ["Director"], roles_at_base: [], roles_at_hq: [], roles_at_other: [] };
   const pick = (n: number) => rng.sample(MEMBER_ROLES, n).sort();
-  return { roles: pick(rng.int(0, 6)), roles_at_base: pick(rng.int(0, 2)), roles_at_hq: pick(rng.int(0, 2)), roles_at_other: pick(rng.int(0, 1)) };
+  return {
+    roles: pick(rng.int(0, 6)),
+    roles_at_base: pick(rng.int(0, 2)),
+    roles_at_hq: pick(rng.int(0, 2)),
+    roles_at_other: pick(rng.int(0, 1)),
+  };
 }
 
 function fwStats(ctx: CharacterContext): FwStats {
@@ -94,16 +135,25 @@ export function generateSocial(ctx: CharacterContext): SocialSection {
   const { volumes } = ctx.profile;
   const npc = activeNpcCorporations();
   const standings: Standing[] = [
-    ...rng.sample(sdeFactions(), Math.min(8, Math.ceil(volumes.standings / 6))).map((f) => ({ from_id: f.id, from_type: "faction" as const })),
-    ...rng.sample(npc, Math.ceil(volumes.standings / 2)).map((c) => ({ from_id: c.id, from_type: "npc_corp" as const })),
-    ...rng.sample(agents(), Math.ceil(volumes.standings / 3)).map((a) => ({ from_id: a.id, from_type: "agent" as const })),
+    ...rng
+      .sample(sdeFactions(), Math.min(8, Math.ceil(volumes.standings / 6)))
+      .map((f) => ({ from_id: f.id, from_type: "faction" as const })),
+    ...rng
+      .sample(npc, Math.ceil(volumes.standings / 2))
+      .map((c) => ({ from_id: c.id, from_type: "npc_corp" as const })),
+    ...rng
+      .sample(agents(), Math.ceil(volumes.standings / 3))
+      .map((a) => ({ from_id: a.id, from_type: "agent" as const })),
   ].map((s) => ({ ...s, standing: Math.round(Math.max(-10, Math.min(10, rng.gaussian() * 2.5 + 1.5)) * 100) / 100 }));
   const loyalty = rng
     .sample(npc, volumes.loyalty)
     .map((c) => ({ corporation_id: c.id, loyalty_points: rng.count(15_000, 1.5, 1, 5_000_000) }))
     .sort((a, b) => a.corporation_id - b.corporation_id);
-  const titles: Title[] = rng.sample(TITLES, rng.int(0, 3)).map((name) => ({ title_id: 1 << TITLES.indexOf(name), name }));
-  if (ctx.character.corporationTitle) titles.unshift({ title_id: 1 << TITLES.length, name: ctx.character.corporationTitle });
+  const titles: Title[] = rng
+    .sample(TITLES, rng.int(0, 3))
+    .map((name) => ({ title_id: 1 << TITLES.indexOf(name), name }));
+  if (ctx.character.corporationTitle)
+    titles.unshift({ title_id: 1 << TITLES.length, name: ctx.character.corporationTitle });
   const corporations = simCorporations.map((c) => c.corporationId);
   const medals: Medal[] = Array.from({ length: volumes.medals }, (_, i) => {
     const corporationId = rng.pick(corporations);
@@ -114,7 +164,12 @@ export function generateSocial(ctx: CharacterContext): SocialSection {
       issuer_id: findSimCorporation(corporationId)?.ceoId ?? ctx.character.characterId,
       title,
       description: `Awarded by ${findSimCorporation(corporationId)?.name ?? "the corporation"} for service.`,
-      reason: rng.pick(["For holding the line.", "Top miner this month.", "Never lost a freighter.", "Saved the fleet."]),
+      reason: rng.pick([
+        "For holding the line.",
+        "Top miner this month.",
+        "Never lost a freighter.",
+        "Saved the fleet.",
+      ]),
       status: rng.chance(0.8) ? "public" : "private",
       date: isoSeconds(rng.daysBefore(ctx.anchorMs, i * 60 + 5, i * 60 + 60)),
       graphics: [

@@ -41,7 +41,16 @@ export interface Sections {
 }
 export type SectionName = keyof Sections;
 
-export const MUTATION_KINDS = ["wallet", "skills", "assets", "mail", "location", "contacts", "contracts", "all"] as const;
+export const MUTATION_KINDS = [
+  "wallet",
+  "skills",
+  "assets",
+  "mail",
+  "location",
+  "contacts",
+  "contracts",
+  "all",
+] as const;
 export type MutationKind = (typeof MUTATION_KINDS)[number];
 
 /** What a mutation changed, by section: ids of new or changed records. */
@@ -102,7 +111,13 @@ const GENERATORS: { [K in SectionName]: (ctx: CharacterContext, state: Character
 };
 
 /** Applies one mutation to one section; returns the ids it touched. */
-function applyMutation(ctx: CharacterContext, state: CharacterState, kind: Exclude<MutationKind, "all">, rng: Rng, nowMs: number): number[] {
+function applyMutation(
+  ctx: CharacterContext,
+  state: CharacterState,
+  kind: Exclude<MutationKind, "all">,
+  rng: Rng,
+  nowMs: number,
+): number[] {
   switch (kind) {
     case "wallet":
       return appendWalletActivity(ctx, sectionOf(state, "wallet"), rng, nowMs, rng.int(2, 4)).map((e) => e.id);
@@ -128,7 +143,8 @@ function applyMutation(ctx: CharacterContext, state: CharacterState, kind: Exclu
   }
 }
 
-const kindsOf = (kind: MutationKind): Exclude<MutationKind, "all">[] => (kind === "all" ? (Object.keys(SECTION_OF_KIND) as Exclude<MutationKind, "all">[]) : [kind]);
+const kindsOf = (kind: MutationKind): Exclude<MutationKind, "all">[] =>
+  kind === "all" ? (Object.keys(SECTION_OF_KIND) as Exclude<MutationKind, "all">[]) : [kind];
 
 function weightOf(sections: Partial<Sections>): number {
   const s = sections;
@@ -202,14 +218,16 @@ function sectionOf<K extends SectionName>(state: CharacterState, name: K): Secti
   state.sections[name] = generated;
   for (const record of mutations.get(ctx.character.characterId) ?? []) {
     for (const kind of kindsOf(record.kind)) {
-      if (SECTION_OF_KIND[kind] === name) applyMutation(ctx, state, kind, mutationRng(ctx, record.seq, kind), record.nowMs);
+      if (SECTION_OF_KIND[kind] === name)
+        applyMutation(ctx, state, kind, mutationRng(ctx, record.seq, kind), record.nowMs);
     }
   }
   cache.reweigh(ctx.character.characterId, weightOf(state.sections));
   return generated;
 }
 
-const mutationRng = (ctx: CharacterContext, seq: number, kind: string) => new Rng(ctx.seed, ctx.character.characterId, "mutation", seq, kind);
+const mutationRng = (ctx: CharacterContext, seq: number, kind: string) =>
+  new Rng(ctx.seed, ctx.character.characterId, "mutation", seq, kind);
 
 /** The character's context (identity, profile, random streams); undefined for unknown ids. */
 export function characterContext(characterId: number): CharacterContext | undefined {
@@ -232,7 +250,8 @@ export function dataVersion(characterId: number): number {
  * pilot had played at `nowMs`. Throws RangeError for unknown characters or kinds.
  */
 export function mutateCharacter(characterId: number, kind: MutationKind, nowMs: number): MutationResult {
-  if (!MUTATION_KINDS.includes(kind)) throw new RangeError(`Unknown mutation kind "${String(kind)}"; expected one of ${MUTATION_KINDS.join(", ")}`);
+  if (!MUTATION_KINDS.includes(kind))
+    throw new RangeError(`Unknown mutation kind "${String(kind)}"; expected one of ${MUTATION_KINDS.join(", ")}`);
   if (!Number.isFinite(nowMs)) throw new RangeError("nowMs must be a finite number of milliseconds");
   const state = stateOf(characterId);
   if (!state) throw new RangeError(`Character ${characterId} does not exist in the simulator`);
@@ -244,7 +263,8 @@ export function mutateCharacter(characterId: number, kind: MutationKind, nowMs: 
   records.push(record);
   mutations.set(characterId, records);
   const changed: Record<string, number[]> = {};
-  for (const k of kindsOf(kind)) changed[k] = applyMutation(state.ctx, state, k, mutationRng(state.ctx, record.seq, k), nowMs);
+  for (const k of kindsOf(kind))
+    changed[k] = applyMutation(state.ctx, state, k, mutationRng(state.ctx, record.seq, k), nowMs);
   cache.reweigh(characterId, weightOf(state.sections));
   return { characterId, kind, dataVersion: records.length, changed };
 }

@@ -58,7 +58,11 @@ export function universeIds(names: readonly string[]): UniverseIds {
   for (const name of names) {
     const hit = nameIndex().get(name.toLowerCase());
     const syntheticId = hit ? undefined : findSyntheticCharacterIdByName(name);
-    const found: [IdsCategory, number, string] | undefined = hit ?? (syntheticId === undefined ? undefined : ["characters", syntheticId, findAnyCharacter(syntheticId)?.name ?? name]);
+    const found: [IdsCategory, number, string] | undefined =
+      hit ??
+      (syntheticId === undefined
+        ? undefined
+        : ["characters", syntheticId, findAnyCharacter(syntheticId)?.name ?? name]);
     if (!found) continue;
     const [category, id, canonical] = found;
     const list = (out[category] ??= []);

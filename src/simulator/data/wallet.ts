@@ -26,17 +26,84 @@ export interface WalletSection {
   nextTransactionN: number;
 }
 
-type Kind = "sell" | "buy" | "bounty" | "mission" | "donation" | "contract" | "industry" | "planetary" | "insurance" | "corp" | "goal" | "skill";
+type Kind =
+  | "sell"
+  | "buy"
+  | "bounty"
+  | "mission"
+  | "donation"
+  | "contract"
+  | "industry"
+  | "planetary"
+  | "insurance"
+  | "corp"
+  | "goal"
+  | "skill";
 
 const KIND_WEIGHTS: Record<Archetype, readonly (readonly [Kind, number])[]> = {
-  industrialist: [["sell", 30], ["buy", 25], ["industry", 25], ["planetary", 8], ["contract", 6], ["donation", 3], ["goal", 3]],
-  researcher: [["industry", 40], ["sell", 20], ["buy", 20], ["planetary", 10], ["contract", 5], ["donation", 5]],
-  miner: [["sell", 45], ["buy", 10], ["planetary", 15], ["donation", 10], ["corp", 10], ["goal", 10]],
-  hauler: [["contract", 50], ["sell", 15], ["buy", 15], ["donation", 10], ["insurance", 5], ["goal", 5]],
-  trader: [["sell", 45], ["buy", 45], ["contract", 5], ["donation", 5]],
-  hunter: [["bounty", 30], ["sell", 15], ["buy", 20], ["insurance", 15], ["donation", 10], ["contract", 10]],
-  ratter: [["bounty", 60], ["mission", 10], ["sell", 10], ["buy", 10], ["insurance", 5], ["goal", 5]],
-  newbie: [["mission", 35], ["bounty", 20], ["goal", 15], ["buy", 15], ["skill", 10], ["donation", 5]],
+  industrialist: [
+    ["sell", 30],
+    ["buy", 25],
+    ["industry", 25],
+    ["planetary", 8],
+    ["contract", 6],
+    ["donation", 3],
+    ["goal", 3],
+  ],
+  researcher: [
+    ["industry", 40],
+    ["sell", 20],
+    ["buy", 20],
+    ["planetary", 10],
+    ["contract", 5],
+    ["donation", 5],
+  ],
+  miner: [
+    ["sell", 45],
+    ["buy", 10],
+    ["planetary", 15],
+    ["donation", 10],
+    ["corp", 10],
+    ["goal", 10],
+  ],
+  hauler: [
+    ["contract", 50],
+    ["sell", 15],
+    ["buy", 15],
+    ["donation", 10],
+    ["insurance", 5],
+    ["goal", 5],
+  ],
+  trader: [
+    ["sell", 45],
+    ["buy", 45],
+    ["contract", 5],
+    ["donation", 5],
+  ],
+  hunter: [
+    ["bounty", 30],
+    ["sell", 15],
+    ["buy", 20],
+    ["insurance", 15],
+    ["donation", 10],
+    ["contract", 10],
+  ],
+  ratter: [
+    ["bounty", 60],
+    ["mission", 10],
+    ["sell", 10],
+    ["buy", 10],
+    ["insurance", 5],
+    ["goal", 5],
+  ],
+  newbie: [
+    ["mission", 35],
+    ["bounty", 20],
+    ["goal", 15],
+    ["buy", 15],
+    ["skill", 10],
+    ["donation", 5],
+  ],
 };
 
 const partyName = (id: number) => characterName(id) ?? String(id);
@@ -71,7 +138,10 @@ class WalletWriter {
     const type = rng.pick(marketTypes());
     const unitPrice = isk(averagePrice(type.id) * rng.float(0.85, 1.15));
     const budget = isBuy ? Math.max(0, this.balance() * 0.3) : this.ctx.profile.wealth;
-    const quantity = Math.max(1, Math.min(rng.count(20, 1.5, 1, 100_000), Math.floor(budget / Math.max(unitPrice, 0.01))));
+    const quantity = Math.max(
+      1,
+      Math.min(rng.count(20, 1.5, 1, 100_000), Math.floor(budget / Math.max(unitPrice, 0.01))),
+    );
     const amount = isk(quantity * unitPrice);
     if (isBuy && amount > this.balance()) return;
     const self = this.ctx.character.characterId;
@@ -128,11 +198,16 @@ class WalletWriter {
         return;
       }
       case "mission":
-        this.entry(dateMs, rng.chance(0.7) ? "agent_mission_reward" : "agent_mission_time_bonus_reward", rng.logNormal(scale * 0.005, 0.6), {
-          first_party_id: npcCorporationId(rng),
-          second_party_id: self,
-          description: "Mission reward",
-        });
+        this.entry(
+          dateMs,
+          rng.chance(0.7) ? "agent_mission_reward" : "agent_mission_time_bonus_reward",
+          rng.logNormal(scale * 0.005, 0.6),
+          {
+            first_party_id: npcCorporationId(rng),
+            second_party_id: self,
+            description: "Mission reward",
+          },
+        );
         return;
       case "donation": {
         const other = otherCharacterId(rng, self);
@@ -166,15 +241,24 @@ class WalletWriter {
         });
         return;
       case "planetary":
-        this.outgoing(dateMs, rng.chance(0.7) ? "planetary_export_tax" : "planetary_import_tax", rng.logNormal(scale * 0.0005, 0.6), {
-          second_party_id: CONCORD,
-          context_id: system.planets[0]?.[0] ?? system.id,
-          context_id_type: "planet_id",
-          description: "Planetary tax",
-        });
+        this.outgoing(
+          dateMs,
+          rng.chance(0.7) ? "planetary_export_tax" : "planetary_import_tax",
+          rng.logNormal(scale * 0.0005, 0.6),
+          {
+            second_party_id: CONCORD,
+            context_id: system.planets[0]?.[0] ?? system.id,
+            context_id_type: "planet_id",
+            description: "Planetary tax",
+          },
+        );
         return;
       case "insurance":
-        this.entry(dateMs, "insurance", rng.logNormal(scale * 0.02, 0.8), { first_party_id: 1000132, second_party_id: self, description: "Insurance payout" });
+        this.entry(dateMs, "insurance", rng.logNormal(scale * 0.02, 0.8), {
+          first_party_id: 1000132,
+          second_party_id: self,
+          description: "Insurance payout",
+        });
         return;
       case "corp":
         this.entry(dateMs, "corporation_account_withdrawal", rng.logNormal(scale * 0.01, 0.8), {
@@ -184,10 +268,17 @@ class WalletWriter {
         });
         return;
       case "goal":
-        this.entry(dateMs, "daily_goal_payouts", rng.pick([250_000, 500_000, 1_000_000]), { first_party_id: CONCORD, second_party_id: self, description: "Daily goal reward" });
+        this.entry(dateMs, "daily_goal_payouts", rng.pick([250_000, 500_000, 1_000_000]), {
+          first_party_id: CONCORD,
+          second_party_id: self,
+          description: "Daily goal reward",
+        });
         return;
       default:
-        this.outgoing(dateMs, "skill_purchase", rng.logNormal(2e6, 1), { second_party_id: npcCorporationId(rng), description: "Skill purchase" });
+        this.outgoing(dateMs, "skill_purchase", rng.logNormal(2e6, 1), {
+          second_party_id: npcCorporationId(rng),
+          description: "Skill purchase",
+        });
     }
   }
 
@@ -209,12 +300,20 @@ class WalletWriter {
 
 export function generateWallet(ctx: CharacterContext): WalletSection {
   const rng = ctx.rng("wallet");
-  const wallet: WalletSection = { journal: [], transactions: [], openingBalance: isk(ctx.profile.wealth * rng.float(0.5, 2)), nextJournalN: 1, nextTransactionN: 1 };
+  const wallet: WalletSection = {
+    journal: [],
+    transactions: [],
+    openingBalance: isk(ctx.profile.wealth * rng.float(0.5, 2)),
+    nextJournalN: 1,
+    nextTransactionN: 1,
+  };
   const writer = new WalletWriter(ctx, wallet);
   // ESI keeps 30 days of journal.
   const start = ctx.anchorMs - 30 * DAY_MS;
   const target = ctx.profile.volumes.journal;
-  const times = Array.from({ length: target }, () => start + Math.floor(rng.next() * 30 * DAY_MS)).sort((a, b) => a - b);
+  const times = Array.from({ length: target }, () => start + Math.floor(rng.next() * 30 * DAY_MS)).sort(
+    (a, b) => a - b,
+  );
   // One time per entry, so the history runs up to the anchor even though a sale writes two.
   while (wallet.journal.length < target) writer.write(rng, times[wallet.journal.length] ?? ctx.anchorMs);
   // A sale writes two entries (sale and tax); drop a tax that overshoots the volume.
@@ -224,7 +323,13 @@ export function generateWallet(ctx: CharacterContext): WalletSection {
 }
 
 /** Appends `count` activities at `nowMs` (one second apart); returns the new journal entries. */
-export function appendWalletActivity(ctx: CharacterContext, wallet: WalletSection, rng: Rng, nowMs: number, count: number): JournalEntry[] {
+export function appendWalletActivity(
+  ctx: CharacterContext,
+  wallet: WalletSection,
+  rng: Rng,
+  nowMs: number,
+  count: number,
+): JournalEntry[] {
   const writer = new WalletWriter(ctx, wallet);
   const before = wallet.journal.length;
   for (let i = 0; i < count; i++) writer.trade(rng, nowMs + i * 1000, i % 2 === 1);
@@ -232,4 +337,5 @@ export function appendWalletActivity(ctx: CharacterContext, wallet: WalletSectio
   return wallet.journal.slice(before);
 }
 
-export const walletBalance = (wallet: WalletSection) => wallet.journal[wallet.journal.length - 1]?.balance ?? wallet.openingBalance;
+export const walletBalance = (wallet: WalletSection) =>
+  wallet.journal[wallet.journal.length - 1]?.balance ?? wallet.openingBalance;

@@ -57,13 +57,15 @@ function page(json: string): SnapshotPage {
 function pagesOf(body: unknown, pageSize: number | undefined): SnapshotPage[] {
   if (pageSize === undefined || !Array.isArray(body)) return [page(body === undefined ? "" : JSON.stringify(body))];
   const pages: SnapshotPage[] = [];
-  for (let start = 0; start === 0 || start < body.length; start += pageSize) pages.push(page(JSON.stringify(body.slice(start, start + pageSize))));
+  for (let start = 0; start === 0 || start < body.length; start += pageSize)
+    pages.push(page(JSON.stringify(body.slice(start, start + pageSize))));
   return pages;
 }
 
 const sizeOf = (snapshot: Snapshot) => snapshot.pages.reduce((sum, page) => sum + page.bytes.length, 0);
 
-const samePages = (a: readonly SnapshotPage[], b: readonly SnapshotPage[]) => a.length === b.length && a.every((page, i) => page.etag === b[i]?.etag);
+const samePages = (a: readonly SnapshotPage[], b: readonly SnapshotPage[]) =>
+  a.length === b.length && a.every((page, i) => page.etag === b[i]?.etag);
 
 export class ResponseCache {
   private readonly snapshots = new Map<string, Snapshot>();
@@ -84,7 +86,12 @@ export class ResponseCache {
     return made;
   }
 
-  private async make(key: string, spec: SnapshotSpec, produce: () => Promise<Produced>, previous: Snapshot | undefined): Promise<Snapshot> {
+  private async make(
+    key: string,
+    spec: SnapshotSpec,
+    produce: () => Promise<Produced>,
+    previous: Snapshot | undefined,
+  ): Promise<Snapshot> {
     const produced = await produce();
     const status = produced.status ?? 200;
     const pages = pagesOf(produced.body, status === 200 ? spec.pageSize : undefined);
@@ -152,12 +159,18 @@ export function pageNumber(query: URLSearchParams): number {
   const raw = query.get("page");
   if (raw === null) return 1;
   const page = Number(raw);
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(page) || page < 1) throw esiError(400, "Invalid page: must be an integer >= 1");
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(page) || page < 1)
+    throw esiError(400, "Invalid page: must be an integer >= 1");
   return page;
 }
 
 /** max-age is what is left of the snapshot, so it always equals Expires - Date as sent. */
-export function answerFromSnapshot(requestHeaders: IncomingHttpHeaders, snapshot: Snapshot, page: number, now: Date): Outcome {
+export function answerFromSnapshot(
+  requestHeaders: IncomingHttpHeaders,
+  snapshot: Snapshot,
+  page: number,
+  now: Date,
+): Outcome {
   if (snapshot.status !== 200) {
     // Write answers (201/204) are not cacheable resources.
     const body = snapshot.pages[0]?.bytes;
@@ -177,7 +190,10 @@ export function answerFromSnapshot(requestHeaders: IncomingHttpHeaders, snapshot
     "Last-Modified": snapshot.lastModified.toUTCString(),
   };
   if (snapshot.paged) headers["X-Pages"] = String(snapshot.pages.length);
-  if (etagMatches(requestHeaders["if-none-match"], selected.etag) || notModifiedSince(requestHeaders, snapshot.lastModified)) {
+  if (
+    etagMatches(requestHeaders["if-none-match"], selected.etag) ||
+    notModifiedSince(requestHeaders, snapshot.lastModified)
+  ) {
     return { status: 304, headers };
   }
   headers["Content-Type"] = JSON_CONTENT_TYPE;

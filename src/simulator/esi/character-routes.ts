@@ -103,7 +103,10 @@ function calendar(character: CharacterContext, request: EsiRequest) {
   const events = section(character, "events").events;
   const nowMs = request.services.clock.nowMs();
   // Events are ordered by date: after `from_event`, or from now on.
-  const start = fromEvent === undefined ? events.findIndex((e) => Date.parse(e.date) >= nowMs) : events.findIndex((e) => e.event_id === fromEvent) + 1;
+  const start =
+    fromEvent === undefined
+      ? events.findIndex((e) => Date.parse(e.date) >= nowMs)
+      : events.findIndex((e) => e.event_id === fromEvent) + 1;
   if (start < 0 || (fromEvent !== undefined && start === 0)) return [];
   return events.slice(start, start + CALENDAR_PAGE).map(calendarEntry);
 }
@@ -279,7 +282,8 @@ export const characterEsiRoutes: readonly EsiRoute[] = [
     scope: SCOPES.jobs,
     cacheSeconds: 300,
     rateLimit: RATE_LIMITS.charIndustry,
-    handler: (c, request) => jobsAt(section(c, "industry").jobs, request.services.clock.nowMs(), includeCompleted(request)),
+    handler: (c, request) =>
+      jobsAt(section(c, "industry").jobs, request.services.clock.nowMs(), includeCompleted(request)),
   }),
   characterRoute({
     path: "/characters/{character_id}/killmails/recent",

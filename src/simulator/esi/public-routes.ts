@@ -27,7 +27,8 @@ export const publicEsiRoutes: readonly EsiRoute[] = [
       const characters = ids.map((id) => findAnyCharacter(id));
       // CCP: "All characters must exist, or none will be returned".
       const unknown = ids.filter((_, i) => characters[i] === undefined);
-      if (unknown.length > 0) throw esiError(400, `Unknown character ID(s): ${unknown.join(", ")}; all characters must exist`);
+      if (unknown.length > 0)
+        throw esiError(400, `Unknown character ID(s): ${unknown.join(", ")}; all characters must exist`);
       return characters.flatMap((c) => (c ? [affiliationBody(c)] : []));
     },
   },
@@ -58,7 +59,8 @@ export const publicEsiRoutes: readonly EsiRoute[] = [
     handler: ({ body }) => {
       const resolved = idListBody(body, 1000).map(resolveUniverseName);
       // One unknown id fails the whole request.
-      if (resolved.some((entry) => entry === undefined)) throw esiError(404, "Ensure all IDs are valid before resolving.");
+      if (resolved.some((entry) => entry === undefined))
+        throw esiError(404, "Ensure all IDs are valid before resolving.");
       return resolved;
     },
   },

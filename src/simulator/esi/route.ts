@@ -54,14 +54,16 @@ export interface EsiRoute {
 export function idParam(params: RouteParams, name: string): number {
   const raw = params[name] ?? "";
   const value = Number(raw);
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < 1) throw esiError(400, `Invalid ${name}: must be a positive integer`);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < 1)
+    throw esiError(400, `Invalid ${name}: must be a positive integer`);
   return value;
 }
 
 /** A JSON body of distinct integer ids, as affiliation and universe/names take. */
 export function idListBody(body: unknown, maxItems: number): number[] {
   if (!Array.isArray(body)) throw esiError(400, "The request body must be a JSON array of integer IDs");
-  if (body.length < 1 || body.length > maxItems) throw esiError(400, `The request body must contain between 1 and ${maxItems} IDs`);
+  if (body.length < 1 || body.length > maxItems)
+    throw esiError(400, `The request body must contain between 1 and ${maxItems} IDs`);
   if (!body.every((id) => typeof id === "number" && Number.isSafeInteger(id) && id > 0)) {
     throw esiError(400, "Every ID must be a positive integer");
   }

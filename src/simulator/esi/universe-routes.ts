@@ -49,7 +49,9 @@ function typeBody(type: SdeType) {
     ...(type.mass === undefined ? {} : { mass: type.mass }),
     ...(type.portionSize === undefined ? {} : { portion_size: type.portionSize }),
     ...(type.marketGroupId === undefined ? {} : { market_group_id: type.marketGroupId }),
-    ...(type.dogma ? { dogma_attributes: Object.entries(type.dogma).map(([id, value]) => ({ attribute_id: Number(id), value })) } : {}),
+    ...(type.dogma
+      ? { dogma_attributes: Object.entries(type.dogma).map(([id, value]) => ({ attribute_id: Number(id), value })) }
+      : {}),
     ...(type.slot ? { dogma_effects: [{ effect_id: SLOT_EFFECT[type.slot], is_default: false }] } : {}),
   };
 }
@@ -62,7 +64,11 @@ function lookup<T>(found: T | undefined, message: string): T {
 /** Planets carry no position in the extract; a stable one keeps the body complete. */
 function planetPosition(planetId: number) {
   const rng = new Rng("planet-position", planetId);
-  return { x: Math.round(rng.float(-5e12, 5e12)), y: Math.round(rng.float(-1e11, 1e11)), z: Math.round(rng.float(-5e12, 5e12)) };
+  return {
+    x: Math.round(rng.float(-5e12, 5e12)),
+    y: Math.round(rng.float(-1e11, 1e11)),
+    z: Math.round(rng.float(-5e12, 5e12)),
+  };
 }
 
 /** The last daily downtime (11:00 UTC) at or before `nowMs`. */
@@ -77,26 +83,46 @@ export const universeEsiRoutes: readonly EsiRoute[] = [
     path: "/universe/ids",
     cacheSeconds: 0,
     handler: ({ body }) => {
-      if (!Array.isArray(body) || !body.every((name) => typeof name === "string")) throw esiError(400, "The request body must be a JSON array of names");
-      if (body.length < 1 || body.length > 500) throw esiError(400, "The request body must contain between 1 and 500 names");
+      if (!Array.isArray(body) || !body.every((name) => typeof name === "string"))
+        throw esiError(400, "The request body must be a JSON array of names");
+      if (body.length < 1 || body.length > 500)
+        throw esiError(400, "The request body must contain between 1 and 500 names");
       return universeIds(body as string[]);
     },
   },
-  { method: "GET", path: "/universe/types", cacheSeconds: 0, pageSize: 1000, handler: () => sdeTypes().map((t) => t.id) },
+  {
+    method: "GET",
+    path: "/universe/types",
+    cacheSeconds: 0,
+    pageSize: 1000,
+    handler: () => sdeTypes().map((t) => t.id),
+  },
   {
     method: "GET",
     path: "/universe/types/{type_id}",
     cacheSeconds: 0,
     handler: ({ params }) => typeBody(lookup(findType(idParam(params, "type_id")), "Type not found")),
   },
-  { method: "GET", path: "/universe/groups", cacheSeconds: 0, pageSize: 1000, handler: () => sdeGroups().map((g) => g.id) },
+  {
+    method: "GET",
+    path: "/universe/groups",
+    cacheSeconds: 0,
+    pageSize: 1000,
+    handler: () => sdeGroups().map((g) => g.id),
+  },
   {
     method: "GET",
     path: "/universe/groups/{group_id}",
     cacheSeconds: 0,
     handler: ({ params }) => {
       const group = lookup(findGroup(idParam(params, "group_id")), "Group not found");
-      return { group_id: group.id, name: group.name, category_id: group.categoryId, published: group.published, types: typesInGroup(group.id).map((t) => t.id) };
+      return {
+        group_id: group.id,
+        name: group.name,
+        category_id: group.categoryId,
+        published: group.published,
+        types: typesInGroup(group.id).map((t) => t.id),
+      };
     },
   },
   { method: "GET", path: "/universe/categories", cacheSeconds: 0, handler: () => sdeCategories().map((c) => c.id) },
@@ -106,7 +132,12 @@ export const universeEsiRoutes: readonly EsiRoute[] = [
     cacheSeconds: 0,
     handler: ({ params }) => {
       const category = lookup(findCategory(idParam(params, "category_id")), "Category not found");
-      return { category_id: category.id, name: category.name, published: category.published, groups: groupsInCategory(category.id).map((g) => g.id) };
+      return {
+        category_id: category.id,
+        name: category.name,
+        published: category.published,
+        groups: groupsInCategory(category.id).map((g) => g.id),
+      };
     },
   },
   { method: "GET", path: "/universe/regions", cacheSeconds: 0, handler: () => sdeRegions().map((r) => r.id) },
@@ -119,14 +150,25 @@ export const universeEsiRoutes: readonly EsiRoute[] = [
       return { region_id: region.id, name: region.name, constellations: region.constellationIds };
     },
   },
-  { method: "GET", path: "/universe/constellations", cacheSeconds: 0, handler: () => sdeConstellations().map((c) => c.id) },
+  {
+    method: "GET",
+    path: "/universe/constellations",
+    cacheSeconds: 0,
+    handler: () => sdeConstellations().map((c) => c.id),
+  },
   {
     method: "GET",
     path: "/universe/constellations/{constellation_id}",
     cacheSeconds: 0,
     handler: ({ params }) => {
       const c = lookup(findConstellation(idParam(params, "constellation_id")), "Constellation not found");
-      return { constellation_id: c.id, name: c.name, region_id: c.regionId, position: vector(c.position), systems: c.systemIds };
+      return {
+        constellation_id: c.id,
+        name: c.name,
+        region_id: c.regionId,
+        position: vector(c.position),
+        systems: c.systemIds,
+      };
     },
   },
   { method: "GET", path: "/universe/systems", cacheSeconds: 0, handler: () => sdeSystems().map((s) => s.id) },
@@ -156,7 +198,13 @@ export const universeEsiRoutes: readonly EsiRoute[] = [
     cacheSeconds: 0,
     handler: ({ params }) => {
       const planet = lookup(findPlanet(idParam(params, "planet_id")), "Planet not found");
-      return { planet_id: planet.id, name: planet.name, system_id: planet.systemId, type_id: planet.typeId, position: planetPosition(planet.id) };
+      return {
+        planet_id: planet.id,
+        name: planet.name,
+        system_id: planet.systemId,
+        type_id: planet.typeId,
+        position: planetPosition(planet.id),
+      };
     },
   },
   {
@@ -198,8 +246,15 @@ export const universeEsiRoutes: readonly EsiRoute[] = [
       const structure = findStructure(idParam(params, "structure_id"));
       const corporationId = auth ? findAnyCharacter(auth.characterId)?.corporationId : undefined;
       // ESI answers Forbidden alike for structures that do not exist and ones whose ACL excludes the caller.
-      if (!structure || corporationId === undefined || !structureVisibleTo(structure, corporationId)) throw esiError(403, "Forbidden");
-      return { name: structure.name, owner_id: structure.ownerId, solar_system_id: structure.systemId, type_id: structure.typeId, position: vector(structure.position) };
+      if (!structure || corporationId === undefined || !structureVisibleTo(structure, corporationId))
+        throw esiError(403, "Forbidden");
+      return {
+        name: structure.name,
+        owner_id: structure.ownerId,
+        solar_system_id: structure.systemId,
+        type_id: structure.typeId,
+        position: vector(structure.position),
+      };
     },
   },
   {
@@ -224,7 +279,8 @@ export const universeEsiRoutes: readonly EsiRoute[] = [
     method: "GET",
     path: "/universe/races",
     cacheSeconds: 0,
-    handler: () => sdeRaces().map((r) => ({ race_id: r.id, name: r.name, description: r.description, alliance_id: r.factionId })),
+    handler: () =>
+      sdeRaces().map((r) => ({ race_id: r.id, name: r.name, description: r.description, alliance_id: r.factionId })),
   },
   {
     method: "GET",
@@ -255,7 +311,11 @@ export const universeEsiRoutes: readonly EsiRoute[] = [
       const hour = new Date(nowMs).getUTCHours() + new Date(nowMs).getUTCMinutes() / 60;
       // Tranquility's daily curve: quiet after downtime, busiest in the EU evening.
       const players = Math.round(21_000 + 9_000 * Math.sin(((hour - 13) / 24) * 2 * Math.PI));
-      return { players, server_version: "3088519", start_time: new Date(serverStart(nowMs)).toISOString().replace(".000Z", "Z") };
+      return {
+        players,
+        server_version: "3088519",
+        start_time: new Date(serverStart(nowMs)).toISOString().replace(".000Z", "Z"),
+      };
     },
   },
 ];

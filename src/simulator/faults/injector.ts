@@ -51,7 +51,10 @@ export class FaultInjector {
   add(input: unknown): { id: string } {
     const rule = parseFaultRule(input);
     const id = String(this.nextId++);
-    this.rules.push({ fault: { ...rule, id, injected: 0 }, roll: dice(Math.imul(this.seed, 0x9e3779b1) ^ Math.imul(Number(id), 0x85ebca6b)) });
+    this.rules.push({
+      fault: { ...rule, id, injected: 0 },
+      roll: dice(Math.imul(this.seed, 0x9e3779b1) ^ Math.imul(Number(id), 0x85ebca6b)),
+    });
     return { id };
   }
 

@@ -60,7 +60,7 @@ export function parseFaultRule(input: unknown): FaultRule {
     rule.method = method as FaultRule["method"];
   }
   if (status !== undefined) {
-    if (kind !== "status") fail("status only applies to kind \"status\"");
+    if (kind !== "status") fail('status only applies to kind "status"');
     if (!FAULT_STATUSES.includes(status as FaultStatus)) fail(`status must be one of ${FAULT_STATUSES.join(", ")}`);
     rule.status = status as FaultStatus;
   }
@@ -73,11 +73,13 @@ export function parseFaultRule(input: unknown): FaultRule {
     rule.count = count as number;
   }
   if (delayMs !== undefined) {
-    if (typeof delayMs !== "number" || !Number.isFinite(delayMs) || delayMs < 0) fail("delayMs must be a finite number >= 0");
+    if (typeof delayMs !== "number" || !Number.isFinite(delayMs) || delayMs < 0)
+      fail("delayMs must be a finite number >= 0");
     rule.delayMs = delayMs;
   }
   if (characterId !== undefined) {
-    if (!Number.isSafeInteger(characterId) || (characterId as number) < 1) fail("characterId must be a positive integer");
+    if (!Number.isSafeInteger(characterId) || (characterId as number) < 1)
+      fail("characterId must be a positive integer");
     rule.characterId = characterId as number;
   }
   return rule;

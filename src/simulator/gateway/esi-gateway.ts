@@ -31,7 +31,9 @@ const IGNORED_QUERY = new Set(["datasource", "language", "user_agent", "compatib
 
 const REQUEST_FAULTS: ReadonlySet<FaultKind> = new Set(["status", "timeout", "slow", "420", "429", "revoke"]);
 const BODY_FAULTS: ReadonlySet<FaultKind> = new Set(["truncated", "malformed"]);
-const MALFORMED_BODY = Buffer.from("<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>");
+const MALFORMED_BODY = Buffer.from(
+  "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>",
+);
 
 interface Exchange {
   readonly req: IncomingMessage;
@@ -46,7 +48,13 @@ interface Accounting {
   skipRateLimit?: boolean;
 }
 
-function cacheKey(method: string, path: string, query: URLSearchParams, bodyText: string, tokenCharacter: number | undefined): string {
+function cacheKey(
+  method: string,
+  path: string,
+  query: URLSearchParams,
+  bodyText: string,
+  tokenCharacter: number | undefined,
+): string {
   const kept = [...query].filter(([name]) => !IGNORED_QUERY.has(name)).sort(([a], [b]) => a.localeCompare(b));
   const who = tokenCharacter === undefined ? "" : ` as ${tokenCharacter}`;
   return `${method} ${path}?${new URLSearchParams(kept).toString()}${who}\n${bodyText}`;
@@ -74,7 +82,8 @@ function pathCharacter(params: RouteParams): number | undefined {
 /** Seconds from `nowMs` to the next "HH:MM" UTC (a full day when it is exactly now). */
 export function secondsUntilDaily(nowMs: number, at: string): number {
   const [hours = NaN, minutes = NaN] = at.split(":").map(Number);
-  if (!(hours >= 0 && hours < 24 && minutes >= 0 && minutes < 60)) throw new Error(`expiresDailyAt must be "HH:MM", got "${at}"`);
+  if (!(hours >= 0 && hours < 24 && minutes >= 0 && minutes < 60))
+    throw new Error(`expiresDailyAt must be "HH:MM", got "${at}"`);
   const dayMs = 86_400_000;
   const offsetMs = (hours * 60 + minutes) * 60_000;
   const nowSeconds = Math.floor(nowMs / 1000) * 1000;
@@ -84,10 +93,15 @@ export function secondsUntilDaily(nowMs: number, at: string): number {
 }
 
 /** Templates with fewer parameters first, so "/mail/labels" wins over "/mail/{mail_id}". */
-const specificFirst = (routes: readonly EsiRoute[]) => [...routes].sort((a, b) => a.path.split("{").length - b.path.split("{").length);
+const specificFirst = (routes: readonly EsiRoute[]) =>
+  [...routes].sort((a, b) => a.path.split("{").length - b.path.split("{").length);
 
 function errorOutcome(error: HttpError): Outcome {
-  return { status: error.status, headers: { ...error.headers, "Content-Type": JSON_CONTENT_TYPE }, body: Buffer.from(JSON.stringify(error.body)) };
+  return {
+    status: error.status,
+    headers: { ...error.headers, "Content-Type": JSON_CONTENT_TYPE },
+    body: Buffer.from(JSON.stringify(error.body)),
+  };
 }
 
 function write(res: ServerResponse, status: number, headers: OutgoingHttpHeaders, body: Buffer | undefined): void {
@@ -116,7 +130,9 @@ export class EsiGateway {
     this.rateLimiter = new RateLimiter(services.clock, options.rateLimitScale);
     this.faults = new FaultInjector(options.seed);
     this.verifier = new TokenVerifier(services, services.clock);
-    this.table = new RouteTable(specificFirst(options.routes).map((route) => ({ method: route.method, path: route.path, handler: route })));
+    this.table = new RouteTable(
+      specificFirst(options.routes).map((route) => ({ method: route.method, path: route.path, handler: route })),
+    );
   }
 
   /** `path` is normalised (no version prefix, no trailing slash); HEAD arrives as GET. */
@@ -130,7 +146,10 @@ export class EsiGateway {
     if (this.errorLimiter.exhausted(ip)) return this.finish(x, errorOutcome(esiError(420, ERROR_LIMITED_MESSAGE)));
     if (match.kind === "not-found") return this.finish(x, errorOutcome(esiError(404, "Not found")));
     if (match.kind === "method-not-allowed") {
-      return this.finish(x, errorOutcome(new HttpError(405, { error: "Method not allowed" }, { Allow: match.allow.join(", ") })));
+      return this.finish(
+        x,
+        errorOutcome(new HttpError(405, { error: "Method not allowed" }, { Allow: match.allow.join(", ") })),
+      );
     }
     const esiRoute = match.route.handler;
     const { params } = match;
@@ -144,11 +163,19 @@ export class EsiGateway {
       x.rate = { spec: esiRoute.rateLimit, subject };
       if (!this.rateLimiter.admits(x.rate)) {
         const retryAfter = String(this.rateLimiter.retryAfterSeconds(x.rate));
-        return this.finish(x, errorOutcome(new HttpError(429, { error: TOO_MANY_REQUESTS_MESSAGE }, { "Retry-After": retryAfter })));
+        return this.finish(
+          x,
+          errorOutcome(new HttpError(429, { error: TOO_MANY_REQUESTS_MESSAGE }, { "Retry-After": retryAfter })),
+        );
       }
     }
 
-    const target: FaultTarget = { method: esiRoute.method, template: esiRoute.path, path, characterId: pathCharacter(params) ?? auth?.characterId };
+    const target: FaultTarget = {
+      method: esiRoute.method,
+      template: esiRoute.path,
+      path,
+      characterId: pathCharacter(params) ?? auth?.characterId,
+    };
     const fault = this.faults.active ? this.faults.pick(target, REQUEST_FAULTS) : undefined;
     if (fault) {
       this.stats.faultInjected();
@@ -163,7 +190,9 @@ export class EsiGateway {
           return this.finish(x, errorOutcome(esiError(420, ERROR_LIMITED_MESSAGE)));
         case "429": {
           const headers = { "Retry-After": String(Math.max(1, Math.ceil(delayMs / 1000))) };
-          return this.finish(x, errorOutcome(new HttpError(429, { error: TOO_MANY_REQUESTS_MESSAGE }, headers)), { skipRateLimit: true });
+          return this.finish(x, errorOutcome(new HttpError(429, { error: TOO_MANY_REQUESTS_MESSAGE }, headers)), {
+            skipRateLimit: true,
+          });
         }
         case "timeout":
           return this.holdOpen(x, delayMs);
@@ -189,26 +218,55 @@ export class EsiGateway {
       const bodyFault = this.faults.pick(target, BODY_FAULTS);
       if (bodyFault) {
         this.stats.faultInjected();
-        const body = bodyFault.kind === "truncated" ? outcome.body.subarray(0, Math.floor(outcome.body.length / 2)) : MALFORMED_BODY;
+        const body =
+          bodyFault.kind === "truncated"
+            ? outcome.body.subarray(0, Math.floor(outcome.body.length / 2))
+            : MALFORMED_BODY;
         outcome = { ...outcome, body };
       }
     }
     this.finish(x, outcome);
   }
 
-  private async answer(x: Exchange, route: EsiRoute, params: RouteParams, path: string, url: URL, check: TokenCheck, auth: EsiAuth | undefined): Promise<Outcome> {
+  private async answer(
+    x: Exchange,
+    route: EsiRoute,
+    params: RouteParams,
+    path: string,
+    url: URL,
+    check: TokenCheck,
+    auth: EsiAuth | undefined,
+  ): Promise<Outcome> {
     const denied = authError(route, params, check);
     if (denied) throw denied;
     const page = route.pageSize === undefined ? 1 : pageNumber(url.searchParams);
     const body = route.method === "GET" ? undefined : parseJsonBody(await readBody(x.req));
     // The path already names the character where there is one; elsewhere the answer may depend on who asks.
     const asCharacter = route.scope && route.characterParam === undefined ? auth?.characterId : undefined;
-    const key = cacheKey(route.method, path, url.searchParams, body === undefined ? "" : JSON.stringify(body), asCharacter);
-    const cacheSeconds = route.expiresDailyAt === undefined ? route.cacheSeconds : secondsUntilDaily(this.services.clock.nowMs(), route.expiresDailyAt);
+    const key = cacheKey(
+      route.method,
+      path,
+      url.searchParams,
+      body === undefined ? "" : JSON.stringify(body),
+      asCharacter,
+    );
+    const cacheSeconds =
+      route.expiresDailyAt === undefined
+        ? route.cacheSeconds
+        : secondsUntilDaily(this.services.clock.nowMs(), route.expiresDailyAt);
     const spec = { cacheSeconds, pageSize: route.pageSize, characterId: pathCharacter(params) ?? auth?.characterId };
     const snapshot = await this.cache.snapshot(key, spec, async () => {
-      const result = await route.handler({ params, query: url.searchParams, body, headers: x.req.headers, services: this.services, auth });
-      return result instanceof EsiReply ? { body: result.body, headers: result.headers, status: result.status } : { body: result };
+      const result = await route.handler({
+        params,
+        query: url.searchParams,
+        body,
+        headers: x.req.headers,
+        services: this.services,
+        auth,
+      });
+      return result instanceof EsiReply
+        ? { body: result.body, headers: result.headers, status: result.status }
+        : { body: result };
     });
     return answerFromSnapshot(x.req.headers, snapshot, page, this.services.clock.now());
   }

@@ -215,7 +215,29 @@ function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
   return out;
 }
 
-const ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX"];
+const ROMAN = [
+  "",
+  "I",
+  "II",
+  "III",
+  "IV",
+  "V",
+  "VI",
+  "VII",
+  "VIII",
+  "IX",
+  "X",
+  "XI",
+  "XII",
+  "XIII",
+  "XIV",
+  "XV",
+  "XVI",
+  "XVII",
+  "XVIII",
+  "XIX",
+  "XX",
+];
 
 const typeData = lazy(() => {
   const file = readExtract<TypesFile>("types.json");
@@ -237,7 +259,9 @@ const universeData = lazy(() => {
   const file = readExtract<UniverseFile>("universe.json");
   const systemById = byId(file.systems);
   const planets = file.systems.flatMap((s) =>
-    s.planets.map(([id, typeId, index]): SdePlanet => ({ id, typeId, systemId: s.id, name: `${s.name} ${ROMAN[index] ?? index}` })),
+    s.planets.map(
+      ([id, typeId, index]): SdePlanet => ({ id, typeId, systemId: s.id, name: `${s.name} ${ROMAN[index] ?? index}` }),
+    ),
   );
   return {
     ...file,
@@ -293,9 +317,13 @@ export const findNpcCorporation = (id: number) => npcData().corporationById.get(
 export const findAgent = (id: number) => npcData().agentById.get(id);
 
 export const typesInGroup = (groupId: number): readonly SdeType[] => typeData().typesByGroup.get(groupId) ?? [];
-export const typesInCategory = (categoryId: number): readonly SdeType[] => typeData().typesByCategory.get(categoryId) ?? [];
-export const groupsInCategory = (categoryId: number): readonly SdeGroup[] => typeData().groupsByCategory.get(categoryId) ?? [];
-export const stationsInSystem = (systemId: number): readonly SdeStation[] => universeData().stationsBySystem.get(systemId) ?? [];
-export const stationServices = (station: SdeStation): readonly string[] => universeData().servicesByOperation.get(station.operationId) ?? [];
+export const typesInCategory = (categoryId: number): readonly SdeType[] =>
+  typeData().typesByCategory.get(categoryId) ?? [];
+export const groupsInCategory = (categoryId: number): readonly SdeGroup[] =>
+  typeData().groupsByCategory.get(categoryId) ?? [];
+export const stationsInSystem = (systemId: number): readonly SdeStation[] =>
+  universeData().stationsBySystem.get(systemId) ?? [];
+export const stationServices = (station: SdeStation): readonly string[] =>
+  universeData().servicesByOperation.get(station.operationId) ?? [];
 export const categoryOfType = (type: SdeType): number => findGroup(type.groupId)?.categoryId ?? 0;
 export const regionOfSystem = (system: SdeSystem): number => findConstellation(system.constellationId)?.regionId ?? 0;

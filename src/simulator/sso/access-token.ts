@@ -42,7 +42,10 @@ export function accessTokenClaims(input: AccessTokenInput): JWTPayload {
 }
 
 /** Overrides replace claims; an override of `undefined` removes the claim. */
-export function applyClaimOverrides(claims: JWTPayload, overrides: Readonly<Record<string, unknown>> | undefined): JWTPayload {
+export function applyClaimOverrides(
+  claims: JWTPayload,
+  overrides: Readonly<Record<string, unknown>> | undefined,
+): JWTPayload {
   if (!overrides) return claims;
   const result: Record<string, unknown> = { ...claims };
   for (const [name, value] of Object.entries(overrides)) {

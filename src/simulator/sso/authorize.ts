@@ -23,7 +23,15 @@ type Validation =
   | { kind: "show-error"; error: string; description: string }
   | { kind: "redirect-error"; redirectUri: string; state: string | null; error: string; description: string };
 
-const FORWARDED_PARAMS = ["response_type", "client_id", "redirect_uri", "scope", "state", "code_challenge", "code_challenge_method"];
+const FORWARDED_PARAMS = [
+  "response_type",
+  "client_id",
+  "redirect_uri",
+  "scope",
+  "state",
+  "code_challenge",
+  "code_challenge_method",
+];
 // RFC 7636 4.2: base64url of a SHA-256 digest is 43 characters; allow the full 43..128 range.
 const CODE_CHALLENGE = /^[A-Za-z0-9_-]{43,128}$/;
 
@@ -36,10 +44,20 @@ function validate(ctx: RequestContext, params: URLSearchParams): Validation {
   if (!client) return { kind: "show-error", error: "invalid_client", description: "Unknown client" };
   const redirectUri = params.get("redirect_uri");
   if (!redirectUri || !client.redirectUris.includes(redirectUri)) {
-    return { kind: "show-error", error: "invalid_request", description: "The callback URI doesn't match the value stored for this client" };
+    return {
+      kind: "show-error",
+      error: "invalid_request",
+      description: "The callback URI doesn't match the value stored for this client",
+    };
   }
   const state = params.get("state");
-  const fail = (error: string, description: string): Validation => ({ kind: "redirect-error", redirectUri, state, error, description });
+  const fail = (error: string, description: string): Validation => ({
+    kind: "redirect-error",
+    redirectUri,
+    state,
+    error,
+    description,
+  });
 
   if (params.get("response_type") !== "code") {
     return fail("unsupported_response_type", "The response_type must be 'code'");
@@ -52,10 +70,12 @@ function validate(ctx: RequestContext, params: URLSearchParams): Validation {
 
   const codeChallenge = params.get("code_challenge") ?? undefined;
   const method = params.get("code_challenge_method");
-  if (codeChallenge === undefined && method !== null) return fail("invalid_request", "code_challenge_method given without code_challenge");
+  if (codeChallenge === undefined && method !== null)
+    return fail("invalid_request", "code_challenge_method given without code_challenge");
   if (codeChallenge !== undefined) {
     if (method !== "S256") return fail("invalid_request", "Only the S256 code_challenge_method is supported");
-    if (!CODE_CHALLENGE.test(codeChallenge)) return fail("invalid_request", "The code_challenge is not a base64url SHA-256 digest");
+    if (!CODE_CHALLENGE.test(codeChallenge))
+      return fail("invalid_request", "The code_challenge is not a base64url SHA-256 digest");
   }
 
   const forwarded = FORWARDED_PARAMS.flatMap((name) => {
@@ -78,7 +98,11 @@ function refuse(ctx: RequestContext, validation: Exclude<Validation, { kind: "ok
   }
   sendRedirect(
     ctx.res,
-    withQuery(validation.redirectUri, { error: validation.error, error_description: validation.description, state: validation.state }),
+    withQuery(validation.redirectUri, {
+      error: validation.error,
+      error_description: validation.description,
+      state: validation.state,
+    }),
   );
 }
 

@@ -16,7 +16,9 @@ export class ClientRegistry {
   private readonly clients: Map<string, SimClientConfig>;
 
   constructor(clients: readonly SimClientConfig[]) {
-    this.clients = new Map(clients.map((c) => [c.clientId, { ...c, redirectUris: [...c.redirectUris], scopes: c.scopes && [...c.scopes] }]));
+    this.clients = new Map(
+      clients.map((c) => [c.clientId, { ...c, redirectUris: [...c.redirectUris], scopes: c.scopes && [...c.scopes] }]),
+    );
   }
 
   find(clientId: string | null | undefined): SimClientConfig | undefined {
@@ -67,7 +69,9 @@ export function authenticateClient(
   if (!client) return { kind: "failed", description: "Unknown client" };
   const secret = form.get("client_secret");
   if (secret === null) return { kind: "public", client };
-  return secretMatches(client, secret) ? { kind: "confidential", client } : { kind: "failed", description: "Unknown client" };
+  return secretMatches(client, secret)
+    ? { kind: "confidential", client }
+    : { kind: "failed", description: "Unknown client" };
 }
 
 // RFC 6749 2.3.1 form-encodes id and secret inside Basic credentials, but most

@@ -31,7 +31,13 @@ export class CodeStore {
   issue(data: Omit<AuthorizationCode, "expiresAtMs" | "used" | "grantId">, nowMs: number): string {
     this.forgetOld(nowMs);
     const code = randomBytes(24).toString("base64url");
-    this.codes.set(code, { ...data, scopes: [...data.scopes], expiresAtMs: nowMs + CODE_LIFETIME_MS, used: false, grantId: undefined });
+    this.codes.set(code, {
+      ...data,
+      scopes: [...data.scopes],
+      expiresAtMs: nowMs + CODE_LIFETIME_MS,
+      used: false,
+      grantId: undefined,
+    });
     return code;
   }
 

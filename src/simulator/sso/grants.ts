@@ -30,10 +30,14 @@ export class GrantStore {
     stored: readonly Grant[] = [],
     private readonly onChange: () => void = () => {},
   ) {
-    for (const grant of stored) this.index({ ...grant, scopes: [...grant.scopes], refreshTokens: [...grant.refreshTokens] });
+    for (const grant of stored)
+      this.index({ ...grant, scopes: [...grant.scopes], refreshTokens: [...grant.refreshTokens] });
   }
 
-  create(data: Pick<Grant, "clientId" | "characterId" | "scopes" | "ownerHash" | "pkce">, now: Date): { grant: Grant; refreshToken: string } {
+  create(
+    data: Pick<Grant, "clientId" | "characterId" | "scopes" | "ownerHash" | "pkce">,
+    now: Date,
+  ): { grant: Grant; refreshToken: string } {
     const refreshToken = newRefreshToken();
     const grant: Grant = {
       ...data,

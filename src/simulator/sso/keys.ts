@@ -56,7 +56,9 @@ export class SigningKey {
 
   /** Claims are signed as given: callers decide iat/exp from the simulated clock. */
   sign(claims: JWTPayload): Promise<string> {
-    return new SignJWT(claims).setProtectedHeader({ alg: SIGNING_ALGORITHM, kid: SIGNING_KEY_ID, typ: "JWT" }).sign(this.privateKey);
+    return new SignJWT(claims)
+      .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid: SIGNING_KEY_ID, typ: "JWT" })
+      .sign(this.privateKey);
   }
 
   /** Signature, issuer and expiry against the simulated `now`; throws jose errors. */

@@ -31,7 +31,11 @@ function layout(title: string, content: string): string {
 }
 
 /** `params` are the validated authorize parameters, replayed as hidden inputs. */
-export function renderLoginPage(params: ReadonlyArray<readonly [string, string]>, scopes: readonly string[], clientId: string): string {
+export function renderLoginPage(
+  params: ReadonlyArray<readonly [string, string]>,
+  scopes: readonly string[],
+  clientId: string,
+): string {
   const hidden = params
     .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
     .join("");
@@ -41,7 +45,8 @@ export function renderLoginPage(params: ReadonlyArray<readonly [string, string]>
       return `<li><form class="character" method="post" action="/v2/oauth/authorize">${hidden}<input type="hidden" name="character_id" value="${character.characterId}"><img src="/images/characters/${character.characterId}/portrait" alt=""><button type="submit">${escapeHtml(character.name)}</button><span class="corp">${escapeHtml(corporation?.name ?? "")}</span></form></li>`;
     })
     .join("\n");
-  const scopeList = scopes.length > 0 ? scopes.map((s) => `<code>${escapeHtml(s)}</code>`).join("<br>") : "none (sign-in only)";
+  const scopeList =
+    scopes.length > 0 ? scopes.map((s) => `<code>${escapeHtml(s)}</code>`).join("<br>") : "none (sign-in only)";
   return layout(
     "Log in to EVE Online (simulator)",
     `<h1>Log in to EVE Online (simulator)</h1>

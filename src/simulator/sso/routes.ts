@@ -12,21 +12,26 @@ import { sendOAuthError, tokenEndpoint } from "./token";
 // Field set and values as CCP published them in 2026, with our base URL.
 const metadata: Handler = (ctx) => {
   const base = ctx.services.baseUrl();
-  sendJson(ctx.res, 200, {
-    issuer: ctx.services.issuer,
-    authorization_endpoint: `${base}/v2/oauth/authorize`,
-    token_endpoint: `${base}/v2/oauth/token`,
-    userinfo_endpoint: `${base}/v2/oauth/verify`,
-    response_types_supported: ["code", "token"],
-    jwks_uri: `${base}/oauth/jwks`,
-    revocation_endpoint: `${base}/v2/oauth/revoke`,
-    subject_types_supported: ["public"],
-    revocation_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post", "client_secret_jwt"],
-    token_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post", "client_secret_jwt"],
-    id_token_signing_alg_values_supported: ["HS256"],
-    token_endpoint_auth_signing_alg_values_supported: ["HS256"],
-    code_challenge_methods_supported: ["S256"],
-  }, { "Cache-Control": "public, max-age=300" });
+  sendJson(
+    ctx.res,
+    200,
+    {
+      issuer: ctx.services.issuer,
+      authorization_endpoint: `${base}/v2/oauth/authorize`,
+      token_endpoint: `${base}/v2/oauth/token`,
+      userinfo_endpoint: `${base}/v2/oauth/verify`,
+      response_types_supported: ["code", "token"],
+      jwks_uri: `${base}/oauth/jwks`,
+      revocation_endpoint: `${base}/v2/oauth/revoke`,
+      subject_types_supported: ["public"],
+      revocation_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post", "client_secret_jwt"],
+      token_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post", "client_secret_jwt"],
+      id_token_signing_alg_values_supported: ["HS256"],
+      token_endpoint_auth_signing_alg_values_supported: ["HS256"],
+      code_challenge_methods_supported: ["S256"],
+    },
+    { "Cache-Control": "public, max-age=300" },
+  );
 };
 
 const jwks: Handler = (ctx) => {
@@ -54,10 +59,15 @@ const revoke: Handler = async (ctx) => {
 const verify: Handler = async (ctx) => {
   const bearer = /^Bearer\s+(\S+)$/i.exec(ctx.req.headers.authorization ?? "")?.[1];
   const unauthorized = (description: string) =>
-    sendJson(ctx.res, 401, { error: "invalid_token", error_description: description }, {
-      "WWW-Authenticate": `Bearer error="invalid_token"`,
-      "Cache-Control": "no-store",
-    });
+    sendJson(
+      ctx.res,
+      401,
+      { error: "invalid_token", error_description: description },
+      {
+        "WWW-Authenticate": `Bearer error="invalid_token"`,
+        "Cache-Control": "no-store",
+      },
+    );
   if (!bearer) return unauthorized("A Bearer access token is required");
   let payload;
   try {
@@ -66,17 +76,23 @@ const verify: Handler = async (ctx) => {
     return unauthorized(error instanceof Error ? error.message : "The token is invalid");
   }
   const characterId = Number(/^CHARACTER:EVE:(\d+)$/.exec(String(payload.sub ?? ""))?.[1]);
-  if (!Number.isSafeInteger(characterId) || typeof payload.exp !== "number") return unauthorized("The token is not a character token");
-  sendJson(ctx.res, 200, {
-    CharacterID: characterId,
-    CharacterName: payload.name,
-    // v1 verify wrote a zone-less UTC timestamp.
-    ExpiresOn: new Date(payload.exp * 1000).toISOString().replace(/Z$/, ""),
-    Scopes: scopesOf(payload).join(" "),
-    TokenType: "Character",
-    CharacterOwnerHash: payload.owner,
-    IntellectualProperty: "EVE",
-  }, { "Cache-Control": "no-store" });
+  if (!Number.isSafeInteger(characterId) || typeof payload.exp !== "number")
+    return unauthorized("The token is not a character token");
+  sendJson(
+    ctx.res,
+    200,
+    {
+      CharacterID: characterId,
+      CharacterName: payload.name,
+      // v1 verify wrote a zone-less UTC timestamp.
+      ExpiresOn: new Date(payload.exp * 1000).toISOString().replace(/Z$/, ""),
+      Scopes: scopesOf(payload).join(" "),
+      TokenType: "Character",
+      CharacterOwnerHash: payload.owner,
+      IntellectualProperty: "EVE",
+    },
+    { "Cache-Control": "no-store" },
+  );
 };
 
 export const ssoRoutes: readonly Route<Handler>[] = [

@@ -22,14 +22,29 @@ function pkceMatches(challenge: string, verifier: string): boolean {
   return createHash("sha256").update(verifier).digest("base64url") === challenge;
 }
 
-async function issueTokens(ctx: RequestContext, grantScopes: readonly string[], clientId: string, characterId: number, refreshToken: string | undefined) {
+async function issueTokens(
+  ctx: RequestContext,
+  grantScopes: readonly string[],
+  clientId: string,
+  characterId: number,
+  refreshToken: string | undefined,
+) {
   const accessToken = await ctx.services.issueAccessToken(characterId, grantScopes, clientId);
-  const body: Record<string, unknown> = { access_token: accessToken, expires_in: ACCESS_TOKEN_EXPIRES_IN, token_type: "Bearer" };
+  const body: Record<string, unknown> = {
+    access_token: accessToken,
+    expires_in: ACCESS_TOKEN_EXPIRES_IN,
+    token_type: "Bearer",
+  };
   if (refreshToken !== undefined) body.refresh_token = refreshToken;
   sendJson(ctx.res, 200, body, NO_STORE);
 }
 
-async function authorizationCodeGrant(ctx: RequestContext, form: URLSearchParams, client: SimClientConfig, confidential: boolean): Promise<void> {
+async function authorizationCodeGrant(
+  ctx: RequestContext,
+  form: URLSearchParams,
+  client: SimClientConfig,
+  confidential: boolean,
+): Promise<void> {
   const { services } = ctx;
   const value = form.get("code");
   if (!value) return sendOAuthError(ctx.res, 400, "invalid_request", "The code parameter is missing");
@@ -51,12 +66,18 @@ async function authorizationCodeGrant(ctx: RequestContext, form: URLSearchParams
   const { code } = redemption;
   const redirectUri = form.get("redirect_uri");
   if (redirectUri !== null && redirectUri !== code.redirectUri) {
-    return sendOAuthError(ctx.res, 400, "invalid_grant", "The redirect_uri does not match the one used to obtain the code");
+    return sendOAuthError(
+      ctx.res,
+      400,
+      "invalid_grant",
+      "The redirect_uri does not match the one used to obtain the code",
+    );
   }
   const verifier = form.get("code_verifier");
   if (code.codeChallenge !== undefined) {
     if (!verifier) return sendOAuthError(ctx.res, 400, "invalid_grant", "The code_verifier parameter is missing");
-    if (!pkceMatches(code.codeChallenge, verifier)) return sendOAuthError(ctx.res, 400, "invalid_grant", "The code_verifier does not match the code_challenge");
+    if (!pkceMatches(code.codeChallenge, verifier))
+      return sendOAuthError(ctx.res, 400, "invalid_grant", "The code_verifier does not match the code_challenge");
   } else if (!confidential) {
     return sendOAuthError(ctx.res, 401, "invalid_client", "Client authentication is required");
   }
@@ -80,10 +101,19 @@ async function authorizationCodeGrant(ctx: RequestContext, form: URLSearchParams
 }
 
 function isAlive(ctx: RequestContext, grant: Grant): boolean {
-  return !grant.revokedAt && findAnyCharacter(grant.characterId) !== undefined && ctx.services.owners.hash(grant.characterId) === grant.ownerHash;
+  return (
+    !grant.revokedAt &&
+    findAnyCharacter(grant.characterId) !== undefined &&
+    ctx.services.owners.hash(grant.characterId) === grant.ownerHash
+  );
 }
 
-async function refreshTokenGrant(ctx: RequestContext, form: URLSearchParams, client: SimClientConfig, confidential: boolean): Promise<void> {
+async function refreshTokenGrant(
+  ctx: RequestContext,
+  form: URLSearchParams,
+  client: SimClientConfig,
+  confidential: boolean,
+): Promise<void> {
   const { services } = ctx;
   const token = form.get("refresh_token");
   if (!token) return sendOAuthError(ctx.res, 400, "invalid_request", "The refresh_token parameter is missing");
@@ -92,13 +122,15 @@ async function refreshTokenGrant(ctx: RequestContext, form: URLSearchParams, cli
   if (grant.clientId !== client.clientId) {
     return sendOAuthError(ctx.res, 400, "invalid_grant", "The refresh token does not match the client specified.");
   }
-  if (!confidential && !grant.pkce) return sendOAuthError(ctx.res, 401, "invalid_client", "Client authentication is required");
+  if (!confidential && !grant.pkce)
+    return sendOAuthError(ctx.res, 401, "invalid_client", "Client authentication is required");
 
   let scopes = grant.scopes;
   if (form.has("scope")) {
     const requested = parseScopeParam(form.get("scope"));
     const extra = requested.find((s) => !grant.scopes.includes(s));
-    if (extra !== undefined) return sendOAuthError(ctx.res, 400, "invalid_scope", `The requested '${extra}' scope is not valid.`);
+    if (extra !== undefined)
+      return sendOAuthError(ctx.res, 400, "invalid_scope", `The requested '${extra}' scope is not valid.`);
     if (requested.length > 0) scopes = requested;
   }
   const refreshToken = services.rotateRefreshTokens ? services.grants.rotate(grant) : token;
@@ -112,7 +144,12 @@ export const tokenEndpoint: Handler = async (ctx) => {
   const form = new URLSearchParams(await ctx.body());
   const grantType = form.get("grant_type");
   if (grantType !== "authorization_code" && grantType !== "refresh_token") {
-    return sendOAuthError(ctx.res, 400, "unsupported_grant_type", `Grant type ${grantType ?? "(none)"} is not supported.`);
+    return sendOAuthError(
+      ctx.res,
+      400,
+      "unsupported_grant_type",
+      `Grant type ${grantType ?? "(none)"} is not supported.`,
+    );
   }
   const auth = authenticateClient(ctx.services.clients, ctx.req.headers.authorization, form);
   if (auth.kind === "failed") return sendOAuthError(ctx.res, 401, "invalid_client", auth.description);

@@ -9,7 +9,11 @@ import { createTokenProvider, type TokenProviderOptions } from "~/server/esi/tok
 import { simCharacters } from "~/simulator/roster";
 import { createSimulator, type Simulator, type SimulatorOptions } from "~/simulator/server";
 
-export const CLIENT = { clientId: "esi-tests", clientSecret: "esi-tests-secret", redirectUris: ["http://localhost/callback"] };
+export const CLIENT = {
+  clientId: "esi-tests",
+  clientSecret: "esi-tests-secret",
+  redirectUris: ["http://localhost/callback"],
+};
 export const cipher: TokenCipher = createTokenCipher({ current: Buffer.alloc(32, 7).toString("base64") });
 export const ALL_SCOPES = [
   "esi-assets.read_assets.v1",
@@ -25,7 +29,11 @@ export async function startSim(options: Partial<SimulatorOptions> = {}): Promise
 }
 
 /** Logs the character in at the simulator's SSO (picker POST + code exchange) and returns its tokens. */
-export async function loginTokens(url: string, characterId: number, scopes: string[]): Promise<{ accessToken: string; refreshToken: string; expiresIn: number }> {
+export async function loginTokens(
+  url: string,
+  characterId: number,
+  scopes: string[],
+): Promise<{ accessToken: string; refreshToken: string; expiresIn: number }> {
   const form = new URLSearchParams({
     response_type: "code",
     client_id: CLIENT.clientId,

@@ -30,7 +30,12 @@ export async function startStub(handler: (req: StubRequest) => StubReply | Promi
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     void (async () => {
       const url = new URL(`http://stub${req.url ?? "/"}`);
-      const request = { method: req.method ?? "GET", path: url.pathname, query: url.searchParams, headers: req.headers };
+      const request = {
+        method: req.method ?? "GET",
+        path: url.pathname,
+        query: url.searchParams,
+        headers: req.headers,
+      };
       requests.push(request);
       const reply = await handler(request);
       const text = reply.text ?? (reply.body === undefined ? "" : JSON.stringify(reply.body));

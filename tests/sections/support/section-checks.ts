@@ -32,7 +32,11 @@ export async function expectFailureKeeps<T>(
   expect(await snapshot()).toEqual(before);
 }
 
-export async function expectTokenError(env: SectionEnv, characterId: number, section: SectionDefinition<any>): Promise<void> {
+export async function expectTokenError(
+  env: SectionEnv,
+  characterId: number,
+  section: SectionDefinition<any>,
+): Promise<void> {
   await env.invalidateToken(characterId);
   expect(await env.run(characterId, section, { force: true })).toMatchObject({ status: "failed", tokenError: true });
   expect((await env.status(characterId, section)).isTokenError).toBe(true);

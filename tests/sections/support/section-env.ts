@@ -77,7 +77,9 @@ export function useSectionEnv(characters: readonly EnvCharacter[], options: EnvO
     if (!found) throw new Error(`character ${characterId} is not registered in this test file's environment`);
     return found;
   };
-  const key = (characterId: number, section: SectionDefinition<any>) => ({ characterId_section: { characterId, section: section.name } });
+  const key = (characterId: number, section: SectionDefinition<any>) => ({
+    characterId_section: { characterId, section: section.name },
+  });
   const resolvers = (esi: EsiClient): UpdateDeps["resolvers"] => ({
     entities: async (ids) => reported.entities.push(ids),
     locations: options.resolveLocations

@@ -25,7 +25,11 @@ export interface SectionHarness {
   expectTokenError(): Promise<void>;
 }
 
-export function useSectionHarness(characterId: number, section: SectionDefinition<any>, options: EnvOptions = {}): SectionHarness {
+export function useSectionHarness(
+  characterId: number,
+  section: SectionDefinition<any>,
+  options: EnvOptions = {},
+): SectionHarness {
   const env = useSectionEnv([{ id: characterId, scopes: section.scopes }], options);
   return {
     env,
@@ -42,7 +46,8 @@ export function useSectionHarness(characterId: number, section: SectionDefinitio
     run: (force = false, settings) => env.run(characterId, section, { force, settings }),
     status: () => env.status(characterId, section),
     forgetContentHash: () => env.forgetContentHash(characterId, section),
-    expectFailureKeeps: (fault, snapshot) => expectFailureKeeps(env, characterId, section, typeof fault === "string" ? { route: fault } : fault, snapshot),
+    expectFailureKeeps: (fault, snapshot) =>
+      expectFailureKeeps(env, characterId, section, typeof fault === "string" ? { route: fault } : fault, snapshot),
     expectTokenError: () => expectTokenError(env, characterId, section),
   };
 }

@@ -34,7 +34,11 @@ export async function call(method: string, path: string, options: CallOptions = 
 }
 
 /** The HTTP status and error text a handler throws, for error-path assertions. */
-export async function callError(method: string, path: string, options: CallOptions = {}): Promise<{ status: number; error: string }> {
+export async function callError(
+  method: string,
+  path: string,
+  options: CallOptions = {},
+): Promise<{ status: number; error: string }> {
   try {
     await call(method, path, options);
   } catch (error) {

@@ -2,7 +2,21 @@
 // whole data sets or tell which sections a change touched.
 import { characterSection, type SectionName } from "~/simulator/data";
 
-export const SECTION_NAMES: readonly SectionName[] = ["skills", "clones", "assets", "wallet", "mail", "contacts", "contracts", "location", "social", "events", "planets", "industry", "market"];
+export const SECTION_NAMES: readonly SectionName[] = [
+  "skills",
+  "clones",
+  "assets",
+  "wallet",
+  "mail",
+  "contacts",
+  "contracts",
+  "location",
+  "social",
+  "events",
+  "planets",
+  "industry",
+  "market",
+];
 
 const replacer = (_key: string, value: unknown) => (value instanceof Map ? [...value.entries()] : value);
 
@@ -11,10 +25,16 @@ export function sectionJson(characterId: number, name: SectionName): string {
 }
 
 export function snapshot(characterId: number): Record<SectionName, string> {
-  return Object.fromEntries(SECTION_NAMES.map((name) => [name, sectionJson(characterId, name)])) as Record<SectionName, string>;
+  return Object.fromEntries(SECTION_NAMES.map((name) => [name, sectionJson(characterId, name)])) as Record<
+    SectionName,
+    string
+  >;
 }
 
 /** Names of the sections whose serialisation differs. */
-export function changedSections(before: Record<SectionName, string>, after: Record<SectionName, string>): SectionName[] {
+export function changedSections(
+  before: Record<SectionName, string>,
+  after: Record<SectionName, string>,
+): SectionName[] {
   return SECTION_NAMES.filter((name) => before[name] !== after[name]);
 }

@@ -39,8 +39,10 @@ function check(schema: Schema, value: unknown, at: string, errors: string[]): vo
         errors.push(`${at}: expected array`);
         return;
       }
-      if (schema.minItems !== undefined && value.length < schema.minItems) errors.push(`${at}: fewer than ${schema.minItems} items`);
-      if (schema.maxItems !== undefined && value.length > schema.maxItems) errors.push(`${at}: more than ${schema.maxItems} items`);
+      if (schema.minItems !== undefined && value.length < schema.minItems)
+        errors.push(`${at}: fewer than ${schema.minItems} items`);
+      if (schema.maxItems !== undefined && value.length > schema.maxItems)
+        errors.push(`${at}: more than ${schema.maxItems} items`);
       value.forEach((item, i) => schema.items && check(schema.items, item, `${at}[${i}]`, errors));
       return;
     case "integer":
@@ -57,13 +59,15 @@ function check(schema: Schema, value: unknown, at: string, errors: string[]): vo
         errors.push(`${at}: expected string`);
         return;
       }
-      if (schema.format === "date-time" && (!ISO_DATE_TIME.test(value) || Number.isNaN(Date.parse(value)))) errors.push(`${at}: not a date-time`);
+      if (schema.format === "date-time" && (!ISO_DATE_TIME.test(value) || Number.isNaN(Date.parse(value))))
+        errors.push(`${at}: not a date-time`);
       if (schema.format === "uuid" && !UUID.test(value)) errors.push(`${at}: not a uuid`);
       break;
     default:
       errors.push(`${at}: schema type ${String(schema.type)} not supported by this checker`);
   }
-  if (schema.enum && !schema.enum.includes(value)) errors.push(`${at}: ${JSON.stringify(value)} not in ${JSON.stringify(schema.enum)}`);
+  if (schema.enum && !schema.enum.includes(value))
+    errors.push(`${at}: ${JSON.stringify(value)} not in ${JSON.stringify(schema.enum)}`);
 }
 
 export type EsiOperation = keyof typeof schemas.schemas;

@@ -14,7 +14,8 @@ const SPEC_FILE = new URL("../../../src/server/esi/openapi/esi-openapi-3.0.3-202
 let spec: Schema | undefined;
 const document = (): Schema => (spec ??= JSON.parse(readFileSync(SPEC_FILE, "utf8")) as Schema);
 
-const isObject = (value: unknown): value is Schema => value !== null && typeof value === "object" && !Array.isArray(value);
+const isObject = (value: unknown): value is Schema =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
 
 function resolveRef(ref: string): Schema {
   let node: unknown = document();
@@ -34,9 +35,13 @@ function toJsonSchema(schema: unknown, seen: readonly string[] = []): unknown {
   const out: Schema = {};
   for (const [key, value] of Object.entries(schema)) {
     if (key === "nullable" || key === "example" || key === "description" || key.startsWith("x-")) continue;
-    out[key] = key === "properties" && isObject(value) ? Object.fromEntries(Object.entries(value).map(([name, child]) => [name, toJsonSchema(child, seen)])) : toJsonSchema(value, seen);
+    out[key] =
+      key === "properties" && isObject(value)
+        ? Object.fromEntries(Object.entries(value).map(([name, child]) => [name, toJsonSchema(child, seen)]))
+        : toJsonSchema(value, seen);
   }
-  if (out.type === "object" && out.additionalProperties === undefined && isObject(out.properties)) out.additionalProperties = false;
+  if (out.type === "object" && out.additionalProperties === undefined && isObject(out.properties))
+    out.additionalProperties = false;
   if (schema.nullable === true) {
     if (typeof out.type === "string") out.type = [out.type, "null"];
     if (Array.isArray(out.enum)) out.enum = [...out.enum, null];
@@ -52,7 +57,8 @@ export function responseSchema(method: string, path: string, status: number): Sc
   const responses = isObject(op.responses) ? op.responses : {};
   const response = responses[String(status)] ?? (status >= 400 ? responses.default : undefined);
   const content = isObject(response) && isObject(response.content) ? response.content["application/json"] : undefined;
-  if (!isObject(content) || !isObject(content.schema)) throw new Error(`${method.toUpperCase()} ${path} declares no JSON body for ${status}`);
+  if (!isObject(content) || !isObject(content.schema))
+    throw new Error(`${method.toUpperCase()} ${path} declares no JSON body for ${status}`);
   return toJsonSchema(content.schema) as Schema;
 }
 
@@ -63,7 +69,9 @@ function engine(): Ajv {
   if (ajv) return ajv;
   ajv = new Ajv({ strict: false, allErrors: true });
   // ajv-formats is CommonJS: under ESM interop the plugin may sit on `default`.
-  const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (instance: Ajv) => void;
+  const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+    instance: Ajv,
+  ) => void;
   addFormats(ajv);
   return ajv;
 }
@@ -77,5 +85,8 @@ export function validate(method: string, path: string, status: number, body: unk
     compiled.set(key, check);
   }
   if (check(body)) return [];
-  return (check.errors ?? []).map((e) => `${e.instancePath || "$"} ${e.message ?? "is invalid"}${e.params && Object.keys(e.params).length > 0 ? ` ${JSON.stringify(e.params)}` : ""}`);
+  return (check.errors ?? []).map(
+    (e) =>
+      `${e.instancePath || "$"} ${e.message ?? "is invalid"}${e.params && Object.keys(e.params).length > 0 ? ` ${JSON.stringify(e.params)}` : ""}`,
+  );
 }

@@ -12,7 +12,9 @@ export const CLIENT = {
 export const REDIRECT_URI = CLIENT.redirectUris[0]!;
 export const SCOPES = ["publicData", "esi-skills.read_skills.v1", "esi-wallet.read_character_wallet.v1"];
 
-export async function startSimulator(options: Partial<SimulatorOptions> = {}): Promise<{ sim: Simulator; url: string }> {
+export async function startSimulator(
+  options: Partial<SimulatorOptions> = {},
+): Promise<{ sim: Simulator; url: string }> {
   const sim = createSimulator({ clients: [CLIENT], ...options });
   const url = await sim.listen(0, "127.0.0.1");
   return { sim, url };
@@ -65,7 +67,8 @@ export function characterForm(html: string, name: string): CharacterForm {
     for (const [, input = ""] of inner.matchAll(/<input([^>]*)>/g)) {
       const fieldName = /name="([^"]*)"/.exec(input)?.[1];
       const value = /value="([^"]*)"/.exec(input)?.[1];
-      if (fieldName !== undefined && value !== undefined) fields.append(decodeEntities(fieldName), decodeEntities(value));
+      if (fieldName !== undefined && value !== undefined)
+        fields.append(decodeEntities(fieldName), decodeEntities(value));
     }
     return {
       method: /method="([^"]*)"/.exec(attributes)?.[1] ?? "",
@@ -77,16 +80,25 @@ export function characterForm(html: string, name: string): CharacterForm {
 }
 
 /** Opens the login page, picks `characterName` and returns the callback the SSO redirected to. */
-export async function login(base: string, characterName: string, params: Record<string, string | undefined> = {}): Promise<URL> {
+export async function login(
+  base: string,
+  characterName: string,
+  params: Record<string, string | undefined> = {},
+): Promise<URL> {
   const page = await fetch(authorizeUrl(base, params));
   if (page.status !== 200) throw new Error(`authorize page answered ${page.status}: ${await page.text()}`);
   const form = characterForm(await page.text(), characterName);
   const response = await fetch(new URL(form.action, base), { method: "POST", body: form.fields, redirect: "manual" });
-  if (response.status !== 302) throw new Error(`character selection answered ${response.status}: ${await response.text()}`);
+  if (response.status !== 302)
+    throw new Error(`character selection answered ${response.status}: ${await response.text()}`);
   return new URL(response.headers.get("location") ?? "");
 }
 
-export async function loginForCode(base: string, characterName: string, params: Record<string, string | undefined> = {}): Promise<string> {
+export async function loginForCode(
+  base: string,
+  characterName: string,
+  params: Record<string, string | undefined> = {},
+): Promise<string> {
   const callback = await login(base, characterName, params);
   const code = callback.searchParams.get("code");
   if (!code) throw new Error(`no code in callback ${callback.toString()}`);
@@ -99,25 +111,46 @@ export interface TokenCall {
 }
 
 /** `authorization: null` sends no Authorization header (public PKCE client). */
-export async function postToken(base: string, form: Record<string, string>, authorization: string | null = basic()): Promise<TokenCall> {
+export async function postToken(
+  base: string,
+  form: Record<string, string>,
+  authorization: string | null = basic(),
+): Promise<TokenCall> {
   const response = await fetch(`${base}/v2/oauth/token`, {
     method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", ...(authorization ? { Authorization: authorization } : {}) },
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      ...(authorization ? { Authorization: authorization } : {}),
+    },
     body: new URLSearchParams(form),
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-export async function exchangeCode(base: string, code: string, extra: Record<string, string> = {}, authorization: string | null = basic()) {
+export async function exchangeCode(
+  base: string,
+  code: string,
+  extra: Record<string, string> = {},
+  authorization: string | null = basic(),
+) {
   return postToken(base, { grant_type: "authorization_code", code, ...extra }, authorization);
 }
 
-export async function refresh(base: string, refreshToken: string, extra: Record<string, string> = {}, authorization: string | null = basic()) {
+export async function refresh(
+  base: string,
+  refreshToken: string,
+  extra: Record<string, string> = {},
+  authorization: string | null = basic(),
+) {
   return postToken(base, { grant_type: "refresh_token", refresh_token: refreshToken, ...extra }, authorization);
 }
 
 /** Logs `characterName` in with SCOPES and returns the token response body. */
-export async function loginTokens(base: string, characterName: string, params: Record<string, string | undefined> = {}) {
+export async function loginTokens(
+  base: string,
+  characterName: string,
+  params: Record<string, string | undefined> = {},
+) {
   const { status, body } = await exchangeCode(base, await loginForCode(base, characterName, params));
   if (status !== 200) throw new Error(`token exchange answered ${status}: ${JSON.stringify(body)}`);
   return body as { access_token: string; refresh_token: string; expires_in: number; token_type: string };
@@ -127,4 +160,7 @@ export function decodeJwtPart(token: string, part: 0 | 1): Record<string, unknow
   return JSON.parse(Buffer.from(token.split(".")[part] ?? "", "base64url").toString("utf8")) as Record<string, unknown>;
 }
 
-export const DEAD_REFRESH_TOKEN = { error: "invalid_grant", error_description: "Invalid refresh token. Token missing/expired." };
+export const DEAD_REFRESH_TOKEN = {
+  error: "invalid_grant",
+  error_description: "Invalid refresh token. Token missing/expired.",
+};

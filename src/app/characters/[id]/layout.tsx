@@ -4,7 +4,13 @@ import { SheetTabNav } from "~/components/sheet/tab-nav";
 import { siblingCharacters } from "~/server/sheet/overview";
 import { loadSheet, loadSheetStatus } from "~/server/sheet/page-access";
 
-export default async function CharacterSheetLayout({ children, params }: { children: ReactNode; params: Promise<{ id: string }> }) {
+export default async function CharacterSheetLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ id: string }>;
+}) {
   const { db, viewer, character } = await loadSheet((await params).id);
   const [status, siblings] = await Promise.all([
     loadSheetStatus(character.id),

@@ -36,21 +36,31 @@ async function friendly<T>(fn: () => Promise<T>): Promise<T> {
 
 export const adminRouter = router({
   groups: superuserProcedure.query(({ ctx }) => listGroups(ctx.deps.db)),
-  group: superuserProcedure.input(z.object({ id })).query(({ ctx, input }) => friendly(() => getGroup(ctx.deps.db, input.id))),
-  createGroup: superuserProcedure.input(groupInput).mutation(({ ctx, input }) => friendly(() => createGroup(ctx.deps.db, input))),
+  group: superuserProcedure
+    .input(z.object({ id }))
+    .query(({ ctx, input }) => friendly(() => getGroup(ctx.deps.db, input.id))),
+  createGroup: superuserProcedure
+    .input(groupInput)
+    .mutation(({ ctx, input }) => friendly(() => createGroup(ctx.deps.db, input))),
   updateGroup: superuserProcedure
     .input(groupInput.extend({ id }))
     .mutation(({ ctx, input: { id: groupId, ...data } }) => friendly(() => updateGroup(ctx.deps.db, groupId, data))),
-  deleteGroup: superuserProcedure.input(z.object({ id })).mutation(({ ctx, input }) => friendly(() => deleteGroup(ctx.deps.db, input.id))),
+  deleteGroup: superuserProcedure
+    .input(z.object({ id }))
+    .mutation(({ ctx, input }) => friendly(() => deleteGroup(ctx.deps.db, input.id))),
   setMembership: superuserProcedure
     .input(z.object({ groupId: id, userId: id, member: z.boolean() }))
-    .mutation(({ ctx, input }) => friendly(() => setMembership(ctx.deps.db, input.groupId, input.userId, input.member))),
+    .mutation(({ ctx, input }) =>
+      friendly(() => setMembership(ctx.deps.db, input.groupId, input.userId, input.member)),
+    ),
   users: superuserProcedure
     .input(z.object({ search: z.string().trim().max(100).optional() }).default({}))
     .query(({ ctx, input }) => listUsers(ctx.deps.db, input.search || undefined)),
   setSuperuser: superuserProcedure
     .input(z.object({ userId: id, isSuperuser: z.boolean() }))
-    .mutation(({ ctx, input }) => friendly(() => setSuperuser(ctx.deps.db, ctx.user.id, input.userId, input.isSuperuser))),
+    .mutation(({ ctx, input }) =>
+      friendly(() => setSuperuser(ctx.deps.db, ctx.user.id, input.userId, input.isSuperuser)),
+    ),
   setActive: superuserProcedure
     .input(z.object({ userId: id, isActive: z.boolean() }))
     .mutation(({ ctx, input }) => friendly(() => setActive(ctx.deps.db, ctx.user.id, input.userId, input.isActive))),

@@ -71,21 +71,35 @@ export const skillSetsRouter = router({
   searchTypes: reader
     .input(z.object({ query: z.string().trim().min(2).max(100), kind: z.enum(["skill", "ship"]).default("skill") }))
     .query(({ ctx, input }) => searchTypes(ctx.deps.db, input.query, input.kind === "ship" ? 6 : 16)),
-  create: superuserProcedure.input(skillSetInput).mutation(({ ctx, input }) => changing(ctx.deps.db, () => createSkillSet(ctx.deps.db, input, editor(ctx.user)))),
+  create: superuserProcedure
+    .input(skillSetInput)
+    .mutation(({ ctx, input }) => changing(ctx.deps.db, () => createSkillSet(ctx.deps.db, input, editor(ctx.user)))),
   update: superuserProcedure
     .input(skillSetInput.extend({ id }))
-    .mutation(({ ctx, input: { id: setId, ...data } }) => changing(ctx.deps.db, () => updateSkillSet(ctx.deps.db, setId, data, editor(ctx.user)))),
-  delete: superuserProcedure.input(z.object({ id })).mutation(({ ctx, input }) => changing(ctx.deps.db, () => deleteSkillSet(ctx.deps.db, input.id))),
-  clone: superuserProcedure.input(z.object({ id })).mutation(({ ctx, input }) => changing(ctx.deps.db, () => cloneSkillSet(ctx.deps.db, input.id, editor(ctx.user)))),
-  createGroup: superuserProcedure.input(groupInput).mutation(({ ctx, input }) => friendly(() => createSkillSetGroup(ctx.deps.db, input, editor(ctx.user)))),
+    .mutation(({ ctx, input: { id: setId, ...data } }) =>
+      changing(ctx.deps.db, () => updateSkillSet(ctx.deps.db, setId, data, editor(ctx.user))),
+    ),
+  delete: superuserProcedure
+    .input(z.object({ id }))
+    .mutation(({ ctx, input }) => changing(ctx.deps.db, () => deleteSkillSet(ctx.deps.db, input.id))),
+  clone: superuserProcedure
+    .input(z.object({ id }))
+    .mutation(({ ctx, input }) => changing(ctx.deps.db, () => cloneSkillSet(ctx.deps.db, input.id, editor(ctx.user)))),
+  createGroup: superuserProcedure
+    .input(groupInput)
+    .mutation(({ ctx, input }) => friendly(() => createSkillSetGroup(ctx.deps.db, input, editor(ctx.user)))),
   updateGroup: superuserProcedure
     .input(groupInput.extend({ id }))
-    .mutation(({ ctx, input: { id: groupId, ...data } }) => friendly(() => updateSkillSetGroup(ctx.deps.db, groupId, data, editor(ctx.user)))),
+    .mutation(({ ctx, input: { id: groupId, ...data } }) =>
+      friendly(() => updateSkillSetGroup(ctx.deps.db, groupId, data, editor(ctx.user))),
+    ),
   importSkillPlan: superuserProcedure
     .input(importOptions.extend({ name: z.string().trim().min(1).max(100) }))
     .mutation(({ ctx, input }) => changing(ctx.deps.db, () => importSkillPlan(ctx.deps, input, editor(ctx.user)))),
   importFitting: superuserProcedure
     .input(importOptions.extend({ name: z.string().trim().max(100).nullable().optional() }))
     .mutation(({ ctx, input }) => changing(ctx.deps.db, () => importEftFitting(ctx.deps, input, editor(ctx.user)))),
-  deleteGroup: superuserProcedure.input(z.object({ id })).mutation(({ ctx, input }) => friendly(() => deleteSkillSetGroup(ctx.deps.db, input.id))),
+  deleteGroup: superuserProcedure
+    .input(z.object({ id }))
+    .mutation(({ ctx, input }) => friendly(() => deleteSkillSetGroup(ctx.deps.db, input.id))),
 });

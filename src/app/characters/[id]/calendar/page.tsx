@@ -5,7 +5,10 @@ import { loadSheet } from "~/server/sheet/page-access";
 
 export default async function CalendarPage({ params }: { params: Promise<{ id: string }> }) {
   const { db, character } = await loadSheet((await params).id);
-  const [first, events] = await Promise.all([notificationsPage(db, character.id, { limit: 50 }), calendarEvents(db, character.id)]);
+  const [first, events] = await Promise.all([
+    notificationsPage(db, character.id, { limit: 50 }),
+    calendarEvents(db, character.id),
+  ]);
   const panel = "rounded-lg border border-ink-700 bg-ink-900 p-4";
   return (
     <div className="grid gap-6 lg:grid-cols-2">

@@ -24,7 +24,11 @@ export default async function ClonesPage({ params }: { params: Promise<{ id: str
       </section>
       <section className={panel}>
         <h2 className={heading}>Attributes</h2>
-        {sheet.attributes ? <ClonesAttributes attributes={sheet.attributes} /> : <EmptyState>No attributes stored yet.</EmptyState>}
+        {sheet.attributes ? (
+          <ClonesAttributes attributes={sheet.attributes} />
+        ) : (
+          <EmptyState>No attributes stored yet.</EmptyState>
+        )}
       </section>
     </div>
   );

@@ -17,7 +17,11 @@ export default async function SkillQueuePage({ params }: { params: Promise<{ id:
           {queue.status === "empty" && "Training not active"}
         </p>
       </div>
-      {queue.entries.length === 0 ? <EmptyState>The skill queue is empty.</EmptyState> : <SkillsQueueTable entries={queue.entries} />}
+      {queue.entries.length === 0 ? (
+        <EmptyState>The skill queue is empty.</EmptyState>
+      ) : (
+        <SkillsQueueTable entries={queue.entries} />
+      )}
     </section>
   );
 }

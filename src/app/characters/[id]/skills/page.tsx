@@ -12,10 +12,15 @@ export default async function SkillsPage({ params }: { params: Promise<{ id: str
       <div className="mb-4 flex flex-wrap items-baseline gap-x-6 gap-y-1">
         <h2 className="text-lg font-semibold text-slate-100">Skills</h2>
         <p className="text-sm text-slate-400" data-testid="skills-totals">
-          {formatInteger(sheet.totalSp)} SP total · {formatInteger(sheet.unallocatedSp ?? 0)} unallocated · {formatInteger(sheet.skillCount)} skills
+          {formatInteger(sheet.totalSp)} SP total · {formatInteger(sheet.unallocatedSp ?? 0)} unallocated ·{" "}
+          {formatInteger(sheet.skillCount)} skills
         </p>
       </div>
-      {sheet.skillCount === 0 ? <EmptyState>No skills stored for this character yet.</EmptyState> : <SkillsGroups groups={sheet.groups} />}
+      {sheet.skillCount === 0 ? (
+        <EmptyState>No skills stored for this character yet.</EmptyState>
+      ) : (
+        <SkillsGroups groups={sheet.groups} />
+      )}
     </section>
   );
 }

@@ -4,7 +4,13 @@ import { WalletBalanceChart } from "~/components/sheet/wallet-balance-chart";
 import { WalletJournal } from "~/components/sheet/wallet-journal";
 import { WalletTransactions } from "~/components/sheet/wallet-transactions";
 import { loadSheet } from "~/server/sheet/page-access";
-import { journalRefTypes, walletBalance, walletBalanceChart, walletJournal, walletTransactions } from "~/server/sheet/wallet";
+import {
+  journalRefTypes,
+  walletBalance,
+  walletBalanceChart,
+  walletJournal,
+  walletTransactions,
+} from "~/server/sheet/wallet";
 
 export default async function WalletPage({ params }: { params: Promise<{ id: string }> }) {
   const { db, character } = await loadSheet((await params).id);
@@ -15,7 +21,8 @@ export default async function WalletPage({ params }: { params: Promise<{ id: str
     walletTransactions(db, character.id, { limit: 50 }),
     walletBalanceChart(db, character.id),
   ]);
-  if (!balance && journal.rows.length === 0 && transactions.rows.length === 0) return <EmptyState>No wallet data loaded yet.</EmptyState>;
+  if (!balance && journal.rows.length === 0 && transactions.rows.length === 0)
+    return <EmptyState>No wallet data loaded yet.</EmptyState>;
   return (
     <div className="space-y-8">
       <section className="rounded-lg border border-ink-700 bg-ink-900 p-4">

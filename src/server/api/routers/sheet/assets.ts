@@ -1,10 +1,20 @@
 import { sheetProcedure } from "~/server/api/sheet-procedure";
 import { withCursor } from "~/server/paging/cursor";
-import { assetChildren, assetChildrenInput, assetLocations, assetSearchInput, searchAssets } from "~/server/sheet/assets";
+import {
+  assetChildren,
+  assetChildrenInput,
+  assetLocations,
+  assetSearchInput,
+  searchAssets,
+} from "~/server/sheet/assets";
 import { router } from "../../trpc";
 
 export const assetsSheetRouter = router({
   locations: sheetProcedure.query(({ ctx }) => assetLocations(ctx.deps.db, ctx.character.id)),
-  children: sheetProcedure.input(assetChildrenInput).query(({ ctx, input }) => withCursor(() => assetChildren(ctx.deps.db, ctx.character.id, input))),
-  search: sheetProcedure.input(assetSearchInput).query(({ ctx, input }) => withCursor(() => searchAssets(ctx.deps.db, ctx.character.id, input))),
+  children: sheetProcedure
+    .input(assetChildrenInput)
+    .query(({ ctx, input }) => withCursor(() => assetChildren(ctx.deps.db, ctx.character.id, input))),
+  search: sheetProcedure
+    .input(assetSearchInput)
+    .query(({ ctx, input }) => withCursor(() => searchAssets(ctx.deps.db, ctx.character.id, input))),
 });

@@ -3,5 +3,7 @@ import { contactsInput, contactsSheet } from "~/server/sheet/contacts";
 import { router } from "../../trpc";
 
 export const contactsSheetRouter = router({
-  list: sheetProcedure.input(contactsInput).query(({ ctx, input }) => contactsSheet(ctx.deps.db, ctx.character.id, input)),
+  list: sheetProcedure
+    .input(contactsInput)
+    .query(({ ctx, input }) => contactsSheet(ctx.deps.db, ctx.character.id, input)),
 });

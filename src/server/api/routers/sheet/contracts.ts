@@ -1,11 +1,21 @@
 import { sheetProcedure } from "~/server/api/sheet-procedure";
-import { contractDetail, contractFilterOptions, contractInput, contractsInput, contractsList } from "~/server/sheet/contracts";
+import {
+  contractDetail,
+  contractFilterOptions,
+  contractInput,
+  contractsInput,
+  contractsList,
+} from "~/server/sheet/contracts";
 import { withCursor } from "~/server/paging/cursor";
 import { router } from "../../trpc";
 
 export const contractsSheetRouter = router({
-  list: sheetProcedure.input(contractsInput).query(({ ctx, input }) => withCursor(() => contractsList(ctx.deps.db, ctx.character.id, input))),
+  list: sheetProcedure
+    .input(contractsInput)
+    .query(({ ctx, input }) => withCursor(() => contractsList(ctx.deps.db, ctx.character.id, input))),
   filterOptions: sheetProcedure.query(({ ctx }) => contractFilterOptions(ctx.deps.db, ctx.character.id)),
   /** One contract with its items and bids; null for an unknown (or purged) contract. */
-  detail: sheetProcedure.input(contractInput).query(({ ctx, input }) => contractDetail(ctx.deps.db, ctx.character.id, input)),
+  detail: sheetProcedure
+    .input(contractInput)
+    .query(({ ctx, input }) => contractDetail(ctx.deps.db, ctx.character.id, input)),
 });

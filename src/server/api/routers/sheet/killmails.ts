@@ -4,5 +4,7 @@ import { sheetProcedure } from "../../sheet-procedure";
 import { router } from "../../trpc";
 
 export const killmailsSheetRouter = router({
-  list: sheetProcedure.input(killmailsInput).query(({ ctx, input }) => withCursor(() => killmailsPage(ctx.deps.db, ctx.character.id, input))),
+  list: sheetProcedure
+    .input(killmailsInput)
+    .query(({ ctx, input }) => withCursor(() => killmailsPage(ctx.deps.db, ctx.character.id, input))),
 });

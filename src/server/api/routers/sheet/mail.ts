@@ -5,7 +5,9 @@ import { router } from "../../trpc";
 
 export const mailSheetRouter = router({
   folders: sheetProcedure.query(({ ctx }) => mailFolders(ctx.deps.db, ctx.character.id)),
-  headers: sheetProcedure.input(mailListInput).query(({ ctx, input }) => withCursor(() => mailHeaders(ctx.deps.db, ctx.character.id, input))),
+  headers: sheetProcedure
+    .input(mailListInput)
+    .query(({ ctx, input }) => withCursor(() => mailHeaders(ctx.deps.db, ctx.character.id, input))),
   /** One mail with its sanitised body; null for an unknown (or purged) mail. */
   read: sheetProcedure.input(mailInput).query(({ ctx, input }) => readMail(ctx.deps.db, ctx.character.id, input)),
 });

@@ -7,7 +7,10 @@ import { router } from "../../trpc";
 export const overviewSheetRouter = router({
   get: sheetProcedure.query(async ({ ctx }) => {
     const { db } = ctx.deps;
-    const [overview, status] = await Promise.all([readOverview(db, ctx.character.id), characterStatus(db, ctx.character.id, ctx.deps.engine ?? DEFAULT_ENGINE_SETTINGS)]);
+    const [overview, status] = await Promise.all([
+      readOverview(db, ctx.character.id),
+      characterStatus(db, ctx.character.id, ctx.deps.engine ?? DEFAULT_ENGINE_SETTINGS),
+    ]);
     return { character: { id: ctx.character.id, name: ctx.character.eveCharacter.name }, overview, status };
   }),
   siblings: sheetProcedure.query(({ ctx }) =>

@@ -5,7 +5,8 @@ import { router } from "../../trpc";
 
 /** The Skill sets tab needs view_skill_sets unless the viewer owns the character (doctrine fits are not for everyone). */
 const skillSetsProcedure = sheetProcedure.use(({ ctx, next }) => {
-  if (!canViewSkillSets(ctx.viewer, ctx.character)) throw new TRPCError({ code: "FORBIDDEN", message: "Missing permission: view_skill_sets" });
+  if (!canViewSkillSets(ctx.viewer, ctx.character))
+    throw new TRPCError({ code: "FORBIDDEN", message: "Missing permission: view_skill_sets" });
   return next();
 });
 

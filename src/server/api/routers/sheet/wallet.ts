@@ -15,7 +15,13 @@ import { router } from "../../trpc";
 export const walletSheetRouter = router({
   balance: sheetProcedure.query(({ ctx }) => walletBalance(ctx.deps.db, ctx.character.id)),
   refTypes: sheetProcedure.query(({ ctx }) => journalRefTypes(ctx.deps.db, ctx.character.id)),
-  journal: sheetProcedure.input(journalInput).query(({ ctx, input }) => withCursor(() => walletJournal(ctx.deps.db, ctx.character.id, input))),
-  transactions: sheetProcedure.input(transactionsInput).query(({ ctx, input }) => withCursor(() => walletTransactions(ctx.deps.db, ctx.character.id, input))),
-  balanceChart: sheetProcedure.input(balanceChartInput).query(({ ctx, input }) => walletBalanceChart(ctx.deps.db, ctx.character.id, input)),
+  journal: sheetProcedure
+    .input(journalInput)
+    .query(({ ctx, input }) => withCursor(() => walletJournal(ctx.deps.db, ctx.character.id, input))),
+  transactions: sheetProcedure
+    .input(transactionsInput)
+    .query(({ ctx, input }) => withCursor(() => walletTransactions(ctx.deps.db, ctx.character.id, input))),
+  balanceChart: sheetProcedure
+    .input(balanceChartInput)
+    .query(({ ctx, input }) => walletBalanceChart(ctx.deps.db, ctx.character.id, input)),
 });
