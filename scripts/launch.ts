@@ -3,7 +3,7 @@
 // embedded database when DATABASE_URL is not set.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { formatConfigError, parseEnv } from "~/env";
+import { type Env, formatConfigError, parseEnv } from "~/env";
 import { startEmbeddedPostgres } from "~/server/db/embedded";
 import { applyMigrations } from "~/server/db/migrate";
 import { loadOrCreateSecrets } from "~/server/launch/secrets";
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   }
 
   // Settings first: a bad one stops startup before anything is started.
-  let settings;
+  let settings: Env;
   try {
     settings = parseEnv(env);
   } catch (error) {

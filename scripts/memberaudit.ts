@@ -2,7 +2,7 @@
 // Settings come from the environment as for `npm start`; without DATABASE_URL the
 // embedded database in DATA_DIR is used (stop the app first: PGlite has one owner).
 import path from "node:path";
-import { formatConfigError, parseEnv } from "~/env";
+import { type Env, formatConfigError, parseEnv } from "~/env";
 import { countSectionRows, resetSectionData } from "~/server/cli/section-data";
 import { updateDurations } from "~/server/cli/update-stats";
 import { startEmbeddedPostgres } from "~/server/db/embedded";
@@ -46,7 +46,7 @@ async function main(): Promise<number> {
     await applyMigrations(embedded.url);
   }
   try {
-    let settings;
+    let settings: Env;
     try {
       settings = parseEnv(env);
     } catch (error) {

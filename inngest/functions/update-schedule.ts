@@ -27,13 +27,11 @@ export const updateStaleCharacters = (deps: () => { db: Db }, settings: EngineSe
       for (let i = 0; i < due.length; i += BATCH) {
         await step.sendEvent(
           `fan-out-${i / BATCH}`,
-          due
-            .slice(i, i + BATCH)
-            .map((characterId) => ({
-              name: characterUpdate.name,
-              data: { characterId },
-              id: `update-${characterId}-${window}`,
-            })),
+          due.slice(i, i + BATCH).map((characterId) => ({
+            name: characterUpdate.name,
+            data: { characterId },
+            id: `update-${characterId}-${window}`,
+          })),
         );
       }
       return { characters: due.length };

@@ -25,7 +25,7 @@ export function CharacterCard({
   imageBaseUrl: string;
   canShare: boolean;
 }) {
-  const needsAuth = !c.registration || c.registration.token?.status !== "VALID";
+  const needsAuth = c.registration?.token?.status !== "VALID";
   return (
     <li
       data-testid={`character-${c.id}`}

@@ -13,6 +13,7 @@ export function ShareToggle({ characterId, shared }: { characterId: number; shar
       <input
         type="checkbox"
         role="switch"
+        aria-checked={shared}
         aria-label="Shared"
         checked={shared}
         disabled={toggle.isPending}

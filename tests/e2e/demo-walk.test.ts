@@ -70,10 +70,16 @@ describe("demo walk in Chromium", () => {
     expect(await page.getByTestId("signed-in-as").textContent()).toContain(main.name);
     // The public-details job fills in the corporation name in the background.
     await expect
-      .poll(async () => (await page.reload(), card(page, alt.characterId).textContent()), {
-        timeout: 120_000,
-        interval: 2_000,
-      })
+      .poll(
+        async () => {
+          await page.reload();
+          return card(page, alt.characterId).textContent();
+        },
+        {
+          timeout: 120_000,
+          interval: 2_000,
+        },
+      )
       .toContain("Sim Industries");
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, "launcher.png"), fullPage: true });
 
@@ -98,10 +104,16 @@ describe("demo walk in Chromium", () => {
     const sheet = `${app.appUrl}/characters/${main.characterId}`;
     // No manual step: the update queued at registration loads every section in the background.
     await expect
-      .poll(async () => (await page.reload(), page.getByTestId("overview-sp").textContent()), {
-        timeout: 120_000,
-        interval: 3_000,
-      })
+      .poll(
+        async () => {
+          await page.reload();
+          return page.getByTestId("overview-sp").textContent();
+        },
+        {
+          timeout: 120_000,
+          interval: 3_000,
+        },
+      )
       .toMatch(/[\d,]+ SP/);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, "viewer-overview.png"), fullPage: true });
 
@@ -116,13 +128,13 @@ describe("demo walk in Chromium", () => {
       .toBeGreaterThan(0);
     await expect
       .poll(
-        async () => (
-          await page.reload(),
-          page
+        async () => {
+          await page.reload();
+          return page
             .getByTestId("skill-groups")
             .locator("[data-testid^=skill-group-]:not([data-testid=skill-group-other])")
-            .count()
-        ),
+            .count();
+        },
         {
           timeout: 90_000,
           interval: 3_000,
@@ -163,7 +175,7 @@ describe("demo walk in Chromium", () => {
     await page.route("**/v2/oauth/authorize", async (route) => {
       if (route.request().method() !== "POST") return route.continue();
       const response = await route.fetch({ maxRedirects: 0 });
-      const location = new URL(response.headers()["location"]!);
+      const location = new URL(response.headers().location!);
       location.searchParams.set("state", "forged-state");
       await route.fulfill({ status: 302, headers: { location: location.toString() } });
     });

@@ -71,7 +71,10 @@ describe("contacts section", () => {
     let persisted: ContactsData | undefined;
     const spy = {
       ...contacts,
-      persist: (ctx: PersistContext, data: ContactsData) => ((persisted = data), contacts.persist(ctx, data)),
+      persist: (ctx: PersistContext, data: ContactsData) => {
+        persisted = data;
+        return contacts.persist(ctx, data);
+      },
     };
     const outcome = await updateSection({ db: h.db, esi: h.esi }, CHARACTER, spy, {
       settings: DEFAULT_SECTION_SETTINGS,

@@ -69,9 +69,10 @@ describe("assets sheet", () => {
       data: { contentHash: "priced" },
     });
     const { totals, locations: list } = await locations();
-    const valueOf = (a: (typeof stored)[number]) => (a.isBlueprintCopy ? 0 : a.quantity * (price.get(a.typeId) ?? 0));
+    const valueOfItem = (a: (typeof stored)[number]) =>
+      a.isBlueprintCopy ? 0 : a.quantity * (price.get(a.typeId) ?? 0);
     expect(totals.value).toBeCloseTo(
-      stored.reduce((s, a) => s + valueOf(a), 0),
+      stored.reduce((s, a) => s + valueOfItem(a), 0),
       2,
     );
     expect(totals.value).toBeGreaterThan(0);

@@ -41,17 +41,15 @@ describe("skills sheet", () => {
   });
 
   it("puts a skill of unknown type in Other, named by its id, after the named groups", async () => {
-    await env
-      .db()
-      .characterSkill.create({
-        data: {
-          characterId: PILOT,
-          skillId: 999_999_990,
-          activeSkillLevel: 2,
-          trainedSkillLevel: 3,
-          skillpointsInSkill: 1415,
-        },
-      });
+    await env.db().characterSkill.create({
+      data: {
+        characterId: PILOT,
+        skillId: 999_999_990,
+        activeSkillLevel: 2,
+        trainedSkillLevel: 3,
+        skillpointsInSkill: 1415,
+      },
+    });
     const sheet = await list();
     const other = sheet.groups.at(-1)!;
     expect(other).toMatchObject({ id: null, name: "Other", skillpoints: 1415 });

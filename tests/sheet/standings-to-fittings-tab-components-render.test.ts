@@ -29,6 +29,7 @@ function render(element: ReactElement): string {
     createElement(
       QueryClientProvider,
       { client: queryClient },
+      // biome-ignore lint/correctness/noChildrenProp: createElement in a .ts file; the provider types children as a prop
       createElement(TRPCProvider, { trpcClient, queryClient, children: element }),
     ),
   );

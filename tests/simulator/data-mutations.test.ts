@@ -154,7 +154,7 @@ describe("mutateCharacter", () => {
 
   it("replays recorded mutations identically after the cache drops the character", () => {
     const kinds: MutationKind[] = ["wallet", "skills", "all", "assets", "mail", "wallet"];
-    kinds.forEach((kind, i) => mutateCharacter(ID, kind, NOW + i * 60_000));
+    for (const [i, kind] of kinds.entries()) mutateCharacter(ID, kind, NOW + i * 60_000);
     const mutated = snapshot(ID);
     configureSimData({});
     expect(snapshot(ID)).toEqual(mutated);

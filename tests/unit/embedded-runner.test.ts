@@ -15,7 +15,10 @@ describe("embedded job runner", () => {
       trigger: ping,
       retries: 2,
       async handler({ step }) {
-        const a = await step.run("a", () => (calls.push("a"), { at: new Date(0) }));
+        const a = await step.run("a", () => {
+          calls.push("a");
+          return { at: new Date(0) };
+        });
         // Step results come back JSON round-tripped, as from Inngest.
         expect(typeof a.at).toBe("string");
         await step.run("b", () => {
@@ -87,7 +90,14 @@ describe("embedded job runner", () => {
 
   it("drops a repeated event id (Inngest's 24 h event dedupe)", async () => {
     let runs = 0;
-    const job = defineJob({ id: "once", trigger: ping, retries: 0, handler: async () => void (runs += 1) });
+    const job = defineJob({
+      id: "once",
+      trigger: ping,
+      retries: 0,
+      handler: async () => {
+        runs += 1;
+      },
+    });
     const runner = new EmbeddedRunner([job]);
     await runner.send({ name: "test/ping", data: { id: 1 }, id: "same" });
     await runner.send({ name: "test/ping", data: { id: 1 }, id: "same" });
@@ -106,7 +116,9 @@ describe("embedded runner schedules", () => {
         id: "tick",
         trigger: { cron: "* * * * *" },
         retries: 0,
-        handler: async () => void (runs += 1),
+        handler: async () => {
+          runs += 1;
+        },
       });
       const runner = new EmbeddedRunner([job]);
       runner.start();

@@ -14,6 +14,7 @@ export function AdminPanel() {
       <div role="tablist" className="mb-6 flex gap-2 border-b border-ink-700">
         {Object.entries(TABS).map(([key, label]) => (
           <button
+            type="button"
             key={key}
             role="tab"
             aria-selected={tab === key}

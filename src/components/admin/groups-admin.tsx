@@ -21,10 +21,20 @@ export function GroupsAdmin() {
   const [draft, setDraft] = useState<Draft | null>(null);
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.admin.pathKey() });
   const create = useMutation(
-    trpc.admin.createGroup.mutationOptions({ onSuccess: () => (setDraft(null), invalidate()) }),
+    trpc.admin.createGroup.mutationOptions({
+      onSuccess: () => {
+        setDraft(null);
+        return invalidate();
+      },
+    }),
   );
   const update = useMutation(
-    trpc.admin.updateGroup.mutationOptions({ onSuccess: () => (setDraft(null), invalidate()) }),
+    trpc.admin.updateGroup.mutationOptions({
+      onSuccess: () => {
+        setDraft(null);
+        return invalidate();
+      },
+    }),
   );
   const remove = useMutation(trpc.admin.deleteGroup.mutationOptions({ onSuccess: invalidate }));
   const error = create.error ?? update.error ?? remove.error;

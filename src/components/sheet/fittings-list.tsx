@@ -32,6 +32,7 @@ export function FittingsList({ fittings }: { fittings: FittingView[] }) {
               <p className="text-xs uppercase text-slate-500">{GROUP_LABEL[g.group]}</p>
               <ul className="text-sm text-slate-300">
                 {g.items.map((i, n) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a fit may hold one type twice in one flag; the list never reorders
                   <li key={`${i.flag}-${i.typeId}-${n}`}>
                     {i.quantity > 1 && <span className="tabular-nums text-slate-400">{i.quantity}× </span>}
                     {i.typeName}

@@ -34,20 +34,25 @@ export function KillmailsTable({
   const rows = query.data?.pages.flatMap((p) => p.rows) ?? [];
   return (
     <div>
-      <div className="mb-3 flex gap-2" role="radiogroup" aria-label="Show">
+      <fieldset className="mb-3 flex gap-2">
+        <legend className="sr-only">Show</legend>
         {(["all", "kills", "losses"] as const).map((k) => (
-          <button
+          <label
             key={k}
-            type="button"
-            role="radio"
-            aria-checked={kind === k}
-            onClick={() => setKind(k)}
-            className={`rounded border px-3 py-1 text-sm capitalize ${kind === k ? "border-sky-600 text-sky-200" : "border-ink-700 text-slate-400 hover:bg-ink-800"}`}
+            className={`cursor-pointer rounded border px-3 py-1 text-sm capitalize has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-sky-400 ${kind === k ? "border-sky-600 text-sky-200" : "border-ink-700 text-slate-400 hover:bg-ink-800"}`}
           >
+            <input
+              type="radio"
+              name="killmail-kind"
+              value={k}
+              checked={kind === k}
+              onChange={() => setKind(k)}
+              className="sr-only"
+            />
             {k}
-          </button>
+          </label>
         ))}
-      </div>
+      </fieldset>
       {rows.length === 0 ? (
         <EmptyState>{query.isLoading ? "Loading…" : "No killmails."}</EmptyState>
       ) : (

@@ -156,6 +156,7 @@ export function MailBrowser({
               <div
                 className="mail-body break-words text-sm leading-relaxed text-slate-200 [&_a]:text-sky-300 [&_a]:underline"
                 data-testid="mail-body"
+                // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised on the server with an allowlist (sheet/mail-html.ts)
                 dangerouslySetInnerHTML={{ __html: mail.data.bodyHtml }}
               />
             ) : (

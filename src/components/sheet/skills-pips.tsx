@@ -3,6 +3,7 @@ export function SkillsPips({ trained, active }: { trained: number; active: numbe
   return (
     <span
       className="inline-flex gap-0.5"
+      role="img"
       aria-label={`Level ${trained}${active < trained ? `, active ${active}` : ""}`}
       title={`Trained ${trained}, active ${active}`}
     >

@@ -76,7 +76,10 @@ function TypePicker({
               <button
                 type="button"
                 className="w-full px-2 py-1 text-left hover:bg-ink-800"
-                onClick={() => (onPick(t), setQuery(""))}
+                onClick={() => {
+                  onPick(t);
+                  setQuery("");
+                }}
               >
                 {t.name}
               </button>
@@ -122,7 +125,11 @@ export function SkillSetsAdmin({ canEdit }: { canEdit: boolean }) {
   const [groupDraft, setGroupDraft] = useState<GroupDraft | null>(null);
   const [importing, setImporting] = useState(false);
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.skillSets.pathKey() });
-  const done = () => (setSetDraft(null), setGroupDraft(null), invalidate());
+  const done = () => {
+    setSetDraft(null);
+    setGroupDraft(null);
+    return invalidate();
+  };
   const createSet = useMutation(trpc.skillSets.create.mutationOptions({ onSuccess: done }));
   const updateSet = useMutation(trpc.skillSets.update.mutationOptions({ onSuccess: done }));
   const deleteSet = useMutation(trpc.skillSets.delete.mutationOptions({ onSuccess: invalidate }));

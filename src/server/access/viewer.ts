@@ -52,7 +52,7 @@ export async function loadViewer(db: Db, userId: string): Promise<Viewer | null>
     loadPermissionGroups(db),
   ]);
   const user = rows[0];
-  if (!user || !user.isActive) return null;
+  if (!user?.isActive) return null;
   const granted = user.isSuperuser ? PERMISSION_NAMES : user.permissions.filter(isPermission);
   return {
     userId,

@@ -47,7 +47,7 @@ export async function verifyEveAccessToken(
   config: JwtVerifierConfig,
   keys: JWTVerifyGetKey = keySet(config.jwksUrl),
 ): Promise<EveIdentity> {
-  let payload;
+  let payload: Awaited<ReturnType<typeof jwtVerify>>["payload"];
   try {
     ({ payload } = await jwtVerify(token, keys, {
       algorithms: ["RS256"],

@@ -5,6 +5,7 @@
 // `refresh`, so a second run is cheap.
 import type { Db } from "~/server/db/client";
 import { type EsiClient, EsiRateLimitedError } from "~/server/esi/client";
+import type { EsiSuccessBody } from "~/server/esi/types";
 import { resolveTypes, storeCategory, storeGroup } from "~/server/universe/types";
 
 /** Member Audit's memberaudit_load_eve: Blueprint, Ship, Module, Charge, Skill, Drone, Implant, Fighter, Subsystem, Structure. */
@@ -37,7 +38,7 @@ export async function loadEve(
   const typeIds: number[] = [];
   for (const categoryId of options.categories ?? LOAD_EVE_CATEGORIES) {
     report.requests += 1;
-    let category;
+    let category: EsiSuccessBody<"get", "/universe/categories/{category_id}">;
     try {
       category = await deps.esi.getData("/universe/categories/{category_id}", { path: { category_id: categoryId } });
     } catch (error) {

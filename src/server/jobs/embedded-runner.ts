@@ -124,7 +124,7 @@ export class EmbeddedRunner {
       const [run] = this.queue.splice(index, 1);
       void this.execute(run!);
     }
-    if (this.running === 0 && this.queue.length === 0) this.idleWaiters.splice(0).forEach((resolve) => resolve());
+    if (this.running === 0 && this.queue.length === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
   private async execute(run: QueuedRun): Promise<void> {

@@ -34,7 +34,7 @@ async function inBatches<T>(
   for (let i = 0; i < ids.length; i += DETAIL_CONCURRENCY) {
     const batch = ids.slice(i, i + DETAIL_CONCURRENCY);
     const values = await Promise.all(batch.map(load));
-    batch.forEach((contractId, j) => out.push({ contractId, value: values[j] as T }));
+    for (const [j, contractId] of batch.entries()) out.push({ contractId, value: values[j] as T });
   }
   return out;
 }

@@ -132,21 +132,20 @@ async function load(db: Db, characterId: number, version: string): Promise<Asset
   const locationOf = (id: number | null) => {
     const key = id ?? 0;
     let at = locations.get(key);
-    if (!at)
-      locations.set(
-        key,
-        (at = {
-          id: key,
-          name: null,
-          category: null,
-          topLevel: [],
-          items: 0,
-          quantity: 0,
-          volume: 0,
-          itemsWithoutVolume: 0,
-          value: 0,
-        }),
-      );
+    if (!at) {
+      at = {
+        id: key,
+        name: null,
+        category: null,
+        topLevel: [],
+        items: 0,
+        quantity: 0,
+        volume: 0,
+        itemsWithoutVolume: 0,
+        value: 0,
+      };
+      locations.set(key, at);
+    }
     return at;
   };
   // Top-down from each top-level item: every item learns its location, and the location sums it.

@@ -50,11 +50,10 @@ export async function skillsSheet(db: Db, characterId: number): Promise<SkillsSh
     const group = type && type.group.categoryId === SKILL_CATEGORY_ID ? type.group : null;
     const key = group?.id ?? null;
     let entry = groups.get(key);
-    if (!entry)
-      groups.set(
-        key,
-        (entry = { id: key, name: group?.name ?? OTHER_GROUP_NAME, skills: [], skillpoints: 0, atLevelFive: 0 }),
-      );
+    if (!entry) {
+      entry = { id: key, name: group?.name ?? OTHER_GROUP_NAME, skills: [], skillpoints: 0, atLevelFive: 0 };
+      groups.set(key, entry);
+    }
     entry.skills.push({
       id: s.skillId,
       name: type?.name ?? `Type ${s.skillId}`,

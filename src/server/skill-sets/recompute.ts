@@ -18,12 +18,10 @@ export async function queueSkillCheckRecompute(
   ).map((c) => c.id);
   for (let i = 0; i < ids.length; i += BATCH) {
     await send(
-      ids
-        .slice(i, i + BATCH)
-        .map((characterId) => ({
-          name: characterUpdate.name,
-          data: { characterId, sections: [skillSets.name], force: true },
-        })),
+      ids.slice(i, i + BATCH).map((characterId) => ({
+        name: characterUpdate.name,
+        data: { characterId, sections: [skillSets.name], force: true },
+      })),
     );
   }
   return ids.length;

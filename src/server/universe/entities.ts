@@ -6,6 +6,7 @@
 import type { Db } from "~/server/db/client";
 import { insertRows } from "~/server/db/insert-rows";
 import { type EsiClient, EsiError } from "~/server/esi/client";
+import type { EsiSuccessBody } from "~/server/esi/types";
 
 const NAMES_BATCH = 1000; // ESI's maximum ids per request
 const MAX_FAILED_REQUESTS = 8;
@@ -23,7 +24,7 @@ export async function resolveEntityNames(deps: { db: Db; esi: EsiClient }, ids: 
 
   async function resolve(batch: number[]): Promise<void> {
     if (batch.length === 0) return;
-    let names;
+    let names: EsiSuccessBody<"post", "/universe/names">;
     try {
       names = await deps.esi.post("/universe/names", { body: batch });
     } catch (error) {

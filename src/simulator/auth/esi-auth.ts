@@ -4,6 +4,7 @@
 // CCP's messages). Grants are not consulted, so a revoked login keeps working
 // until its access token expires, as with CCP.
 import type { IncomingMessage } from "node:http";
+import type { JWTPayload } from "jose";
 import type { SimClock } from "../clock";
 import type { EsiRoute } from "../esi/route";
 import { esiError, type HttpError } from "../http/io";
@@ -59,7 +60,7 @@ export class TokenVerifier {
     const known = this.verified.get(token);
     if (known)
       return this.clock.nowSeconds() < known.expSeconds ? { kind: "valid", auth: known.auth } : { kind: "invalid" };
-    let payload;
+    let payload: JWTPayload;
     try {
       payload = await this.services.verifyAccessToken(token);
     } catch {

@@ -262,7 +262,7 @@ class AssetBuilder {
       this.names.set(ship.item_id, `${this.ctx.character.name.split(" ")[0]}'s ${this.rng.pick(SHIP_NAMES)}`);
     const inShip = (flag: Asset["location_flag"]): Place => ({ locationId: ship.item_id, locationType: "item", flag });
     const bySlot = modulesBySlot();
-    const fit = (
+    const fitSlot = (
       slot: ModuleSlot,
       count: number,
       prefix: "HiSlot" | "MedSlot" | "LoSlot" | "RigSlot",
@@ -273,10 +273,10 @@ class AssetBuilder {
           this.add(this.rng.pick(bySlot[slot]), inShip(`${prefix}${i}` as Asset["location_flag"]), 1, true);
       }
     };
-    fit("hi", hull.dogma?.[DOGMA.hiSlots] ?? 0, "HiSlot", 0.85);
-    fit("med", hull.dogma?.[DOGMA.medSlots] ?? 0, "MedSlot", 0.85);
-    fit("lo", hull.dogma?.[DOGMA.lowSlots] ?? 0, "LoSlot", 0.85);
-    fit("rig", hull.dogma?.[DOGMA.rigSlots] ?? 0, "RigSlot", 0.6);
+    fitSlot("hi", hull.dogma?.[DOGMA.hiSlots] ?? 0, "HiSlot", 0.85);
+    fitSlot("med", hull.dogma?.[DOGMA.medSlots] ?? 0, "MedSlot", 0.85);
+    fitSlot("lo", hull.dogma?.[DOGMA.lowSlots] ?? 0, "LoSlot", 0.85);
+    fitSlot("rig", hull.dogma?.[DOGMA.rigSlots] ?? 0, "RigSlot", 0.6);
     if (["hunter", "ratter", "newbie"].includes(archetype) && this.rng.chance(0.5)) {
       this.add(this.rng.pick(drones()), inShip("DroneBay"), this.rng.int(1, 5), false);
     }

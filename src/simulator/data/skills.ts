@@ -20,7 +20,7 @@ export interface SkillsSection {
 /** Skill points needed for `level`: 250 x rank x sqrt(32)^(level-1), rounded up as the client shows them. */
 export function spForLevel(rank: number, level: number): number {
   if (level <= 0) return 0;
-  return Math.ceil(250 * rank * Math.pow(32, (level - 1) / 2) - 1e-6);
+  return Math.ceil(250 * rank * 32 ** ((level - 1) / 2) - 1e-6);
 }
 
 const ATTRIBUTE_KEYS = ["charisma", "intelligence", "memory", "perception", "willpower"] as const;

@@ -65,7 +65,8 @@ export function universeIds(names: readonly string[]): UniverseIds {
         : ["characters", syntheticId, findAnyCharacter(syntheticId)?.name ?? name]);
     if (!found) continue;
     const [category, id, canonical] = found;
-    const list = (out[category] ??= []);
+    const list = out[category] ?? [];
+    out[category] = list;
     if (!list.some((entry) => entry.id === id)) list.push({ id, name: canonical });
   }
   return out;

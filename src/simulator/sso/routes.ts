@@ -1,6 +1,7 @@
 // The SSO's HTTP surface (login.eveonline.com): discovery, keys, the OAuth
 // endpoints and the deprecated-but-still-used verify endpoint that next-auth's
 // stock EVE provider calls for the profile.
+import type { JWTPayload } from "jose";
 import { mediaType, sendJson } from "../http/io";
 import type { Route } from "../http/router";
 import type { Handler } from "../services";
@@ -69,7 +70,7 @@ const verify: Handler = async (ctx) => {
       },
     );
   if (!bearer) return unauthorized("A Bearer access token is required");
-  let payload;
+  let payload: JWTPayload;
   try {
     payload = await ctx.services.verifyAccessToken(bearer);
   } catch (error) {

@@ -52,8 +52,10 @@ export class ContractClient {
 
   token(characterId: number, scopes: readonly string[] = ALL_SCOPES, clientId = this.clientId): Promise<string> {
     const key = `${characterId} ${clientId} ${scopes.join(" ")}`;
-    let token = this.tokens.get(key);
-    if (!token) this.tokens.set(key, (token = this.sim.issueAccessToken(characterId, [...scopes], clientId)));
+    const known = this.tokens.get(key);
+    if (known) return known;
+    const token = this.sim.issueAccessToken(characterId, [...scopes], clientId);
+    this.tokens.set(key, token);
     return token;
   }
 

@@ -43,7 +43,7 @@ function check(schema: Schema, value: unknown, at: string, errors: string[]): vo
         errors.push(`${at}: fewer than ${schema.minItems} items`);
       if (schema.maxItems !== undefined && value.length > schema.maxItems)
         errors.push(`${at}: more than ${schema.maxItems} items`);
-      value.forEach((item, i) => schema.items && check(schema.items, item, `${at}[${i}]`, errors));
+      if (schema.items) for (const [i, item] of value.entries()) check(schema.items, item, `${at}[${i}]`, errors);
       return;
     case "integer":
       if (!Number.isInteger(value)) errors.push(`${at}: expected integer`);
