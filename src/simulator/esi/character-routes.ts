@@ -3,7 +3,7 @@
 // killmails, notifications, calendar and fittings) and the public killmail
 // details. Metadata (scope, cache age, rate-limit group, page size) is CCP's
 // 2026-07-17 spec; paged handlers return the whole list and the HTTP layer pages it.
-import { characterContext, characterSection, type CharacterContext, type Sections } from "../data";
+import { characterContext, type CharacterContext } from "../data";
 import { assetName } from "../data/assets";
 import { calendarEntry } from "../data/events";
 import { blueprintsOf, jobsAt } from "../data/industry";
@@ -11,7 +11,7 @@ import { decodeKillmailId, killmailDetail, killmailHash, recentKillmails } from 
 import { mailDetail, mailLabels } from "../data/mail";
 import { walletBalance } from "../data/wallet";
 import { esiError } from "../http/io";
-import { characterRoute, intQuery, pathId, RATE_LIMITS } from "./data-route";
+import { characterRoute, intQuery, pathCharacter, pathId, RATE_LIMITS, section } from "./data-route";
 import { type EsiRequest, type EsiRoute, idListBody, idParam } from "./route";
 
 const SCOPES = {
@@ -46,12 +46,6 @@ const SCOPES = {
 const MAIL_PAGE = 50;
 const CALENDAR_PAGE = 50;
 const TRANSACTIONS_PAGE = 2500;
-
-function section<K extends keyof Sections>(character: CharacterContext, name: K): Sections[K] {
-  const data = characterSection(character.character.characterId, name);
-  if (!data) throw esiError(404, "Character not found");
-  return data;
-}
 
 /** Item ids of an assets/names or assets/locations body, all of which must be the character's. */
 function ownedItems(character: CharacterContext, request: EsiRequest) {
@@ -249,11 +243,7 @@ export const characterEsiRoutes: readonly EsiRoute[] = [
     method: "GET",
     path: "/characters/{character_id}/corporationhistory",
     cacheSeconds: 86400,
-    handler: (request) => {
-      const character = characterContext(idParam(request.params, "character_id"));
-      if (!character) throw esiError(404, "Character not found");
-      return section(character, "social").history;
-    },
+    handler: (request) => section(pathCharacter(request), "social").history,
   },
   characterRoute({
     path: "/characters/{character_id}/fittings",

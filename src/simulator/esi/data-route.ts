@@ -1,7 +1,7 @@
 // Declaring routes over the synthetic character data: the spec's rate-limit
-// groups and a helper that resolves {character_id} (404 for unknown pilots)
-// before the handler runs.
-import { type CharacterContext, characterContext } from "../data";
+// groups, a helper that resolves {character_id} (404 for unknown pilots) before
+// the handler runs, and the lookup of one section of that character's data.
+import { type CharacterContext, characterContext, characterSection, type Sections } from "../data";
 import { esiError } from "../http/io";
 import { type EsiRequest, type EsiRoute, idParam } from "./route";
 
@@ -40,6 +40,13 @@ export function pathCharacter(request: EsiRequest): CharacterContext {
   const character = characterContext(idParam(request.params, "character_id"));
   if (!character) throw esiError(404, "Character not found");
   return character;
+}
+
+/** One section of the character's synthetic data; 404 as for an unknown character when it has none. */
+export function section<K extends keyof Sections>(character: CharacterContext, name: K): Sections[K] {
+  const data = characterSection(character.character.characterId, name);
+  if (!data) throw esiError(404, "Character not found");
+  return data;
 }
 
 /** A token-protected /characters/{character_id}/... route. */
