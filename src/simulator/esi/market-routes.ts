@@ -1,19 +1,11 @@
 // Market data: CCP's average/adjusted prices for every market type of the
 // extract, and a character's open and closed orders.
-import { characterSection, type CharacterContext } from "../data";
 import { averagePrice, marketTypes } from "../data/catalog";
 import { Rng } from "../data/prng";
-import { esiError } from "../http/io";
-import { characterRoute } from "./data-route";
+import { characterRoute, section } from "./data-route";
 import type { EsiRoute } from "./route";
 
 const ORDERS_SCOPE = "esi-markets.read_character_orders.v1";
-
-function market(character: CharacterContext) {
-  const data = characterSection(character.character.characterId, "market");
-  if (!data) throw esiError(404, "Character not found");
-  return data;
-}
 
 function prices() {
   return marketTypes().map((type) => {
@@ -30,7 +22,7 @@ export const marketEsiRoutes: readonly EsiRoute[] = [
     path: "/characters/{character_id}/orders",
     scope: ORDERS_SCOPE,
     cacheSeconds: 1200,
-    handler: (c) => market(c).orders,
+    handler: (c) => section(c, "market").orders,
   }),
   characterRoute({
     path: "/characters/{character_id}/orders/history",
@@ -38,6 +30,6 @@ export const marketEsiRoutes: readonly EsiRoute[] = [
     cacheSeconds: 3600,
     pageSize: 1000,
     // Most recent first.
-    handler: (c) => [...market(c).history].reverse(),
+    handler: (c) => [...section(c, "market").history].reverse(),
   }),
 ];
