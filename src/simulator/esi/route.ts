@@ -59,6 +59,12 @@ export function idParam(params: RouteParams, name: string): number {
   return value;
 }
 
+/** What a lookup by path id found, else 404 with `message`. */
+export function lookup<T>(found: T | undefined, message: string): T {
+  if (found === undefined) throw esiError(404, message);
+  return found;
+}
+
 /** A JSON body of distinct integer ids, as affiliation and universe/names take. */
 export function idListBody(body: unknown, maxItems: number): number[] {
   if (!Array.isArray(body)) throw esiError(400, "The request body must be a JSON array of integer IDs");
