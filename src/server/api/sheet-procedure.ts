@@ -1,8 +1,8 @@
 // The rung of the procedure ladder for character sheets: basic_access, then the
 // character through the one access filter. A character the viewer may not open is
 // NOT_FOUND, exactly like a missing one, so existence does not leak.
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { notFound } from "~/server/errors/app-error";
 import { findViewableCharacter } from "~/server/sheet/viewable-character";
 import { permissionProcedure } from "./trpc";
 
@@ -17,6 +17,6 @@ export const sheetProcedure = permissionProcedure("basic_access")
   .input(characterIdInput)
   .use(async ({ ctx, input, next }) => {
     const character = await findViewableCharacter(ctx.deps.db, ctx.viewer, input.characterId);
-    if (!character) throw new TRPCError({ code: "NOT_FOUND", message: `Character ${input.characterId} not found.` });
+    if (!character) throw notFound(`Character ${input.characterId}`);
     return next({ ctx: { ...ctx, character } });
   });

@@ -1,41 +1,38 @@
-// The tRPC procedure ladder: public -> signed-in -> permission-checked (superusers
-// hold every permission). Invalid input is a 400 whose message names the field.
-import { initTRPC, TRPCError } from "@trpc/server";
+// The tRPC procedure ladder: public -> signed-in -> permission-checked (superusers hold
+// every permission) or area-checked (src/server/access/areas.ts). Refusals are AppErrors like
+// any other; ./errors.ts maps every error to its answer once.
+import { initTRPC } from "@trpc/server";
 import superjson from "superjson";
-import { ZodError } from "zod";
+import { type Area, mayUse } from "~/server/access/areas";
 import { loadViewer } from "~/server/access/viewer";
-import type { Permission } from "~/server/auth/permissions";
-import { type CurrentUser, currentUser } from "~/server/auth/session";
-import { type AppDeps, appDeps } from "~/server/deps";
+import type { CurrentUser } from "~/server/auth/session";
+import type { AppDeps } from "~/server/deps";
+import { AppError } from "~/server/errors/app-error";
+import type { Permission } from "~/server/identity/permissions";
+import { asTRPCError, formatError } from "./errors";
 
-export async function createContext(): Promise<{ deps: AppDeps; user: CurrentUser | null }> {
-  return { deps: appDeps(), user: await currentUser() };
-}
-
-type Context = Awaited<ReturnType<typeof createContext>>;
-
-function describeZodError(error: ZodError): string {
-  return error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ");
+export interface Context {
+  deps: AppDeps;
+  user: CurrentUser | null;
 }
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
-    const zod = error.cause instanceof ZodError ? error.cause : null;
-    return {
-      ...shape,
-      message: zod ? `Invalid input: ${describeZodError(zod)}` : shape.message,
-      data: { ...shape.data, fields: zod ? zod.issues.map((i) => i.path.join(".")) : undefined },
-    };
-  },
+  errorFormatter: ({ error, path }) => formatError(error, path),
 });
 
 export const router = t.router;
-export const publicProcedure = t.procedure;
 
-export const signedInProcedure = t.procedure.use(async ({ ctx, next }) => {
+/** Every procedure's failure leaves with its AppError's code, for HTTP and in-process callers alike. */
+export const publicProcedure = t.procedure.use(async ({ next, path }) => {
+  const result = await next();
+  if (!result.ok) throw asTRPCError(result.error, path);
+  return result;
+});
+
+export const signedInProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const viewer = ctx.user ? await loadViewer(ctx.deps.db, ctx.user.id) : null;
-  if (!ctx.user || !viewer) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first." });
+  if (!ctx.user || !viewer) throw new AppError("UNAUTHORIZED", "Sign in first.");
   return next({ ctx: { ...ctx, user: ctx.user, viewer } });
 });
 
@@ -43,13 +40,21 @@ export const signedInProcedure = t.procedure.use(async ({ ctx, next }) => {
 export function permissionProcedure(...permissions: Permission[]) {
   return signedInProcedure.use(({ ctx, next }) => {
     const missing = permissions.filter((p) => !ctx.viewer.permissions.has(p));
-    if (missing.length > 0)
-      throw new TRPCError({ code: "FORBIDDEN", message: `Missing permission: ${missing.join(", ")}` });
+    if (missing.length > 0) throw new AppError("FORBIDDEN", `Missing permission: ${missing.join(", ")}`);
     return next();
   });
 }
 
+/** Signed in and allowed into the area, by the same rule as its page and header link. */
+export function areaProcedure(area: Area) {
+  return signedInProcedure.use(({ ctx, next }) => {
+    if (!mayUse(ctx.viewer, area)) throw new AppError("FORBIDDEN", `Not allowed here: ${area}.`);
+    return next();
+  });
+}
+
+/** Superusers only: editing what everyone else reads (skill sets). */
 export const superuserProcedure = signedInProcedure.use(({ ctx, next }) => {
-  if (!ctx.viewer.isSuperuser) throw new TRPCError({ code: "FORBIDDEN", message: "Superusers only." });
+  if (!ctx.viewer.isSuperuser) throw new AppError("FORBIDDEN", "Superusers only.");
   return next();
 });

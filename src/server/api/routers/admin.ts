@@ -1,11 +1,9 @@
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { PERMISSION_NAMES, type Permission } from "~/server/auth/permissions";
+import { PERMISSION_NAMES, type Permission } from "~/server/identity/permissions";
 import {
   createGroup,
   deleteGroup,
   getGroup,
-  GroupError,
   listGroups,
   listUsers,
   permissionHolders,
@@ -14,7 +12,7 @@ import {
   setSuperuser,
   updateGroup,
 } from "~/server/groups/admin";
-import { router, superuserProcedure } from "../trpc";
+import { areaProcedure, router } from "../trpc";
 
 const groupInput = z.object({
   name: z.string().trim().min(1).max(80),
@@ -24,45 +22,27 @@ const groupInput = z.object({
 });
 const id = z.string().min(1).max(40);
 
-/** Domain errors of the admin area are the user's to fix: 400 with the message, never a 500. */
-async function friendly<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    if (error instanceof GroupError) throw new TRPCError({ code: "BAD_REQUEST", message: error.message });
-    throw error;
-  }
-}
+const admin = areaProcedure("admin");
 
 export const adminRouter = router({
-  groups: superuserProcedure.query(({ ctx }) => listGroups(ctx.deps.db)),
-  group: superuserProcedure
-    .input(z.object({ id }))
-    .query(({ ctx, input }) => friendly(() => getGroup(ctx.deps.db, input.id))),
-  createGroup: superuserProcedure
-    .input(groupInput)
-    .mutation(({ ctx, input }) => friendly(() => createGroup(ctx.deps.db, input))),
-  updateGroup: superuserProcedure
+  groups: admin.query(({ ctx }) => listGroups(ctx.deps.db)),
+  group: admin.input(z.object({ id })).query(({ ctx, input }) => getGroup(ctx.deps.db, input.id)),
+  createGroup: admin.input(groupInput).mutation(({ ctx, input }) => createGroup(ctx.deps.db, input)),
+  updateGroup: admin
     .input(groupInput.extend({ id }))
-    .mutation(({ ctx, input: { id: groupId, ...data } }) => friendly(() => updateGroup(ctx.deps.db, groupId, data))),
-  deleteGroup: superuserProcedure
-    .input(z.object({ id }))
-    .mutation(({ ctx, input }) => friendly(() => deleteGroup(ctx.deps.db, input.id))),
-  setMembership: superuserProcedure
+    .mutation(({ ctx, input: { id: groupId, ...data } }) => updateGroup(ctx.deps.db, groupId, data)),
+  deleteGroup: admin.input(z.object({ id })).mutation(({ ctx, input }) => deleteGroup(ctx.deps.db, input.id)),
+  setMembership: admin
     .input(z.object({ groupId: id, userId: id, member: z.boolean() }))
-    .mutation(({ ctx, input }) =>
-      friendly(() => setMembership(ctx.deps.db, input.groupId, input.userId, input.member)),
-    ),
-  users: superuserProcedure
+    .mutation(({ ctx, input }) => setMembership(ctx.deps.db, input.groupId, input.userId, input.member)),
+  users: admin
     .input(z.object({ search: z.string().trim().max(100).optional() }).default({}))
     .query(({ ctx, input }) => listUsers(ctx.deps.db, input.search || undefined)),
-  setSuperuser: superuserProcedure
+  setSuperuser: admin
     .input(z.object({ userId: id, isSuperuser: z.boolean() }))
-    .mutation(({ ctx, input }) =>
-      friendly(() => setSuperuser(ctx.deps.db, ctx.user.id, input.userId, input.isSuperuser)),
-    ),
-  setActive: superuserProcedure
+    .mutation(({ ctx, input }) => setSuperuser(ctx.deps.db, ctx.user.id, input.userId, input.isSuperuser)),
+  setActive: admin
     .input(z.object({ userId: id, isActive: z.boolean() }))
-    .mutation(({ ctx, input }) => friendly(() => setActive(ctx.deps.db, ctx.user.id, input.userId, input.isActive))),
-  holders: superuserProcedure.query(({ ctx }) => permissionHolders(ctx.deps.db)),
+    .mutation(({ ctx, input }) => setActive(ctx.deps.db, ctx.user.id, input.userId, input.isActive)),
+  holders: admin.query(({ ctx }) => permissionHolders(ctx.deps.db)),
 });

@@ -1,5 +1,4 @@
 // Skill set management: superusers edit, holders of view_skill_sets read.
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import {
   cloneSkillSet,
@@ -9,13 +8,12 @@ import {
   deleteSkillSetGroup,
   listSkillSets,
   searchTypes,
-  SkillSetError,
   updateSkillSet,
   updateSkillSetGroup,
 } from "~/server/skill-sets/manage";
 import { importEftFitting, importSkillPlan } from "~/server/skill-sets/import";
 import { recomputeSkillChecksInBackground } from "~/server/skill-sets/recompute";
-import type { Db } from "~/server/db/client";
+import type { AppDeps } from "~/server/deps";
 import { permissionProcedure, router, superuserProcedure } from "../trpc";
 
 const id = z.number().int().positive();
@@ -39,20 +37,10 @@ const groupInput = z.object({
   skillSetIds: z.array(id).max(1000).default([]),
 });
 
-/** The editor's mistakes (duplicate names, missing levels) are a 400 with the message, never a 500. */
-async function friendly<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    if (error instanceof SkillSetError) throw new TRPCError({ code: "BAD_REQUEST", message: error.message });
-    throw error;
-  }
-}
-
 /** A change to what sets require: recompute every character's checks now (they are marked stale either way). */
-async function changing<T>(db: Db, fn: () => Promise<T>): Promise<T> {
-  const result = await friendly(fn);
-  recomputeSkillChecksInBackground(db);
+async function changing<T>(deps: AppDeps, change: Promise<T>): Promise<T> {
+  const result = await change;
+  recomputeSkillChecksInBackground(deps.db, deps.sendEvents);
   return result;
 }
 
@@ -73,33 +61,33 @@ export const skillSetsRouter = router({
     .query(({ ctx, input }) => searchTypes(ctx.deps.db, input.query, input.kind === "ship" ? 6 : 16)),
   create: superuserProcedure
     .input(skillSetInput)
-    .mutation(({ ctx, input }) => changing(ctx.deps.db, () => createSkillSet(ctx.deps.db, input, editor(ctx.user)))),
+    .mutation(({ ctx, input }) => changing(ctx.deps, createSkillSet(ctx.deps.db, input, editor(ctx.user)))),
   update: superuserProcedure
     .input(skillSetInput.extend({ id }))
     .mutation(({ ctx, input: { id: setId, ...data } }) =>
-      changing(ctx.deps.db, () => updateSkillSet(ctx.deps.db, setId, data, editor(ctx.user))),
+      changing(ctx.deps, updateSkillSet(ctx.deps.db, setId, data, editor(ctx.user))),
     ),
   delete: superuserProcedure
     .input(z.object({ id }))
-    .mutation(({ ctx, input }) => changing(ctx.deps.db, () => deleteSkillSet(ctx.deps.db, input.id))),
+    .mutation(({ ctx, input }) => changing(ctx.deps, deleteSkillSet(ctx.deps.db, input.id))),
   clone: superuserProcedure
     .input(z.object({ id }))
-    .mutation(({ ctx, input }) => changing(ctx.deps.db, () => cloneSkillSet(ctx.deps.db, input.id, editor(ctx.user)))),
+    .mutation(({ ctx, input }) => changing(ctx.deps, cloneSkillSet(ctx.deps.db, input.id, editor(ctx.user)))),
   createGroup: superuserProcedure
     .input(groupInput)
-    .mutation(({ ctx, input }) => friendly(() => createSkillSetGroup(ctx.deps.db, input, editor(ctx.user)))),
+    .mutation(({ ctx, input }) => createSkillSetGroup(ctx.deps.db, input, editor(ctx.user))),
   updateGroup: superuserProcedure
     .input(groupInput.extend({ id }))
     .mutation(({ ctx, input: { id: groupId, ...data } }) =>
-      friendly(() => updateSkillSetGroup(ctx.deps.db, groupId, data, editor(ctx.user))),
+      updateSkillSetGroup(ctx.deps.db, groupId, data, editor(ctx.user)),
     ),
   importSkillPlan: superuserProcedure
     .input(importOptions.extend({ name: z.string().trim().min(1).max(100) }))
-    .mutation(({ ctx, input }) => changing(ctx.deps.db, () => importSkillPlan(ctx.deps, input, editor(ctx.user)))),
+    .mutation(({ ctx, input }) => changing(ctx.deps, importSkillPlan(ctx.deps, input, editor(ctx.user)))),
   importFitting: superuserProcedure
     .input(importOptions.extend({ name: z.string().trim().max(100).nullable().optional() }))
-    .mutation(({ ctx, input }) => changing(ctx.deps.db, () => importEftFitting(ctx.deps, input, editor(ctx.user)))),
+    .mutation(({ ctx, input }) => changing(ctx.deps, importEftFitting(ctx.deps, input, editor(ctx.user)))),
   deleteGroup: superuserProcedure
     .input(z.object({ id }))
-    .mutation(({ ctx, input }) => friendly(() => deleteSkillSetGroup(ctx.deps.db, input.id))),
+    .mutation(({ ctx, input }) => deleteSkillSetGroup(ctx.deps.db, input.id)),
 });

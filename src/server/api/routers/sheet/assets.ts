@@ -1,5 +1,4 @@
 import { sheetProcedure } from "~/server/api/sheet-procedure";
-import { withCursor } from "~/server/paging/cursor";
 import {
   assetChildren,
   assetChildrenInput,
@@ -13,8 +12,8 @@ export const assetsSheetRouter = router({
   locations: sheetProcedure.query(({ ctx }) => assetLocations(ctx.deps.db, ctx.character.id)),
   children: sheetProcedure
     .input(assetChildrenInput)
-    .query(({ ctx, input }) => withCursor(() => assetChildren(ctx.deps.db, ctx.character.id, input))),
+    .query(({ ctx, input }) => assetChildren(ctx.deps.db, ctx.character.id, input)),
   search: sheetProcedure
     .input(assetSearchInput)
-    .query(({ ctx, input }) => withCursor(() => searchAssets(ctx.deps.db, ctx.character.id, input))),
+    .query(({ ctx, input }) => searchAssets(ctx.deps.db, ctx.character.id, input)),
 });

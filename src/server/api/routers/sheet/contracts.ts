@@ -6,13 +6,12 @@ import {
   contractsInput,
   contractsList,
 } from "~/server/sheet/contracts";
-import { withCursor } from "~/server/paging/cursor";
 import { router } from "../../trpc";
 
 export const contractsSheetRouter = router({
   list: sheetProcedure
     .input(contractsInput)
-    .query(({ ctx, input }) => withCursor(() => contractsList(ctx.deps.db, ctx.character.id, input))),
+    .query(({ ctx, input }) => contractsList(ctx.deps.db, ctx.character.id, input)),
   filterOptions: sheetProcedure.query(({ ctx }) => contractFilterOptions(ctx.deps.db, ctx.character.id)),
   /** One contract with its items and bids; null for an unknown (or purged) contract. */
   detail: sheetProcedure

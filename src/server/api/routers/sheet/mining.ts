@@ -1,12 +1,11 @@
 import { miningFilterOptions, miningInput, miningLedgerPage, miningMonthlyTotals } from "~/server/sheet/mining";
-import { withCursor } from "~/server/paging/cursor";
 import { sheetProcedure } from "../../sheet-procedure";
 import { router } from "../../trpc";
 
 export const miningSheetRouter = router({
   ledger: sheetProcedure
     .input(miningInput)
-    .query(({ ctx, input }) => withCursor(() => miningLedgerPage(ctx.deps.db, ctx.character.id, input))),
+    .query(({ ctx, input }) => miningLedgerPage(ctx.deps.db, ctx.character.id, input)),
   monthly: sheetProcedure.query(({ ctx }) => miningMonthlyTotals(ctx.deps.db, ctx.character.id)),
   filterOptions: sheetProcedure.query(({ ctx }) => miningFilterOptions(ctx.deps.db, ctx.character.id)),
 });

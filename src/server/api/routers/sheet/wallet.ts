@@ -1,5 +1,4 @@
 import { sheetProcedure } from "~/server/api/sheet-procedure";
-import { withCursor } from "~/server/paging/cursor";
 import {
   balanceChartInput,
   journalInput,
@@ -17,10 +16,10 @@ export const walletSheetRouter = router({
   refTypes: sheetProcedure.query(({ ctx }) => journalRefTypes(ctx.deps.db, ctx.character.id)),
   journal: sheetProcedure
     .input(journalInput)
-    .query(({ ctx, input }) => withCursor(() => walletJournal(ctx.deps.db, ctx.character.id, input))),
+    .query(({ ctx, input }) => walletJournal(ctx.deps.db, ctx.character.id, input)),
   transactions: sheetProcedure
     .input(transactionsInput)
-    .query(({ ctx, input }) => withCursor(() => walletTransactions(ctx.deps.db, ctx.character.id, input))),
+    .query(({ ctx, input }) => walletTransactions(ctx.deps.db, ctx.character.id, input)),
   balanceChart: sheetProcedure
     .input(balanceChartInput)
     .query(({ ctx, input }) => walletBalanceChart(ctx.deps.db, ctx.character.id, input)),
