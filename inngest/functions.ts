@@ -1,35 +1,44 @@
-// Every background job, and the same jobs as Inngest functions for /api/inngest.
-import { cron, eventType, type InngestFunction } from "inngest";
-import type { AppDeps } from "~/server/deps";
-import { isCronTrigger, type JobDefinition } from "~/server/jobs/job";
+// The app's job definitions (src/server/jobs) as Inngest functions: triggers, retries
+// and concurrency keys carried over, and the two errors that end a run early turned
+// into the SDK's own, inside steps as well as around the handler.
+import { cron, eventType, type InngestFunction, NonRetriableError, RetryAfterError } from "inngest";
+import {
+  isCronTrigger,
+  isNonRetriable,
+  type JobDefinition,
+  type JobEventPayload,
+  type JobStep,
+  RetryLaterError,
+} from "~/server/jobs/job";
 import { inngest } from "./client";
-import { expireSharesJob } from "./functions/expire-shares";
-import { refreshCharacterPublic } from "./functions/refresh-character-public";
-import { resolveEveTypes } from "./functions/resolve-eve-types";
-import { refreshMarketPricesJob } from "./functions/refresh-market-prices";
-import { updateCharacter } from "./functions/update-character";
-import { refreshAllAffiliations, repairStuckUpdates, updateStaleCharacters } from "./functions/update-schedule";
-import type { EngineSettings } from "~/server/updates/engine-settings";
-import { updateDepsFrom } from "~/server/updates/update-deps";
 
-export interface JobSettings {
-  sharingTimeoutMinutes: number;
-  engine: EngineSettings;
+function sdkError(error: unknown): unknown {
+  if (error instanceof RetryLaterError) return new RetryAfterError(error.message, error.retryAt);
+  if (isNonRetriable(error) && !(error instanceof NonRetriableError)) {
+    return new NonRetriableError(error instanceof Error ? error.message : String(error));
+  }
+  return error;
 }
 
-export function createJobs(deps: () => AppDeps, settings: JobSettings): JobDefinition<any>[] {
-  const update = () => updateDepsFrom(deps());
-  return [
-    refreshCharacterPublic(deps),
-    expireSharesJob(deps, settings),
-    ...(settings.engine.updatesEnabled
-      ? [updateCharacter(update, settings.engine), updateStaleCharacters(deps, settings.engine)]
-      : []),
-    repairStuckUpdates(deps),
-    refreshAllAffiliations(deps),
-    resolveEveTypes(deps),
-    refreshMarketPricesJob(deps),
-  ];
+async function translated<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw sdkError(error);
+  }
+}
+
+interface SdkStep {
+  run<T>(id: string, fn: () => Promise<T>): Promise<unknown>;
+  sendEvent(id: string, events: JobEventPayload | JobEventPayload[]): Promise<unknown>;
+}
+
+/** The SDK's step tools as the JobStep handlers know; step results come back JSON-typed, as JobStep promises. */
+function jobStep(step: SdkStep): JobStep {
+  return {
+    run: <T>(id: string, fn: () => Promise<T> | T) => step.run(id, () => translated(async () => fn())) as Promise<T>,
+    sendEvent: (id, events) => step.sendEvent(id, events),
+  };
 }
 
 export function toInngestFunction(job: JobDefinition<any>): InngestFunction.Any {
@@ -44,7 +53,7 @@ export function toInngestFunction(job: JobDefinition<any>): InngestFunction.Any 
       ],
       concurrency: job.concurrencyKeyField ? [{ key: `event.data.${job.concurrencyKeyField}`, limit: 1 }] : undefined,
     },
-    // The SDK's step tools are a superset of JobStep; its result type differs only by JSON typing.
-    ({ event, step, attempt }) => job.handler({ event, step: step as never, attempt }),
+    ({ event, step, attempt }) =>
+      translated(() => job.handler({ event, step: jobStep(step as unknown as SdkStep), attempt })),
   );
 }

@@ -7,10 +7,12 @@ import { countSectionRows, resetSectionData } from "~/server/cli/section-data";
 import { updateDurations } from "~/server/cli/update-stats";
 import { startEmbeddedPostgres } from "~/server/db/embedded";
 import { applyMigrations } from "~/server/db/migrate";
+import { isAppError } from "~/server/errors/app-error";
+import { characterUpdate } from "~/server/jobs/events";
 import { enabledSections } from "~/server/updates/engine-settings";
-import { findStaleSections } from "~/server/updates/stale";
-import { runCharacterSection, UnknownSectionError, validateSectionNames } from "~/server/updates/update-character";
+import { runCharacterSection, validateSectionNames } from "~/server/updates/update-character";
 import { updateDepsFrom } from "~/server/updates/update-deps";
+import { planUpdates } from "~/server/updates/update-plan";
 
 const HELP = `usage: npm run memberaudit -- <command> [options]
   update-characters [section ...] [--all] [--character ID] [--inline]
@@ -54,7 +56,7 @@ async function main(): Promise<number> {
       return 1;
     }
     Object.assign(process.env, env);
-    const { appDeps } = await import("~/server/deps");
+    const { appDeps } = await import("~/runtime/deps");
     const deps = appDeps();
     const characterId = option("--character") ? Number(option("--character")) : undefined;
     if (option("--character") && !Number.isSafeInteger(characterId)) {
@@ -125,30 +127,14 @@ async function main(): Promise<number> {
     if (command === "update-characters" || command === "reset-characters") {
       const sections = validateSectionNames(command === "update-characters" ? positional : [], settings.engine);
       const all = flag("--all");
-      const plan = all
-        ? new Map(
-            (
-              await deps.db.character.findMany({
-                where: { isEnabled: true, ...(characterId ? { id: characterId } : {}) },
-                select: { id: true },
-              })
-            ).map((c) => [c.id, sections.length ? sections : enabledSections(settings.engine).map((s) => s.name)]),
-          )
-        : await findStaleSections(deps.db, {
-            sections: enabledSections(settings.engine).filter((s) => !sections.length || sections.includes(s.name)),
-            staleMinutes: settings.engine.staleMinutes,
-            now: new Date(),
-            characterIds: characterId ? [characterId] : undefined,
-          });
+      const plan = await planUpdates(deps.db, settings.engine, { sections, all, characterId });
       const total = [...plan.values()].reduce((n, s) => n + s.length, 0);
       console.log(`${plan.size} characters, ${total} section updates`);
       if (settings.inngest.enabled && !flag("--inline")) {
-        const { sendJobEvents } = await import("~/server/jobs/dispatch");
-        const { characterUpdate } = await import("@inngest-fns/events");
-        await sendJobEvents(
-          [...plan].map(([id, s]) => ({
+        await deps.sendEvents(
+          [...plan].map(([id, names]) => ({
             name: characterUpdate.name,
-            data: { characterId: id, sections: s, force: all },
+            data: { characterId: id, sections: names, force: all },
           })),
         );
         console.log(`queued ${plan.size} character updates with Inngest`);
@@ -157,13 +143,15 @@ async function main(): Promise<number> {
       const update = updateDepsFrom(deps);
       let done = 0;
       let failed = 0;
+      let deferred = 0;
       for (const [id, names] of plan) {
         for (const name of names) {
           const outcome = await runCharacterSection(update, id, name, { force: all, settings: settings.engine });
           if (outcome.status === "failed") failed += 1;
+          if (outcome.status === "deferred") deferred += 1;
           done += 1;
           if (done % 25 === 0 || done === total)
-            process.stdout.write(`\r  ${done}/${total} section updates, ${failed} failed`);
+            process.stdout.write(`\r  ${done}/${total} section updates, ${failed} failed, ${deferred} deferred`);
         }
       }
       process.stdout.write("\n");
@@ -173,7 +161,8 @@ async function main(): Promise<number> {
     console.error(`unknown command ${command}\n${HELP}`);
     return 2;
   } catch (error) {
-    if (error instanceof UnknownSectionError) {
+    // A bad section name, or another refusal meant for the operator.
+    if (isAppError(error) && error.code === "BAD_INPUT") {
       console.error(error.message);
       return 2;
     }

@@ -11,7 +11,7 @@ export async function register() {
   }
   if (!env().inngest.enabled) {
     // No Inngest server: this process runs the schedules and the jobs itself.
-    const { embeddedRunner } = await import("~/server/jobs/dispatch");
-    embeddedRunner().start();
+    const { appRunner } = await import("~/runtime/deps");
+    appRunner().start();
   }
 }

@@ -10,6 +10,7 @@ import { createTokenCipher } from "~/server/crypto/token-cipher";
 import { createDb } from "~/server/db/client";
 import { createEsiClient } from "~/server/esi/client";
 import { createTestDatabase } from "../../tests/helpers/database";
+import { testAppDeps } from "../../tests/helpers/app-deps";
 
 const short = process.argv.includes("--short");
 const USERS = short ? 400 : 2000;
@@ -68,12 +69,11 @@ try {
 
   // The app's default pool size, not the test helper's small one.
   const pooled = createDb(t.url, 10);
-  const deps = {
+  const deps = testAppDeps({
     db: pooled,
     cipher: createTokenCipher({ current: Buffer.alloc(32, 1).toString("base64") }),
     esi: createEsiClient({ baseUrl: "http://127.0.0.1:9" }),
-    sso: { baseUrl: "http://127.0.0.1:9", clientId: "c", clientSecret: "s" },
-  };
+  });
   const users = await db.user.findMany({ where: { id: { in: ["u0", "u1"] } }, include: { mainCharacter: true } });
   const queries = [
     { limit: 50 },

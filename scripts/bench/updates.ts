@@ -66,7 +66,7 @@ try {
             try {
               outcomes.push(await runCharacterSection(deps, id, section, { force, settings }));
             } catch (error) {
-              // A job would retry when ESI's budget is back (RetryAfterError); here it is counted.
+              // The error limit stops a job's run until ESI's budget is back (RetryAfterError); here it is counted.
               if (!(error instanceof EsiRateLimitedError)) throw error;
               limited += 1;
             }
@@ -79,11 +79,15 @@ try {
     const sim1 = await sim.stats();
     const written = outcomes.reduce((n, o) => n + (o.status === "updated" ? o.written : 0), 0);
     const failed = outcomes.filter((o) => o.status === "failed");
-    const purged = outcomes.reduce((n, o) => n + (o.status !== "failed" ? (o.purged ?? 0) : 0), 0);
+    const purged = outcomes.reduce(
+      (n, o) => n + (o.status === "updated" || o.status === "unchanged" ? (o.purged ?? 0) : 0),
+      0,
+    );
+    const deferred = limited + outcomes.filter((o) => o.status === "deferred").length;
     console.log(
       `${name.padEnd(30)} ${((N / seconds) * 60).toFixed(0).padStart(6)} characters/min  ${(written / seconds).toFixed(0).padStart(7)} rows/s  ` +
         `${written} section rows written  ${purged} purged  ${((after.requests - before.requests) / N).toFixed(1)} ESI requests/character  ` +
-        `${after.notModified - before.notModified} 304s  ${sim1["420s"] - sim0["420s"]} 420s  ${failed.length} sections failed  ${limited} deferred by rate limits  ${seconds.toFixed(1)} s`,
+        `${after.notModified - before.notModified} 304s  ${sim1["420s"] - sim0["420s"]} 420s  ${failed.length} sections failed  ${deferred} deferred by rate limits  ${seconds.toFixed(1)} s`,
     );
     if (failed.length) console.log(`  first failure: ${failed[0]!.status === "failed" ? failed[0]!.error : ""}`);
     const bySection = new Map<string, { runs: number; rows: number }>();
@@ -137,8 +141,12 @@ try {
           const item = queue.shift();
           if (!item) break;
           try {
-            await runCharacterSection(retryDeps, item.characterId, item.section, { force: false, settings });
-            caught += 1;
+            const outcome = await runCharacterSection(retryDeps, item.characterId, item.section, {
+              force: false,
+              settings,
+            });
+            if (outcome.status === "deferred") stillDeferred += 1;
+            else caught += 1;
           } catch (error) {
             if (!(error instanceof EsiRateLimitedError)) throw error;
             stillDeferred += 1;

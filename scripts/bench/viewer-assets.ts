@@ -14,6 +14,7 @@ import { createEsiClient } from "~/server/esi/client";
 import { Rng } from "~/simulator/data/prng";
 import { sdeCategories, sdeGroups, sdeStations, sdeTypes, typesInCategory } from "~/simulator/sde";
 import { createTestDatabase } from "../../tests/helpers/database";
+import { testAppDeps } from "../../tests/helpers/app-deps";
 
 const short = process.argv.includes("--short");
 const ITEMS = short ? 5_000 : 20_000;
@@ -153,12 +154,11 @@ try {
 
   // The app's default pool size, not the test helper's small one.
   const pooled = createDb(t.url, 10);
-  const deps = {
+  const deps = testAppDeps({
     db: pooled,
     cipher: createTokenCipher({ current: Buffer.alloc(32, 1).toString("base64") }),
     esi: createEsiClient({ baseUrl: "http://127.0.0.1:9" }),
-    sso: { baseUrl: "http://127.0.0.1:9", clientId: "c", clientSecret: "s" },
-  };
+  });
   const user = (await db.user.findUniqueOrThrow({
     where: { id: "owner" },
     include: { mainCharacter: true },

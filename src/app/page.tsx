@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { currentUser } from "~/server/auth/session";
+import { currentUser } from "~/web/auth";
 
 export default async function Home() {
   redirect((await currentUser()) ? "/launcher" : "/signin");

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { CHARACTER_SCOPES } from "~/server/auth/scopes";
+import { CHARACTER_SCOPES } from "~/server/sections/scopes";
 import type { MyCharacter } from "~/server/characters/my-characters";
 import { RemoveCharacterButton } from "./remove-character-button";
 import { ShareToggle } from "./share-toggle";

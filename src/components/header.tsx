@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { currentViewer } from "~/server/access/current-viewer";
-import { can } from "~/server/access/viewer";
+import { currentViewer } from "~/web/viewer";
+import { AREAS, usableAreas } from "~/server/access/areas";
 import { SignOutButton } from "./sign-out-button";
 
 export async function Header() {
@@ -18,21 +18,11 @@ export async function Header() {
             <Link href="/launcher" className="text-slate-300 hover:text-white">
               My characters
             </Link>
-            {viewer && can(viewer, "finder_access") && (
-              <Link href="/finder" className="text-slate-300 hover:text-white">
-                Finder
+            {(viewer ? usableAreas(viewer) : []).map((area) => (
+              <Link key={area} href={AREAS[area].href} className="text-slate-300 hover:text-white">
+                {AREAS[area].label}
               </Link>
-            )}
-            {viewer && can(viewer, "view_skill_sets") && (
-              <Link href="/admin/skill-sets" className="text-slate-300 hover:text-white">
-                Skill sets
-              </Link>
-            )}
-            {user.isSuperuser && (
-              <Link href="/admin" className="text-slate-300 hover:text-white">
-                Admin
-              </Link>
-            )}
+            ))}
             <span className="text-slate-500" data-testid="signed-in-as">
               {user.mainCharacter?.name ?? "Unknown pilot"}
               {user.isSuperuser && (

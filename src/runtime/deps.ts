@@ -1,23 +1,18 @@
-// The process's shared dependencies, built from settings on first use. Domain
-// functions never call this: they take what they need as arguments; entry points
-// (routes, jobs, CLI) call appDeps() and pass it down.
+// The process's shared dependencies, built from the settings on first use: the one
+// place that reads them (with src/runtime/jobs.ts). Domain functions never call this:
+// entry points (routes, pages, jobs, CLI) call appDeps() and pass what is needed down.
 import { env } from "~/env";
-import type { SsoClientConfig } from "~/server/auth/sso-client";
-import { createTokenCipher, type TokenCipher } from "~/server/crypto/token-cipher";
-import { createDb, type Db } from "~/server/db/client";
-import { createEsiClient, type EsiClient, userAgent } from "~/server/esi/client";
+import { createTokenCipher } from "~/server/crypto/token-cipher";
+import { createDb } from "~/server/db/client";
+import type { AppDeps } from "~/server/deps";
+import { createEsiClient, userAgent } from "~/server/esi/client";
 import { EsiMetrics } from "~/server/esi/metrics";
 import { createTokenProvider } from "~/server/esi/tokens";
-import type { EngineSettings } from "~/server/updates/engine-settings";
-
-export interface AppDeps {
-  db: Db;
-  esi: EsiClient;
-  cipher: TokenCipher;
-  sso: SsoClientConfig;
-  /** Section settings the pages read (roles on/off, stale minutes); defaults when absent (tests). */
-  engine?: EngineSettings;
-}
+import type { SsoClientConfig } from "~/server/identity/sso-client";
+import type { EmbeddedRunner } from "~/server/jobs/embedded-runner";
+import { checkedSender } from "~/server/jobs/events";
+import type { JobDefinition } from "~/server/jobs/job";
+import { embeddedRunnerFor, jobDelivery, jobsFor } from "./jobs";
 
 const holder = globalThis as unknown as { __memberauditDeps?: AppDeps };
 
@@ -50,8 +45,19 @@ export function appDeps(): AppDeps {
       }),
       cipher,
       sso,
+      sendEvents: checkedSender(jobDelivery(appDeps)),
       engine: settings.engine,
     };
   }
   return holder.__memberauditDeps;
+}
+
+/** The app's background jobs (for /api/inngest and the embedded runner). */
+export function appJobs(): JobDefinition<any>[] {
+  return jobsFor(appDeps);
+}
+
+/** The embedded runner, when no Inngest server is configured. */
+export function appRunner(): EmbeddedRunner {
+  return embeddedRunnerFor(appDeps);
 }

@@ -1,16 +1,15 @@
 // Sheet pages (layout and tabs) resolve the character once per request through the
 // same access filter as the tRPC sheet procedures.
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { cache } from "react";
-import { currentViewer } from "~/server/access/current-viewer";
 import { env } from "~/env";
-import { appDeps } from "~/server/deps";
+import { appDeps } from "~/runtime/deps";
+import { findViewableCharacter } from "~/server/sheet/viewable-character";
 import { characterStatus } from "~/server/updates/character-status";
-import { findViewableCharacter } from "./viewable-character";
+import { requireViewer } from "./viewer";
 
 export const loadSheet = cache(async (idParam: string) => {
-  const current = await currentViewer();
-  if (!current) redirect("/signin");
+  const current = await requireViewer();
   const id = Number(idParam);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   const { db } = appDeps();

@@ -5,7 +5,7 @@
 // timeouts are retried, and broken bodies are typed errors. The two-process
 // bucket test is in shared-bucket.test.ts.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { refreshAccessToken } from "~/server/auth/sso-client";
+import { refreshAccessToken } from "~/server/identity/sso-client";
 import { createDb, type Db } from "~/server/db/client";
 import {
   type EsiClient,

@@ -4,7 +4,7 @@
 // is sent.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { refreshAccessToken, type SsoClientConfig } from "~/server/auth/sso-client";
+import { refreshAccessToken, type SsoClientConfig } from "~/server/identity/sso-client";
 import { createDb, type Db } from "~/server/db/client";
 import { EsiMissingScopeError, EsiTokenInvalidError } from "~/server/esi/client";
 import { createTokenProvider, type TokenProvider } from "~/server/esi/tokens";

@@ -1,6 +1,6 @@
-// Authorization matrix over the access filters (DESIGN principle 5): for each of the
+// Authorization matrix over the access filters (docs/architecture.md, principle 5): for each of the
 // 12 permissions (and Member Audit's documented roles), viewers in different
-// corporations/alliances see exactly what the rules in the inventory (section 4) say,
+// corporations/alliances see exactly what Member Audit's access rules say,
 // evaluated by an independent oracle over the same fixture. Zero leaks.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -18,8 +18,9 @@ import { appRouter } from "~/server/api/root";
 import type { CurrentUser } from "~/server/auth/session";
 import { createTokenCipher } from "~/server/crypto/token-cipher";
 import { createEsiClient } from "~/server/esi/client";
-import { PERMISSION_NAMES, type Permission } from "~/server/auth/permissions";
+import { PERMISSION_NAMES, type Permission } from "~/server/identity/permissions";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
+import { testAppDeps } from "../helpers/app-deps";
 
 const CORP = { A1: 98000001, A2: 98000002, B: 98000003, NONE: 98000004 } as const;
 const ALLIANCE: Record<number, number | null> = {
@@ -312,12 +313,11 @@ describe("sheet procedures over the matrix", () => {
   const sheetPaths = Object.keys(appRouter._def.procedures).filter((path) => path.startsWith("sheet."));
 
   function callerFor() {
-    const deps = {
+    const deps = testAppDeps({
       db: t.db,
       cipher: createTokenCipher({ current: Buffer.alloc(32, 3).toString("base64") }),
       esi: createEsiClient({ baseUrl: "http://127.0.0.1:9" }),
-      sso: { baseUrl: "http://127.0.0.1:9", clientId: "c", clientSecret: "s" },
-    };
+    });
     const caller = appRouter.createCaller({ deps, user: { id: "viewer" } as CurrentUser });
     return (path: string, input: unknown) => {
       const procedure = path.split(".").reduce<any>((node, key) => node[key], caller);

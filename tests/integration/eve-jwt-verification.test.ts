@@ -1,8 +1,10 @@
 // Access tokens are verified locally against the SSO's JWKS, served over HTTP by the simulator.
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { InvalidEveTokenError, verifyEveAccessToken } from "~/server/auth/eve-jwt";
-import { ssoEndpoints } from "~/server/auth/sso-endpoints";
+import { verifyEveAccessToken } from "~/server/identity/eve-jwt";
+
+const rejected = { code: "UNAUTHORIZED", details: { reason: "invalid-eve-token" } };
+import { ssoEndpoints } from "~/server/identity/sso-endpoints";
 import { createSimulator, type Simulator } from "~/simulator/server";
 
 let sim: Simulator;
@@ -68,11 +70,11 @@ describe("EVE access token verification", () => {
       .setIssuedAt()
       .setExpirationTime("20m")
       .sign(privateKey);
-    await expect(verifyEveAccessToken(forged, config)).rejects.toBeInstanceOf(InvalidEveTokenError);
+    await expect(verifyEveAccessToken(forged, config)).rejects.toMatchObject(rejected);
     await expect(verifyEveAccessToken(forged, config)).rejects.toThrow(/signature/);
   });
 
   it("refuses garbage", async () => {
-    await expect(verifyEveAccessToken("not-a-jwt", config)).rejects.toBeInstanceOf(InvalidEveTokenError);
+    await expect(verifyEveAccessToken("not-a-jwt", config)).rejects.toMatchObject(rejected);
   });
 });

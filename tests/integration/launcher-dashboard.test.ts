@@ -1,7 +1,7 @@
 // The launcher's dashboard figures over a real database: sums over the user's own
 // registered characters only, this calendar month (UTC) only for mined and ratted ISK.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { EveIdentity } from "~/server/auth/eve-jwt";
+import type { EveIdentity } from "~/server/identity/eve-jwt";
 import { dashboardFigures } from "~/server/characters/dashboard";
 import { registerCharacter, signInWithCharacter } from "~/server/characters/registration";
 import { createTokenCipher } from "~/server/crypto/token-cipher";

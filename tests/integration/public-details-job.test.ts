@@ -4,8 +4,9 @@
 // the same handler.
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { characterPublicRefresh } from "@inngest-fns/events";
-import { createJobs, toInngestFunction } from "@inngest-fns/index";
+import { characterPublicRefresh } from "~/server/jobs/events";
+import { toInngestFunction } from "@inngest-fns/functions";
+import { createJobs } from "~/server/jobs/definitions";
 import { refreshCharacterPublicDetails } from "~/server/characters/public-details";
 import { createTokenCipher } from "~/server/crypto/token-cipher";
 import type { AppDeps } from "~/server/deps";
@@ -15,6 +16,7 @@ import { DEFAULT_ENGINE_SETTINGS } from "~/server/updates/engine-settings";
 import { simCharacters } from "~/simulator/roster";
 import { createSimulator, type Simulator } from "~/simulator/server";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
+import { testAppDeps } from "../helpers/app-deps";
 
 let t: TestDatabase;
 let sim: Simulator;
@@ -25,12 +27,12 @@ beforeAll(async () => {
   t = await createTestDatabase();
   sim = createSimulator({ clients: [{ clientId: "c", clientSecret: "s", redirectUris: ["http://localhost/cb"] }] });
   const url = await sim.listen(0, "127.0.0.1");
-  deps = {
+  deps = testAppDeps({
     db: t.db,
     esi: createEsiClient({ baseUrl: url, contact: "tests@example.org" }),
     cipher: createTokenCipher({ current: Buffer.alloc(32, 3).toString("base64") }),
-    sso: { baseUrl: url, clientId: "c", clientSecret: "s" },
-  };
+    sso: { baseUrl: url },
+  });
 });
 afterAll(async () => {
   await sim?.close();

@@ -1,22 +1,26 @@
-// Sign-in, registration and removal against a real PostgreSQL.
+// Sign-in, registration and removal against a real PostgreSQL; removal revokes the
+// refresh token at an SSO stand-in (a real HTTP server that records what it is sent).
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { EveIdentity } from "~/server/auth/eve-jwt";
-import { CHARACTER_SCOPES } from "~/server/auth/scopes";
+import type { EveIdentity } from "~/server/identity/eve-jwt";
+import { CHARACTER_SCOPES } from "~/server/sections/scopes";
 import { listMyCharacters } from "~/server/characters/my-characters";
-import {
-  CharacterNotFoundError,
-  CharacterOwnedElsewhereError,
-  registerCharacter,
-  removeCharacter,
-  signInWithCharacter,
-} from "~/server/characters/registration";
+import { registerCharacter, signInWithCharacter } from "~/server/characters/registration";
+import { removeCharacter } from "~/server/characters/removal";
 import { createTokenCipher } from "~/server/crypto/token-cipher";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
 
 const cipher = createTokenCipher({ current: Buffer.alloc(32, 9).toString("base64") });
 let t: TestDatabase;
-const deps = () => ({ db: t.db, cipher });
+let sso: Server;
+const revoked: string[] = [];
+const deps = () => ({
+  db: t.db,
+  cipher,
+  sso: { baseUrl: `http://127.0.0.1:${(sso.address() as AddressInfo).port}`, clientId: "c", clientSecret: "s" },
+});
 
 function identity(
   characterId: number,
@@ -38,9 +42,23 @@ const tokens = (n: number) => ({
 });
 
 beforeAll(async () => {
+  sso = createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk: Buffer) => {
+      body += chunk.toString();
+    });
+    req.on("end", () => {
+      if (req.url === "/v2/oauth/revoke") revoked.push(new URLSearchParams(body).get("token") ?? "");
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve) => sso.listen(0, "127.0.0.1", resolve));
   t = await createTestDatabase();
 });
-afterAll(async () => t?.drop());
+afterAll(async () => {
+  sso?.close();
+  await t?.drop();
+});
 
 describe("sign-in and character registration", () => {
   it("creates the first user as superuser with the character as main, later users not", async () => {
@@ -89,9 +107,10 @@ describe("sign-in and character registration", () => {
 
   it("refuses a character another user owns with the same owner hash", async () => {
     const other = await signInWithCharacter(deps(), identity(201));
-    await expect(registerCharacter(deps(), other.userId, identity(102), tokens(999))).rejects.toBeInstanceOf(
-      CharacterOwnedElsewhereError,
-    );
+    await expect(registerCharacter(deps(), other.userId, identity(102), tokens(999))).rejects.toMatchObject({
+      code: "CONFLICT",
+      details: { reason: "owned-elsewhere" },
+    });
     const token = await t.db.esiToken.findUniqueOrThrow({ where: { characterId: 102 } });
     expect(cipher.decrypt(token.refreshTokenEnc)).toBe("refresh-102-plaintext");
   });
@@ -119,9 +138,10 @@ describe("sign-in and character registration", () => {
     const buyer = await signInWithCharacter(deps(), identity(201));
     const other = await signInWithCharacter(deps(), identity(101));
     await t.db.sectionUpdateStatus.create({ data: { characterId: 102, section: "skills", isSuccess: true } });
-    await expect(removeCharacter(deps(), other.userId, 102)).rejects.toBeInstanceOf(CharacterNotFoundError);
-    const { refreshToken } = await removeCharacter(deps(), buyer.userId, 102);
-    expect(refreshToken).toBe("refresh-1021-plaintext");
+    await expect(removeCharacter(deps(), other.userId, 102)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(revoked).toEqual([]);
+    expect(await removeCharacter(deps(), buyer.userId, 102)).toEqual({ removed: 102, revoked: true });
+    expect(revoked).toEqual(["refresh-1021-plaintext"]);
     expect(await t.db.character.findUnique({ where: { id: 102 } })).toBeNull();
     expect(await t.db.esiToken.findUnique({ where: { characterId: 102 } })).toBeNull();
     expect(await t.db.sectionUpdateStatus.count({ where: { characterId: 102 } })).toBe(0);

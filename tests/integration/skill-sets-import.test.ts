@@ -4,7 +4,7 @@
 // are reported; an existing name needs overwrite.
 import { describe, expect, it } from "vitest";
 import { importEftFitting, importSkillPlan, parseEft, parseSkillPlan } from "~/server/skill-sets/import";
-import { SkillSetError } from "~/server/skill-sets/manage";
+import { AppError } from "~/server/errors/app-error";
 import { DOGMA } from "~/server/universe/types";
 import { findType, typesInCategory } from "~/simulator/sde";
 import { useSimDatabase } from "../helpers/sim-database";
@@ -37,7 +37,8 @@ describe("parsing", () => {
       fitName: "My fit",
       itemNames: ["A", "B", "C", "D"],
     });
-    expect(() => parseEft("Bantam\nA")).toThrow(SkillSetError);
+    expect(() => parseEft("Bantam\nA")).toThrow(AppError);
+    expect(() => parseEft("Bantam\nA")).toThrow(/Not an EFT fitting/);
   });
   it("reads skill plans with roman and arabic levels, reporting lines it cannot read", () => {
     expect(parseSkillPlan("Gunnery V\n\nGunnery 3\nNo level here\n")).toEqual({

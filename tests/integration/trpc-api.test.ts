@@ -4,13 +4,14 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "~/server/api/root";
-import type { EveIdentity } from "~/server/auth/eve-jwt";
+import type { EveIdentity } from "~/server/identity/eve-jwt";
 import type { CurrentUser } from "~/server/auth/session";
 import { registerCharacter, signInWithCharacter } from "~/server/characters/registration";
 import { createTokenCipher } from "~/server/crypto/token-cipher";
 import type { AppDeps } from "~/server/deps";
 import { createEsiClient } from "~/server/esi/client";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
+import { testAppDeps } from "../helpers/app-deps";
 
 let t: TestDatabase;
 let deps: AppDeps;
@@ -46,12 +47,11 @@ async function call(as: string | null, path: string, input: unknown, method: "GE
 beforeAll(async () => {
   t = await createTestDatabase();
   const cipher = createTokenCipher({ current: Buffer.alloc(32, 6).toString("base64") });
-  deps = {
+  deps = testAppDeps({
     db: t.db,
     cipher,
     esi: createEsiClient({ baseUrl: "http://127.0.0.1:9" }),
-    sso: { baseUrl: "http://127.0.0.1:9", clientId: "c", clientSecret: "s" },
-  };
+  });
   for (const [name, id] of [
     ["admin", 1],
     ["pilot", 2],

@@ -4,9 +4,9 @@
 // later change writes only what changed.
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { characterUpdate } from "@inngest-fns/events";
-import { updateCharacter } from "@inngest-fns/functions/update-character";
-import { toInngestFunction } from "@inngest-fns/index";
+import { characterUpdate } from "~/server/jobs/events";
+import { updateCharacter } from "~/server/jobs/definitions/update-character";
+import { toInngestFunction } from "@inngest-fns/functions";
 import type { EsiClient } from "~/server/esi/client";
 import { assets } from "~/server/sections/assets";
 import { unknownReferencedTypeIds } from "~/server/universe/types";

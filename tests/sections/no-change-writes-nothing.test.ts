@@ -1,4 +1,4 @@
-// DESIGN principle 4 over the whole registry: once a character is loaded, a run in
+// docs/architecture.md, principle 4, over the whole registry: once a character is loaded, a run in
 // which ESI has nothing new (caches expired, same ETags or same content) writes no
 // section row, for every section. Rows written are counted at the Prisma level on
 // every model (a DELETE matching nothing, like the retention purge on a young

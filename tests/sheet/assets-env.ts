@@ -19,6 +19,7 @@ import { findCategory, findGroup, findType } from "~/simulator/sde";
 import type { Simulator } from "~/simulator/server";
 import { cipher, makeClient, registerWithToken, startSim } from "../esi/support/sim";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
+import { testAppDeps } from "../helpers/app-deps";
 
 export interface SheetCharacter {
   id: number;
@@ -143,12 +144,12 @@ export function sheetEnv(
         include: { mainCharacter: true },
       })) as CurrentUser;
     }
-    deps = {
+    deps = testAppDeps({
       db,
       cipher,
       esi: clients.get(characters[0]!.id)!,
-      sso: { baseUrl: started.url, clientId: "c", clientSecret: "s" },
-    };
+      sso: { baseUrl: started.url },
+    });
   }, 240_000);
 
   afterAll(async () => {

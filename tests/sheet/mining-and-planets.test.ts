@@ -1,7 +1,7 @@
 // Mining and Planets tabs over data loaded by the real section updates from the
 // simulator, with CCP's prices refreshed from the simulator's GET /markets/prices.
 import { describe, expect, it } from "vitest";
-import { createJobs } from "../../inngest";
+import { createJobs } from "~/server/jobs/definitions";
 import type { AppDeps } from "~/server/deps";
 import { DEFAULT_ENGINE_SETTINGS } from "~/server/updates/engine-settings";
 import { miningLedger } from "~/server/sections/mining-ledger";

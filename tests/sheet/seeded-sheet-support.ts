@@ -6,7 +6,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import superjson from "superjson";
 import { afterAll, beforeAll, expect } from "vitest";
 import { appRouter } from "~/server/api/root";
-import type { EveIdentity } from "~/server/auth/eve-jwt";
+import type { EveIdentity } from "~/server/identity/eve-jwt";
 import type { CurrentUser } from "~/server/auth/session";
 import { signInWithCharacter } from "~/server/characters/registration";
 import type { AppDeps } from "~/server/deps";
@@ -19,6 +19,7 @@ import { findCategory, findGroup, findType } from "~/simulator/sde";
 import type { Simulator } from "~/simulator/server";
 import { cipher, makeClient, registerWithToken, startSim } from "../esi/support/sim";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
+import { testAppDeps } from "../helpers/app-deps";
 
 export type Caller = "owner" | "stranger" | "admin";
 
@@ -73,7 +74,7 @@ export function useSeededSheet(characterId: number, sections: SectionDefinition<
       scopes: [...new Set(sections.flatMap((s) => [...s.scopes]))],
     });
     esi = makeClient(t.db, started.url);
-    deps = { db: t.db, cipher, esi, sso: { baseUrl: started.url, clientId: "c", clientSecret: "s" } };
+    deps = testAppDeps({ db: t.db, cipher, esi, sso: { baseUrl: started.url } });
     for (const section of sections) {
       const outcome = await updateSection(updateDepsFrom({ db: t.db, esi }), characterId, section, {
         settings: DEFAULT_SECTION_SETTINGS,

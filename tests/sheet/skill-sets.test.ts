@@ -7,7 +7,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "~/server/api/root";
-import type { EveIdentity } from "~/server/auth/eve-jwt";
+import type { EveIdentity } from "~/server/identity/eve-jwt";
 import type { CurrentUser } from "~/server/auth/session";
 import { signInWithCharacter } from "~/server/characters/registration";
 import type { AppDeps } from "~/server/deps";
@@ -18,7 +18,6 @@ import { skills as skillsSection } from "~/server/sections/skills";
 import type { SectionDefinition } from "~/server/sections/types";
 import type { SheetSkillSetGroup } from "~/server/sheet/skill-sets";
 import { queueSkillCheckRecompute } from "~/server/skill-sets/recompute";
-import type { JobEventPayload } from "~/server/jobs/job";
 import { resolveTypes } from "~/server/universe/types";
 import { findStaleSections } from "~/server/updates/stale";
 import { updateSection } from "~/server/updates/update-section";
@@ -27,6 +26,7 @@ import { typesInCategory } from "~/simulator/sde";
 import type { Simulator } from "~/simulator/server";
 import { cipher, makeClient, registerWithToken, startSim } from "../esi/support/sim";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
+import { testAppDeps } from "../helpers/app-deps";
 
 const CHARACTER = 2112000012;
 type Caller = "admin" | "owner" | "stranger" | "auditor" | "recruiter";
@@ -108,7 +108,7 @@ beforeAll(async () => {
 
   await registerWithToken(t.db, started.url, CHARACTER, { scopes: ["esi-skills.read_skills.v1"] });
   esi = makeClient(t.db, started.url);
-  deps = { db: t.db, cipher, esi, sso: { baseUrl: started.url, clientId: "c", clientSecret: "s" } };
+  deps = testAppDeps({ db: t.db, cipher, esi, sso: { baseUrl: started.url } });
   expect((await runSection(skillsSection)).status).toBe("updated");
 
   const head = characterSection(CHARACTER, "skills")!.queue[0]!;
@@ -303,9 +303,9 @@ describe("sheet Skill sets tab", () => {
   });
 
   it("queues a forced skill_sets update for every enabled character after a change", async () => {
-    const sent: JobEventPayload[] = [];
-    expect(await queueSkillCheckRecompute(t.db, async (events) => void sent.push(...events))).toBe(1);
-    expect(sent).toEqual([
+    const { sentEvents, sendEvents } = testAppDeps({ db: t.db, esi });
+    expect(await queueSkillCheckRecompute(t.db, sendEvents)).toBe(1);
+    expect(sentEvents).toEqual([
       { name: "memberaudit/character.update", data: { characterId: CHARACTER, sections: ["skill_sets"], force: true } },
     ]);
   });

@@ -1,7 +1,7 @@
 // Registering a character must ask for every scope some enabled section needs, or
 // the section could never update and the character would show as "token lacks scopes".
 import { describe, expect, it } from "vitest";
-import { CHARACTER_SCOPES } from "~/server/auth/scopes";
+import { CHARACTER_SCOPES } from "~/server/sections/scopes";
 import { SECTIONS } from "~/server/sections/registry";
 
 describe("registration scopes", () => {

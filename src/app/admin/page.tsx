@@ -1,10 +1,7 @@
-import { notFound, redirect } from "next/navigation";
 import { AdminPanel } from "~/components/admin/admin-panel";
-import { currentUser } from "~/server/auth/session";
+import { requireArea } from "~/web/viewer";
 
 export default async function AdminPage() {
-  const user = await currentUser();
-  if (!user) redirect("/signin");
-  if (!user.isSuperuser) notFound();
+  await requireArea("admin");
   return <AdminPanel />;
 }

@@ -1,14 +1,13 @@
-import { redirect } from "next/navigation";
 import { CharacterCard } from "~/components/character-card";
 import { LauncherDashboard } from "~/components/launcher-dashboard";
 import { SsoButton } from "~/components/sso-button";
 import { env } from "~/env";
-import { CHARACTER_SCOPES } from "~/server/auth/scopes";
-import { currentViewer } from "~/server/access/current-viewer";
+import { CHARACTER_SCOPES } from "~/server/sections/scopes";
+import { requireViewer } from "~/web/viewer";
 import { can } from "~/server/access/viewer";
 import { dashboardFigures } from "~/server/characters/dashboard";
 import { listMyCharacters } from "~/server/characters/my-characters";
-import { appDeps } from "~/server/deps";
+import { appDeps } from "~/runtime/deps";
 
 const ERRORS: Record<string, string> = {
   OwnedElsewhere:
@@ -21,9 +20,7 @@ export default async function LauncherPage({
 }: {
   searchParams: Promise<{ error?: string; added?: string }>;
 }) {
-  const current = await currentViewer();
-  if (!current) redirect("/signin");
-  const { user, viewer } = current;
+  const { user, viewer } = await requireViewer();
   const { error, added } = await searchParams;
   if (!can(viewer, "basic_access")) {
     return (

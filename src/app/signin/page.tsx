@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { SsoButton } from "~/components/sso-button";
-import { currentUser } from "~/server/auth/session";
+import { currentUser } from "~/web/auth";
 
 // next-auth's error codes, said plainly.
 const MESSAGES: Record<string, string> = {

@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { PERMISSION_NAMES, PERMISSIONS, type Permission } from "~/server/auth/permissions";
+import { PERMISSION_NAMES, PERMISSIONS, type Permission } from "~/server/identity/permissions";
 import { useTRPC } from "~/trpc/client";
 import { ErrorMessage } from "~/components/error-message";
 

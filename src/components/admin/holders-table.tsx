@@ -1,6 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { PERMISSIONS } from "~/server/auth/permissions";
+import { PERMISSIONS } from "~/server/identity/permissions";
 import { useTRPC } from "~/trpc/client";
 
 /** The audit view: every permission, who holds it and through which group. */

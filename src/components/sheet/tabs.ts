@@ -1,9 +1,11 @@
 // The character sheet's tabs, in display order. `sections` names the registry sections
 // a tab shows, so the tab bar can flag tabs whose data failed to update.
+import type { SectionName } from "~/server/sections/names";
+
 export interface SheetTab {
   slug: string;
   label: string;
-  sections: readonly string[];
+  sections: readonly SectionName[];
 }
 
 export const SHEET_TABS: readonly SheetTab[] = [

@@ -1,7 +1,7 @@
 // Skill levels as EVE shows them (roman numerals) and the per-skill result icons of Member Audit's detail view.
-import type { SkillResult } from "~/server/skill-sets/checks";
+import type { SkillResult } from "~/server/sections/skill-set-checks";
 
-export { roman } from "~/server/skill-sets/checks";
+export { roman } from "~/server/sections/skill-set-checks";
 
 export function ResultIcon({ result }: { result: SkillResult }) {
   if (result === "none")

@@ -5,7 +5,7 @@
 // Prisma forms to the same oracle for every permission and scope. Users in scope are
 // uncorrelated subqueries, so PostgreSQL evaluates them once per query, not per row.
 import { Prisma } from "@prisma/client";
-import type { Permission } from "~/server/auth/permissions";
+import type { Permission } from "~/server/identity/permissions";
 import { can, type Viewer } from "./viewer";
 
 /** Condition on a "User" row `su`: it holds `permission` (superuser, or member of a group granting it). */

@@ -1,8 +1,8 @@
-// Authorization is one query (DESIGN principle 5): these functions turn a viewer into
+// Authorization is one query (docs/architecture.md, principle 5): these functions turn a viewer into
 // Prisma filters that compose with any other filter. Corporation and alliance always
 // come from each user's MAIN character, as in Member Audit.
 import type { Prisma } from "@prisma/client";
-import type { Permission } from "~/server/auth/permissions";
+import type { Permission } from "~/server/identity/permissions";
 import { can, type PermissionGroups, type Viewer } from "./viewer";
 
 type CharacterWhere = Prisma.CharacterWhereInput;

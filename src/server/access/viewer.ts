@@ -1,7 +1,7 @@
 // Who is asking, as the access rules need it: permissions (superusers hold all) and
 // the corporation and alliance of their main character.
 import type { Db } from "~/server/db/client";
-import { isPermission, PERMISSION_NAMES, type Permission } from "~/server/auth/permissions";
+import { isPermission, PERMISSION_NAMES, type Permission } from "~/server/identity/permissions";
 
 /** For each permission, the groups that grant it: lets access filters test group ids instead of group permission arrays per row. */
 export type PermissionGroups = Readonly<Record<Permission, readonly string[]>>;

@@ -1,28 +1,29 @@
-// next-auth configuration: EVE SSO as the only sign-in, JWT cookies that carry a
-// revocable server-side session id. The access token is verified locally as a JWT
-// (eve-jwt.ts) instead of calling the deprecated verify endpoint.
-import { randomBytes } from "node:crypto";
+// next-auth wired to the app (docs/architecture.md, "Identity"): EVE SSO as the only
+// sign-in, JWT cookies that carry a revocable server-side session id. The access token
+// is verified locally as a JWT (identity/eve-jwt.ts) instead of calling the deprecated
+// verify endpoint; what the round trip means is the sign-in service's to decide
+// (characters/sign-in.ts). Built by src/web/auth.ts with the process's dependencies.
 import type { NextAuthOptions } from "next-auth";
 import type { OAuthConfig } from "next-auth/providers/oauth";
-import { env } from "~/env";
-import { characterPublicRefresh, characterUpdate } from "@inngest-fns/events";
-import {
-  CharacterOwnedElsewhereError,
-  registerCharacter,
-  signInWithCharacter,
-  UserInactiveError,
-} from "~/server/characters/registration";
-import { appDeps } from "~/server/deps";
-import { sendJobEvents } from "~/server/jobs/dispatch";
-import { type EveIdentity, verifyEveAccessToken } from "./eve-jwt";
-import { LOGIN_SCOPES } from "./scopes";
-import { currentUser } from "./session";
-import { ssoEndpoints } from "./sso-endpoints";
+import { completeSsoRoundTrip, type SignInDeps, type SsoOutcome } from "~/server/characters/sign-in";
+import { type EveIdentity, verifyEveAccessToken } from "~/server/identity/eve-jwt";
+import { LOGIN_SCOPES } from "~/server/identity/scopes";
+import { ssoEndpoints } from "~/server/identity/sso-endpoints";
+import { closeSession, openSession, SESSION_MAX_AGE_S } from "./session";
 
-const SESSION_MAX_AGE_S = 30 * 24 * 3600;
+export interface AuthSettings {
+  appUrl: string;
+  authSecret: string;
+  sso: { clientId: string; clientSecret: string; baseUrl: string; issuer: string };
+}
 
-function eveProvider(): OAuthConfig<EveIdentity & Record<string, unknown>> {
-  const { sso } = env();
+export interface AuthWiring {
+  deps: SignInDeps;
+  /** The user signed in on this request, if any: then the round trip registers a character. */
+  signedInUserId(): Promise<string | null>;
+}
+
+function eveProvider(sso: AuthSettings["sso"]): OAuthConfig<EveIdentity & Record<string, unknown>> {
   const endpoints = ssoEndpoints(sso.baseUrl);
   return {
     id: "eveonline",
@@ -51,78 +52,45 @@ function eveProvider(): OAuthConfig<EveIdentity & Record<string, unknown>> {
   };
 }
 
-async function notifyPublicRefresh(characterId: number, andSections = false): Promise<void> {
-  // The character is stored already; a failed enqueue only delays its data until the next scheduled scan.
-  const events = [
-    { name: characterPublicRefresh.name, data: { characterIds: [characterId] } },
-    ...(andSections ? [{ name: characterUpdate.name, data: { characterId } }] : []),
-  ];
-  await sendJobEvents(events).catch((error: unknown) =>
-    console.warn(`could not queue updates for character ${characterId}: ${String(error)}`),
-  );
+/** Where each outcome of the round trip lands: a URL ends next-auth's flow without touching the session. */
+const REFUSED_AT = {
+  "owned-elsewhere": "/launcher?error=OwnedElsewhere",
+  "no-refresh-token": "/launcher?error=NoRefreshToken",
+  "account-inactive": "/signin?error=AccountInactive",
+} as const;
+
+function landing(appUrl: string, outcome: SsoOutcome): string | true {
+  if (outcome.kind === "refused") return `${appUrl}${REFUSED_AT[outcome.reason]}`;
+  if (outcome.kind === "registered") return `${appUrl}/launcher?added=${outcome.characterId}`;
+  return true;
 }
 
-let cached: NextAuthOptions | undefined;
-
-export function authOptions(): NextAuthOptions {
-  if (cached) return cached;
-  const settings = env();
-  cached = {
+export function createAuthOptions(settings: AuthSettings, wiring: AuthWiring): NextAuthOptions {
+  return {
     secret: settings.authSecret,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
     pages: { signIn: "/signin", error: "/signin" },
-    providers: [eveProvider()],
+    providers: [eveProvider(settings.sso)],
     callbacks: {
       async signIn({ account, profile }) {
         if (account?.provider !== "eveonline" || !profile) return false;
-        const identity = profile as unknown as EveIdentity;
-        const deps = appDeps();
-        const user = await currentUser();
-        if (user) {
-          // Signed in already: this SSO round trip registers another character.
-          if (!account.refresh_token || !account.access_token)
-            return `${settings.appUrl}/launcher?error=NoRefreshToken`;
-          try {
-            await registerCharacter(deps, user.id, identity, {
-              refreshToken: account.refresh_token,
-              accessToken: account.access_token,
-              accessTokenExpiresAt: identity.expiresAt,
-            });
-          } catch (error) {
-            if (error instanceof CharacterOwnedElsewhereError)
-              return `${settings.appUrl}/launcher?error=OwnedElsewhere`;
-            throw error;
-          }
-          // A new registration is loaded at once, not at the next scan.
-          await notifyPublicRefresh(identity.characterId, true);
-          // Returning a URL ends the flow without replacing the current session.
-          return `${settings.appUrl}/launcher?added=${identity.characterId}`;
-        }
-        try {
-          const { isNewUser } = await signInWithCharacter(deps, identity);
-          if (isNewUser) await notifyPublicRefresh(identity.characterId);
-        } catch (error) {
-          if (error instanceof UserInactiveError) return `${settings.appUrl}/signin?error=AccountInactive`;
-          throw error;
-        }
-        return true;
+        const outcome = await completeSsoRoundTrip(
+          wiring.deps,
+          {
+            identity: profile as unknown as EveIdentity,
+            accessToken: account.access_token,
+            refreshToken: account.refresh_token,
+          },
+          await wiring.signedInUserId(),
+        );
+        return landing(settings.appUrl, outcome);
       },
       async jwt({ token, profile }) {
+        // Only a sign-in reaches here with a profile: a registration ended the flow at signIn.
         if (profile) {
-          const { db } = appDeps();
-          const identity = profile as unknown as EveIdentity;
-          const ownership = await db.characterOwnership.findUniqueOrThrow({
-            where: { characterId: identity.characterId },
-          });
-          const session = await db.session.create({
-            data: {
-              userId: ownership.userId,
-              sessionToken: randomBytes(32).toString("base64url"),
-              expires: new Date(Date.now() + SESSION_MAX_AGE_S * 1000),
-            },
-          });
+          const session = await openSession(wiring.deps.db, (profile as unknown as EveIdentity).characterId);
           token.sid = session.sessionToken;
-          token.uid = ownership.userId;
+          token.uid = session.userId;
         }
         return token;
       },
@@ -133,9 +101,8 @@ export function authOptions(): NextAuthOptions {
     },
     events: {
       async signOut({ token }) {
-        if (token?.sid) await appDeps().db.session.deleteMany({ where: { sessionToken: token.sid } });
+        if (token?.sid) await closeSession(wiring.deps.db, token.sid);
       },
     },
   };
-  return cached;
 }

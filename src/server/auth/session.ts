@@ -1,19 +1,41 @@
-// The signed-in user of the current request. The cookie only names a session row;
-// the row must still exist, be unexpired and belong to an active user.
-import { getServerSession } from "next-auth";
-import { cache } from "react";
-import { appDeps } from "~/server/deps";
-import { authOptions } from "./options";
+// Server-side sessions behind next-auth's JWT cookie: the cookie only names a Session
+// row, which must still exist, be unexpired and belong to an active user. Deleting rows
+// signs users out (deactivation does); signing out deletes the row.
+import { randomBytes } from "node:crypto";
+import type { Db } from "~/server/db/client";
 
-export const currentUser = cache(async () => {
-  const session = await getServerSession(authOptions());
-  if (!session?.sid) return null;
-  const row = await appDeps().db.session.findUnique({
-    where: { sessionToken: session.sid },
+export const SESSION_MAX_AGE_S = 30 * 24 * 3600;
+
+/** The signed-in user a session token stands for, with the main character; null when none. */
+export async function findSessionUser(db: Db, sessionToken: string | undefined, now = new Date()) {
+  if (!sessionToken) return null;
+  const row = await db.session.findUnique({
+    where: { sessionToken },
     include: { user: { include: { mainCharacter: true } } },
   });
-  if (!row || row.expires < new Date() || !row.user.isActive) return null;
+  if (!row || row.expires < now || !row.user.isActive) return null;
   return row.user;
-});
+}
 
-export type CurrentUser = NonNullable<Awaited<ReturnType<typeof currentUser>>>;
+export type CurrentUser = NonNullable<Awaited<ReturnType<typeof findSessionUser>>>;
+
+/** A new session row for the user who owns the character just signed in with. */
+export async function openSession(
+  db: Db,
+  characterId: number,
+  now = new Date(),
+): Promise<{ sessionToken: string; userId: string }> {
+  const ownership = await db.characterOwnership.findUniqueOrThrow({ where: { characterId } });
+  const session = await db.session.create({
+    data: {
+      userId: ownership.userId,
+      sessionToken: randomBytes(32).toString("base64url"),
+      expires: new Date(now.getTime() + SESSION_MAX_AGE_S * 1000),
+    },
+  });
+  return { sessionToken: session.sessionToken, userId: ownership.userId };
+}
+
+export async function closeSession(db: Db, sessionToken: string): Promise<void> {
+  await db.session.deleteMany({ where: { sessionToken } });
+}

@@ -1,5 +1,6 @@
 // The launcher's list: every character the user owns, registered or not.
-import { missingScopes } from "~/server/auth/scopes";
+import { missingScopes } from "~/server/identity/scopes";
+import { CHARACTER_SCOPES } from "~/server/sections/scopes";
 import type { Db } from "~/server/db/client";
 
 export interface MyCharacter {
@@ -45,7 +46,7 @@ export async function listMyCharacters(db: Db, userId: string): Promise<MyCharac
           token: reg.token && {
             status: reg.token.status,
             invalidReason: reg.token.invalidReason,
-            missingScopes: missingScopes(reg.token.scopes),
+            missingScopes: missingScopes(reg.token.scopes, CHARACTER_SCOPES),
           },
         },
       };

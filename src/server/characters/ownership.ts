@@ -1,7 +1,7 @@
 // Who owns which character. The SSO owner hash is the proof: when it changes, the
 // character moved to another EVE account, and whoever held it here loses it.
 import type { Prisma } from "@prisma/client";
-import type { EveIdentity } from "~/server/auth/eve-jwt";
+import type { EveIdentity } from "~/server/identity/eve-jwt";
 
 type Tx = Prisma.TransactionClient;
 

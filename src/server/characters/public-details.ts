@@ -49,3 +49,8 @@ export async function refreshCharacterPublicDetails(
   }
   return { updated };
 }
+
+/** Every character the app knows (registered or not), for the daily refresh of public details. */
+export async function knownCharacterIds(db: Db): Promise<number[]> {
+  return (await db.eveCharacter.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((c) => c.id);
+}

@@ -1,9 +1,12 @@
-// Signing in, registering characters and removing them: what happens after EVE SSO
-// has proven who a character is (identity from a verified access token).
-import type { EveIdentity } from "~/server/auth/eve-jwt";
-import { missingScopes } from "~/server/auth/scopes";
+// Signing in and registering characters: what the database records once EVE SSO has
+// proven who a character is (identity from a verified access token). The SSO round
+// trip as a whole, queueing included, is ./sign-in.ts.
+import type { EveIdentity } from "~/server/identity/eve-jwt";
+import { missingScopes } from "~/server/identity/scopes";
+import { CHARACTER_SCOPES } from "~/server/sections/scopes";
 import type { TokenCipher } from "~/server/crypto/token-cipher";
 import type { Db } from "~/server/db/client";
+import { AppError } from "~/server/errors/app-error";
 import { ensureDefaultGroup } from "~/server/groups/default-group";
 import { currentOwnership, upsertEveCharacter } from "./ownership";
 
@@ -13,19 +16,11 @@ export interface RegistrationDeps {
   now?: () => Date;
 }
 
-export class CharacterOwnedElsewhereError extends Error {
-  constructor(readonly characterId: number) {
-    super("This character is already registered to another user.");
-    this.name = "CharacterOwnedElsewhereError";
-  }
-}
-
-export class UserInactiveError extends Error {
-  constructor() {
-    super("This account has been deactivated.");
-    this.name = "UserInactiveError";
-  }
-}
+/** Why a sign-in or registration is refused; the sign-in page and launcher explain each. */
+export const REFUSALS = {
+  ownedElsewhere: "owned-elsewhere",
+  accountInactive: "account-inactive",
+} as const;
 
 /**
  * Sign-in: finds the user who owns the character (same owner hash) or creates one
@@ -42,7 +37,8 @@ export async function signInWithCharacter(
     const ownership = await currentOwnership(tx, identity);
     if (ownership) {
       const user = await tx.user.findUniqueOrThrow({ where: { id: ownership.userId } });
-      if (!user.isActive) throw new UserInactiveError();
+      if (!user.isActive)
+        throw new AppError("FORBIDDEN", "This account has been deactivated.", { reason: REFUSALS.accountInactive });
       await tx.user.update({
         where: { id: user.id },
         data: { lastLoginAt: now, mainCharacterId: user.mainCharacterId ?? identity.characterId },
@@ -90,7 +86,11 @@ export async function registerCharacter(
   await deps.db.$transaction(async (tx) => {
     await upsertEveCharacter(tx, identity);
     const ownership = await currentOwnership(tx, identity);
-    if (ownership && ownership.userId !== userId) throw new CharacterOwnedElsewhereError(characterId);
+    if (ownership && ownership.userId !== userId) {
+      throw new AppError("CONFLICT", "This character is already registered to another user.", {
+        reason: REFUSALS.ownedElsewhere,
+      });
+    }
     if (!ownership) {
       await tx.characterOwnership.create({ data: { characterId, userId, ownerHash: identity.ownerHash } });
       await tx.user.updateMany({
@@ -115,34 +115,5 @@ export async function registerCharacter(
     };
     await tx.esiToken.upsert({ where: { characterId }, create: { characterId, ...token }, update: token });
   });
-  return { characterId, missingScopes: missingScopes(identity.scopes) };
-}
-
-export class CharacterNotFoundError extends Error {
-  constructor() {
-    super("Character not found.");
-    this.name = "CharacterNotFoundError";
-  }
-}
-
-/**
- * Removes a character from the user's list: its audit data and token are deleted,
- * and unless it is the main (which signs the user in) the ownership goes too.
- * Returns the refresh token so the caller can revoke it at the SSO.
- */
-export async function removeCharacter(
-  deps: RegistrationDeps,
-  userId: string,
-  characterId: number,
-): Promise<{ refreshToken?: string }> {
-  return deps.db.$transaction(async (tx) => {
-    const ownership = await tx.characterOwnership.findUnique({ where: { characterId }, include: { user: true } });
-    if (!ownership || ownership.userId !== userId) throw new CharacterNotFoundError();
-    const token = await tx.esiToken.findUnique({ where: { characterId } });
-    await tx.character.deleteMany({ where: { id: characterId } });
-    if (ownership.user.mainCharacterId !== characterId) {
-      await tx.characterOwnership.delete({ where: { characterId } });
-    }
-    return { refreshToken: token ? deps.cipher.decrypt(token.refreshTokenEnc) : undefined };
-  });
+  return { characterId, missingScopes: missingScopes(identity.scopes, CHARACTER_SCOPES) };
 }

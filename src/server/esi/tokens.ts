@@ -6,7 +6,7 @@
 // and written. invalid_grant marks the token INVALID (reason and time) and every
 // later call fails at once without asking the SSO again, until the character is
 // re-added. Scopes are checked before anything is sent.
-import { refreshAccessToken, SsoError, type SsoClientConfig, type TokenResponse } from "~/server/auth/sso-client";
+import { refreshAccessToken, SsoError, type SsoClientConfig, type TokenResponse } from "~/server/identity/sso-client";
 import type { TokenCipher } from "~/server/crypto/token-cipher";
 import type { Db } from "~/server/db/client";
 import { EsiMissingScopeError, EsiNoTokenError, EsiTokenInvalidError, EsiTokenRefreshError } from "./errors";

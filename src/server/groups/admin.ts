@@ -1,15 +1,12 @@
 // Managing groups, their members and permissions, and who holds what. Callers check
 // that the actor is a superuser; these functions only keep the data consistent.
-import { isPermission, PERMISSION_NAMES, type Permission } from "~/server/auth/permissions";
-import { unshareWithoutPermission } from "~/server/characters/sharing";
+import { isPermission, PERMISSION_NAMES, type Permission } from "~/server/identity/permissions";
+import { unshareWithoutPermission } from "~/server/sharing/shares";
 import type { Db } from "~/server/db/client";
+import { AppError, notFound } from "~/server/errors/app-error";
 
-export class GroupError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "GroupError";
-  }
-}
+const nameTaken = (name: string) =>
+  new AppError("BAD_INPUT", `A group named "${name}" exists already.`, { fields: ["name"] });
 
 export interface GroupInput {
   name: string;
@@ -31,22 +28,21 @@ export async function getGroup(db: Db, id: string) {
     where: { id },
     include: { members: { include: { user: { include: { mainCharacter: true } } }, orderBy: { createdAt: "asc" } } },
   });
-  if (!group) throw new GroupError("Group not found.");
+  if (!group) throw notFound("Group");
   return group;
 }
 
 export async function createGroup(db: Db, input: GroupInput) {
-  if (await db.group.findUnique({ where: { name: input.name } }))
-    throw new GroupError(`A group named "${input.name}" exists already.`);
+  if (await db.group.findUnique({ where: { name: input.name } })) throw nameTaken(input.name);
   return db.group.create({ data: input });
 }
 
 /** Updating permissions may take share_characters away from members: their characters stop being shared. */
 export async function updateGroup(db: Db, id: string, input: GroupInput) {
   const clash = await db.group.findFirst({ where: { name: input.name, NOT: { id } } });
-  if (clash) throw new GroupError(`A group named "${input.name}" exists already.`);
+  if (clash) throw nameTaken(input.name);
   const group = await db.group.update({ where: { id }, data: input }).catch(() => {
-    throw new GroupError("Group not found.");
+    throw notFound("Group");
   });
   await unshareWithoutPermission(db);
   return group;
@@ -54,7 +50,7 @@ export async function updateGroup(db: Db, id: string, input: GroupInput) {
 
 export async function deleteGroup(db: Db, id: string) {
   await db.group.delete({ where: { id } }).catch(() => {
-    throw new GroupError("Group not found.");
+    throw notFound("Group");
   });
   await unshareWithoutPermission(db);
 }
@@ -86,12 +82,13 @@ export async function listUsers(db: Db, search?: string) {
 }
 
 export async function setSuperuser(db: Db, actorId: string, userId: string, isSuperuser: boolean) {
-  if (!isSuperuser && userId === actorId) throw new GroupError("You cannot take superuser rights from yourself.");
+  if (!isSuperuser && userId === actorId)
+    throw new AppError("BAD_INPUT", "You cannot take superuser rights from yourself.");
   await db.user.update({ where: { id: userId }, data: { isSuperuser } });
 }
 
 export async function setActive(db: Db, actorId: string, userId: string, isActive: boolean) {
-  if (!isActive && userId === actorId) throw new GroupError("You cannot deactivate yourself.");
+  if (!isActive && userId === actorId) throw new AppError("BAD_INPUT", "You cannot deactivate yourself.");
   await db.$transaction([
     db.user.update({ where: { id: userId }, data: { isActive } }),
     // Deactivating signs the user out everywhere.

@@ -1,7 +1,7 @@
 // A fresh install needs one group new users join, or nobody but the superuser could
 // use the app. Admins rename it, change its permissions or untick "default".
 import type { Prisma } from "@prisma/client";
-import type { Permission } from "~/server/auth/permissions";
+import type { Permission } from "~/server/identity/permissions";
 
 export const DEFAULT_GROUP = {
   name: "Members",

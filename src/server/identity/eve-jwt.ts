@@ -3,6 +3,7 @@
 // the SSO's JWKS, issuer with or without https://, audience containing both our
 // client id and "EVE Online", not expired.
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from "jose";
+import { AppError } from "~/server/errors/app-error";
 
 export interface EveIdentity {
   characterId: number;
@@ -19,12 +20,9 @@ export interface JwtVerifierConfig {
   issuer: string;
 }
 
-export class InvalidEveTokenError extends Error {
-  constructor(reason: string) {
-    super(`EVE SSO token rejected: ${reason}`);
-    this.name = "InvalidEveTokenError";
-  }
-}
+/** A token that does not prove a character: UNAUTHORIZED, with the reason for the log. */
+const rejected = (reason: string) =>
+  new AppError("UNAUTHORIZED", `EVE SSO token rejected: ${reason}`, { reason: "invalid-eve-token" });
 
 const keySets = new Map<string, JWTVerifyGetKey>();
 function keySet(jwksUrl: string): JWTVerifyGetKey {
@@ -54,23 +52,22 @@ export async function verifyEveAccessToken(
       issuer: [config.issuer, `https://${config.issuer}`],
     }));
   } catch (error) {
-    if (error instanceof errors.JWTExpired) throw new InvalidEveTokenError("token has expired");
-    if (error instanceof errors.JWTClaimValidationFailed)
-      throw new InvalidEveTokenError(`claim ${error.claim} is invalid`);
+    if (error instanceof errors.JWTExpired) throw rejected("token has expired");
+    if (error instanceof errors.JWTClaimValidationFailed) throw rejected(`claim ${error.claim} is invalid`);
     if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey) {
-      throw new InvalidEveTokenError("signature does not match the SSO's keys");
+      throw rejected("signature does not match the SSO's keys");
     }
-    throw new InvalidEveTokenError(error instanceof Error ? error.message : "malformed token");
+    throw rejected(error instanceof Error ? error.message : "malformed token");
   }
   // jose accepts any one audience; CCP requires both to be present.
   const aud = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
   if (!aud.includes(config.clientId) || !aud.includes("EVE Online")) {
-    throw new InvalidEveTokenError('audience must contain this app\'s client id and "EVE Online"');
+    throw rejected('audience must contain this app\'s client id and "EVE Online"');
   }
   const match = /^CHARACTER:EVE:(\d+)$/.exec(String(payload.sub ?? ""));
-  if (!match) throw new InvalidEveTokenError("subject is not an EVE character");
+  if (!match) throw rejected("subject is not an EVE character");
   if (typeof payload.name !== "string" || typeof payload.owner !== "string" || typeof payload.exp !== "number") {
-    throw new InvalidEveTokenError("name, owner or exp claim missing");
+    throw rejected("name, owner or exp claim missing");
   }
   return {
     characterId: Number(match[1]),

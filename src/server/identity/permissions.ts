@@ -1,4 +1,4 @@
-// Member Audit's twelve permissions, with its meanings (reference inventory section 4).
+// Member Audit's twelve permissions, with the meanings Member Audit gives them.
 // Feature permissions open a feature; scope permissions decide whose characters it shows.
 export const PERMISSIONS = {
   basic_access: { label: "Can access this app, register and view own characters", kind: "feature" },

@@ -8,6 +8,7 @@ import { CronExpressionParser } from "cron-parser";
 import {
   isCronTrigger,
   isNonRetriable,
+  retryAfterMs,
   type JobDefinition,
   type JobEventPayload,
   type JobStep,
@@ -180,13 +181,4 @@ export class EmbeddedRunner {
       sendEvent: (id, events) => run(id, () => this.send(events)),
     };
   }
-}
-
-/** Inngest's RetryAfterError carries when to retry (whole seconds, or an ISO date); honour it here too. */
-function retryAfterMs(error: unknown): number | undefined {
-  if (!(error instanceof Error) || error.name !== "RetryAfterError") return undefined;
-  const value = String((error as Error & { retryAfter?: unknown }).retryAfter ?? "");
-  if (/^\d+$/.test(value)) return Number(value) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }

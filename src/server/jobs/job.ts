@@ -1,6 +1,8 @@
-// A background job, declared once and driven two ways: as an Inngest function
-// (inngest/index.ts) when an Inngest server is configured, or by the embedded
-// runner on a single machine. Handlers use only the step tools both provide.
+// A background job, declared once and driven two ways (docs/architecture.md, "Jobs"):
+// as an Inngest function (inngest/functions.ts) when an Inngest server is configured,
+// or by the embedded runner (./embedded-runner.ts) on a single machine. Handlers use
+// only the step tools both provide, and end a run early with the two errors below,
+// which each driver turns into its own.
 import type { z } from "zod";
 
 export interface JobEventPayload<TData = Record<string, unknown>> {
@@ -22,8 +24,8 @@ export interface JobContext<TData> {
   attempt: number;
 }
 
-export interface JobEventType<TData> {
-  name: string;
+export interface JobEventType<TData, TName extends string = string> {
+  name: TName;
   schema: z.ZodType<TData>;
 }
 
@@ -42,7 +44,10 @@ export interface JobDefinition<TData = unknown> {
   handler(ctx: JobContext<TData>): Promise<unknown>;
 }
 
-export function defineEvent<TData>(name: string, schema: z.ZodType<TData>): JobEventType<TData> {
+export function defineEvent<TData, const TName extends string>(
+  name: TName,
+  schema: z.ZodType<TData>,
+): JobEventType<TData, TName> {
   return { name, schema };
 }
 
@@ -57,7 +62,35 @@ export function isCronTrigger(trigger: JobEventType<unknown> | CronTrigger): tri
 /** The event a scheduled run receives (Inngest's name for it). */
 export const SCHEDULED_EVENT = "inngest/scheduled.timer";
 
-/** Errors that retrying cannot fix (Inngest's NonRetriableError, matched by name so domain code needs no SDK). */
+/** Ends the run for good: retrying cannot help (a dead token). Inngest's NonRetriableError. */
+export class NonRetriableJobError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "NonRetriableError";
+  }
+}
+
+/** Retry the step or run no sooner than `retryAt` (an ESI limit says when). Inngest's RetryAfterError. */
+export class RetryLaterError extends Error {
+  constructor(
+    message: string,
+    readonly retryAt: Date,
+  ) {
+    super(message);
+    this.name = "RetryAfterError";
+  }
+}
+
 export function isNonRetriable(error: unknown): boolean {
   return error instanceof Error && error.name === "NonRetriableError";
+}
+
+/** When a RetryLaterError (or Inngest's own RetryAfterError: seconds or a date) says to try again, in ms from now. */
+export function retryAfterMs(error: unknown, now = Date.now()): number | undefined {
+  if (error instanceof RetryLaterError) return Math.max(0, error.retryAt.getTime() - now);
+  if (!(error instanceof Error) || error.name !== "RetryAfterError") return undefined;
+  const value = String((error as Error & { retryAfter?: unknown }).retryAfter ?? "");
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }

@@ -1,15 +1,12 @@
 // Opaque cursors for paged lists (the sheet's keyset lists, the finder): the position
 // after the last row shown, as base64url JSON. A cursor that does not decode to the
-// expected shape (including the list or query it belongs to) is refused with
-// InvalidCursorError, which routers turn into BAD_REQUEST (never a 500).
-import { TRPCError } from "@trpc/server";
+// expected shape (including the list or query it belongs to) is the caller's input
+// error (BAD_INPUT on the field "cursor"), never a 500.
 import { z } from "zod";
+import { type AppError, invalidInput } from "~/server/errors/app-error";
 
-export class InvalidCursorError extends Error {
-  constructor() {
-    super("The cursor is malformed or belongs to another list; start again from the first page.");
-    this.name = "InvalidCursorError";
-  }
+export function invalidCursor(): AppError {
+  return invalidInput("cursor", "The cursor is malformed or belongs to another list; start again from the first page.");
 }
 
 export const pageInput = {
@@ -28,21 +25,10 @@ export function decodeCursor<T>(cursor: string, shape: z.ZodType<T>): T {
   } catch {
     // fall through: not base64url JSON
   }
-  throw new InvalidCursorError();
+  throw invalidCursor();
 }
 
 /** A cursor tuple element holding a valid date. */
 export const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)));
 /** A cursor tuple element holding a decimal id (BigInt). */
 export const bigintId = z.string().regex(/^\d{1,20}$/);
-
-/** Runs a paged read, answering a bad cursor as the caller's input error. */
-export async function withCursor<T>(read: () => Promise<T>): Promise<T> {
-  try {
-    return await read();
-  } catch (error) {
-    if (error instanceof InvalidCursorError)
-      throw new TRPCError({ code: "BAD_REQUEST", message: `Invalid input: cursor: ${error.message}` });
-    throw error;
-  }
-}

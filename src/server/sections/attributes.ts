@@ -1,6 +1,6 @@
 // attributes: the five attributes and remap dates, one row per character.
 import type { EsiSuccessBody } from "~/server/esi/types";
-import { defineSection } from "./types";
+import { defineSection, fromEsi } from "./types";
 
 type AttributesBody = EsiSuccessBody<"get", "/characters/{character_id}/attributes">;
 
@@ -19,7 +19,7 @@ export const attributes = defineSection<AttributesBody>({
       cache,
       force,
     });
-    return result.status === "unchanged" ? result : { status: "ok", data: result.data, cache: result.cache };
+    return fromEsi(result);
   },
   async persist({ tx, characterId }, body) {
     const data = {

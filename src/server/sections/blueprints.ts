@@ -3,7 +3,7 @@
 // would touch most rows whenever anything changed; the content hash already
 // spares the rewrite when nothing did.
 import type { EsiItem } from "~/server/esi/types";
-import { defineSection } from "./types";
+import { defineSection, fromEsi } from "./types";
 import { insertRows } from "~/server/db/insert-rows";
 
 type Blueprint = EsiItem<"get", "/characters/{character_id}/blueprints">;
@@ -25,7 +25,7 @@ export const blueprints = defineSection<Blueprint[]>({
       cache,
       force,
     });
-    return result.status === "unchanged" ? result : { status: "ok", data: result.data, cache: result.cache };
+    return fromEsi(result);
   },
   async persist({ tx, characterId }, list) {
     const removed = await tx.characterBlueprint.deleteMany({ where: { characterId } });

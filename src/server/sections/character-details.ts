@@ -2,7 +2,7 @@
 // EveCharacter does not keep (name, corporation and alliance live there), one row
 // per character. The bio is stored raw; rendering it is the viewer's job.
 import type { EsiSuccessBody } from "~/server/esi/types";
-import { defineSection } from "./types";
+import { defineSection, fromEsi } from "./types";
 
 // ESI has sent ancestry_id in the past; the current spec omits it, so it is read when present.
 type DetailsBody = EsiSuccessBody<"get", "/characters/{character_id}"> & { ancestry_id?: number };
@@ -16,7 +16,7 @@ export const characterDetails = defineSection<DetailsBody>({
   writeStrategy: "single",
   async fetch({ esi, characterId, cache, force }) {
     const result = await esi.get("/characters/{character_id}", { path: { character_id: characterId }, cache, force });
-    return result.status === "unchanged" ? result : { status: "ok", data: result.data, cache: result.cache };
+    return fromEsi(result);
   },
   async persist({ tx, characterId }, body) {
     const data = {

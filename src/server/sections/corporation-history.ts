@@ -2,7 +2,7 @@
 // diffed on record id so a new membership writes one row, not the whole history.
 import type { EsiSuccessBody } from "~/server/esi/types";
 import { diffCount, diffRows } from "./diff-rows";
-import { defineSection } from "./types";
+import { defineSection, fromEsi } from "./types";
 import { insertRows } from "~/server/db/insert-rows";
 
 type HistoryBody = EsiSuccessBody<"get", "/characters/{character_id}/corporationhistory">;
@@ -20,7 +20,7 @@ export const corporationHistory = defineSection<HistoryBody>({
       cache,
       force,
     });
-    return result.status === "unchanged" ? result : { status: "ok", data: result.data, cache: result.cache };
+    return fromEsi(result);
   },
   async persist({ tx, characterId }, records) {
     const stored = await tx.characterCorporationHistory.findMany({

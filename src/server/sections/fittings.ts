@@ -2,7 +2,7 @@
 // are only ever read together with it, so they are stored as ESI's JSON list
 // rather than as rows of their own.
 import type { EsiItem } from "~/server/esi/types";
-import { defineSection } from "./types";
+import { defineSection, fromEsi } from "./types";
 import { insertRows } from "~/server/db/insert-rows";
 
 type Fitting = EsiItem<"get", "/characters/{character_id}/fittings">;
@@ -21,7 +21,7 @@ export const fittings = defineSection<Fitting[]>({
       cache,
       force,
     });
-    return result.status === "unchanged" ? result : { status: "ok", data: result.data, cache: result.cache };
+    return fromEsi(result);
   },
   async persist({ tx, characterId }, list) {
     const removed = await tx.characterFitting.deleteMany({ where: { characterId } });

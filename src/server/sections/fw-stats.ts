@@ -1,6 +1,6 @@
 // fw_stats: faction warfare enlistment, ranks, kills and victory points, one row per character.
 import type { EsiSuccessBody } from "~/server/esi/types";
-import { defineSection } from "./types";
+import { defineSection, fromEsi } from "./types";
 
 type FwStatsBody = EsiSuccessBody<"get", "/characters/{character_id}/fw/stats">;
 
@@ -17,7 +17,7 @@ export const fwStats = defineSection<FwStatsBody>({
       cache,
       force,
     });
-    return result.status === "unchanged" ? result : { status: "ok", data: result.data, cache: result.cache };
+    return fromEsi(result);
   },
   async persist({ tx, characterId }, body) {
     const data = {

@@ -1,6 +1,6 @@
 // implants: the active clone's implant type ids, replaced as a whole.
 import type { EsiSuccessBody } from "~/server/esi/types";
-import { defineSection } from "./types";
+import { defineSection, fromEsi } from "./types";
 import { insertRows } from "~/server/db/insert-rows";
 
 type ImplantsBody = EsiSuccessBody<"get", "/characters/{character_id}/implants">;
@@ -18,7 +18,7 @@ export const implants = defineSection<ImplantsBody>({
       cache,
       force,
     });
-    return result.status === "unchanged" ? result : { status: "ok", data: result.data, cache: result.cache };
+    return fromEsi(result);
   },
   async persist({ tx, characterId }, typeIds) {
     const removed = await tx.characterImplant.deleteMany({ where: { characterId } });

@@ -3,7 +3,7 @@
 // the character's industry history; only new or changed jobs cost a write.
 import type { EsiItem } from "~/server/esi/types";
 import { diffRows } from "./diff-rows";
-import { defineSection } from "./types";
+import { defineSection, fromEsi } from "./types";
 import { insertRows } from "~/server/db/insert-rows";
 
 type Job = EsiItem<"get", "/characters/{character_id}/industry/jobs">;
@@ -54,7 +54,7 @@ export const industryJobs = defineSection<Job[]>({
       cache,
       force,
     });
-    return result.status === "unchanged" ? result : { status: "ok", data: result.data, cache: result.cache };
+    return fromEsi(result);
   },
   async persist({ tx, characterId }, jobs) {
     const incoming = jobs.map((j) => toRow(characterId, j));

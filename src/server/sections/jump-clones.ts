@@ -2,7 +2,7 @@
 // 1:1 clone info (home location, last jump dates). Locations are stored as raw ids
 // and reported so the engine resolves stations and structures afterwards.
 import type { EsiSuccessBody } from "~/server/esi/types";
-import { defineSection } from "./types";
+import { defineSection, fromEsi } from "./types";
 import { insertRows } from "~/server/db/insert-rows";
 
 type ClonesBody = EsiSuccessBody<"get", "/characters/{character_id}/clones">;
@@ -22,7 +22,7 @@ export const jumpClones = defineSection<ClonesBody>({
       cache,
       force,
     });
-    return result.status === "unchanged" ? result : { status: "ok", data: result.data, cache: result.cache };
+    return fromEsi(result);
   },
   async persist({ tx, characterId }, body) {
     const info = {

@@ -1,7 +1,7 @@
 // location: where the character is right now (1:1). The station or structure it is
 // docked in, or in space the solar system itself, goes to the shared location table.
 import type { EsiSuccessBody } from "~/server/esi/types";
-import { defineSection } from "./types";
+import { defineSection, fromEsi } from "./types";
 
 type LocationBody = EsiSuccessBody<"get", "/characters/{character_id}/location">;
 
@@ -24,7 +24,7 @@ export const location = defineSection<LocationBody>({
       cache,
       force,
     });
-    return result.status === "unchanged" ? result : { status: "ok", data: result.data, cache: result.cache };
+    return fromEsi(result);
   },
   async persist({ tx, characterId }, body) {
     const fields = {

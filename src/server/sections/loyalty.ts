@@ -2,7 +2,7 @@
 // so unchanged balances cost no write and corporations no longer listed go.
 import type { EsiSuccessBody } from "~/server/esi/types";
 import { diffCount, diffRows } from "./diff-rows";
-import { defineSection } from "./types";
+import { defineSection, fromEsi } from "./types";
 import { insertRows } from "~/server/db/insert-rows";
 
 type LoyaltyBody = EsiSuccessBody<"get", "/characters/{character_id}/loyalty/points">;
@@ -20,7 +20,7 @@ export const loyalty = defineSection<LoyaltyBody>({
       cache,
       force,
     });
-    return result.status === "unchanged" ? result : { status: "ok", data: result.data, cache: result.cache };
+    return fromEsi(result);
   },
   async persist({ tx, characterId }, body) {
     const stored = await tx.characterLoyaltyEntry.findMany({

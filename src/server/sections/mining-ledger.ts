@@ -2,7 +2,7 @@
 // one row per (date, solar system, type), upserted when its quantity changed and
 // never deleted.
 import type { EsiItem } from "~/server/esi/types";
-import { defineSection } from "./types";
+import { defineSection, fromEsi } from "./types";
 import { insertRows } from "~/server/db/insert-rows";
 
 type MiningEntry = EsiItem<"get", "/characters/{character_id}/mining">;
@@ -23,7 +23,7 @@ export const miningLedger = defineSection<MiningEntry[]>({
       cache,
       force,
     });
-    return result.status === "unchanged" ? result : { status: "ok", data: result.data, cache: result.cache };
+    return fromEsi(result);
   },
   async persist({ tx, characterId }, entries) {
     const dates = [...new Set(entries.map((e) => e.date.slice(0, 10)))].map((d) => new Date(`${d}T00:00:00Z`));

@@ -2,7 +2,7 @@
 // changed and abandoned colonies cost writes.
 import type { EsiSuccessBody } from "~/server/esi/types";
 import { diffCount, diffRows } from "./diff-rows";
-import { defineSection } from "./types";
+import { defineSection, fromEsi } from "./types";
 import { insertRows } from "~/server/db/insert-rows";
 
 type PlanetsBody = EsiSuccessBody<"get", "/characters/{character_id}/planets">;
@@ -20,7 +20,7 @@ export const planets = defineSection<PlanetsBody>({
       cache,
       force,
     });
-    return result.status === "unchanged" ? result : { status: "ok", data: result.data, cache: result.cache };
+    return fromEsi(result);
   },
   async persist({ tx, characterId }, body) {
     const stored = await tx.characterPlanet.findMany({

@@ -1,90 +1,89 @@
-// The one list of character sections. Adding a section is adding its module here.
-import type { SectionDefinition } from "./types";
-import { walletBalance } from "./wallet-balance";
-// -- group A imports
+// The one registry of character sections (docs/architecture.md, principle 1). The
+// record is keyed by SectionName, so the compiler refuses a section left out or listed
+// twice; order and names come from ./names.ts.
+import { assets } from "./assets";
 import { attributes } from "./attributes";
+import { blueprints } from "./blueprints";
+import { calendar } from "./calendar";
 import { characterDetails } from "./character-details";
+import { contacts } from "./contacts";
+import { contracts } from "./contracts";
 import { corporationHistory } from "./corporation-history";
+import { fittings } from "./fittings";
 import { fwStats } from "./fw-stats";
 import { implants } from "./implants";
+import { industryJobs } from "./industry-jobs";
 import { jumpClones } from "./jump-clones";
+import { killmails } from "./killmails";
+import { location } from "./location";
+import { loyalty } from "./loyalty";
+import { mails } from "./mails";
+import { marketOrders } from "./market-orders";
+import { miningLedger } from "./mining-ledger";
+import { type SectionName, SECTION_NAMES } from "./names";
+import { notifications } from "./notifications";
+import { onlineStatus } from "./online-status";
+import { planets } from "./planets";
+import { roles } from "./roles";
+import { ship } from "./ship";
 import { skillQueue } from "./skill-queue";
+import { skillSets } from "./skill-sets";
 import { skills } from "./skills";
 import { standings } from "./standings";
 import { titles } from "./titles";
-// -- group B imports
-import { contracts } from "./contracts";
-import { loyalty } from "./loyalty";
-import { miningLedger } from "./mining-ledger";
-import { planets } from "./planets";
+import type { SectionDefinition } from "./types";
+import { walletBalance } from "./wallet-balance";
 import { walletJournal } from "./wallet-journal";
 import { walletTransactions } from "./wallet-transactions";
-// -- group C imports
-import { assets } from "./assets";
-import { location } from "./location";
-import { onlineStatus } from "./online-status";
-import { ship } from "./ship";
-// -- group D imports
-import { calendar } from "./calendar";
-import { contacts } from "./contacts";
-import { mails } from "./mails";
-import { notifications } from "./notifications";
-import { roles } from "./roles";
-// -- group E imports
-import { blueprints } from "./blueprints";
-import { fittings } from "./fittings";
-import { industryJobs } from "./industry-jobs";
-import { killmails } from "./killmails";
-import { marketOrders } from "./market-orders";
-import { skillSets } from "./skill-sets";
 
-export const SECTIONS: readonly SectionDefinition<any>[] = [
-  walletBalance,
-  // -- group A sections
+export { SECTION_NAMES, type SectionName } from "./names";
+
+const BY_NAME: { readonly [N in SectionName]: SectionDefinition<any> } = {
+  wallet_balance: walletBalance,
   skills,
-  skillQueue,
+  skill_queue: skillQueue,
   attributes,
   implants,
-  jumpClones,
-  corporationHistory,
-  characterDetails,
+  jump_clones: jumpClones,
+  corporation_history: corporationHistory,
+  character_details: characterDetails,
   titles,
-  fwStats,
+  fw_stats: fwStats,
   standings,
-  // -- group B sections
-  walletJournal,
-  walletTransactions,
+  wallet_journal: walletJournal,
+  wallet_transactions: walletTransactions,
   loyalty,
-  miningLedger,
+  mining_ledger: miningLedger,
   contracts,
   planets,
-  // -- group C sections
   assets,
   location,
   ship,
-  onlineStatus,
-  // -- group D sections
+  online_status: onlineStatus,
   contacts,
   mails,
   roles,
   notifications,
   calendar,
-  // -- group E sections
   blueprints,
-  industryJobs,
-  marketOrders,
+  industry_jobs: industryJobs,
+  market_orders: marketOrders,
   fittings,
   killmails,
-  skillSets,
-];
+  skill_sets: skillSets,
+};
 
-export const SECTION_NAMES: readonly string[] = SECTIONS.map((s) => s.name);
-
-export function findSection(name: string): SectionDefinition<any> | undefined {
-  return SECTIONS.find((s) => s.name === name);
+for (const [key, section] of Object.entries(BY_NAME)) {
+  if (section.name !== key) throw new Error(`section registry: ${key} holds the section named ${section.name}`);
 }
 
-/** Every ESI scope some section needs, sorted (the registration scope list is a superset). */
+export const SECTIONS: readonly SectionDefinition<any>[] = SECTION_NAMES.map((name) => BY_NAME[name]);
+
+export function findSection(name: string): SectionDefinition<any> | undefined {
+  return Object.hasOwn(BY_NAME, name) ? BY_NAME[name as SectionName] : undefined;
+}
+
+/** Every ESI scope some section needs, sorted. */
 export function sectionScopes(): string[] {
   return [...new Set(SECTIONS.flatMap((s) => s.scopes))].sort();
 }

@@ -1,7 +1,7 @@
 // roles: the character's corporation roles per location, diffed on (location, role).
 // Only updated when the roles feature is on (Member Audit's FEATURE_ROLES_ENABLED).
 import type { EsiSuccessBody } from "~/server/esi/types";
-import { defineSection } from "./types";
+import { defineSection, fromEsi } from "./types";
 import { insertRows } from "~/server/db/insert-rows";
 
 type RolesBody = EsiSuccessBody<"get", "/characters/{character_id}/roles">;
@@ -45,7 +45,7 @@ export const roles = defineSection<RoleRow[]>({
       cache,
       force,
     });
-    return result.status === "unchanged" ? result : { status: "ok", data: roleRows(result.data), cache: result.cache };
+    return fromEsi(result, roleRows);
   },
   async persist({ tx, characterId }, rows) {
     const stored = await tx.characterRole.findMany({ where: { characterId }, select: { location: true, role: true } });

@@ -1,7 +1,8 @@
 // Section settings: stale minutes (defaults from each section, overridden by
 // MEMBERAUDIT_SECTION_STALE_MINUTES_CONFIG-style JSON), retention and chunk sizes.
 import { z } from "zod";
-import { SECTION_NAMES, SECTIONS } from "./registry";
+import { isSectionName, SECTION_NAMES } from "./names";
+import { SECTIONS } from "./registry";
 import type { SectionSettings } from "./types";
 
 export class SectionConfigError extends Error {
@@ -31,7 +32,7 @@ export function parseStaleMinutesConfig(json: string | undefined): Record<string
     )
     .safeParse(raw);
   if (!parsed.success) throw new SectionConfigError("must map section names to whole minutes between 1 and 43200");
-  const unknown = Object.keys(parsed.data).filter((name) => !SECTION_NAMES.includes(name));
+  const unknown = Object.keys(parsed.data).filter((name) => !isSectionName(name));
   if (unknown.length > 0)
     throw new SectionConfigError(`unknown section(s): ${unknown.join(", ")} (known: ${SECTION_NAMES.join(", ")})`);
   return parsed.data;

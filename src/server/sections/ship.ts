@@ -1,6 +1,6 @@
 // ship: the ship the character sits in (1:1).
 import type { EsiSuccessBody } from "~/server/esi/types";
-import { defineSection } from "./types";
+import { defineSection, fromEsi } from "./types";
 
 type ShipBody = EsiSuccessBody<"get", "/characters/{character_id}/ship">;
 
@@ -17,7 +17,7 @@ export const ship = defineSection<ShipBody>({
       cache,
       force,
     });
-    return result.status === "unchanged" ? result : { status: "ok", data: result.data, cache: result.cache };
+    return fromEsi(result);
   },
   async persist({ tx, characterId }, body) {
     const fields = { typeId: body.ship_type_id, itemId: BigInt(body.ship_item_id), name: body.ship_name };

@@ -1,7 +1,7 @@
 // skill_queue: the training queue, replaced as a whole (positions shift whenever
 // a skill finishes, so diffing by position would rewrite nearly every row anyway).
 import type { EsiSuccessBody } from "~/server/esi/types";
-import { defineSection } from "./types";
+import { defineSection, fromEsi } from "./types";
 import { insertRows } from "~/server/db/insert-rows";
 
 type QueueBody = EsiSuccessBody<"get", "/characters/{character_id}/skillqueue">;
@@ -21,7 +21,7 @@ export const skillQueue = defineSection<QueueBody>({
       cache,
       force,
     });
-    return result.status === "unchanged" ? result : { status: "ok", data: result.data, cache: result.cache };
+    return fromEsi(result);
   },
   async persist({ tx, characterId }, queue) {
     const removed = await tx.characterSkillqueueEntry.deleteMany({ where: { characterId } });

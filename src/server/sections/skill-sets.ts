@@ -1,7 +1,7 @@
 // skill_sets: computed locally (no ESI) from the stored skills against every skill set.
 // Member Audit deletes and recreates all checks; here the checks are diffed on skill
 // set id, and an unchanged result hashes equal, so a run with nothing new writes nothing.
-import { computeSkillSetChecks, type SkillSetCheckResult } from "~/server/skill-sets/checks";
+import { computeSkillSetChecks, type SkillSetCheckResult } from "./skill-set-checks";
 import { defineSection } from "./types";
 import { insertRows } from "~/server/db/insert-rows";
 

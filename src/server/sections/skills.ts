@@ -2,7 +2,7 @@
 // Skill levels change a few at a time, so only the changed rows are written.
 import type { EsiSuccessBody } from "~/server/esi/types";
 import { diffCount, diffRows } from "./diff-rows";
-import { defineSection } from "./types";
+import { defineSection, fromEsi } from "./types";
 import { insertRows } from "~/server/db/insert-rows";
 
 type SkillsBody = EsiSuccessBody<"get", "/characters/{character_id}/skills">;
@@ -20,7 +20,7 @@ export const skills = defineSection<SkillsBody>({
       cache,
       force,
     });
-    return result.status === "unchanged" ? result : { status: "ok", data: result.data, cache: result.cache };
+    return fromEsi(result);
   },
   async persist({ tx, characterId }, body) {
     let written = 0;

@@ -2,7 +2,7 @@
 // standing's source so a few changed standings cost a few writes.
 import type { EsiSuccessBody } from "~/server/esi/types";
 import { diffCount, diffRows } from "./diff-rows";
-import { defineSection } from "./types";
+import { defineSection, fromEsi } from "./types";
 import { insertRows } from "~/server/db/insert-rows";
 
 type StandingsBody = EsiSuccessBody<"get", "/characters/{character_id}/standings">;
@@ -20,7 +20,7 @@ export const standings = defineSection<StandingsBody>({
       cache,
       force,
     });
-    return result.status === "unchanged" ? result : { status: "ok", data: result.data, cache: result.cache };
+    return fromEsi(result);
   },
   async persist({ tx, characterId }, body) {
     const stored = await tx.characterStanding.findMany({

@@ -2,7 +2,7 @@
 // decorate titles with client markup (<b>, <color=...>), which is stripped here.
 import type { EsiSuccessBody } from "~/server/esi/types";
 import { diffCount, diffRows } from "./diff-rows";
-import { defineSection } from "./types";
+import { defineSection, fromEsi } from "./types";
 import { insertRows } from "~/server/db/insert-rows";
 
 type TitlesBody = EsiSuccessBody<"get", "/characters/{character_id}/titles">;
@@ -29,7 +29,7 @@ export const titles = defineSection<TitlesBody>({
       cache,
       force,
     });
-    return result.status === "unchanged" ? result : { status: "ok", data: result.data, cache: result.cache };
+    return fromEsi(result);
   },
   async persist({ tx, characterId }, body) {
     const stored = await tx.characterTitle.findMany({ where: { characterId }, select: { titleId: true, name: true } });

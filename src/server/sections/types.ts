@@ -1,16 +1,17 @@
-// What a character section is (DESIGN principle 1): declared once, with its ESI
+// What a character section is (docs/architecture.md, principle 1): declared once, with its ESI
 // routes, scopes, default stale minutes, write strategy and retention; the update
 // engine, the SSO scope list, the stats command, settings validation and the viewer
 // all read these declarations from the registry (./registry.ts).
 //
 // A section splits its update in two so the engine can apply the cost rules of
-// DESIGN principle 4 uniformly: `fetch` talks to ESI (no database writes), and
+// docs/architecture.md, principle 4, uniformly: `fetch` talks to ESI (no database writes), and
 // `persist` writes inside one transaction. When fetch reports "unchanged" (ESI 304
 // or not yet expired), or the fetched data hashes to the stored content hash, the
 // engine calls no persist at all: no section row is written.
 import type { Prisma } from "@prisma/client";
 import type { Db } from "~/server/db/client";
-import type { EsiCacheState, EsiClient } from "~/server/esi/client";
+import type { EsiCacheState, EsiClient, EsiResult } from "~/server/esi/client";
+import type { SectionName } from "./names";
 
 export type WriteStrategy =
   /** create new keys, update changed, delete missing (contacts, skills, standings, ...) */
@@ -69,6 +70,12 @@ export type FetchResult<T> =
   | { status: "unchanged"; reason: "not-modified" | "not-expired"; cache: EsiCacheState }
   | { status: "ok"; data: T; cache: EsiCacheState | null };
 
+/** A section fetched from one ESI route: "unchanged" passes through, data (mapped when asked) keeps ESI's cache state. */
+export function fromEsi<T, U = T>(result: EsiResult<T>, map?: (data: T) => U): FetchResult<U> {
+  if (result.status === "unchanged") return result;
+  return { status: "ok", data: map ? map(result.data) : (result.data as unknown as U), cache: result.cache };
+}
+
 export interface PersistContext {
   characterId: number;
   tx: Prisma.TransactionClient;
@@ -86,8 +93,8 @@ export interface PersistResult {
 }
 
 export interface SectionDefinition<T = unknown> {
-  /** Stable name, as in Member Audit (e.g. "wallet_journal"); used in settings and events. */
-  name: string;
+  /** Stable name, as in Member Audit (e.g. "wallet_journal"); used in settings and events (./names.ts). */
+  name: SectionName;
   label: string;
   /** ESI routes used (method + path template), for docs and stats. */
   routes: readonly string[];

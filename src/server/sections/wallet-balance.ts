@@ -1,7 +1,7 @@
 // wallet_balance: one number per character (GET /characters/{id}/wallet), upserted.
 // The template for single-row sections: fetch through the ESI client with the
 // stored cache state, persist in the transaction the engine opens.
-import { defineSection } from "./types";
+import { defineSection, fromEsi } from "./types";
 
 export const walletBalance = defineSection<number>({
   name: "wallet_balance",
@@ -16,7 +16,7 @@ export const walletBalance = defineSection<number>({
       cache,
       force,
     });
-    return result.status === "unchanged" ? result : { status: "ok", data: result.data, cache: result.cache };
+    return fromEsi(result);
   },
   async persist({ tx, characterId }, total) {
     await tx.characterWalletBalance.upsert({

@@ -3,14 +3,7 @@
 import { holdsPermission } from "~/server/access/character-access";
 import { can, loadPermissionGroups, type Viewer } from "~/server/access/viewer";
 import type { Db } from "~/server/db/client";
-import { CharacterNotFoundError } from "./registration";
-
-export class SharingNotAllowedError extends Error {
-  constructor() {
-    super("You may not share characters (permission share_characters).");
-    this.name = "SharingNotAllowedError";
-  }
-}
+import { AppError, notFound } from "~/server/errors/app-error";
 
 export async function setShared(
   db: Db,
@@ -19,12 +12,13 @@ export async function setShared(
   shared: boolean,
   now = new Date(),
 ): Promise<void> {
-  if (shared && !can(viewer, "share_characters")) throw new SharingNotAllowedError();
+  if (shared && !can(viewer, "share_characters"))
+    throw new AppError("FORBIDDEN", "You may not share characters (permission share_characters).");
   const updated = await db.character.updateMany({
     where: { id: characterId, eveCharacter: { ownership: { userId: viewer.userId } } },
     data: shared ? { isShared: true, sharedAt: now } : { isShared: false, sharedAt: null },
   });
-  if (updated.count === 0) throw new CharacterNotFoundError();
+  if (updated.count === 0) throw notFound("Character");
 }
 
 /** Ends shares whose owner no longer holds share_characters (or has no owner any more). */

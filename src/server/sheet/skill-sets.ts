@@ -3,7 +3,7 @@
 // Audit's modal). Who may see it is decided by canViewSkillSets.
 import type { Viewer } from "~/server/access/viewer";
 import type { Db } from "~/server/db/client";
-import { roman, skillResult, type SkillResult } from "~/server/skill-sets/checks";
+import { roman, skillResult, type SkillResult } from "~/server/sections/skill-set-checks";
 import type { SheetCharacter } from "./viewable-character";
 
 export const UNGROUPED = "[Ungrouped]";

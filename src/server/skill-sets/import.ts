@@ -5,7 +5,7 @@
 import type { Db } from "~/server/db/client";
 import type { EsiClient } from "~/server/esi/client";
 import { DOGMA, resolveTypes } from "~/server/universe/types";
-import { createSkillSet, SkillSetError, updateSkillSet } from "./manage";
+import { createSkillSet, skillSetError, updateSkillSet } from "./manage";
 
 const LEVELS: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, V: 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5 };
 
@@ -49,7 +49,7 @@ export function parseEft(text: string): EftFitting {
   const lines = text.split(/\r?\n/).map((l) => l.trim());
   const first = lines.findIndex((l) => l.length > 0);
   const header = first >= 0 ? /^\[([^,\]]+),\s*([^\]]*)\]$/.exec(lines[first]!) : null;
-  if (!header) throw new SkillSetError("Not an EFT fitting: the first line must read [Ship, Fit name].");
+  if (!header) throw skillSetError("Not an EFT fitting: the first line must read [Ship, Fit name].");
   const names = new Set<string>();
   for (const line of lines.slice(first + 1)) {
     if (!line || /^\[empty .* slot\]$/i.test(line)) continue;
@@ -87,10 +87,10 @@ async function save(
   options: ImportOptions,
   by: string | null,
 ): Promise<{ id: number; created: boolean }> {
-  if (skills.size === 0) throw new SkillSetError("No skill recognised: nothing to import.");
+  if (skills.size === 0) throw skillSetError("No skill recognised: nothing to import.");
   const existing = await db.skillSet.findUnique({ where: { name }, include: { groups: { select: { id: true } } } });
   if (existing && !options.overwrite)
-    throw new SkillSetError(`A skill set named "${name}" exists already; tick overwrite to replace its skills.`);
+    throw skillSetError(`A skill set named "${name}" exists already; tick overwrite to replace its skills.`);
   const groupIds = [
     ...new Set([...(existing?.groups.map((g) => g.id) ?? []), ...(options.groupId ? [options.groupId] : [])]),
   ];
@@ -151,7 +151,7 @@ export async function importEftFitting(
   const fit = parseEft(input.text);
   const ids = await typesByName(deps, [fit.shipName, ...fit.itemNames]);
   const shipTypeId = ids.get(fit.shipName);
-  if (shipTypeId === undefined) throw new SkillSetError(`Unknown ship type "${fit.shipName}".`);
+  if (shipTypeId === undefined) throw skillSetError(`Unknown ship type "${fit.shipName}".`);
   const typeIds = [shipTypeId, ...fit.itemNames.flatMap((n) => (ids.has(n) ? [ids.get(n)!] : []))];
   const dogma = await deps.db.eveTypeDogmaAttribute.findMany({ where: { typeId: { in: typeIds } } });
   const byType = new Map<number, Map<number, number>>();

@@ -3,14 +3,11 @@
 // next update scan recomputes the checks (Member Audit's forced recompute after save).
 import { Prisma } from "@prisma/client";
 import type { Db } from "~/server/db/client";
+import { AppError, notFound } from "~/server/errors/app-error";
 import { skillSets as skillSetsSection } from "~/server/sections/skill-sets";
 
-export class SkillSetError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "SkillSetError";
-  }
-}
+/** The editor's mistakes (duplicate names, missing levels) are theirs to fix: BAD_INPUT with the message. */
+export const skillSetError = (message: string) => new AppError("BAD_INPUT", message);
 
 export interface SkillLevelInput {
   skillTypeId: number;
@@ -45,12 +42,12 @@ function validSkills(
 ): { skillTypeId: number; requiredLevel: number | null; recommendedLevel: number | null }[] {
   const seen = new Set<number>();
   return skills.map((s) => {
-    if (seen.has(s.skillTypeId)) throw new SkillSetError(`Skill ${s.skillTypeId} is listed twice.`);
+    if (seen.has(s.skillTypeId)) throw skillSetError(`Skill ${s.skillTypeId} is listed twice.`);
     seen.add(s.skillTypeId);
     const requiredLevel = s.requiredLevel ?? null;
     const recommendedLevel = s.recommendedLevel ?? null;
     if (requiredLevel === null && recommendedLevel === null)
-      throw new SkillSetError(`Skill ${s.skillTypeId} needs a required or a recommended level.`);
+      throw skillSetError(`Skill ${s.skillTypeId} needs a required or a recommended level.`);
     return { skillTypeId: s.skillTypeId, requiredLevel, recommendedLevel };
   });
 }
@@ -58,9 +55,9 @@ function validSkills(
 function uniqueName<T>(what: string, name: string) {
   return (error: unknown): T => {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
-      throw new SkillSetError(`A ${what} named "${name}" exists already.`);
+      throw skillSetError(`A ${what} named "${name}" exists already.`);
     if (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2025" || error.code === "P2018")) {
-      throw new SkillSetError(`No such ${what}, or it names a group or skill set that does not exist.`);
+      throw skillSetError(`No such ${what}, or it names a group or skill set that does not exist.`);
     }
     throw error;
   };
@@ -167,7 +164,7 @@ export async function updateSkillSet(db: Db, id: number, input: SkillSetInput, b
 export async function deleteSkillSet(db: Db, id: number) {
   return db.$transaction(async (tx) => {
     const { count } = await tx.skillSet.deleteMany({ where: { id } });
-    if (count === 0) throw new SkillSetError("No such skill set.");
+    if (count === 0) throw notFound("Skill set");
     await markSkillChecksStale(tx);
     return { id };
   });
@@ -179,7 +176,7 @@ export async function cloneSkillSet(db: Db, id: number, by: string | null) {
     where: { id },
     include: { skills: true, groups: { select: { id: true } } },
   });
-  if (!source) throw new SkillSetError("No such skill set.");
+  if (!source) throw notFound("Skill set");
   const taken = new Set(
     (await db.skillSet.findMany({ where: { name: { startsWith: source.name } }, select: { name: true } })).map(
       (s) => s.name,
@@ -236,7 +233,7 @@ export async function updateSkillSetGroup(db: Db, id: number, input: SkillSetGro
 
 export async function deleteSkillSetGroup(db: Db, id: number) {
   const { count } = await db.skillSetGroup.deleteMany({ where: { id } });
-  if (count === 0) throw new SkillSetError("No such skill set group.");
+  if (count === 0) throw notFound("Skill set group");
   return { id };
 }
 

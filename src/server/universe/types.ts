@@ -275,3 +275,17 @@ export async function unknownReferencedTypeIds(db: Db, limit = 10_000, character
 export function forgetUnknownTypes(): void {
   unknownToEsi.clear();
 }
+
+/**
+ * Names the types one character's last run stored, so a new character's sheet reads
+ * well at once instead of after the next resolve-eve-types sweep. A failure here
+ * costs nothing but names: the sweep finds the ids again.
+ */
+export async function resolveCharacterTypes(
+  deps: { db: Db; esi: EsiClient },
+  characterId: number,
+): Promise<{ unknown: number; stored: number }> {
+  const ids = await unknownReferencedTypeIds(deps.db, 2_000, characterId);
+  const resolved = ids.length > 0 ? await resolveTypes(deps, ids).catch(() => null) : null;
+  return { unknown: ids.length, stored: resolved?.stored ?? 0 };
+}

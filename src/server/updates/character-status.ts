@@ -1,13 +1,14 @@
 // A character's overall update status, derived from its section status rows, its
 // token and its enabled flag every time it is shown (never stored twice).
 import type { Db } from "~/server/db/client";
+import type { SectionName } from "~/server/sections/names";
 import { findSection } from "~/server/sections/registry";
 import { enabledSections, type EngineSettings } from "./engine-settings";
 
 export type OverallStatus = "ok" | "error" | "limited_token" | "disabled" | "in_progress";
 
 export interface SectionStatusView {
-  section: string;
+  section: SectionName;
   label: string;
   state: "ok" | "error" | "in_progress" | "pending";
   finishedAt: Date | null;

@@ -1,4 +1,4 @@
-// Which sections need an update (Member Audit's rule, inventory section 2): no
+// Which sections need an update (Member Audit's rule): no
 // status yet, the last run failed, or it finished longer ago than the section's
 // stale minutes. Sections that need a token are skipped while the token is invalid
 // (re-adding the character clears that), so a dead token causes no retry storm, and
@@ -6,6 +6,7 @@
 // Prisma stores DateTime as UTC in "timestamp without time zone", hence the UTC cast.
 import { Prisma } from "@prisma/client";
 import type { Db } from "~/server/db/client";
+import type { SectionName } from "~/server/sections/names";
 import type { SectionDefinition } from "~/server/sections/types";
 
 export interface StalePlanOptions {
@@ -17,7 +18,7 @@ export interface StalePlanOptions {
 }
 
 /** (character, section) pairs due for an update, in one query for any number of characters. */
-export async function findStaleSections(db: Db, options: StalePlanOptions): Promise<Map<number, string[]>> {
+export async function findStaleSections(db: Db, options: StalePlanOptions): Promise<Map<number, SectionName[]>> {
   if (options.sections.length === 0) return new Map();
   const rows = options.sections.map(
     (s) =>
@@ -26,7 +27,7 @@ export async function findStaleSections(db: Db, options: StalePlanOptions): Prom
   const onlyCharacters = options.characterIds
     ? Prisma.sql`AND c.id IN (${Prisma.join(options.characterIds)})`
     : Prisma.empty;
-  const due = await db.$queryRaw<Array<{ characterId: number; section: string }>>`
+  const due = await db.$queryRaw<Array<{ characterId: number; section: SectionName }>>`
     SELECT c.id AS "characterId", s.name AS section
     FROM "Character" c
     CROSS JOIN (VALUES ${Prisma.join(rows)}) AS s(name, minutes, needs_token, scopes)
@@ -38,7 +39,7 @@ export async function findStaleSections(db: Db, options: StalePlanOptions): Prom
       AND (u."characterId" IS NULL OR u."isSuccess" IS NOT TRUE OR u."finishedAt" IS NULL
            OR u."finishedAt" < (${options.now.toISOString()}::timestamptz AT TIME ZONE 'UTC') - make_interval(mins => s.minutes))
     ORDER BY c.id`;
-  const plan = new Map<number, string[]>();
+  const plan = new Map<number, SectionName[]>();
   for (const row of due) plan.set(row.characterId, [...(plan.get(row.characterId) ?? []), row.section]);
   return plan;
 }

@@ -1,41 +1,32 @@
-// Updating a character: which sections (stale ones, or those asked for), each run
-// by updateSection, and what happens when the token turns out to be dead: its
-// owner is told once, and the token-dependent sections stop until re-added.
+// Updating a character: which sections (stale ones, or those asked for), each run by
+// updateSection, and what happens when the token turns out to be dead: its owner is
+// told once, and the token-dependent sections stop until the character is added again.
 import type { Db } from "~/server/db/client";
+import { AppError } from "~/server/errors/app-error";
 import { findSection } from "~/server/sections/registry";
+import type { SectionName } from "~/server/sections/names";
 import { enabledSections, type EngineSettings } from "./engine-settings";
 import { findStaleSections } from "./stale";
-import {
-  beginSectionUpdate,
-  finishStagedUpdate,
-  type SectionRunOutcome,
-  type StagedUpdate,
-  type UpdateDeps,
-  updateSection,
-  writeStagedChunk,
-} from "./update-section";
+import { runInline, type SectionRunOutcome, type StepRunner, type UpdateDeps, updateSection } from "./update-section";
 
-export class UnknownSectionError extends Error {
-  constructor(readonly names: string[]) {
-    super(`Unknown section(s): ${names.join(", ")}`);
-    this.name = "UnknownSectionError";
-  }
-}
+const unknownSections = (names: readonly string[]) =>
+  new AppError("BAD_INPUT", `Unknown section(s): ${names.join(", ")}`, { fields: ["sections"] });
 
-export function validateSectionNames(names: readonly string[], settings: EngineSettings): string[] {
-  const enabled = new Set(enabledSections(settings).map((s) => s.name));
+/** The names as given, refused (BAD_INPUT, naming them) when one is not an enabled section. */
+export function validateSectionNames(names: readonly string[], settings: EngineSettings): SectionName[] {
+  const enabled = new Set<string>(enabledSections(settings).map((s) => s.name));
   const unknown = names.filter((n) => !enabled.has(n));
-  if (unknown.length > 0) throw new UnknownSectionError(unknown);
-  return [...names];
+  if (unknown.length > 0) throw unknownSections(unknown);
+  return names as SectionName[];
 }
 
 /** The sections to run now: the requested ones, or the stale ones. */
 export async function planCharacterUpdate(
   db: Db,
   characterId: number,
-  request: { sections?: string[]; now: Date },
+  request: { sections?: readonly string[]; now: Date },
   settings: EngineSettings,
-): Promise<string[]> {
+): Promise<SectionName[]> {
   if (request.sections?.length) return validateSectionNames(request.sections, settings);
   const stale = await findStaleSections(db, {
     sections: enabledSections(settings),
@@ -46,74 +37,33 @@ export async function planCharacterUpdate(
   return stale.get(characterId) ?? [];
 }
 
+/**
+ * One section of one character, to the end. `step` makes each part of the run a job
+ * step; the dead-token notice is given inside the part that found it, so a replayed
+ * step does not give it again.
+ */
 export async function runCharacterSection(
   deps: UpdateDeps,
   characterId: number,
   name: string,
   options: { force?: boolean; settings: EngineSettings },
+  step: StepRunner = runInline,
 ): Promise<SectionRunOutcome> {
   const section = findSection(name);
-  if (!section) throw new UnknownSectionError([name]);
-  const outcome = await updateSection(deps, characterId, section, {
-    force: options.force,
-    settings: options.settings.section,
-  });
-  if (outcome.status === "failed" && outcome.tokenInvalid) await notifyTokenInvalid(deps.db, characterId);
-  return outcome;
-}
-
-function sectionNamed(name: string) {
-  const section = findSection(name);
-  if (!section) throw new UnknownSectionError([name]);
-  return section;
-}
-
-async function noticeFailure<T extends { status: string }>(db: Db, characterId: number, outcome: T): Promise<T> {
-  if (outcome.status === "failed" && (outcome as { tokenInvalid?: boolean }).tokenInvalid)
-    await notifyTokenInvalid(db, characterId);
-  return outcome;
-}
-
-/** The parts of a section run as separate job steps: begin (maybe staged), one per chunk, finish. */
-export async function beginCharacterSection(
-  deps: UpdateDeps,
-  characterId: number,
-  name: string,
-  options: { force?: boolean; settings: EngineSettings },
-): Promise<SectionRunOutcome | StagedUpdate> {
-  const outcome = await beginSectionUpdate(deps, characterId, sectionNamed(name), {
-    force: options.force,
-    settings: options.settings.section,
-  });
-  return noticeFailure(deps.db, characterId, outcome);
-}
-
-export async function writeCharacterSectionChunk(
-  deps: UpdateDeps,
-  characterId: number,
-  name: string,
-  index: number,
-  settings: EngineSettings,
-) {
-  return noticeFailure(
-    deps.db,
+  if (!section) throw unknownSections([name]);
+  const noticing: StepRunner = (id, part) =>
+    step(id, async () => {
+      const outcome = await part();
+      const failed = outcome as Partial<Extract<SectionRunOutcome, { status: "failed" }>>;
+      if (failed.status === "failed" && failed.tokenInvalid) await notifyTokenInvalid(deps.db, characterId);
+      return outcome;
+    });
+  return updateSection(
+    deps,
     characterId,
-    await writeStagedChunk(deps, characterId, sectionNamed(name), index, { settings: settings.section }),
-  );
-}
-
-export async function finishCharacterSection(
-  deps: UpdateDeps,
-  characterId: number,
-  name: string,
-  staged: StagedUpdate,
-  written: number,
-  settings: EngineSettings,
-): Promise<SectionRunOutcome> {
-  return noticeFailure(
-    deps.db,
-    characterId,
-    await finishStagedUpdate(deps, characterId, sectionNamed(name), staged, written, { settings: settings.section }),
+    section,
+    { force: options.force, settings: options.settings.section },
+    noticing,
   );
 }
 

@@ -1,18 +1,16 @@
-import { serve } from "inngest/next";
-import { inngest } from "@inngest-fns/client";
-import { createJobs, toInngestFunction } from "@inngest-fns/index";
-import { env } from "~/env";
-import { appDeps } from "~/server/deps";
+import { type InngestHandlers, serveJobs } from "@inngest-fns/serve";
+import { appJobs } from "~/runtime/deps";
+import { withErrorResponse } from "~/server/errors/http";
 
 // Built on the first request, not at import: `next build` evaluates route modules,
 // and a build must not need the deployment's settings.
-let handlers: ReturnType<typeof serve> | undefined;
-function served(): ReturnType<typeof serve> {
-  handlers ??= serve({ client: inngest, functions: createJobs(appDeps, env()).map(toInngestFunction) });
+let handlers: InngestHandlers | undefined;
+const served = () => {
+  handlers ??= serveJobs(appJobs());
   return handlers;
-}
+};
 
-type Args = Parameters<ReturnType<typeof serve>["GET"]>;
-export const GET = (...args: Args) => served().GET(...args);
-export const POST = (...args: Args) => served().POST(...args);
-export const PUT = (...args: Args) => served().PUT(...args);
+type Args = Parameters<InngestHandlers["GET"]>;
+export const GET = withErrorResponse("GET /api/inngest", async (...args: Args) => served().GET(...args));
+export const POST = withErrorResponse("POST /api/inngest", async (...args: Args) => served().POST(...args));
+export const PUT = withErrorResponse("PUT /api/inngest", async (...args: Args) => served().PUT(...args));

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { SheetHeader } from "~/components/sheet/sheet-header";
 import { SheetTabNav } from "~/components/sheet/tab-nav";
 import { siblingCharacters } from "~/server/sheet/overview";
-import { loadSheet, loadSheetStatus } from "~/server/sheet/page-access";
+import { loadSheet, loadSheetStatus } from "~/web/sheet";
 
 export default async function CharacterSheetLayout({
   children,

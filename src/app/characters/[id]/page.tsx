@@ -1,7 +1,7 @@
 import { SectionStatusTable } from "~/components/section-status-table";
 import { formatEveTime, formatInteger, formatIsk } from "~/components/sheet/format";
 import { readOverview } from "~/server/sheet/overview";
-import { loadSheet, loadSheetStatus } from "~/server/sheet/page-access";
+import { loadSheet, loadSheetStatus } from "~/web/sheet";
 
 function Fact({ label, value, testId }: { label: string; value: React.ReactNode; testId: string }) {
   return (

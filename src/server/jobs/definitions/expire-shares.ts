@@ -1,6 +1,6 @@
-import { expireShares } from "~/server/characters/sharing";
 import type { Db } from "~/server/db/client";
-import { defineJob } from "~/server/jobs/job";
+import { expireShares } from "~/server/sharing/shares";
+import { defineJob } from "../job";
 
 /** Every 15 minutes: ends shares past the timeout or whose owner lost share_characters. */
 export const expireSharesJob = (deps: () => { db: Db }, settings: { sharingTimeoutMinutes: number }) =>

@@ -1,7 +1,7 @@
 import { syncAffiliationNames } from "~/server/characters/affiliation-names";
-import { refreshCharacterPublicDetails, type PublicDetailsDeps } from "~/server/characters/public-details";
-import { defineJob } from "~/server/jobs/job";
+import { type PublicDetailsDeps, refreshCharacterPublicDetails } from "~/server/characters/public-details";
 import { characterPublicRefresh } from "../events";
+import { defineJob } from "../job";
 
 /** Refreshes the public details and affiliation of the characters named in the event. */
 export const refreshCharacterPublic = (deps: () => PublicDetailsDeps) =>

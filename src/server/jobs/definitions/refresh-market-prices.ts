@@ -1,7 +1,7 @@
 import type { Db } from "~/server/db/client";
 import type { EsiClient } from "~/server/esi/client";
-import { defineJob } from "~/server/jobs/job";
 import { refreshMarketPricesIfStale } from "~/server/universe/market-prices";
+import { defineJob } from "../job";
 
 /**
  * CCP's market price estimates (mining and asset values), refreshed when a day old.

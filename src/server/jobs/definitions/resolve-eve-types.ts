@@ -1,6 +1,6 @@
 import type { Db } from "~/server/db/client";
 import type { EsiClient } from "~/server/esi/client";
-import { defineJob } from "~/server/jobs/job";
+import { defineJob } from "../job";
 import { resolveTypes, unknownReferencedTypeIds } from "~/server/universe/types";
 
 const BATCH = 500; // types per step: a retry repeats at most this many look-ups

@@ -1,9 +1,10 @@
-import { characterPublicRefresh, characterUpdate } from "../events";
-import { defineJob } from "~/server/jobs/job";
+import { knownCharacterIds } from "~/server/characters/public-details";
 import type { Db } from "~/server/db/client";
 import { enabledSections, type EngineSettings } from "~/server/updates/engine-settings";
 import { repairStuckSections } from "~/server/updates/maintenance";
 import { findStaleSections } from "~/server/updates/stale";
+import { characterPublicRefresh, characterUpdate } from "../events";
+import { defineJob } from "../job";
 
 const BATCH = 1000; // events per send (Inngest takes up to 5,000)
 
@@ -54,9 +55,7 @@ export const refreshAllAffiliations = (deps: () => { db: Db }) =>
     trigger: { cron: "30 11 * * *" },
     retries: 2,
     async handler({ step }) {
-      const ids = await step.run("list", async () =>
-        (await deps().db.eveCharacter.findMany({ select: { id: true } })).map((c) => c.id),
-      );
+      const ids = await step.run("list", () => knownCharacterIds(deps().db));
       for (let i = 0; i < ids.length; i += BATCH) {
         await step.sendEvent(`refresh-${i / BATCH}`, {
           name: characterPublicRefresh.name,

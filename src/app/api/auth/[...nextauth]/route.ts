@@ -1,5 +1,5 @@
 import NextAuth from "next-auth";
-import { authOptions } from "~/server/auth/options";
+import { authOptions } from "~/web/auth";
 
 const handler = (req: Request, ctx: { params: Promise<{ nextauth: string[] }> }) =>
   NextAuth(req as never, ctx as never, authOptions());

@@ -1,16 +1,8 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "~/server/api/root";
-import { createContext } from "~/server/api/trpc";
+import { createContext } from "~/web/trpc-context";
 
-const handler = (req: Request) =>
-  fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req,
-    router: appRouter,
-    createContext,
-    onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed: ${error.message}`);
-    },
-  });
+// Errors are mapped and logged once, in the router's error formatter (src/server/api/errors.ts).
+const handler = (req: Request) => fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext });
 
 export { handler as GET, handler as POST };

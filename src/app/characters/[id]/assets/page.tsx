@@ -1,7 +1,7 @@
 import { AssetsBrowser } from "~/components/sheet/assets-browser";
 import { EmptyState } from "~/components/sheet/empty-state";
 import { assetLocations } from "~/server/sheet/assets";
-import { loadSheet } from "~/server/sheet/page-access";
+import { loadSheet } from "~/web/sheet";
 
 export default async function AssetsPage({ params }: { params: Promise<{ id: string }> }) {
   const { db, character } = await loadSheet((await params).id);

@@ -1,7 +1,7 @@
 import { CalendarEvents } from "~/components/sheet/calendar-events";
 import { CalendarNotifications } from "~/components/sheet/calendar-notifications";
 import { calendarEvents, notificationsPage } from "~/server/sheet/calendar";
-import { loadSheet } from "~/server/sheet/page-access";
+import { loadSheet } from "~/web/sheet";
 
 export default async function CalendarPage({ params }: { params: Promise<{ id: string }> }) {
   const { db, character } = await loadSheet((await params).id);

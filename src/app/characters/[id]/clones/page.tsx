@@ -1,7 +1,7 @@
 import { ClonesAttributes, ClonesImplants, ClonesInfo, ClonesJumpClones } from "~/components/sheet/clones-panels";
 import { EmptyState } from "~/components/sheet/empty-state";
 import { clonesSheet } from "~/server/sheet/clones";
-import { loadSheet } from "~/server/sheet/page-access";
+import { loadSheet } from "~/web/sheet";
 
 export default async function ClonesPage({ params }: { params: Promise<{ id: string }> }) {
   const { db, character } = await loadSheet((await params).id);

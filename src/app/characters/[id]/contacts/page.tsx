@@ -1,7 +1,7 @@
 import { ContactsTable } from "~/components/sheet/contacts-table";
 import { EmptyState } from "~/components/sheet/empty-state";
 import { contactsSheet } from "~/server/sheet/contacts";
-import { loadSheet } from "~/server/sheet/page-access";
+import { loadSheet } from "~/web/sheet";
 
 export default async function ContactsPage({ params }: { params: Promise<{ id: string }> }) {
   const { db, character } = await loadSheet((await params).id);

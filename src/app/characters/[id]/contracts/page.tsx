@@ -1,7 +1,7 @@
 import { ContractsBrowser } from "~/components/sheet/contracts-browser";
 import { EmptyState } from "~/components/sheet/empty-state";
 import { contractFilterOptions, contractsList } from "~/server/sheet/contracts";
-import { loadSheet } from "~/server/sheet/page-access";
+import { loadSheet } from "~/web/sheet";
 
 export default async function ContractsPage({ params }: { params: Promise<{ id: string }> }) {
   const { db, character } = await loadSheet((await params).id);

@@ -1,6 +1,6 @@
 import { CorporationHistoryTable, FactionWarfarePanel, TitlesAndRoles } from "~/components/sheet/corporation-panels";
 import { corporationSheet } from "~/server/sheet/corporation";
-import { loadSheet } from "~/server/sheet/page-access";
+import { loadSheet } from "~/web/sheet";
 
 export default async function CorporationPage({ params }: { params: Promise<{ id: string }> }) {
   const { db, character } = await loadSheet((await params).id);

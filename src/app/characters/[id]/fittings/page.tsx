@@ -1,6 +1,6 @@
 import { FittingsList } from "~/components/sheet/fittings-list";
 import { fittingsSheet } from "~/server/sheet/fittings";
-import { loadSheet } from "~/server/sheet/page-access";
+import { loadSheet } from "~/web/sheet";
 
 export default async function FittingsPage({ params }: { params: Promise<{ id: string }> }) {
   const { db, character } = await loadSheet((await params).id);

@@ -1,6 +1,6 @@
 import { BlueprintsTable, IndustryJobsTable, MarketOrdersTable } from "~/components/sheet/industry-tables";
 import { HISTORY_LIMIT, industrySheet } from "~/server/sheet/industry";
-import { loadSheet } from "~/server/sheet/page-access";
+import { loadSheet } from "~/web/sheet";
 
 export default async function IndustryPage({ params }: { params: Promise<{ id: string }> }) {
   const { db, character } = await loadSheet((await params).id);

@@ -1,6 +1,6 @@
 import { KillmailsTable } from "~/components/sheet/killmails-table";
 import { killmailsPage } from "~/server/sheet/killmails";
-import { loadSheet } from "~/server/sheet/page-access";
+import { loadSheet } from "~/web/sheet";
 
 export default async function KillmailsPage({ params }: { params: Promise<{ id: string }> }) {
   const { db, character } = await loadSheet((await params).id);

@@ -1,7 +1,7 @@
 import { EmptyState } from "~/components/sheet/empty-state";
 import { MailBrowser } from "~/components/sheet/mail-browser";
 import { mailFolders, mailHeaders, readMail } from "~/server/sheet/mail";
-import { loadSheet } from "~/server/sheet/page-access";
+import { loadSheet } from "~/web/sheet";
 
 export default async function MailPage({
   params,

@@ -1,6 +1,6 @@
 import { MiningLedger, MiningMonths } from "~/components/sheet/mining-ledger";
 import { miningFilterOptions, miningLedgerPage, miningMonthlyTotals } from "~/server/sheet/mining";
-import { loadSheet } from "~/server/sheet/page-access";
+import { loadSheet } from "~/web/sheet";
 
 export default async function MiningPage({ params }: { params: Promise<{ id: string }> }) {
   const { db, character } = await loadSheet((await params).id);

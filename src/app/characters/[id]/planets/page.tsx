@@ -1,5 +1,5 @@
 import { PlanetsTable } from "~/components/sheet/planets-table";
-import { loadSheet } from "~/server/sheet/page-access";
+import { loadSheet } from "~/web/sheet";
 import { planetsSheet } from "~/server/sheet/planets";
 
 export default async function PlanetsPage({ params }: { params: Promise<{ id: string }> }) {

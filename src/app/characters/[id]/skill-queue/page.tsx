@@ -1,7 +1,7 @@
 import { EmptyState } from "~/components/sheet/empty-state";
 import { formatEveTime } from "~/components/sheet/format";
 import { SkillsQueueTable } from "~/components/sheet/skills-queue-table";
-import { loadSheet } from "~/server/sheet/page-access";
+import { loadSheet } from "~/web/sheet";
 import { skillQueueSheet } from "~/server/sheet/skill-queue";
 
 export default async function SkillQueuePage({ params }: { params: Promise<{ id: string }> }) {

@@ -1,7 +1,7 @@
 import { EmptyState } from "~/components/sheet/empty-state";
 import { formatEveTime } from "~/components/sheet/format";
 import { SkillSetList } from "~/components/skill-sets/skill-set-list";
-import { loadSheet } from "~/server/sheet/page-access";
+import { loadSheet } from "~/web/sheet";
 import { canViewSkillSets, characterSkillSets } from "~/server/sheet/skill-sets";
 
 export default async function SkillSetsPage({ params }: { params: Promise<{ id: string }> }) {

@@ -1,7 +1,7 @@
 import { EmptyState } from "~/components/sheet/empty-state";
 import { formatInteger } from "~/components/sheet/format";
 import { SkillsGroups } from "~/components/sheet/skills-groups";
-import { loadSheet } from "~/server/sheet/page-access";
+import { loadSheet } from "~/web/sheet";
 import { skillsSheet } from "~/server/sheet/skills";
 
 export default async function SkillsPage({ params }: { params: Promise<{ id: string }> }) {

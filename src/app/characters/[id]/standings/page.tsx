@@ -1,5 +1,5 @@
 import { LoyaltyTable, NpcStandingsTable } from "~/components/sheet/standings-tables";
-import { loadSheet } from "~/server/sheet/page-access";
+import { loadSheet } from "~/web/sheet";
 import { standingsSheet } from "~/server/sheet/standings";
 
 export default async function StandingsPage({ params }: { params: Promise<{ id: string }> }) {

@@ -3,7 +3,7 @@ import { formatEveTime, formatIsk } from "~/components/sheet/format";
 import { WalletBalanceChart } from "~/components/sheet/wallet-balance-chart";
 import { WalletJournal } from "~/components/sheet/wallet-journal";
 import { WalletTransactions } from "~/components/sheet/wallet-transactions";
-import { loadSheet } from "~/server/sheet/page-access";
+import { loadSheet } from "~/web/sheet";
 import {
   journalRefTypes,
   walletBalance,

@@ -1,0 +1,35 @@
+// Where this process's job events go: to Inngest when it is configured, else to the
+// embedded runner, which then also runs the schedules (src/instrumentation.ts starts
+// it). Both take the same job list (src/server/jobs/definitions).
+import { inngest } from "@inngest-fns/client";
+import { env } from "~/env";
+import type { AppDeps } from "~/server/deps";
+import { createJobs } from "~/server/jobs/definitions";
+import { EmbeddedRunner } from "~/server/jobs/embedded-runner";
+import type { JobDefinition, JobEventPayload } from "~/server/jobs/job";
+
+const holder = globalThis as unknown as { __memberauditRunner?: EmbeddedRunner };
+
+/** The app's jobs, with the process's dependencies and settings. */
+export function jobsFor(deps: () => AppDeps): JobDefinition<any>[] {
+  return createJobs(deps, env());
+}
+
+/** The process's one embedded runner. */
+export function embeddedRunnerFor(deps: () => AppDeps): EmbeddedRunner {
+  holder.__memberauditRunner ??= new EmbeddedRunner(jobsFor(deps), {
+    // Two at a time even on the one-connection embedded database: their queries interleave, so a quick
+    // job (a new character's public details) need not wait for a long one (a full section update).
+    maxConcurrency: 2,
+    log: (line) => console.warn(`[jobs] ${line}`),
+  });
+  return holder.__memberauditRunner;
+}
+
+/** Delivers events the sender has checked already (checkedSender). */
+export function jobDelivery(deps: () => AppDeps): (events: JobEventPayload[]) => Promise<void> {
+  return async (events) => {
+    if (env().inngest.enabled) await inngest.send(events);
+    else await embeddedRunnerFor(deps).send(events);
+  };
+}

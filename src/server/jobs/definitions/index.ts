@@ -1,0 +1,32 @@
+// The list of background jobs, built from the process's dependencies and settings.
+// Inngest (inngest/functions.ts) and the embedded runner drive this same list.
+import type { AppDeps } from "~/server/deps";
+import type { EngineSettings } from "~/server/updates/engine-settings";
+import { updateDepsFrom } from "~/server/updates/update-deps";
+import type { JobDefinition } from "../job";
+import { expireSharesJob } from "./expire-shares";
+import { refreshCharacterPublic } from "./refresh-character-public";
+import { refreshMarketPricesJob } from "./refresh-market-prices";
+import { resolveEveTypes } from "./resolve-eve-types";
+import { updateCharacter } from "./update-character";
+import { refreshAllAffiliations, repairStuckUpdates, updateStaleCharacters } from "./update-schedule";
+
+export interface JobSettings {
+  sharingTimeoutMinutes: number;
+  engine: EngineSettings;
+}
+
+export function createJobs(deps: () => AppDeps, settings: JobSettings): JobDefinition<any>[] {
+  const update = () => updateDepsFrom(deps());
+  return [
+    refreshCharacterPublic(deps),
+    expireSharesJob(deps, settings),
+    ...(settings.engine.updatesEnabled
+      ? [updateCharacter(update, settings.engine), updateStaleCharacters(deps, settings.engine)]
+      : []),
+    repairStuckUpdates(deps),
+    refreshAllAffiliations(deps),
+    resolveEveTypes(deps),
+    refreshMarketPricesJob(deps),
+  ];
+}

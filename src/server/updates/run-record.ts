@@ -1,0 +1,134 @@
+// How a section run ends on its status row (SectionUpdateStatus): a success records the
+// cache state and content hash and runs the retention purge; a failure keeps the last
+// good data and records why. Also the shared name and location resolution after a write.
+import type { Db } from "~/server/db/client";
+import {
+  type EsiClient,
+  EsiMissingScopeError,
+  EsiNoTokenError,
+  EsiRateLimitedError,
+  EsiTokenInvalidError,
+} from "~/server/esi/client";
+import { retentionCutoff } from "~/server/sections/retention";
+import type { SectionDefinition, SectionSettings } from "~/server/sections/types";
+
+export interface UpdateDeps {
+  db: Db;
+  esi: EsiClient;
+  now?: () => Date;
+  /** Name and location resolution for the ids a section reports (shared EveEntity and Location tables). */
+  resolvers?: {
+    entities?(ids: number[]): Promise<unknown>;
+    locations?(characterId: number, ids: bigint[]): Promise<unknown>;
+  };
+}
+
+export type SectionRunOutcome =
+  | { section: string; status: "updated"; written: number; purged?: number }
+  | { section: string; status: "unchanged"; reason: "not-modified" | "not-expired" | "same-content"; purged?: number }
+  | { section: string; status: "failed"; error: string; tokenError: boolean; tokenInvalid: boolean }
+  /** The section's own ESI bucket (e.g. char-wallet) is spent: the next scheduled scan finds it stale and runs it. */
+  | { section: string; status: "deferred"; retryAt: string };
+
+export type FailedRun = Extract<SectionRunOutcome, { status: "failed" }>;
+
+export function statusKey(characterId: number, section: string) {
+  return { characterId_section: { characterId, section } };
+}
+
+function isTokenFault(error: unknown): boolean {
+  return (
+    error instanceof EsiTokenInvalidError || error instanceof EsiNoTokenError || error instanceof EsiMissingScopeError
+  );
+}
+
+/** The last good data stays; the status row says why the run failed. */
+export async function recordFailure(
+  deps: UpdateDeps,
+  characterId: number,
+  section: SectionDefinition<any>,
+  error: unknown,
+): Promise<FailedRun> {
+  const message = error instanceof Error ? error.message : String(error);
+  const tokenError = isTokenFault(error);
+  // Dead (not merely lacking a scope): the character's token-dependent sections must stop.
+  const tokenInvalid = error instanceof EsiTokenInvalidError || error instanceof EsiNoTokenError;
+  await deps.db.sectionUpdateStatus.update({
+    where: statusKey(characterId, section.name),
+    data: {
+      isSuccess: false,
+      errorMessage: message.slice(0, 1000),
+      isTokenError: tokenError,
+      finishedAt: deps.now?.() ?? new Date(),
+    },
+  });
+  // A rate limit is for the caller's retry policy (Inngest's RetryAfterError); the status is recorded either way.
+  // Other failures end here: the next scheduled run finds the section stale (its last run failed).
+  if (error instanceof EsiRateLimitedError) throw error;
+  return { section: section.name, status: "failed", error: message, tokenError, tokenInvalid };
+}
+
+/** The ESI cache state a successful run leaves, and the content hash when the data was stored. */
+export interface SuccessState {
+  etag: string | null;
+  cacheExpiresAt: Date | null;
+  contentHash?: string;
+}
+
+/** Every successful run ends here: the retention purge (304s included), then the status row. */
+export async function recordSuccess(
+  deps: UpdateDeps,
+  characterId: number,
+  section: SectionDefinition<any>,
+  now: Date,
+  settings: SectionSettings,
+  state: SuccessState,
+): Promise<{ purged?: number }> {
+  const purged = await purgeExpired(deps, characterId, section, now, settings);
+  await deps.db.sectionUpdateStatus.update({
+    where: statusKey(characterId, section.name),
+    data: {
+      isSuccess: true,
+      errorMessage: null,
+      isTokenError: false,
+      finishedAt: deps.now?.() ?? new Date(),
+      ...state,
+    },
+  });
+  return purged;
+}
+
+/**
+ * The retention purge (MEMBERAUDIT_DATA_RETENTION_LIMIT) belongs to the engine, not to
+ * each section's persist: it runs after every successful run, so data ages out even
+ * while ESI keeps answering 304. A no-op DELETE writes no row.
+ */
+async function purgeExpired(
+  deps: UpdateDeps,
+  characterId: number,
+  section: SectionDefinition<any>,
+  now: Date,
+  settings: SectionSettings,
+): Promise<{ purged?: number }> {
+  if (!section.retention) return {};
+  const purged = await section.retention.purge(deps.db, characterId, retentionCutoff(now, settings.retentionDays));
+  return purged > 0 ? { purged } : {};
+}
+
+/** Names and locations are shared conveniences: failing to resolve them must not fail the section. */
+export async function resolveReported(
+  deps: UpdateDeps,
+  characterId: number,
+  entityIds?: number[],
+  locationIds?: bigint[],
+): Promise<void> {
+  try {
+    if (entityIds?.length && deps.resolvers?.entities) await deps.resolvers.entities([...new Set(entityIds)]);
+    if (locationIds?.length && deps.resolvers?.locations)
+      await deps.resolvers.locations(characterId, [...new Set(locationIds)]);
+  } catch (error) {
+    console.warn(
+      `name/location resolution for character ${characterId} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
