@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { characterPublicRefresh } from "~/server/jobs/events";
 import { toInngestFunction } from "@inngest-fns/functions";
 import { createJobs } from "~/server/jobs/definitions";
-import { refreshCharacterPublicDetails } from "~/server/characters/public-details";
+import { refreshCharacterPublicDetails } from "~/server/universe/public-characters";
 import { createTokenCipher } from "~/server/crypto/token-cipher";
 import type { AppDeps } from "~/server/deps";
 import { createEsiClient, EsiError } from "~/server/esi/client";

@@ -1,6 +1,7 @@
 // The list of background jobs, built from the process's dependencies and settings.
 // Inngest (inngest/functions.ts) and the embedded runner drive this same list.
-import type { AppDeps } from "~/server/deps";
+import type { Db } from "~/server/db/client";
+import type { EsiClient } from "~/server/esi/client";
 import type { EngineSettings } from "~/server/updates/engine-settings";
 import { updateDepsFrom } from "~/server/updates/update-deps";
 import type { JobDefinition } from "../job";
@@ -11,12 +12,18 @@ import { resolveEveTypes } from "./resolve-eve-types";
 import { updateCharacter } from "./update-character";
 import { refreshAllAffiliations, repairStuckUpdates, updateStaleCharacters } from "./update-schedule";
 
+/** What the jobs use of the process's dependencies. */
+export interface JobDeps {
+  db: Db;
+  esi: EsiClient;
+}
+
 export interface JobSettings {
   sharingTimeoutMinutes: number;
   engine: EngineSettings;
 }
 
-export function createJobs(deps: () => AppDeps, settings: JobSettings): JobDefinition<any>[] {
+export function createJobs(deps: () => JobDeps, settings: JobSettings): JobDefinition<any>[] {
   const update = () => updateDepsFrom(deps());
   return [
     refreshCharacterPublic(deps),

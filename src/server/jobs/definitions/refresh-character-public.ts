@@ -1,5 +1,5 @@
-import { syncAffiliationNames } from "~/server/characters/affiliation-names";
-import { type PublicDetailsDeps, refreshCharacterPublicDetails } from "~/server/characters/public-details";
+import { syncAffiliationNames } from "~/server/universe/affiliation-names";
+import { type PublicDetailsDeps, refreshCharacterPublicDetails } from "~/server/universe/public-characters";
 import { characterPublicRefresh } from "../events";
 import { defineJob } from "../job";
 

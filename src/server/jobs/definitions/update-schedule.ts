@@ -1,4 +1,4 @@
-import { knownCharacterIds } from "~/server/characters/public-details";
+import { knownCharacterIds } from "~/server/universe/public-characters";
 import type { Db } from "~/server/db/client";
 import { enabledSections, type EngineSettings } from "~/server/updates/engine-settings";
 import { repairStuckSections } from "~/server/updates/maintenance";
