@@ -8,8 +8,8 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTokenCipher } from "~/server/crypto/token-cipher";
 import { simCharacters } from "~/simulator/roster";
-import { demoContext, launchChromium, SCREENSHOT_DIR } from "../helpers/browser";
-import { type DemoApp, startDemoApp } from "../helpers/demo-app";
+import { demoContext, launchChromium, SCREENSHOT_DIR } from "../support/browser";
+import { type DemoApp, startDemoApp } from "../support/demo-app";
 
 const [main, alt] = [simCharacters[0]!, simCharacters[1]!];
 // Slow pages while the demo loads sections in the background (see demoContext).

@@ -6,8 +6,8 @@ import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { simCharacters } from "~/simulator/roster";
-import { demoContext, launchChromium, SCREENSHOT_DIR } from "../helpers/browser";
-import { type DemoApp, startDemoApp } from "../helpers/demo-app";
+import { demoContext, launchChromium, SCREENSHOT_DIR } from "../support/browser";
+import { type DemoApp, startDemoApp } from "../support/demo-app";
 
 const byName = (name: string) => simCharacters.find((c) => c.name === name)!;
 const ADMIN = byName("Aura Vexlin"); // corp 98000001, alliance 99000001

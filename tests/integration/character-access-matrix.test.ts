@@ -19,8 +19,8 @@ import type { CurrentUser } from "~/server/auth/session";
 import { createTokenCipher } from "~/server/crypto/token-cipher";
 import { createEsiClient } from "~/server/esi/client";
 import { PERMISSION_NAMES, type Permission } from "~/server/identity/permissions";
-import { createTestDatabase, type TestDatabase } from "../helpers/database";
-import { testAppDeps } from "../helpers/app-deps";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+import { testAppDeps } from "../support/app-deps";
 
 const CORP = { A1: 98000001, A2: 98000002, B: 98000003, NONE: 98000004 } as const;
 const ALLIANCE: Record<number, number | null> = {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadViewer } from "~/server/access/viewer";
 import type { Permission } from "~/server/identity/permissions";
 import { findCharacters } from "~/server/finder/character-finder";
-import { createTestDatabase, type TestDatabase } from "../helpers/database";
+import { createTestDatabase, type TestDatabase } from "../support/database";
 
 let t: TestDatabase;
 const CORPS = [

@@ -2,7 +2,7 @@
 // stores the others.
 import { describe, expect, it } from "vitest";
 import { resolveEntityNames } from "~/server/universe/entities";
-import { useSimDatabase } from "../helpers/sim-database";
+import { useSimDatabase } from "../support/sim-database";
 
 const env = useSimDatabase();
 

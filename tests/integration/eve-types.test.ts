@@ -11,8 +11,8 @@ import { findType, typesInCategory } from "~/simulator/sde";
 import { createJobs } from "~/server/jobs/definitions";
 import { resolveEveTypes } from "~/server/jobs/definitions/resolve-eve-types";
 import { DEFAULT_ENGINE_SETTINGS } from "~/server/updates/engine-settings";
-import { registerWithToken } from "../esi/support/sim";
-import { useSimDatabase } from "../helpers/sim-database";
+import { registerWithToken } from "../support/simulator";
+import { useSimDatabase } from "../support/sim-database";
 
 const CHARACTER = 2112000011;
 const BOGUS = 999_999_901;

@@ -4,7 +4,7 @@
 import { Prisma } from "@prisma/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { insertRows } from "~/server/db/insert-rows";
-import { createTestDatabase, type TestDatabase } from "../helpers/database";
+import { createTestDatabase, type TestDatabase } from "../support/database";
 
 let t: TestDatabase;
 const A = 2113000001;

@@ -5,7 +5,7 @@ import type { EveIdentity } from "~/server/identity/eve-jwt";
 import { dashboardFigures } from "~/server/characters/dashboard";
 import { registerCharacter, signInWithCharacter } from "~/server/characters/registration";
 import { createTokenCipher } from "~/server/crypto/token-cipher";
-import { createTestDatabase, type TestDatabase } from "../helpers/database";
+import { createTestDatabase, type TestDatabase } from "../support/database";
 
 const cipher = createTokenCipher({ current: Buffer.alloc(32, 3).toString("base64") });
 const identity = (id: number): EveIdentity => ({

@@ -7,8 +7,8 @@ import { describe, expect, it } from "vitest";
 import { loadEve } from "~/server/cli/load-eve";
 import { DOGMA } from "~/server/universe/types";
 import { groupsInCategory, typesInCategory } from "~/simulator/sde";
-import { CLIENT } from "../esi/support/sim";
-import { useSimDatabase } from "../helpers/sim-database";
+import { CLIENT } from "../support/simulator";
+import { useSimDatabase } from "../support/sim-database";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const env = useSimDatabase();

@@ -4,8 +4,8 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Simulator } from "~/simulator/server";
-import { CLIENT, registerWithToken, startSim } from "../esi/support/sim";
-import { createTestDatabase, type TestDatabase } from "../helpers/database";
+import { CLIENT, registerWithToken, startSim } from "../support/simulator";
+import { createTestDatabase, type TestDatabase } from "../support/database";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const CHARACTER = 2112000006;
@@ -26,7 +26,7 @@ function cli(...args: string[]): Promise<{ code: number | null; out: string }> {
           MEMBERAUDIT_MODE: "demo",
           DATABASE_URL: t.url,
           AUTH_SECRET: "s".repeat(40),
-          // The key tests/esi/support/sim.ts seals tokens with.
+          // The key tests/support/simulator.ts seals tokens with.
           TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
           EVE_SSO_BASE_URL: url,
           ESI_BASE_URL: url,

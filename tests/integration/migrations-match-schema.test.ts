@@ -5,7 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations, readMigrations } from "~/server/db/migrate";
-import { createEmptyDatabase } from "../helpers/database";
+import { createEmptyDatabase } from "../support/database";
 
 const root = path.resolve(import.meta.dirname, "../..");
 

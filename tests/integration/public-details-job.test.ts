@@ -15,8 +15,8 @@ import { EmbeddedRunner } from "~/server/jobs/embedded-runner";
 import { DEFAULT_ENGINE_SETTINGS } from "~/server/updates/engine-settings";
 import { simCharacters } from "~/simulator/roster";
 import { createSimulator, type Simulator } from "~/simulator/server";
-import { createTestDatabase, type TestDatabase } from "../helpers/database";
-import { testAppDeps } from "../helpers/app-deps";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+import { testAppDeps } from "../support/app-deps";
 
 let t: TestDatabase;
 let sim: Simulator;

@@ -10,7 +10,7 @@ import { listMyCharacters } from "~/server/characters/my-characters";
 import { registerCharacter, signInWithCharacter } from "~/server/characters/registration";
 import { removeCharacter } from "~/server/characters/removal";
 import { createTokenCipher } from "~/server/crypto/token-cipher";
-import { createTestDatabase, type TestDatabase } from "../helpers/database";
+import { createTestDatabase, type TestDatabase } from "../support/database";
 
 const cipher = createTokenCipher({ current: Buffer.alloc(32, 9).toString("base64") });
 let t: TestDatabase;

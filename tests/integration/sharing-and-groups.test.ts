@@ -14,7 +14,7 @@ import {
   setSuperuser,
   updateGroup,
 } from "~/server/groups/admin";
-import { createTestDatabase, type TestDatabase } from "../helpers/database";
+import { createTestDatabase, type TestDatabase } from "../support/database";
 
 let t: TestDatabase;
 const cipher = createTokenCipher({ current: Buffer.alloc(32, 4).toString("base64") });

@@ -7,7 +7,7 @@ import { importEftFitting, importSkillPlan, parseEft, parseSkillPlan } from "~/s
 import { AppError } from "~/server/errors/app-error";
 import { DOGMA } from "~/server/universe/types";
 import { findType, typesInCategory } from "~/simulator/sde";
-import { useSimDatabase } from "../helpers/sim-database";
+import { useSimDatabase } from "../support/sim-database";
 
 const env = useSimDatabase();
 

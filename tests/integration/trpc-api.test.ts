@@ -10,8 +10,8 @@ import { registerCharacter, signInWithCharacter } from "~/server/characters/regi
 import { createTokenCipher } from "~/server/crypto/token-cipher";
 import type { AppDeps } from "~/server/deps";
 import { createEsiClient } from "~/server/esi/client";
-import { createTestDatabase, type TestDatabase } from "../helpers/database";
-import { testAppDeps } from "../helpers/app-deps";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+import { testAppDeps } from "../support/app-deps";
 
 let t: TestDatabase;
 let deps: AppDeps;

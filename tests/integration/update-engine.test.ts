@@ -15,8 +15,8 @@ import { validateSectionNames } from "~/server/updates/update-character";
 import { updateDepsFrom } from "~/server/updates/update-deps";
 import { enabledSections } from "~/server/updates/engine-settings";
 import type { Simulator } from "~/simulator/server";
-import { makeClient, registerWithToken, startSim } from "../esi/support/sim";
-import { createTestDatabase, type TestDatabase } from "../helpers/database";
+import { makeClient, registerWithToken, startSim } from "../support/simulator";
+import { createTestDatabase, type TestDatabase } from "../support/database";
 
 const [A, B] = [2112000004, 2112000005];
 let t: TestDatabase;

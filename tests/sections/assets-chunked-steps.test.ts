@@ -14,8 +14,8 @@ import { DEFAULT_ENGINE_SETTINGS, type EngineSettings } from "~/server/updates/e
 import { updateDepsFrom } from "~/server/updates/update-deps";
 import { characterSection } from "~/simulator/data";
 import type { Simulator } from "~/simulator/server";
-import { makeClient, registerWithToken, startSim } from "../esi/support/sim";
-import { createTestDatabase, type TestDatabase } from "../helpers/database";
+import { makeClient, registerWithToken, startSim } from "../support/simulator";
+import { createTestDatabase, type TestDatabase } from "../support/database";
 
 const CHARACTER = 2112000010;
 const CHUNK = 50;

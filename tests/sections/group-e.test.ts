@@ -16,10 +16,10 @@ import type { Simulator } from "~/simulator/server";
 import { characterContext, characterSection } from "~/simulator/data";
 import { blueprintsOf, jobsAt } from "~/simulator/data/industry";
 import { killmailDetail, recentKillmails } from "~/simulator/data/killmails";
-import { makeClient, registerWithToken, startSim } from "../esi/support/sim";
-import { createTestDatabase, type TestDatabase } from "../helpers/database";
-import { iso, isoOf } from "./support/iso";
-import { sectionSuite } from "./support/section-suite";
+import { makeClient, registerWithToken, startSim } from "../support/simulator";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+import { iso, isoOf } from "../support/iso-dates";
+import { sectionSuite } from "../support/section-suite";
 
 const ascending =
   <T>(key: (row: T) => number) =>

@@ -1,11 +1,11 @@
 // One throwaway database, one simulator and one ESI client per test file, opened in
 // beforeAll and closed in afterAll: the set-up of tests that talk to ESI without a
-// registered roster of their own (the section tests have tests/sections/support).
+// registered roster of their own (the section tests have section-env.ts).
 import { afterAll, beforeAll } from "vitest";
 import type { Db } from "~/server/db/client";
 import type { EsiClient } from "~/server/esi/client";
 import type { Simulator } from "~/simulator/server";
-import { makeClient, startSim } from "../esi/support/sim";
+import { makeClient, startSim } from "./simulator";
 import { createTestDatabase, type TestDatabase } from "./database";
 
 export interface SimDatabase {

@@ -11,8 +11,8 @@ import type { SectionDefinition, SectionSettings } from "~/server/sections/types
 import { resolveLocations } from "~/server/universe/locations";
 import { type SectionRunOutcome, type UpdateDeps, updateSection } from "~/server/updates/update-section";
 import type { Simulator } from "~/simulator/server";
-import { makeClient, registerWithToken, startSim } from "../../esi/support/sim";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database";
+import { makeClient, registerWithToken, startSim } from "./simulator";
+import { createTestDatabase, type TestDatabase } from "./database";
 
 /** The simulator's SSO issues no refresh token for a sign-in without scopes, so public sections borrow one. */
 const SIGN_IN_SCOPE = "esi-skills.read_skills.v1";

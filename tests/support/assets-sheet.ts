@@ -17,9 +17,9 @@ import { resolveLocations } from "~/server/universe/locations";
 import { updateSection } from "~/server/updates/update-section";
 import { findCategory, findGroup, findType } from "~/simulator/sde";
 import type { Simulator } from "~/simulator/server";
-import { cipher, makeClient, registerWithToken, startSim } from "../esi/support/sim";
-import { createTestDatabase, type TestDatabase } from "../helpers/database";
-import { testAppDeps } from "../helpers/app-deps";
+import { cipher, makeClient, registerWithToken, startSim } from "./simulator";
+import { createTestDatabase, type TestDatabase } from "./database";
+import { testAppDeps } from "./app-deps";
 
 export interface SheetCharacter {
   id: number;

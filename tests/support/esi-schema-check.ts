@@ -2,7 +2,7 @@
 // schemas (type, format, enum, required, properties, items). Strict means a
 // property the spec does not declare is an error too, so a typo in a field name
 // cannot slip through as an "extra" field.
-import schemas from "../fixtures/esi-response-schemas.json";
+import schemas from "./fixtures/esi-response-schemas.json";
 
 interface Schema {
   type?: string;

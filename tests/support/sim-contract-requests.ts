@@ -29,7 +29,7 @@ type Operation = {
   "x-cache-age"?: number;
 };
 const spec = JSON.parse(
-  readFileSync(new URL("../../../src/server/esi/openapi/esi-openapi-3.0.3-2026-07-17.json", import.meta.url), "utf8"),
+  readFileSync(new URL("../../src/server/esi/openapi/esi-openapi-3.0.3-2026-07-17.json", import.meta.url), "utf8"),
 ) as {
   paths: Record<string, Record<string, Operation>>;
 };
@@ -159,7 +159,7 @@ export class ContractClient {
           )?.id;
         default:
           throw new Error(
-            `No id source for {${name}} (${route.method} ${route.path}): teach tests/simulator/support/contract-requests.ts`,
+            `No id source for {${name}} (${route.method} ${route.path}): teach tests/support/sim-contract-requests.ts`,
           );
       }
     })();
@@ -186,7 +186,7 @@ export class ContractClient {
       }
       default:
         throw new Error(
-          `No request body for ${route.method} ${route.path}: teach tests/simulator/support/contract-requests.ts`,
+          `No request body for ${route.method} ${route.path}: teach tests/support/sim-contract-requests.ts`,
         );
     }
   }

@@ -9,7 +9,7 @@ import addFormatsModule from "ajv-formats";
 
 type Schema = { [key: string]: unknown };
 
-const SPEC_FILE = new URL("../../../src/server/esi/openapi/esi-openapi-3.0.3-2026-07-17.json", import.meta.url);
+const SPEC_FILE = new URL("../../src/server/esi/openapi/esi-openapi-3.0.3-2026-07-17.json", import.meta.url);
 
 let spec: Schema | undefined;
 const document = (): Schema => (spec ??= JSON.parse(readFileSync(SPEC_FILE, "utf8")) as Schema);

@@ -1,13 +1,13 @@
 // A second process for the shared-limiter test: hammers one rate-limited route for
 // one character through its own ESI client and database pool, then prints what it
-// got as one JSON line. Usage (tsx): hammer.ts <databaseUrl> <esiUrl> <characterId> <requests> <probeIntervalMs>
+// got as one JSON line. Usage (tsx): esi-hammer.ts <databaseUrl> <esiUrl> <characterId> <requests> <probeIntervalMs>
 import { createDb } from "~/server/db/client";
 import { EsiRateLimitedError } from "~/server/esi/client";
-import { makeClient } from "./sim";
+import { makeClient } from "./simulator";
 
 const [databaseUrl, esiUrl, characterArg, requestsArg, probeArg] = process.argv.slice(2);
 if (!databaseUrl || !esiUrl || !characterArg || !requestsArg) {
-  console.error("usage: hammer.ts <databaseUrl> <esiUrl> <characterId> <requests> [probeIntervalMs]");
+  console.error("usage: esi-hammer.ts <databaseUrl> <esiUrl> <characterId> <requests> [probeIntervalMs]");
   process.exit(2);
 }
 const db = createDb(databaseUrl, 4);
