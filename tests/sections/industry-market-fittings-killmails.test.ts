@@ -1,4 +1,4 @@
-// Group E (beyond Member Audit): blueprints, industry_jobs, market_orders, fittings,
+// Sections beyond Member Audit's: blueprints, industry_jobs, market_orders, fittings,
 // killmails, each through the shared checks on its own roster character (revoking
 // one section's token must not affect another's case).
 import { Prisma } from "@prisma/client";
@@ -252,7 +252,7 @@ function lostPerType(items: LostDetail[]): Array<{ typeId: number; quantity: num
 
 // What the shared checks cannot see: rows kept across runs, killmail details asked
 // for once, and which ids go to the name and location resolvers.
-describe("group E write rules", () => {
+describe("blueprints, industry jobs, market orders, fittings and killmails write rules", () => {
   const JOBS = 2112000002;
   const ORDERS = 2112000008;
   const KILLS = 2112000005;
