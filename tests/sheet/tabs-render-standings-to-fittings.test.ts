@@ -1,11 +1,7 @@
 // The Standings, Mining, Planets, Corporation, Industry, Killmails, Calendar and
 // Fittings tabs' components and the launcher's dashboard render what the server hands
 // them (client components inside the app's providers, with no request made).
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
-import { createElement, type ReactElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import superjson from "superjson";
+import { createElement } from "react";
 import { describe, expect, it } from "vitest";
 import { LauncherDashboard } from "~/components/launcher-dashboard";
 import { CalendarEvents } from "~/components/sheet/calendar-events";
@@ -17,29 +13,8 @@ import { KillmailsTable } from "~/components/sheet/killmails-table";
 import { MiningLedger } from "~/components/sheet/mining-ledger";
 import { PlanetsTable } from "~/components/sheet/planets-table";
 import { NpcStandingsTable } from "~/components/sheet/standings-tables";
-import type { AppRouter } from "~/server/api/root";
-import { TRPCProvider } from "~/trpc/client";
+import { render, text } from "../support/render-in-providers";
 
-function render(element: ReactElement): string {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
-  const trpcClient = createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url: "http://127.0.0.1:9/api/trpc", transformer: superjson })],
-  });
-  return renderToStaticMarkup(
-    createElement(
-      QueryClientProvider,
-      { client: queryClient },
-      // biome-ignore lint/correctness/noChildrenProp: createElement in a .ts file; the provider types children as a prop
-      createElement(TRPCProvider, { trpcClient, queryClient, children: element }),
-    ),
-  );
-}
-/** The visible text, one "|" between elements. */
-const text = (html: string) =>
-  html
-    .replace(/<!-- -->/g, "")
-    .replace(/<[^>]+>/g, "|")
-    .replace(/\|+/g, "|");
 const date = new Date("2026-11-30T12:34:00Z");
 
 describe("character sheet tab components", () => {

@@ -1,11 +1,7 @@
 // The Wallet, Mail, Contacts and Contracts tabs' client components render the first
 // page the server hands them (inside the app's tRPC and React Query providers, with
 // no request made): rows, names, colours, the unread marker and the sanitised body.
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
-import { createElement, type ReactElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import superjson from "superjson";
+import { createElement } from "react";
 import { describe, expect, it } from "vitest";
 import { ContactsTable } from "~/components/sheet/contacts-table";
 import { ContractsBrowser } from "~/components/sheet/contracts-browser";
@@ -13,28 +9,12 @@ import { MailBrowser } from "~/components/sheet/mail-browser";
 import { WalletBalanceChart } from "~/components/sheet/wallet-balance-chart";
 import { WalletJournal } from "~/components/sheet/wallet-journal";
 import { WalletTransactions } from "~/components/sheet/wallet-transactions";
-import type { AppRouter } from "~/server/api/root";
 import type { ContactsSheet } from "~/server/sheet/contacts";
 import type { ContractRow } from "~/server/sheet/contracts";
 import { sanitizeMailHtml } from "~/server/sheet/mail-html";
 import type { MailView } from "~/server/sheet/mail";
-import { TRPCProvider } from "~/trpc/client";
+import { render, text } from "../support/render-in-providers";
 
-function render(element: ReactElement): string {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
-  const trpcClient = createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url: "http://127.0.0.1:9/api/trpc", transformer: superjson })],
-  });
-  return renderToStaticMarkup(
-    createElement(
-      QueryClientProvider,
-      { client: queryClient },
-      // biome-ignore lint/correctness/noChildrenProp: createElement in a .ts file; the provider types children as a prop
-      createElement(TRPCProvider, { trpcClient, queryClient, children: element }),
-    ),
-  );
-}
-const text = (html: string) => html.replace(/<!-- -->/g, "").replace(/<[^>]+>/g, "|");
 const date = new Date("2026-11-30T12:34:00Z");
 
 describe("sheet tab components", () => {
