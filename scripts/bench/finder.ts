@@ -9,8 +9,8 @@ import type { CurrentUser } from "~/server/auth/session";
 import { createTokenCipher } from "~/server/crypto/token-cipher";
 import { createDb } from "~/server/db/client";
 import { createEsiClient } from "~/server/esi/client";
-import { createTestDatabase } from "../../tests/helpers/database";
-import { testAppDeps } from "../../tests/helpers/app-deps";
+import { createTestDatabase } from "../../tests/support/database";
+import { testAppDeps } from "../../tests/support/app-deps";
 
 const short = process.argv.includes("--short");
 const USERS = short ? 400 : 2000;

@@ -1,13 +1,13 @@
 // The ESI simulator in a child process (scripts/simulator.ts under tsx), driven
 // through its /_sim control API, so a benchmark's own RSS and CPU are the app's
-// alone. Configured like tests/esi/support/sim.ts's startSim(), so the same
+// alone. Configured like tests/support/simulator.ts's startSim(), so the same
 // login and client helpers work against it.
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import type { FaultRule, MutationKind, MutationResult, SimStats } from "~/simulator/server";
-import { CLIENT } from "../../tests/esi/support/sim";
+import { CLIENT } from "../../tests/support/simulator";
 
 const root = path.resolve(import.meta.dirname, "../..");
 

@@ -16,8 +16,8 @@ import { DEFAULT_ENGINE_SETTINGS, enabledSections } from "~/server/updates/engin
 import { runCharacterSection } from "~/server/updates/update-character";
 import { updateDepsFrom } from "~/server/updates/update-deps";
 import type { SectionRunOutcome } from "~/server/updates/update-section";
-import { makeClient, registerWithToken } from "../../tests/esi/support/sim";
-import { createTestDatabase } from "../../tests/helpers/database";
+import { makeClient, registerWithToken } from "../../tests/support/simulator";
+import { createTestDatabase } from "../../tests/support/database";
 import { peakRssOf, startSimProcess } from "./sim-process";
 
 const argv = process.argv.slice(2);

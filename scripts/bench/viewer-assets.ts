@@ -13,8 +13,8 @@ import { createDb } from "~/server/db/client";
 import { createEsiClient } from "~/server/esi/client";
 import { Rng } from "~/simulator/data/prng";
 import { sdeCategories, sdeGroups, sdeStations, sdeTypes, typesInCategory } from "~/simulator/sde";
-import { createTestDatabase } from "../../tests/helpers/database";
-import { testAppDeps } from "../../tests/helpers/app-deps";
+import { createTestDatabase } from "../../tests/support/database";
+import { testAppDeps } from "../../tests/support/app-deps";
 
 const short = process.argv.includes("--short");
 const ITEMS = short ? 5_000 : 20_000;

@@ -15,8 +15,8 @@ import {
 } from "~/server/esi/client";
 import { simCharacters } from "~/simulator/roster";
 import type { Simulator } from "~/simulator/server";
-import { createTestDatabase, type TestDatabase } from "../helpers/database";
-import { makeClient, registerWithToken, startSim } from "./support/sim";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+import { makeClient, registerWithToken, startSim } from "../support/simulator";
 
 let t: TestDatabase;
 let otherDb: Db;
@@ -177,7 +177,7 @@ describe("broken bodies", () => {
   });
 
   it("a well-formed body that does not match the spec is EsiResponseInvalidError at once", async () => {
-    const { startStub } = await import("./support/stub");
+    const { startStub } = await import("../support/esi-stub");
     const stub = await startStub(() => ({ body: { skills: "none" } }));
     const esi = makeClient(t.db, stub.url);
     try {

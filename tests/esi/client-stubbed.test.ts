@@ -1,6 +1,6 @@
 // Client behaviour that needs exact, scripted ESI answers: paging consistency,
 // cursor walks, retry budget, 4xx handling, schema mismatches, Expires, 401 renewal
-// and request headers. A small real HTTP server plays ESI (tests/esi/support/stub.ts);
+// and request headers. A small real HTTP server plays ESI (tests/support/esi-stub.ts);
 // limiter state lives in memory here (the PostgreSQL limiter has its own tests).
 import { afterEach, describe, expect, it } from "vitest";
 import {
@@ -14,7 +14,7 @@ import {
   EsiRetryBudgetExceededError,
 } from "~/server/esi/client";
 import type { AccessToken, TokenProvider } from "~/server/esi/tokens";
-import { cacheHeaders, type Stub, type StubReply, type StubRequest, startStub } from "./support/stub";
+import { cacheHeaders, type Stub, type StubReply, type StubRequest, startStub } from "../support/esi-stub";
 
 let stub: Stub | undefined;
 const clients: { close(): Promise<void> }[] = [];

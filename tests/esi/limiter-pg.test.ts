@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "~/server/db/client";
 import { type BucketRef, DEFAULT_LIMITER_SETTINGS, PgLimiterStore, type Ticket } from "~/server/esi/limiter";
-import { createTestDatabase, type TestDatabase } from "../helpers/database";
+import { createTestDatabase, type TestDatabase } from "../support/database";
 
 let t: TestDatabase;
 let other: Db;

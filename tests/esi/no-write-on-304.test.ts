@@ -8,8 +8,8 @@ import type { Db } from "~/server/db/client";
 import type { EsiClient } from "~/server/esi/client";
 import { simCharacters } from "~/simulator/roster";
 import type { Simulator } from "~/simulator/server";
-import { createTestDatabase, type TestDatabase } from "../helpers/database";
-import { makeClient, startSim } from "./support/sim";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+import { makeClient, startSim } from "../support/simulator";
 
 let t: TestDatabase;
 let sim: Simulator;

@@ -1,5 +1,5 @@
 // Two processes share the PostgreSQL limiter: this test process and a child
-// (support/hammer.ts, started with tsx) hammer one character's char-wallet bucket,
+// (tests/support/esi-hammer.ts, started with tsx) hammer one character's char-wallet bucket,
 // scaled down to 15 tokens in the simulator. Together they must stay inside it:
 // no 429 from the simulator, and no more successful requests than the bucket holds.
 import { spawn } from "node:child_process";
@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EsiClient, EsiRateLimitedError } from "~/server/esi/client";
 import { simCharacters } from "~/simulator/roster";
 import type { Simulator } from "~/simulator/server";
-import { createTestDatabase, type TestDatabase } from "../helpers/database";
-import { makeClient, registerWithToken, startSim } from "./support/sim";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+import { makeClient, registerWithToken, startSim } from "../support/simulator";
 
 let t: TestDatabase;
 let sim: Simulator;
@@ -38,7 +38,7 @@ describe("two processes share one bucket", () => {
       [
         "--import",
         "tsx",
-        path.resolve(import.meta.dirname, "support/hammer.ts"),
+        path.resolve(import.meta.dirname, "../support/esi-hammer.ts"),
         t.url,
         url,
         String(characterId),

@@ -10,8 +10,8 @@ import { EsiMissingScopeError, EsiTokenInvalidError } from "~/server/esi/client"
 import { createTokenProvider, type TokenProvider } from "~/server/esi/tokens";
 import { simCharacters } from "~/simulator/roster";
 import type { Simulator } from "~/simulator/server";
-import { createTestDatabase, type TestDatabase } from "../helpers/database";
-import { CLIENT, cipher, makeClient, registerWithToken, startSim } from "./support/sim";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+import { CLIENT, cipher, makeClient, registerWithToken, startSim } from "../support/simulator";
 
 let t: TestDatabase;
 let second: Db;

@@ -9,7 +9,7 @@ import { type AssetItem, buildAssetTree } from "~/server/sections/assets-tree";
 import { currentLocationId } from "~/server/sections/location";
 import { DEFAULT_SECTION_SETTINGS } from "~/server/sections/settings";
 import { characterSection } from "~/simulator/data";
-import { sectionSuite } from "./support/section-suite";
+import { sectionSuite } from "../support/section-suite";
 import { NO_ROUTE_CACHES } from "~/server/updates/route-caches";
 
 const BRANN = 2112000009; // has items in the Lone Wolves Den, which he may not see

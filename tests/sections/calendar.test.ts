@@ -3,8 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { calendar } from "~/server/sections/calendar";
 import { characterSection } from "~/simulator/data";
-import { requestCounter } from "./support/request-counter";
-import { useSectionHarness } from "./support/section-harness";
+import { requestCounter } from "../support/request-counter";
+import { useSectionHarness } from "../support/section-harness";
 
 const DETAIL_ROUTE = "/characters/{character_id}/calendar/{event_id}";
 const upcoming = (id: number) => characterSection(id, "events")!.events.filter((e) => Date.parse(e.date) >= Date.now());

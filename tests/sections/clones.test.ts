@@ -2,8 +2,8 @@
 import { characterSection } from "~/simulator/data";
 import { implants } from "~/server/sections/implants";
 import { jumpClones } from "~/server/sections/jump-clones";
-import { iso, isoOf } from "./support/iso";
-import { sectionSuite } from "./support/section-suite";
+import { iso, isoOf } from "../support/iso-dates";
+import { sectionSuite } from "../support/section-suite";
 
 const simClones = (id: number) => characterSection(id, "clones")!;
 

@@ -6,7 +6,7 @@ import type { PersistContext } from "~/server/sections/types";
 import { DEFAULT_SECTION_SETTINGS } from "~/server/sections/settings";
 import { updateSection } from "~/server/updates/update-section";
 import { characterSection } from "~/simulator/data";
-import { useSectionHarness } from "./support/section-harness";
+import { useSectionHarness } from "../support/section-harness";
 
 const CHARACTER = 2112000003;
 const h = useSectionHarness(CHARACTER, contacts);

@@ -5,7 +5,7 @@ import { contracts } from "~/server/sections/contracts";
 import { retentionCutoff } from "~/server/sections/retention";
 import { DEFAULT_SECTION_SETTINGS } from "~/server/sections/settings";
 import { characterSection } from "~/simulator/data";
-import { useSectionHarness } from "./support/section-harness";
+import { useSectionHarness } from "../support/section-harness";
 import { NO_ROUTE_CACHES } from "~/server/updates/route-caches";
 
 const CHARACTER = 2112000007;

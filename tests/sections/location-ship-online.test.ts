@@ -4,8 +4,8 @@ import { currentLocationId, location } from "~/server/sections/location";
 import { onlineStatus } from "~/server/sections/online-status";
 import { ship } from "~/server/sections/ship";
 import { characterSection } from "~/simulator/data";
-import { iso, isoOf } from "./support/iso";
-import { sectionSuite } from "./support/section-suite";
+import { iso, isoOf } from "../support/iso-dates";
+import { sectionSuite } from "../support/section-suite";
 
 const simLocation = (id: number) => characterSection(id, "location")!;
 const LOCATED = 2112000002;

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EsiClient } from "~/server/esi/client";
 import { LOCATION_STALE_MS, resolveLocations } from "~/server/universe/locations";
 import type { Simulator } from "~/simulator/server";
-import { makeClient, registerWithToken, startSim } from "../esi/support/sim";
-import { createTestDatabase, type TestDatabase } from "../helpers/database";
+import { makeClient, registerWithToken, startSim } from "../support/simulator";
+import { createTestDatabase, type TestDatabase } from "../support/database";
 
 const BRANN = 2112000009; // corporation 98000003: no access to the Lone Wolves Den
 const NYX = 2112000010; // corporation 98000004: owns the Den

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { loyalty } from "~/server/sections/loyalty";
 import { characterSection } from "~/simulator/data";
-import { useSectionHarness } from "./support/section-harness";
+import { useSectionHarness } from "../support/section-harness";
 
 const CHARACTER = 2112000002;
 const h = useSectionHarness(CHARACTER, loyalty);

@@ -5,8 +5,8 @@ import { retentionCutoff } from "~/server/sections/retention";
 import { mails } from "~/server/sections/mails";
 import { DEFAULT_SECTION_SETTINGS } from "~/server/sections/settings";
 import { characterSection } from "~/simulator/data";
-import { requestCounter } from "./support/request-counter";
-import { useSectionHarness } from "./support/section-harness";
+import { requestCounter } from "../support/request-counter";
+import { useSectionHarness } from "../support/section-harness";
 
 const CHARACTER = 2112000004;
 const BODY_ROUTE = "/characters/{character_id}/mail/{mail_id}";

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { miningLedger } from "~/server/sections/mining-ledger";
 import { characterSection } from "~/simulator/data";
-import { useSectionHarness } from "./support/section-harness";
+import { useSectionHarness } from "../support/section-harness";
 
 const CHARACTER = 2112000004;
 const h = useSectionHarness(CHARACTER, miningLedger);

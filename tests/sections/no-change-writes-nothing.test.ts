@@ -13,8 +13,8 @@ import { DEFAULT_ENGINE_SETTINGS, enabledSections } from "~/server/updates/engin
 import { updateDepsFrom } from "~/server/updates/update-deps";
 import { updateSection } from "~/server/updates/update-section";
 import type { Simulator } from "~/simulator/server";
-import { makeClient, registerWithToken, startSim } from "../esi/support/sim";
-import { createTestDatabase, type TestDatabase } from "../helpers/database";
+import { makeClient, registerWithToken, startSim } from "../support/simulator";
+import { createTestDatabase, type TestDatabase } from "../support/database";
 
 // A synthetic character: realistic volumes in every section.
 const CHARACTER = 2113000001;

@@ -5,7 +5,7 @@ import { retentionCutoff } from "~/server/sections/retention";
 import { notifications } from "~/server/sections/notifications";
 import { DEFAULT_SECTION_SETTINGS } from "~/server/sections/settings";
 import { characterSection } from "~/simulator/data";
-import { useSectionHarness } from "./support/section-harness";
+import { useSectionHarness } from "../support/section-harness";
 
 const CHARACTER = 2112000005;
 const ROUTE = "/characters/{character_id}/notifications";

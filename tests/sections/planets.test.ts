@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { planets } from "~/server/sections/planets";
 import { characterSection } from "~/simulator/data";
-import { useSectionHarness } from "./support/section-harness";
+import { useSectionHarness } from "../support/section-harness";
 
 const CHARACTER = 2112000001;
 const h = useSectionHarness(CHARACTER, planets);

@@ -4,8 +4,8 @@ import { characterBody } from "~/simulator/esi/bodies";
 import { findSimCharacter } from "~/simulator/roster";
 import { characterDetails } from "~/server/sections/character-details";
 import { corporationHistory } from "~/server/sections/corporation-history";
-import { iso, isoOf } from "./support/iso";
-import { sectionSuite } from "./support/section-suite";
+import { iso, isoOf } from "../support/iso-dates";
+import { sectionSuite } from "../support/section-suite";
 
 sectionSuite([
   {

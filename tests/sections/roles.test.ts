@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { roleRows, roles } from "~/server/sections/roles";
 import { characterSection } from "~/simulator/data";
-import { useSectionHarness } from "./support/section-harness";
+import { useSectionHarness } from "../support/section-harness";
 
 const ROUTE = "/characters/{character_id}/roles";
 const expected = (id: number) => roleRows(characterSection(id, "social")!.roles);

@@ -3,8 +3,8 @@ import { characterSection } from "~/simulator/data";
 import { attributes } from "~/server/sections/attributes";
 import { skillQueue } from "~/server/sections/skill-queue";
 import { skills } from "~/server/sections/skills";
-import { iso, isoOf } from "./support/iso";
-import { sectionSuite } from "./support/section-suite";
+import { iso, isoOf } from "../support/iso-dates";
+import { sectionSuite } from "../support/section-suite";
 
 const simSkills = (id: number) => characterSection(id, "skills")!;
 

@@ -4,8 +4,8 @@ import { characterSection } from "~/simulator/data";
 import { fwStats } from "~/server/sections/fw-stats";
 import { standings } from "~/server/sections/standings";
 import { plainTitle, titles } from "~/server/sections/titles";
-import { iso, isoOf } from "./support/iso";
-import { sectionSuite } from "./support/section-suite";
+import { iso, isoOf } from "../support/iso-dates";
+import { sectionSuite } from "../support/section-suite";
 
 const social = (id: number) => characterSection(id, "social")!;
 

@@ -2,7 +2,7 @@
 // data, an ESI failure (last good data kept, error recorded), an invalid token.
 import { describe, expect, it } from "vitest";
 import { walletBalance } from "~/server/sections/wallet-balance";
-import { useSectionHarness } from "./support/section-harness";
+import { useSectionHarness } from "../support/section-harness";
 
 const CHARACTER = 2112000001;
 const h = useSectionHarness(CHARACTER, walletBalance);

@@ -5,7 +5,7 @@ import { DEFAULT_SECTION_SETTINGS } from "~/server/sections/settings";
 import { retentionCutoff } from "~/server/sections/retention";
 import { walletJournal } from "~/server/sections/wallet-journal";
 import { characterSection } from "~/simulator/data";
-import { useSectionHarness } from "./support/section-harness";
+import { useSectionHarness } from "../support/section-harness";
 
 const CHARACTER = 2112000009;
 const h = useSectionHarness(CHARACTER, walletJournal);

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import type { AssetLocationSummary, AssetPage, AssetRow, AssetSearchRow, AssetTotals } from "~/server/sheet/assets";
 import { assets } from "~/server/sections/assets";
-import { sheetEnv } from "./assets-env";
+import { sheetEnv } from "../support/assets-sheet";
 
 const BRANN = 2112000009; // has items in the Lone Wolves Den, which he may not see
 const DEN = 1_035_466_617_950;

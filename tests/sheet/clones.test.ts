@@ -6,7 +6,7 @@ import { attributes } from "~/server/sections/attributes";
 import { implants } from "~/server/sections/implants";
 import { jumpClones } from "~/server/sections/jump-clones";
 import { type ClonesSheet, clonesSheet } from "~/server/sheet/clones";
-import { sheetEnv } from "./assets-env";
+import { sheetEnv } from "../support/assets-sheet";
 
 const PILOT = 2112000005;
 const STRUCTURE_SCOPE = ["esi-universe.read_structures.v1"];

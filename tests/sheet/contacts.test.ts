@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { contacts } from "~/server/sections/contacts";
 import { type ContactsSheet, standingBand } from "~/server/sheet/contacts";
 import { characterSection } from "~/simulator/data";
-import { useSeededSheet } from "./seeded-sheet-support";
+import { useSeededSheet } from "../support/seeded-sheet";
 
 // A simulated character whose contacts carry labels (not every one has labels).
 const CHARACTER = Array.from({ length: 12 }, (_, i) => 2112000001 + i).find((id) =>

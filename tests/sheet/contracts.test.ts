@@ -6,7 +6,7 @@ import { contracts } from "~/server/sections/contracts";
 import type { ContractDetail, ContractRow } from "~/server/sheet/contracts";
 import type { Page } from "~/server/sheet/wallet";
 import { characterSection } from "~/simulator/data";
-import { useSeededSheet } from "./seeded-sheet-support";
+import { useSeededSheet } from "../support/seeded-sheet";
 
 const CHARACTER = 2112000007;
 const h = useSeededSheet(CHARACTER, [contracts]);

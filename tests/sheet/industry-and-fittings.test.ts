@@ -6,7 +6,7 @@ import { fittings } from "~/server/sections/fittings";
 import { industryJobs } from "~/server/sections/industry-jobs";
 import { marketOrders } from "~/server/sections/market-orders";
 import { slotGroup } from "~/server/sheet/fittings";
-import { useSeededSheet } from "./seeded-sheet-support";
+import { useSeededSheet } from "../support/seeded-sheet";
 
 const CHARACTER = 2112000001;
 const h = useSeededSheet(CHARACTER, [blueprints, industryJobs, marketOrders, fittings]);

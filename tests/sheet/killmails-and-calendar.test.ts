@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { calendar } from "~/server/sections/calendar";
 import { killmails } from "~/server/sections/killmails";
 import { notifications } from "~/server/sections/notifications";
-import { useSeededSheet } from "./seeded-sheet-support";
+import { useSeededSheet } from "../support/seeded-sheet";
 
 const CHARACTER = 2112000001;
 const h = useSeededSheet(CHARACTER, [killmails, notifications, calendar]);

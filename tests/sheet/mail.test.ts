@@ -6,7 +6,7 @@ import { mails } from "~/server/sections/mails";
 import type { MailFolders, MailHeaderRow, MailView } from "~/server/sheet/mail";
 import type { Page } from "~/server/sheet/wallet";
 import { characterSection } from "~/simulator/data";
-import { useSeededSheet } from "./seeded-sheet-support";
+import { useSeededSheet } from "../support/seeded-sheet";
 
 const CHARACTER = 2112000004;
 const h = useSeededSheet(CHARACTER, [mails]);

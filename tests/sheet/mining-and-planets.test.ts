@@ -9,7 +9,7 @@ import { planets } from "~/server/sections/planets";
 import { refreshMarketPrices } from "~/server/universe/market-prices";
 import { characterSection } from "~/simulator/data";
 import { averagePrice, marketTypes } from "~/simulator/data/catalog";
-import { useSeededSheet } from "./seeded-sheet-support";
+import { useSeededSheet } from "../support/seeded-sheet";
 
 const CHARACTER = 2112000001;
 const h = useSeededSheet(CHARACTER, [miningLedger, planets]);

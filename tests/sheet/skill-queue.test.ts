@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { skillQueue } from "~/server/sections/skill-queue";
 import { levelProgress, type SkillQueueSheet, skillQueueSheet } from "~/server/sheet/skill-queue";
-import { sheetEnv } from "./assets-env";
+import { sheetEnv } from "../support/assets-sheet";
 
 const PILOT = 2112000002;
 const env = sheetEnv([{ id: PILOT, sections: [skillQueue] }], { strangerCharacterId: 2112000003 });

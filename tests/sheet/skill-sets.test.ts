@@ -24,9 +24,9 @@ import { updateSection } from "~/server/updates/update-section";
 import { characterSection } from "~/simulator/data";
 import { typesInCategory } from "~/simulator/sde";
 import type { Simulator } from "~/simulator/server";
-import { cipher, makeClient, registerWithToken, startSim } from "../esi/support/sim";
-import { createTestDatabase, type TestDatabase } from "../helpers/database";
-import { testAppDeps } from "../helpers/app-deps";
+import { cipher, makeClient, registerWithToken, startSim } from "../support/simulator";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+import { testAppDeps } from "../support/app-deps";
 
 const CHARACTER = 2112000012;
 type Caller = "admin" | "owner" | "stranger" | "auditor" | "recruiter";

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { skills } from "~/server/sections/skills";
 import type { SkillsSheet } from "~/server/sheet/skills";
 import { characterSection } from "~/simulator/data";
-import { sheetEnv } from "./assets-env";
+import { sheetEnv } from "../support/assets-sheet";
 
 const PILOT = 2112000001;
 const env = sheetEnv([{ id: PILOT, sections: [skills] }], { strangerCharacterId: 2112000002 });

@@ -8,7 +8,7 @@ import { roles } from "~/server/sections/roles";
 import { standings } from "~/server/sections/standings";
 import { titles } from "~/server/sections/titles";
 import { characterSection } from "~/simulator/data";
-import { useSeededSheet } from "./seeded-sheet-support";
+import { useSeededSheet } from "../support/seeded-sheet";
 
 const CHARACTER = 2112000001;
 const h = useSeededSheet(CHARACTER, [standings, loyalty, corporationHistory, titles, roles, fwStats]);

@@ -7,7 +7,7 @@ import { walletJournal } from "~/server/sections/wallet-journal";
 import { walletTransactions } from "~/server/sections/wallet-transactions";
 import type { JournalRow, Page, TransactionRow } from "~/server/sheet/wallet";
 import { characterSection } from "~/simulator/data";
-import { useSeededSheet } from "./seeded-sheet-support";
+import { useSeededSheet } from "../support/seeded-sheet";
 
 const CHARACTER = 2112000009;
 const h = useSeededSheet(CHARACTER, [walletBalance, walletJournal, walletTransactions]);

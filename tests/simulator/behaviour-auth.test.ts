@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EsiRoute } from "~/simulator/esi/route";
 import { createSimulator, type Simulator } from "~/simulator/server";
-import { CLIENT, DEAD_REFRESH_TOKEN, loginTokens, refresh, startSimulator } from "./support/sso";
+import { CLIENT, DEAD_REFRESH_TOKEN, loginTokens, refresh, startSimulator } from "../support/sso-flow";
 
 const SCOPE = "esi-skills.read_skills.v1";
 const AURA = 2112000001; // CEO of Sim Industries (98000001)

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EsiRoute } from "~/simulator/esi/route";
 import type { Simulator } from "~/simulator/server";
-import { CLIENT, startSimulator } from "./support/sso";
+import { CLIENT, startSimulator } from "../support/sso-flow";
 
 const SCOPE = "esi-assets.read_assets.v1";
 const AURA = 2112000001;

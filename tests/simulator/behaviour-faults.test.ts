@@ -4,7 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { EsiRoute } from "~/simulator/esi/route";
 import type { Simulator } from "~/simulator/server";
-import { CLIENT, DEAD_REFRESH_TOKEN, loginTokens, refresh, startSimulator } from "./support/sso";
+import { CLIENT, DEAD_REFRESH_TOKEN, loginTokens, refresh, startSimulator } from "../support/sso-flow";
 
 const SCOPE = "esi-skills.read_skills.v1";
 const AURA = 2112000001;

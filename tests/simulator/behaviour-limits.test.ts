@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { esiError } from "~/simulator/http/io";
 import type { EsiRoute } from "~/simulator/esi/route";
 import type { Simulator } from "~/simulator/server";
-import { CLIENT, startSimulator } from "./support/sso";
+import { CLIENT, startSimulator } from "../support/sso-flow";
 
 const SCOPE = "esi-wallet.read_character_wallet.v1";
 const AURA = 2112000001;

@@ -6,9 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EsiRoute } from "~/simulator/esi/route";
 import { type Simulator, simulatorEsiRoutes } from "~/simulator/server";
-import { ContractClient, type ContractRequest, specOperation } from "./support/contract-requests";
-import { validate } from "./support/spec-schema";
-import { CLIENT, startSimulator } from "./support/sso";
+import { ContractClient, type ContractRequest, specOperation } from "../support/sim-contract-requests";
+import { validate } from "../support/esi-spec-validator";
+import { CLIENT, startSimulator } from "../support/sso-flow";
 
 const label = (route: EsiRoute) => `${route.method} ${route.path}`;
 

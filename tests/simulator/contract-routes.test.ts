@@ -13,9 +13,9 @@ import {
   MAIN_CHARACTER,
   OTHER_CHARACTER,
   specOperation,
-} from "./support/contract-requests";
-import { validate } from "./support/spec-schema";
-import { CLIENT, startSimulator } from "./support/sso";
+} from "../support/sim-contract-requests";
+import { validate } from "../support/esi-spec-validator";
+import { CLIENT, startSimulator } from "../support/sso-flow";
 
 /** Routes the contract tests may not exercise, each with the reason. Keep it empty. */
 const EXCLUDED: Record<string, string> = {};

@@ -16,7 +16,7 @@ import { ID_SPACES } from "~/simulator/data/ids";
 import { Rng } from "~/simulator/data/prng";
 import { simCharacters, simCorporations } from "~/simulator/roster";
 import { findStation, findSystem, findType, sdeStations, sdeSystems, sdeTypes, stationServices } from "~/simulator/sde";
-import { snapshot } from "./support/data-snapshot";
+import { snapshot } from "../support/sim-data-snapshot";
 
 const ANCHOR = Date.UTC(2026, 10, 1);
 

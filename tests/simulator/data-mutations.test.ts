@@ -14,7 +14,7 @@ import { findSkill } from "~/simulator/data/catalog";
 import { spForLevel } from "~/simulator/data/skills";
 import { walletBalance } from "~/simulator/data/wallet";
 import { simCharacters } from "~/simulator/roster";
-import { changedSections, snapshot } from "./support/data-snapshot";
+import { changedSections, snapshot } from "../support/sim-data-snapshot";
 
 const ANCHOR = Date.UTC(2026, 10, 1);
 const NOW = ANCHOR + 3 * 3_600_000;

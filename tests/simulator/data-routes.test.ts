@@ -9,8 +9,8 @@ import { characterSection, configureSimData, resetSimData } from "~/simulator/da
 import { PLAYER_STRUCTURES } from "~/simulator/data/catalog";
 import { resolveUniverseName } from "~/simulator/data/universe-names";
 import { findType, sdeSchematics, sdeStations, sdeSystems, typesInCategory } from "~/simulator/sde";
-import { call, callError, dataRoutes } from "./support/data-routes";
-import { validate } from "./support/spec-schema";
+import { call, callError, dataRoutes } from "../support/sim-data-routes";
+import { validate } from "../support/esi-spec-validator";
 
 type Operation = {
   security?: { OAuth2?: string[] }[];

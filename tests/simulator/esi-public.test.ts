@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { simAlliances, simCharacters, simCorporations } from "~/simulator/roster";
 import type { Simulator } from "~/simulator/server";
-import { requiredFields, schemaErrors } from "./support/openapi-schema";
-import { startSimulator } from "./support/sso";
+import { requiredFields, schemaErrors } from "../support/esi-schema-check";
+import { startSimulator } from "../support/sso-flow";
 
 let sim: Simulator;
 let url: string;

@@ -1,7 +1,7 @@
 // Discovery: the metadata document and the JWKS, as apps find the SSO's endpoints and keys.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Simulator } from "~/simulator/server";
-import { startSimulator } from "./support/sso";
+import { startSimulator } from "../support/sso-flow";
 
 let sim: Simulator;
 let url: string;

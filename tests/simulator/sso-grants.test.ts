@@ -16,7 +16,7 @@ import {
   refresh,
   SCOPES,
   startSimulator,
-} from "./support/sso";
+} from "../support/sso-flow";
 
 let sim: Simulator;
 let url: string;

@@ -5,7 +5,7 @@ import path from "node:path";
 import { createRemoteJWKSet, jwtVerify } from "jose";
 import { describe, expect, it } from "vitest";
 import { createSimulator } from "~/simulator/server";
-import { CLIENT, DEAD_REFRESH_TOKEN, loginTokens, refresh, startSimulator } from "./support/sso";
+import { CLIENT, DEAD_REFRESH_TOKEN, loginTokens, refresh, startSimulator } from "../support/sso-flow";
 
 describe("simulator state file", () => {
   it("survives a restart", async () => {

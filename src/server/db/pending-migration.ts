@@ -3,7 +3,7 @@
 // so the migrations are replayed into an in-memory PGlite (prisma.config.ts),
 // introspected, and the result diffed against the schema. Used to write new
 // migrations (scripts/new-migration.ts) and, in development, to test schema edits
-// before their migration exists (TEST_PENDING_SCHEMA=1, tests/helpers/database.ts).
+// before their migration exists (TEST_PENDING_SCHEMA=1, tests/support/database.ts).
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,0 +1,215 @@
+// The demo as a new user meets it: `npm run demo`'s launcher, Chromium, the
+// simulator's login page. Sign in, register two characters, remove one; then the
+// refusals (replayed code, wrong state) and the secrets check on what was stored and logged.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createTokenCipher } from "~/server/crypto/token-cipher";
+import { simCharacters } from "~/simulator/roster";
+import { demoContext, launchChromium, SCREENSHOT_DIR } from "../support/browser";
+import { type DemoApp, startDemoApp } from "../support/demo-app";
+
+const [main, alt] = [simCharacters[0]!, simCharacters[1]!];
+// Slow pages while the demo loads sections in the background (see demoContext).
+vi.setConfig({ testTimeout: 300_000 });
+let app: DemoApp;
+let browser: Browser;
+let loginCallbackUrl = "";
+
+beforeAll(async () => {
+  app = await startDemoApp();
+  browser = await launchChromium();
+}, 360_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function pickCharacter(page: Page, name: string) {
+  await page.waitForURL(/\/v2\/oauth\/authorize/);
+  await page.getByRole("button", { name, exact: true }).click();
+}
+
+const card = (page: Page, id: number) => page.getByTestId(`character-${id}`);
+
+describe("demo walk in Chromium", () => {
+  it("signs in, registers two characters with valid tokens, removes one", async () => {
+    const context = await demoContext(browser);
+    const page = await context.newPage();
+    page.on("request", (r) => {
+      if (r.url().includes("/api/auth/callback/eveonline") && !loginCallbackUrl) loginCallbackUrl = r.url();
+    });
+
+    await page.goto(app.appUrl);
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/signin");
+    await page.getByRole("button", { name: "Sign in with EVE Online" }).click();
+    await pickCharacter(page, main.name);
+    await page.waitForURL(/\/launcher/);
+    await expect.poll(() => page.getByTestId("signed-in-as").textContent()).toContain(main.name);
+    await expect
+      .poll(() => card(page, main.characterId).getByTestId("token-status").textContent())
+      .toContain("Not registered");
+
+    // Register the main, then add a second character: each is its own SSO round trip with the full scope list.
+    await card(page, main.characterId).getByRole("button", { name: "Register" }).click();
+    await pickCharacter(page, main.name);
+    await page.waitForURL(/\/launcher\?added=/);
+    await page.getByRole("button", { name: "Add character" }).click();
+    await pickCharacter(page, alt.name);
+    await page.waitForURL(new RegExp(`/launcher\\?added=${alt.characterId}`));
+
+    for (const c of [main, alt]) {
+      await expect
+        .poll(() => card(page, c.characterId).getByTestId("token-status").textContent())
+        .toContain("Token valid");
+    }
+    // Still signed in as the main: adding a character does not switch users.
+    expect(await page.getByTestId("signed-in-as").textContent()).toContain(main.name);
+    // The public-details job fills in the corporation name in the background.
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          return card(page, alt.characterId).textContent();
+        },
+        {
+          timeout: 120_000,
+          interval: 2_000,
+        },
+      )
+      .toContain("Sim Industries");
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, "launcher.png"), fullPage: true });
+
+    await card(page, alt.characterId).getByRole("button", { name: "Remove" }).click();
+    await page.getByRole("button", { name: `Confirm removing ${alt.name}` }).click();
+    await expect.poll(() => card(page, alt.characterId).count()).toBe(0);
+    await expect
+      .poll(() => card(page, main.characterId).getByTestId("token-status").textContent())
+      .toContain("Token valid");
+    await context.close();
+  });
+
+  it("the registered character's sheet fills in by itself: overview, assets tree, skills, wallet", async () => {
+    const context = await demoContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${app.appUrl}/signin`);
+    await page.getByRole("button", { name: "Sign in with EVE Online" }).click();
+    await pickCharacter(page, main.name);
+    await page.waitForURL(/\/launcher/);
+    await card(page, main.characterId).getByRole("link", { name: main.name }).click();
+    await page.waitForURL(new RegExp(`/characters/${main.characterId}$`));
+    const sheet = `${app.appUrl}/characters/${main.characterId}`;
+    // No manual step: the update queued at registration loads every section in the background.
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          return page.getByTestId("overview-sp").textContent();
+        },
+        {
+          timeout: 120_000,
+          interval: 3_000,
+        },
+      )
+      .toMatch(/[\d,]+ SP/);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, "viewer-overview.png"), fullPage: true });
+
+    // Tabs are rendered on the server: reload until the section has landed.
+    const reloadAndCount = (url: string, container: string, prefix: string) => async () => {
+      await page.goto(url);
+      return page.getByTestId(container).locator(`[data-testid^=${prefix}]`).count();
+    };
+    // Skills grouped under their EVE skill groups: the update named the types it stored, with no manual step.
+    await expect
+      .poll(reloadAndCount(`${sheet}/skills`, "skill-groups", "skill-group-"), { timeout: 90_000, interval: 3_000 })
+      .toBeGreaterThan(0);
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          return page
+            .getByTestId("skill-groups")
+            .locator("[data-testid^=skill-group-]:not([data-testid=skill-group-other])")
+            .count();
+        },
+        {
+          timeout: 90_000,
+          interval: 3_000,
+        },
+      )
+      .toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, "viewer-skills.png"), fullPage: true });
+
+    await expect
+      .poll(reloadAndCount(`${sheet}/assets`, "assets-tree", "asset-location-"), { timeout: 90_000, interval: 3_000 })
+      .toBeGreaterThan(0);
+    const firstLocation = page.getByTestId("assets-tree").locator("[data-testid^=asset-location-]").first();
+    await firstLocation.getByRole("button").first().click();
+    await expect.poll(() => firstLocation.locator("[data-testid^=asset-]").count()).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, "viewer-assets.png"), fullPage: true });
+
+    await page.goto(`${sheet}/wallet`);
+    await expect.poll(() => page.locator("body").textContent()).toContain("ISK");
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, "viewer-wallet.png"), fullPage: true });
+    await context.close();
+  });
+
+  it("refuses a replayed authorization code and stores nothing", async () => {
+    expect(loginCallbackUrl).toContain("code=");
+    const context = await demoContext(browser);
+    const page = await context.newPage();
+    await page.goto(loginCallbackUrl);
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/signin");
+    await expect.poll(() => page.getByTestId("auth-error").textContent()).toContain("could not be verified");
+    expect(await page.getByTestId("signed-in-as").count()).toBe(0);
+    await context.close();
+  });
+
+  it("refuses a callback whose state was tampered with", async () => {
+    const context = await demoContext(browser);
+    const page = await context.newPage();
+    // The SSO's redirect back to the app is rewritten to carry a state the app never issued.
+    await page.route("**/v2/oauth/authorize", async (route) => {
+      if (route.request().method() !== "POST") return route.continue();
+      const response = await route.fetch({ maxRedirects: 0 });
+      const location = new URL(response.headers().location!);
+      location.searchParams.set("state", "forged-state");
+      await route.fulfill({ status: 302, headers: { location: location.toString() } });
+    });
+    await page.goto(`${app.appUrl}/signin`);
+    await page.getByRole("button", { name: "Sign in with EVE Online" }).click();
+    await pickCharacter(page, simCharacters[2]!.name);
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/signin");
+    await expect.poll(() => page.getByTestId("auth-error").textContent()).toContain("Nothing was stored");
+    expect(await page.getByTestId("signed-in-as").count()).toBe(0);
+    await context.close();
+  });
+
+  it("keeps tokens encrypted at rest and out of the logs; refused sign-ins created no user", async () => {
+    await app.stop();
+    const secrets = JSON.parse(readFileSync(path.join(app.dataDir, "secrets.json"), "utf8"));
+    const cipher = createTokenCipher({ current: secrets.tokenEncryptionKey });
+    const pglite = await PGlite.create(path.join(app.dataDir, "pglite"));
+    try {
+      const tokens = (
+        await pglite.query<{ characterId: number; refreshTokenEnc: string; accessTokenEnc: string }>(
+          `SELECT * FROM "EsiToken"`,
+        )
+      ).rows;
+      expect(tokens.map((t) => t.characterId)).toEqual([main.characterId]);
+      const plain = tokens.flatMap((t) => [cipher.decrypt(t.refreshTokenEnc), cipher.decrypt(t.accessTokenEnc)]);
+      for (const secret of plain) {
+        expect(JSON.stringify(tokens)).not.toContain(secret);
+        expect(app.output()).not.toContain(secret);
+      }
+      expect(app.output()).not.toMatch(/eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,}/); // no JWT in any log line
+      const users = (await pglite.query<{ mainCharacterId: number }>(`SELECT "mainCharacterId" FROM "User"`)).rows;
+      expect(users.map((u) => u.mainCharacterId)).toEqual([main.characterId]);
+    } finally {
+      await pglite.close();
+    }
+  });
+});
