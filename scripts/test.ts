@@ -27,9 +27,16 @@ try {
     numFailedTests: number;
     numPendingTests: number;
     numTodoTests: number;
+    testResults: { name: string; status: string; assertionResults: { status: string }[] }[];
   };
+  // A file that fails before its tests run (a set-up error) fails no test: count it as a failure, or the
+  // summary would read "0 failed" while its tests show up as skipped.
+  const brokenFiles = summary.testResults.filter(
+    (file) => file.status === "failed" && !file.assertionResults.some((test) => test.status === "failed"),
+  );
+  for (const file of brokenFiles) console.log(`failed before its tests ran: ${path.relative(root, file.name)}`);
   console.log(
-    `\n${summary.numPassedTests} passed, ${summary.numFailedTests} failed, ${summary.numPendingTests + summary.numTodoTests} skipped`,
+    `\n${summary.numPassedTests} passed, ${summary.numFailedTests + brokenFiles.length} failed, ${summary.numPendingTests + summary.numTodoTests} skipped`,
   );
 } catch {
   console.log("\n0 passed, 1 failed");

@@ -7,8 +7,8 @@ import { appRouter } from "~/server/api/root";
 import type { CurrentUser } from "~/server/auth/session";
 import { createEsiClient } from "~/server/esi/client";
 import type { Permission } from "~/server/identity/permissions";
-import { testAppDeps } from "../helpers/app-deps";
-import { createTestDatabase, type TestDatabase } from "../helpers/database";
+import { testAppDeps } from "../support/app-deps";
+import { createTestDatabase, type TestDatabase } from "../support/database";
 
 let t: TestDatabase;
 

@@ -7,7 +7,7 @@ import { createTokenCipher } from "~/server/crypto/token-cipher";
 import type { EveIdentity } from "~/server/identity/eve-jwt";
 import { checkedSender } from "~/server/jobs/events";
 import type { JobEventPayload } from "~/server/jobs/job";
-import { createTestDatabase, type TestDatabase } from "../helpers/database";
+import { createTestDatabase, type TestDatabase } from "../support/database";
 
 let t: TestDatabase;
 let sent: JobEventPayload[];
