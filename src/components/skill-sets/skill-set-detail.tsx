@@ -31,6 +31,7 @@ export function SkillSetDetail({ set, onClose }: { set: SheetSkillSet; onClose()
       </div>
       <Table
         caption={`Skills of ${set.name}`}
+        look="caps"
         density="compact"
         rows={set.skills}
         rowKey={(s) => s.skillTypeId}

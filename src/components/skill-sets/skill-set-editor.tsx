@@ -115,6 +115,7 @@ export function SkillSetEditor({
       />
       <Table
         caption="Skills of this set"
+        look="caps"
         density="compact"
         rows={draft.skills.map((skill, index) => ({ skill, index }))}
         rowKey={({ skill }) => skill.skillTypeId}

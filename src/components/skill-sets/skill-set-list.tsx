@@ -87,12 +87,13 @@ export function SkillSetList({ groups }: { groups: readonly SheetSkillSetGroup[]
       </div>
       <Table
         caption="Skill sets"
+        look="caps"
         density="compact"
         groups={shown.map((g) => ({
           key: String(g.id),
           label: groupTitle(g),
           testId: `skill-set-group-${g.id ?? "ungrouped"}`,
-          className: "bg-ink-800/60 font-medium text-slate-300",
+          className: "bg-ink-800/60 px-2 font-medium text-slate-300",
           rows: g.skillSets,
         }))}
         rowKey={(s) => s.id}

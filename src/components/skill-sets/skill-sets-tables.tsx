@@ -36,6 +36,7 @@ export function SkillSetsTable({
   return (
     <Table
       caption="Skill sets"
+      look="caps"
       density="compact"
       rows={sets}
       rowKey={(s) => s.id}
@@ -80,6 +81,7 @@ export function SkillSetGroupsTable({
   return (
     <Table
       caption="Skill set groups"
+      look="caps"
       density="compact"
       rows={groups}
       rowKey={(g) => g.id}

@@ -4,13 +4,16 @@ import { Panel } from "./panel";
 
 /**
  * The app's table styles. `sheet`: the character sheet's tables, small-capitals header,
- * cells inset from the panel's edge. `boxed`: a long paged list that is its own panel.
- * `plain`: a table in the page's flow, flush with the text around it.
+ * cells inset from the panel's edge. `caps`: the same header on a table that lines up
+ * with the fields and headings around it (skill set lists and editors). `plain`: a
+ * table in the page's flow, plain header, flush. `boxed`: a long paged list that is its
+ * own panel.
  */
 const LOOKS = {
   sheet: { head: "text-xs uppercase text-slate-500", inset: true },
-  boxed: { head: "text-slate-400", inset: true },
+  caps: { head: "text-xs uppercase text-slate-500", inset: false },
   plain: { head: "text-slate-400", inset: false },
+  boxed: { head: "text-slate-400", inset: true },
 } as const;
 
 /** Row height; dense rows get fainter rules so the lines do not outweigh the text. */
