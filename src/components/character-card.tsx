@@ -1,9 +1,12 @@
 import Link from "next/link";
 import { CHARACTER_SCOPES } from "~/server/sections/scopes";
-import type { MyCharacter } from "~/server/characters/my-characters";
+import { Panel } from "~/components/ui/panel";
+import type { RouterOutputs } from "~/trpc/types";
 import { RemoveCharacterButton } from "./remove-character-button";
 import { ShareToggle } from "./share-toggle";
 import { SsoButton } from "./sso-button";
+
+type MyCharacter = RouterOutputs["characters"]["mine"][number];
 
 function TokenBadge({ character }: { character: MyCharacter }) {
   const token = character.registration?.token;
@@ -27,10 +30,7 @@ export function CharacterCard({
 }) {
   const needsAuth = c.registration?.token?.status !== "VALID";
   return (
-    <li
-      data-testid={`character-${c.id}`}
-      className="flex flex-col gap-3 rounded-lg border border-ink-700 bg-ink-900 p-4"
-    >
+    <Panel as="li" data-testid={`character-${c.id}`} className="flex flex-col gap-3">
       <div className="flex items-center gap-3">
         {/* eslint-disable-next-line @next/next/no-img-element -- EVE's image server, or the simulator's in the demo */}
         <img
@@ -70,6 +70,6 @@ export function CharacterCard({
         )}
         {c.registration && <RemoveCharacterButton characterId={c.id} name={c.name} />}
       </div>
-    </li>
+    </Panel>
   );
 }

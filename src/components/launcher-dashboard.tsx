@@ -1,14 +1,15 @@
 import { formatCompact, formatInteger, formatIsk } from "~/components/sheet/format";
+import { Panel } from "~/components/ui/panel";
 import type { DashboardFigures } from "~/server/characters/dashboard";
 
 function Figure({ id, label, value, detail }: { id: string; label: string; value: string; detail?: string }) {
   return (
-    <div className="rounded-lg border border-ink-700 bg-ink-900 p-4" data-testid={`dashboard-${id}`}>
+    <Panel as="div" data-testid={`dashboard-${id}`}>
       <p className="text-xs uppercase tracking-wide text-slate-500">{label}</p>
       <p className="mt-1 text-xl font-semibold tabular-nums text-slate-100" title={detail}>
         {value}
       </p>
-    </div>
+    </Panel>
   );
 }
 

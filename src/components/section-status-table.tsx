@@ -1,4 +1,7 @@
-import type { CharacterStatusView } from "~/server/updates/character-status";
+import { Table } from "~/components/ui/table";
+import type { RouterOutputs } from "~/trpc/types";
+
+type CharacterStatusView = NonNullable<RouterOutputs["sheet"]["overview"]["get"]["status"]>;
 
 const OVERALL: Record<CharacterStatusView["overall"], { label: string; className: string }> = {
   ok: { label: "Up to date", className: "text-emerald-300" },
@@ -19,28 +22,24 @@ export function SectionStatusTable({ status }: { status: CharacterStatusView }) 
           {overall.label}
         </span>
       </h2>
-      <table className="w-full text-left text-sm">
-        <thead className="text-slate-400">
-          <tr>
-            <th className="py-1">Section</th>
-            <th>State</th>
-            <th>Last finished</th>
-            <th>Error</th>
-          </tr>
-        </thead>
-        <tbody>
-          {status.sections.map((s) => (
-            <tr key={s.section} className="border-t border-ink-700" data-testid={`section-${s.section}`}>
-              <td className="py-1 pr-4">{s.label}</td>
-              <td className="pr-4">{s.state}</td>
-              <td className="pr-4 text-slate-400">
-                {s.finishedAt ? s.finishedAt.toISOString().replace("T", " ").slice(0, 19) : "—"}
-              </td>
-              <td className="text-red-300">{s.errorMessage}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        caption="Update status by section"
+        look="plain"
+        density="compact"
+        rows={status.sections}
+        rowKey={(s) => s.section}
+        rowTestId={(s) => `section-${s.section}`}
+        columns={[
+          { header: "Section", cell: (s) => s.label },
+          { header: "State", cell: (s) => s.state },
+          {
+            header: "Last finished",
+            className: "text-slate-400",
+            cell: (s) => (s.finishedAt ? s.finishedAt.toISOString().replace("T", " ").slice(0, 19) : "—"),
+          },
+          { header: "Error", className: "text-red-300", cell: (s) => s.errorMessage },
+        ]}
+      />
     </section>
   );
 }

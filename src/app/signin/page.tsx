@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { SsoButton } from "~/components/sso-button";
+import { Panel } from "~/components/ui/panel";
 import { currentUser } from "~/web/auth";
 
 // next-auth's error codes, said plainly.
@@ -16,7 +17,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (await currentUser()) redirect("/launcher");
   const { error } = await searchParams;
   return (
-    <div className="mx-auto mt-16 max-w-md rounded-lg border border-ink-700 bg-ink-900 p-8 text-center">
+    <Panel as="div" padding="lg" className="mx-auto mt-16 max-w-md text-center">
       <h1 className="mb-2 text-2xl font-semibold text-slate-100">Member Audit</h1>
       <p className="mb-6 text-sm text-slate-400">
         Sign in with one of your EVE Online characters. It becomes your main character.
@@ -31,6 +32,6 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </p>
       )}
       <SsoButton label="Sign in with EVE Online" />
-    </div>
+    </Panel>
   );
 }

@@ -1,17 +1,17 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { PERMISSION_NAMES, PERMISSIONS, type Permission } from "~/server/identity/permissions";
+import { Button } from "~/components/ui/button";
+import { Checkbox, EditorForm } from "~/components/ui/editor-form";
+import { inputClass } from "~/components/ui/input";
+import { Table } from "~/components/ui/table";
+import { PERMISSION_NAMES, PERMISSIONS } from "~/server/identity/permissions";
 import { useTRPC } from "~/trpc/client";
+import type { RouterInputs } from "~/trpc/types";
 import { ErrorMessage } from "~/components/error-message";
 
-interface Draft {
-  id?: string;
-  name: string;
-  description: string;
-  permissions: Permission[];
-  isDefault: boolean;
-}
+/** The form's state: what createGroup takes, every field filled in, and the id once the group exists. */
+type Draft = Required<RouterInputs["admin"]["createGroup"]> & { id?: string };
 const EMPTY: Draft = { name: "", description: "", permissions: [], isDefault: false };
 
 export function GroupsAdmin() {
@@ -20,22 +20,12 @@ export function GroupsAdmin() {
   const groups = useQuery(trpc.admin.groups.queryOptions());
   const [draft, setDraft] = useState<Draft | null>(null);
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.admin.pathKey() });
-  const create = useMutation(
-    trpc.admin.createGroup.mutationOptions({
-      onSuccess: () => {
-        setDraft(null);
-        return invalidate();
-      },
-    }),
-  );
-  const update = useMutation(
-    trpc.admin.updateGroup.mutationOptions({
-      onSuccess: () => {
-        setDraft(null);
-        return invalidate();
-      },
-    }),
-  );
+  const saved = () => {
+    setDraft(null);
+    return invalidate();
+  };
+  const create = useMutation(trpc.admin.createGroup.mutationOptions({ onSuccess: saved }));
+  const update = useMutation(trpc.admin.updateGroup.mutationOptions({ onSuccess: saved }));
   const remove = useMutation(trpc.admin.deleteGroup.mutationOptions({ onSuccess: invalidate }));
   const error = create.error ?? update.error ?? remove.error;
 
@@ -45,25 +35,22 @@ export function GroupsAdmin() {
         <p className="text-sm text-slate-400">
           Groups carry permissions; users hold the union of their groups' permissions.
         </p>
-        <button
-          type="button"
-          onClick={() => setDraft(EMPTY)}
-          className="rounded bg-accent px-3 py-1 text-sm font-medium text-ink-950"
-        >
+        <Button variant="primary" onClick={() => setDraft(EMPTY)}>
           New group
-        </button>
+        </Button>
       </div>
       <ErrorMessage error={error} />
       {draft && (
-        <form
-          aria-label="Group"
-          className="space-y-3 rounded-lg border border-ink-700 bg-ink-900 p-4"
-          onSubmit={(e) => {
-            e.preventDefault();
+        <EditorForm
+          label="Group"
+          submitLabel="Save group"
+          pending={create.isPending || update.isPending}
+          onSubmit={() => {
             const { id, ...data } = draft;
             if (id) update.mutate({ id, ...data });
             else create.mutate(data);
           }}
+          onCancel={() => setDraft(null)}
         >
           <div className="flex gap-3">
             <input
@@ -71,23 +58,20 @@ export function GroupsAdmin() {
               value={draft.name}
               onChange={(e) => setDraft({ ...draft, name: e.target.value })}
               placeholder="Name"
-              className="flex-1 rounded border border-ink-700 bg-ink-950 px-2 py-1"
+              className={`${inputClass} flex-1`}
             />
-            <label className="flex items-center gap-2 text-sm">
-              <input
-                type="checkbox"
-                checked={draft.isDefault}
-                onChange={(e) => setDraft({ ...draft, isDefault: e.target.checked })}
-              />{" "}
-              new users join
-            </label>
+            <Checkbox
+              label="new users join"
+              checked={draft.isDefault}
+              onChange={(isDefault) => setDraft({ ...draft, isDefault })}
+            />
           </div>
           <input
             aria-label="Description"
             value={draft.description}
             onChange={(e) => setDraft({ ...draft, description: e.target.value })}
             placeholder="Description"
-            className="w-full rounded border border-ink-700 bg-ink-950 px-2 py-1"
+            className={`${inputClass} w-full`}
           />
           <fieldset className="grid gap-1 sm:grid-cols-2">
             {PERMISSION_NAMES.map((p) => (
@@ -111,40 +95,38 @@ export function GroupsAdmin() {
               </label>
             ))}
           </fieldset>
-          <div className="flex gap-2">
-            <button
-              type="submit"
-              disabled={create.isPending || update.isPending}
-              className="rounded bg-accent px-3 py-1 text-sm font-medium text-ink-950"
-            >
-              Save group
-            </button>
-            <button type="button" onClick={() => setDraft(null)} className="text-sm text-slate-400">
-              Cancel
-            </button>
-          </div>
-        </form>
+        </EditorForm>
       )}
-      <table className="w-full text-left text-sm">
-        <thead className="text-slate-400">
-          <tr>
-            <th className="py-2">Group</th>
-            <th>Permissions</th>
-            <th>Members</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {groups.data?.map((g) => (
-            <tr key={g.id} className="border-t border-ink-700 align-top">
-              <td className="py-2 pr-4">
+      <Table
+        caption="Groups"
+        look="plain"
+        density="relaxed"
+        rows={groups.data ?? []}
+        rowKey={(g) => g.id}
+        rowClassName="align-top"
+        columns={[
+          {
+            header: "Group",
+            cell: (g) => (
+              <>
                 <span className="font-medium text-slate-100">{g.name}</span>
                 {g.isDefault && <span className="ml-2 rounded bg-sky-500/20 px-1.5 text-xs text-sky-300">default</span>}
                 <p className="text-xs text-slate-500">{g.description}</p>
-              </td>
-              <td className="pr-4 text-xs text-slate-300">{g.permissions.join(", ") || "none"}</td>
-              <td className="pr-4">{g.memberCount}</td>
-              <td className="whitespace-nowrap text-right">
+              </>
+            ),
+          },
+          {
+            header: "Permissions",
+            className: "text-xs text-slate-300",
+            cell: (g) => g.permissions.join(", ") || "none",
+          },
+          { header: "Members", cell: (g) => g.memberCount },
+          {
+            header: "Actions",
+            srOnly: true,
+            className: "whitespace-nowrap text-right",
+            cell: (g) => (
+              <>
                 <button
                   type="button"
                   className="mr-3 text-sky-300"
@@ -167,11 +149,11 @@ export function GroupsAdmin() {
                 >
                   Delete
                 </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+        ]}
+      />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
+import { Table } from "~/components/ui/table";
 import { PERMISSIONS } from "~/server/identity/permissions";
 import { useTRPC } from "~/trpc/client";
 
@@ -8,25 +9,28 @@ export function HoldersTable() {
   const trpc = useTRPC();
   const holders = useQuery(trpc.admin.holders.queryOptions());
   return (
-    <table className="w-full text-left text-sm">
-      <thead className="text-slate-400">
-        <tr>
-          <th className="py-2">Permission</th>
-          <th>Held by</th>
-        </tr>
-      </thead>
-      <tbody>
-        {holders.data?.map((row) => (
-          <tr
-            key={row.permission}
-            className="border-t border-ink-700 align-top"
-            data-testid={`holders-${row.permission}`}
-          >
-            <td className="py-2 pr-4">
+    <Table
+      caption="Who holds each permission"
+      look="plain"
+      density="relaxed"
+      rows={holders.data ?? []}
+      rowKey={(row) => row.permission}
+      rowTestId={(row) => `holders-${row.permission}`}
+      rowClassName="align-top"
+      columns={[
+        {
+          header: "Permission",
+          cell: (row) => (
+            <>
               <code className="text-sky-300">{row.permission}</code>
               <p className="text-xs text-slate-500">{PERMISSIONS[row.permission].label}</p>
-            </td>
-            <td className="py-2">
+            </>
+          ),
+        },
+        {
+          header: "Held by",
+          cell: (row) => (
+            <>
               {row.holders.length === 0 && <span className="text-slate-500">nobody</span>}
               <ul className="flex flex-wrap gap-x-4 gap-y-1">
                 {row.holders.map((h) => (
@@ -35,10 +39,10 @@ export function HoldersTable() {
                   </li>
                 ))}
               </ul>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }

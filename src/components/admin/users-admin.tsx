@@ -1,6 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { Table } from "~/components/ui/table";
 import { useTRPC } from "~/trpc/client";
 import { ErrorMessage } from "~/components/error-message";
 
@@ -26,58 +27,60 @@ export function UsersAdmin() {
         className="w-72 rounded border border-ink-700 bg-ink-950 px-2 py-1 text-sm"
       />
       <ErrorMessage error={error} />
-      <table className="w-full text-left text-sm">
-        <thead className="text-slate-400">
-          <tr>
-            <th className="py-2">User (main)</th>
-            <th>Characters</th>
-            <th>Groups</th>
-            <th>Superuser</th>
-            <th>Active</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.data?.map((u) => {
-            const memberOf = new Set(u.memberships.map((m) => m.groupId));
-            return (
-              <tr key={u.id} className="border-t border-ink-700 align-top">
-                <td className="py-2 pr-4 text-slate-100">{u.mainCharacter?.name ?? "(no main)"}</td>
-                <td className="pr-4">{u._count.ownerships}</td>
-                <td className="pr-4">
-                  <div className="flex flex-wrap gap-2">
-                    {groups.data?.map((g) => (
-                      <label key={g.id} className="flex items-center gap-1 text-xs">
-                        <input
-                          type="checkbox"
-                          checked={memberOf.has(g.id)}
-                          onChange={(e) => membership.mutate({ groupId: g.id, userId: u.id, member: e.target.checked })}
-                        />
-                        {g.name}
-                      </label>
-                    ))}
-                  </div>
-                </td>
-                <td className="pr-4">
-                  <input
-                    type="checkbox"
-                    aria-label={`Superuser ${u.mainCharacter?.name ?? u.id}`}
-                    checked={u.isSuperuser}
-                    onChange={(e) => superuser.mutate({ userId: u.id, isSuperuser: e.target.checked })}
-                  />
-                </td>
-                <td>
-                  <input
-                    type="checkbox"
-                    aria-label={`Active ${u.mainCharacter?.name ?? u.id}`}
-                    checked={u.isActive}
-                    onChange={(e) => active.mutate({ userId: u.id, isActive: e.target.checked })}
-                  />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <Table
+        caption="Users"
+        look="plain"
+        density="relaxed"
+        rows={users.data ?? []}
+        rowKey={(u) => u.id}
+        rowClassName="align-top"
+        columns={[
+          { header: "User (main)", className: "text-slate-100", cell: (u) => u.mainCharacter?.name ?? "(no main)" },
+          { header: "Characters", cell: (u) => u._count.ownerships },
+          {
+            header: "Groups",
+            cell: (u) => {
+              const memberOf = new Set(u.memberships.map((m) => m.groupId));
+              return (
+                <div className="flex flex-wrap gap-2">
+                  {groups.data?.map((g) => (
+                    <label key={g.id} className="flex items-center gap-1 text-xs">
+                      <input
+                        type="checkbox"
+                        checked={memberOf.has(g.id)}
+                        onChange={(e) => membership.mutate({ groupId: g.id, userId: u.id, member: e.target.checked })}
+                      />
+                      {g.name}
+                    </label>
+                  ))}
+                </div>
+              );
+            },
+          },
+          {
+            header: "Superuser",
+            cell: (u) => (
+              <input
+                type="checkbox"
+                aria-label={`Superuser ${u.mainCharacter?.name ?? u.id}`}
+                checked={u.isSuperuser}
+                onChange={(e) => superuser.mutate({ userId: u.id, isSuperuser: e.target.checked })}
+              />
+            ),
+          },
+          {
+            header: "Active",
+            cell: (u) => (
+              <input
+                type="checkbox"
+                aria-label={`Active ${u.mainCharacter?.name ?? u.id}`}
+                checked={u.isActive}
+                onChange={(e) => active.mutate({ userId: u.id, isActive: e.target.checked })}
+              />
+            ),
+          },
+        ]}
+      />
     </div>
   );
 }

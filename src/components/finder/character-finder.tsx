@@ -1,28 +1,16 @@
 "use client";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import Link from "next/link";
 import { useDeferredValue, useMemo, useState } from "react";
-import type { FinderInput } from "~/server/finder/character-finder";
+import { type Column, Table } from "~/components/ui/table";
 import { useTRPC } from "~/trpc/client";
+import type { RouterInputs, RouterOutputs } from "~/trpc/types";
 import { LoadMoreButton } from "~/components/load-more-button";
 import { ErrorMessage } from "~/components/error-message";
 
+type FinderInput = RouterInputs["finder"]["search"];
 type Sort = NonNullable<FinderInput["sort"]>;
-interface Row {
-  id: number;
-  name: string;
-  corporation: { id: number; name: string | null } | null;
-  alliance: { id: number; name: string | null } | null;
-  isRegistered: boolean;
-  isShared: boolean;
-  isOrphan: boolean;
-  isMain: boolean;
-  main: { id: number; name: string; corporationName: string | null; allianceName: string | null } | null;
-  canView: boolean;
-}
-
-const SORTABLE: Record<string, Sort> = { name: "name", corporation: "corporation", alliance: "alliance", main: "main" };
+type Row = RouterOutputs["finder"]["search"]["rows"][number];
 
 export function CharacterFinder({ imageBaseUrl }: { imageBaseUrl: string }) {
   const trpc = useTRPC();
@@ -42,57 +30,51 @@ export function CharacterFinder({ imageBaseUrl }: { imageBaseUrl: string }) {
   const rows = useMemo(() => query.data?.pages.flatMap((p) => p.rows) ?? [], [query.data]);
   const total = query.data?.pages[0]?.total ?? 0;
 
-  const columns = useMemo<ColumnDef<Row>[]>(
-    () => [
-      {
-        id: "name",
-        header: "Character",
-        cell: ({ row: { original: r } }) => (
-          <span className="flex items-center gap-2">
-            {/* eslint-disable-next-line @next/next/no-img-element -- EVE's image server */}
-            <img
-              src={`${imageBaseUrl}/characters/${r.id}/portrait?size=32`}
-              alt=""
-              width={24}
-              height={24}
-              className="rounded"
-            />
-            {r.canView ? (
-              <Link href={`/characters/${r.id}`} className="text-sky-300 hover:underline">
-                {r.name}
-              </Link>
-            ) : (
-              <span className="text-slate-200">{r.name}</span>
-            )}
-            {r.isMain && (
-              <span title="main" className="text-xs text-amber-300">
-                main
-              </span>
-            )}
-            {r.isShared && <span className="text-xs text-emerald-300">shared</span>}
-            {!r.isRegistered && <span className="text-xs text-slate-500">unregistered</span>}
-            {r.isOrphan && <span className="text-xs text-red-300">[orphan]</span>}
-          </span>
-        ),
-      },
-      { id: "corporation", header: "Corporation", cell: ({ row: { original: r } }) => r.corporation?.name ?? "—" },
-      { id: "alliance", header: "Alliance", cell: ({ row: { original: r } }) => r.alliance?.name ?? "—" },
-      { id: "main", header: "Main", cell: ({ row: { original: r } }) => r.main?.name ?? "—" },
-      {
-        id: "mainOrg",
-        header: "Main's corporation",
-        cell: ({ row: { original: r } }) => r.main?.corporationName ?? "—",
-      },
-    ],
-    [imageBaseUrl],
-  );
-  const table = useReactTable({
-    data: rows,
-    columns,
-    getCoreRowModel: getCoreRowModel(),
-    manualSorting: true,
-    manualPagination: true,
-  });
+  // The server sorts (the list is paged), so a header click only changes the query.
+  const sortable = (key: Sort): Column<Row>["sort"] => {
+    const active = sort.sort === key;
+    return {
+      direction: active ? sort.order : null,
+      onSort: () => setSort({ sort: key, order: active && sort.order === "asc" ? "desc" : "asc" }),
+    };
+  };
+  const columns: Column<Row>[] = [
+    {
+      header: "Character",
+      sort: sortable("name"),
+      cell: (r) => (
+        <span className="flex items-center gap-2">
+          {/* eslint-disable-next-line @next/next/no-img-element -- EVE's image server */}
+          <img
+            src={`${imageBaseUrl}/characters/${r.id}/portrait?size=32`}
+            alt=""
+            width={24}
+            height={24}
+            className="rounded"
+          />
+          {r.canView ? (
+            <Link href={`/characters/${r.id}`} className="text-sky-300 hover:underline">
+              {r.name}
+            </Link>
+          ) : (
+            <span className="text-slate-200">{r.name}</span>
+          )}
+          {r.isMain && (
+            <span title="main" className="text-xs text-amber-300">
+              main
+            </span>
+          )}
+          {r.isShared && <span className="text-xs text-emerald-300">shared</span>}
+          {!r.isRegistered && <span className="text-xs text-slate-500">unregistered</span>}
+          {r.isOrphan && <span className="text-xs text-red-300">[orphan]</span>}
+        </span>
+      ),
+    },
+    { header: "Corporation", sort: sortable("corporation"), cell: (r) => r.corporation?.name ?? "—" },
+    { header: "Alliance", sort: sortable("alliance"), cell: (r) => r.alliance?.name ?? "—" },
+    { header: "Main", sort: sortable("main"), cell: (r) => r.main?.name ?? "—" },
+    { header: "Main's corporation", cell: (r) => r.main?.corporationName ?? "—" },
+  ];
 
   const select = "rounded border border-ink-700 bg-ink-950 px-2 py-1 text-sm";
   return (
@@ -148,44 +130,15 @@ export function CharacterFinder({ imageBaseUrl }: { imageBaseUrl: string }) {
         </span>
       </div>
       <ErrorMessage error={query.error} />
-      <table className="w-full text-left text-sm" data-testid="finder-table">
-        <thead className="text-slate-400">
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => {
-                const key = SORTABLE[header.column.id];
-                const active = key && sort.sort === key;
-                return (
-                  <th key={header.id} className="py-2 pr-4">
-                    {key ? (
-                      <button
-                        type="button"
-                        onClick={() => setSort({ sort: key, order: active && sort.order === "asc" ? "desc" : "asc" })}
-                      >
-                        {flexRender(header.column.columnDef.header, header.getContext())}{" "}
-                        {active ? (sort.order === "asc" ? "▲" : "▼") : ""}
-                      </button>
-                    ) : (
-                      flexRender(header.column.columnDef.header, header.getContext())
-                    )}
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} className="border-t border-ink-700" data-testid={`finder-row-${row.original.id}`}>
-              {row.getVisibleCells().map((cell) => (
-                <td key={cell.id} className="py-1.5 pr-4">
-                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        caption="Characters"
+        testId="finder-table"
+        look="plain"
+        rows={rows}
+        rowKey={(r) => r.id}
+        rowTestId={(r) => `finder-row-${r.id}`}
+        columns={columns}
+      />
       <LoadMoreButton query={query} label={`Load more (${rows.length} of ${total})`} />
     </div>
   );

@@ -1,144 +1,19 @@
 "use client";
-// The assets tree: locations (rendered by the server) open to their top-level items,
-// containers and ships open to their contents, one level per tRPC call with "load
-// more" paging; a search box lists matching items with their path instead.
+// The assets tab: the tree of locations (rendered by the server) or, once something is
+// typed in the search box, the matching items with their path.
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useDeferredValue, useState } from "react";
-import type { AssetLocationSummary, AssetRow, AssetTotals } from "~/server/sheet/assets";
+import { Table } from "~/components/ui/table";
 import { useTRPC } from "~/trpc/client";
-import { formatCompact, formatInteger, formatVolume } from "./format";
-
-const isk = (n: number) => `${formatCompact(n)} ISK`;
-
-const PAGE = 100;
-
-function itemLabel(row: AssetRow): string {
-  return `${row.name ?? row.typeName}${row.isBlueprintCopy ? " [BPC]" : ""}`;
-}
-
-function Toggle({ open, onClick, label }: { open: boolean; onClick: () => void; label: string }) {
-  return (
-    <button
-      type="button"
-      onClick={onClick}
-      aria-expanded={open}
-      aria-label={`${open ? "Close" : "Open"} ${label}`}
-      className="w-5 text-slate-400 hover:text-slate-100"
-    >
-      {open ? "▾" : "▸"}
-    </button>
-  );
-}
-
-function Level({
-  characterId,
-  scope,
-  depth,
-}: {
-  characterId: number;
-  scope: { locationId: number } | { parentItemId: number };
-  depth: number;
-}) {
-  const trpc = useTRPC();
-  const query = useInfiniteQuery(
-    trpc.sheet.assets.children.infiniteQueryOptions(
-      { characterId, limit: PAGE, ...scope },
-      { getNextPageParam: (last) => last.nextCursor ?? undefined },
-    ),
-  );
-  if (query.isPending)
-    return (
-      <p className="py-1 text-sm text-slate-500" style={{ paddingLeft: `${depth * 1.25}rem` }}>
-        Loading…
-      </p>
-    );
-  if (query.error) return <p className="py-1 text-sm text-red-300">{query.error.message}</p>;
-  const rows = query.data.pages.flatMap((p) => p.rows);
-  const total = query.data.pages[0]?.total ?? rows.length;
-  return (
-    <ul>
-      {rows.map((row) => (
-        <AssetItem key={row.itemId} characterId={characterId} row={row} depth={depth} />
-      ))}
-      {query.hasNextPage && (
-        <li style={{ paddingLeft: `${depth * 1.25 + 1.25}rem` }}>
-          <button
-            type="button"
-            className="py-1 text-sm text-sky-300 hover:underline"
-            disabled={query.isFetchingNextPage}
-            onClick={() => void query.fetchNextPage()}
-          >
-            {query.isFetchingNextPage
-              ? "Loading…"
-              : `Show more (${formatInteger(rows.length)} of ${formatInteger(total)})`}
-          </button>
-        </li>
-      )}
-    </ul>
-  );
-}
-
-function AssetItem({ characterId, row, depth }: { characterId: number; row: AssetRow; depth: number }) {
-  const [open, setOpen] = useState(false);
-  const label = itemLabel(row);
-  return (
-    <li data-testid={`asset-${row.itemId}`}>
-      <div
-        className="flex items-center gap-2 border-b border-ink-800 py-1 text-sm"
-        style={{ paddingLeft: `${depth * 1.25}rem` }}
-      >
-        {row.childCount > 0 ? (
-          <Toggle open={open} onClick={() => setOpen(!open)} label={label} />
-        ) : (
-          <span className="w-5" />
-        )}
-        <span className="min-w-0 flex-1 truncate text-slate-200">
-          {label}
-          {row.name && <span className="ml-2 text-xs text-slate-500">{row.typeName}</span>}
-          {row.childCount > 0 && <span className="ml-2 text-xs text-slate-500">({formatInteger(row.childCount)})</span>}
-        </span>
-        <span className="w-28 truncate text-xs text-slate-500">{row.groupName ?? ""}</span>
-        <span className="w-24 truncate text-xs text-slate-500">{row.locationFlag}</span>
-        <span className="w-20 text-right tabular-nums text-slate-300">
-          {row.isSingleton ? "" : formatInteger(row.quantity)}
-        </span>
-        <span className="w-28 text-right tabular-nums text-slate-400">
-          {row.volume === null ? "–" : formatVolume(row.volume * row.quantity)}
-        </span>
-        <span className="w-24 text-right tabular-nums text-slate-400" title="At average market prices">
-          {row.price === null ? "–" : isk(row.price * row.quantity)}
-        </span>
-      </div>
-      {open && <Level characterId={characterId} scope={{ parentItemId: row.itemId }} depth={depth + 1} />}
-    </li>
-  );
-}
-
-function LocationRow({ characterId, location }: { characterId: number; location: AssetLocationSummary }) {
-  const [open, setOpen] = useState(false);
-  return (
-    <li data-testid={`asset-location-${location.id}`}>
-      <div className="flex items-center gap-2 border-b border-ink-700 py-2">
-        <Toggle open={open} onClick={() => setOpen(!open)} label={location.name} />
-        <span
-          className={`min-w-0 flex-1 truncate font-medium ${location.isKnown ? "text-slate-100" : "text-slate-400"}`}
-        >
-          {location.name}
-        </span>
-        <span className="text-sm text-slate-400">
-          {formatInteger(location.items)} items · {formatVolume(location.volume)} · {isk(location.value)}
-        </span>
-      </div>
-      {open && <Level characterId={characterId} scope={{ locationId: location.id }} depth={1} />}
-    </li>
-  );
-}
+import type { RouterOutputs } from "~/trpc/types";
+import { ASSETS_PAGE, type AssetLocation, isk, itemLabel, LocationRow, ShowMore } from "./assets-tree";
+import { formatInteger, formatVolume } from "./format";
 
 function SearchResults({ characterId, query }: { characterId: number; query: string }) {
   const trpc = useTRPC();
   const search = useInfiniteQuery(
     trpc.sheet.assets.search.infiniteQueryOptions(
-      { characterId, query, limit: PAGE },
+      { characterId, query, limit: ASSETS_PAGE },
       { getNextPageParam: (last) => last.nextCursor ?? undefined },
     ),
   );
@@ -149,43 +24,37 @@ function SearchResults({ characterId, query }: { characterId: number; query: str
   return (
     <div data-testid="assets-search-results">
       <p className="mb-2 text-sm text-slate-400">{formatInteger(total)} matching items</p>
-      <table className="w-full text-left text-sm">
-        <thead className="text-slate-400">
-          <tr>
-            <th className="py-1 pr-4">Item</th>
-            <th className="py-1 pr-4">Where</th>
-            <th className="py-1 pr-4 text-right">Quantity</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.itemId} className="border-t border-ink-800">
-              <td className="py-1 pr-4 text-slate-200">
+      <Table
+        caption="Matching items"
+        look="plain"
+        density="compact"
+        rows={rows}
+        rowKey={(row) => row.itemId}
+        columns={[
+          {
+            header: "Item",
+            className: "text-slate-200",
+            cell: (row) => (
+              <>
                 {itemLabel(row)}
                 {row.name && <span className="ml-2 text-xs text-slate-500">{row.typeName}</span>}
-              </td>
-              <td className="py-1 pr-4 text-slate-400">
-                {[row.location.name, ...row.containers.map((c) => c.label)].join(" › ")}
-              </td>
-              <td className="py-1 pr-4 text-right tabular-nums text-slate-300">
-                {row.isSingleton ? "" : formatInteger(row.quantity)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {search.hasNextPage && (
-        <button
-          type="button"
-          className="mt-2 text-sm text-sky-300 hover:underline"
-          disabled={search.isFetchingNextPage}
-          onClick={() => void search.fetchNextPage()}
-        >
-          {search.isFetchingNextPage
-            ? "Loading…"
-            : `Show more (${formatInteger(rows.length)} of ${formatInteger(total)})`}
-        </button>
-      )}
+              </>
+            ),
+          },
+          {
+            header: "Where",
+            className: "text-slate-400",
+            cell: (row) => [row.location.name, ...row.containers.map((c) => c.label)].join(" › "),
+          },
+          {
+            header: "Quantity",
+            numeric: true,
+            className: "text-slate-300",
+            cell: (row) => (row.isSingleton ? "" : formatInteger(row.quantity)),
+          },
+        ]}
+      />
+      <ShowMore query={search} shown={rows.length} total={total} className="mt-2" />
     </div>
   );
 }
@@ -196,8 +65,8 @@ export function AssetsBrowser({
   locations,
 }: {
   characterId: number;
-  totals: AssetTotals;
-  locations: AssetLocationSummary[];
+  totals: RouterOutputs["sheet"]["assets"]["locations"]["totals"];
+  locations: readonly AssetLocation[];
 }) {
   const [search, setSearch] = useState("");
   const query = useDeferredValue(search.trim());

@@ -1,45 +1,47 @@
-import type { CalendarEventRow } from "~/server/sheet/calendar";
+import { Table } from "~/components/ui/table";
+import type { RouterOutputs } from "~/trpc/types";
 import { EmptyState } from "./empty-state";
 import { formatEveTime } from "./format";
 
-const cell = "px-3 py-1.5";
+type CalendarEvent = RouterOutputs["sheet"]["calendar"]["events"][number];
+
 const RESPONSE_COLOUR: Record<string, string> = {
   accepted: "text-emerald-300",
   declined: "text-red-300",
   tentative: "text-amber-300",
 };
 
-export function CalendarEvents({ events }: { events: CalendarEventRow[] }) {
+export function CalendarEvents({ events }: { events: readonly CalendarEvent[] }) {
   if (events.length === 0) return <EmptyState>No calendar events.</EmptyState>;
   return (
-    <table className="w-full text-sm" data-testid="calendar-events">
-      <thead className="text-left text-xs uppercase text-slate-500">
-        <tr>
-          <th className={cell}>Date</th>
-          <th className={cell}>Title</th>
-          <th className={cell}>Owner</th>
-          <th className={cell}>Response</th>
-        </tr>
-      </thead>
-      <tbody>
-        {events.map((e) => (
-          <tr key={e.eventId} className="border-t border-ink-700">
-            <td className={`${cell} text-slate-400`}>{formatEveTime(e.date)}</td>
-            <td className={`${cell} text-slate-200`}>
+    <Table
+      caption="Calendar events"
+      testId="calendar-events"
+      rows={events}
+      rowKey={(e) => e.eventId}
+      columns={[
+        { header: "Date", className: "text-slate-400", cell: (e) => formatEveTime(e.date) },
+        {
+          header: "Title",
+          className: "text-slate-200",
+          cell: (e) => (
+            <>
               {e.importance > 0 && (
                 <span className="mr-1 text-amber-300" title="Important">
                   !
                 </span>
               )}
               {e.title}
-            </td>
-            <td className={`${cell} text-slate-400`}>{e.ownerName ?? "–"}</td>
-            <td className={`${cell} capitalize ${RESPONSE_COLOUR[e.response] ?? "text-slate-400"}`}>
-              {e.response.replace(/_/g, " ")}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+        { header: "Owner", className: "text-slate-400", cell: (e) => e.ownerName ?? "–" },
+        {
+          header: "Response",
+          className: (e) => `capitalize ${RESPONSE_COLOUR[e.response] ?? "text-slate-400"}`,
+          cell: (e) => e.response.replace(/_/g, " "),
+        },
+      ]}
+    />
   );
 }

@@ -4,8 +4,8 @@
 // (React escapes them), never interpreted as HTML.
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import type { NotificationRow } from "~/server/sheet/calendar";
 import { useTRPC } from "~/trpc/client";
+import type { RouterOutputs } from "~/trpc/types";
 import { EmptyState } from "./empty-state";
 import { formatEveTime } from "./format";
 import { LoadMoreButton } from "~/components/load-more-button";
@@ -17,7 +17,7 @@ export function CalendarNotifications({
   first,
 }: {
   characterId: number;
-  first: { rows: NotificationRow[]; nextCursor: string | null };
+  first: RouterOutputs["sheet"]["calendar"]["notifications"];
 }) {
   const trpc = useTRPC();
   const [unreadOnly, setUnreadOnly] = useState(false);

@@ -1,7 +1,12 @@
-import type { ClonesSheet, SheetImplant, SheetPlace } from "~/server/sheet/clones";
+import { Table } from "~/components/ui/table";
+import type { RouterOutputs } from "~/trpc/types";
 import { formatEveTime } from "./format";
 
-function ImplantList({ implants }: { implants: SheetImplant[] }) {
+type ClonesSheet = RouterOutputs["sheet"]["clones"]["summary"];
+type SheetImplant = ClonesSheet["implants"][number];
+type SheetPlace = NonNullable<ClonesSheet["home"]>;
+
+function ImplantList({ implants }: { implants: readonly SheetImplant[] }) {
   if (implants.length === 0) return <span className="text-slate-500">(none)</span>;
   return (
     <ul className="space-y-0.5">
@@ -19,7 +24,7 @@ const placeLabel = (place: SheetPlace) =>
     ? `${place.name} (${place.solarSystemName})`
     : place.name;
 
-export function ClonesImplants({ implants }: { implants: SheetImplant[] }) {
+export function ClonesImplants({ implants }: { implants: readonly SheetImplant[] }) {
   return (
     <div data-testid="clones-implants">
       <ImplantList implants={implants} />
@@ -30,30 +35,21 @@ export function ClonesImplants({ implants }: { implants: SheetImplant[] }) {
 export function ClonesJumpClones({ clones }: { clones: ClonesSheet["jumpClones"] }) {
   if (clones.length === 0) return <p className="text-sm text-slate-500">No jump clones.</p>;
   return (
-    <table className="w-full text-left text-sm" data-testid="jump-clones">
-      <thead className="text-slate-400">
-        <tr>
-          <th className="py-1 pr-4">Location</th>
-          <th className="py-1 pr-4">Name</th>
-          <th className="py-1 pr-4">Implants</th>
-        </tr>
-      </thead>
-      <tbody>
-        {clones.map((c) => (
-          <tr
-            key={c.jumpCloneId}
-            className="border-t border-ink-800 align-top"
-            data-testid={`jump-clone-${c.jumpCloneId}`}
-          >
-            <td className="py-1 pr-4 text-slate-200">{placeLabel(c.location)}</td>
-            <td className="py-1 pr-4 text-slate-400">{c.name ?? "–"}</td>
-            <td className="py-1 pr-4">
-              <ImplantList implants={c.implants} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <Table
+      caption="Jump clones"
+      testId="jump-clones"
+      look="plain"
+      density="compact"
+      rows={clones}
+      rowKey={(c) => c.jumpCloneId}
+      rowTestId={(c) => `jump-clone-${c.jumpCloneId}`}
+      rowClassName="align-top"
+      columns={[
+        { header: "Location", className: "text-slate-200", cell: (c) => placeLabel(c.location) },
+        { header: "Name", className: "text-slate-400", cell: (c) => c.name ?? "–" },
+        { header: "Implants", cell: (c) => <ImplantList implants={c.implants} /> },
+      ]}
+    />
   );
 }
 

@@ -2,7 +2,12 @@
 // Contacts: the whole list comes from the server render (a character has at most about
 // a thousand), so the standing-band filter and the sorts run here without a round trip.
 import { useMemo, useState } from "react";
-import type { ContactRow, ContactsSheet, StandingBand } from "~/server/sheet/contacts";
+import { type Column, Table } from "~/components/ui/table";
+import type { RouterOutputs } from "~/trpc/types";
+
+type ContactsSheet = RouterOutputs["sheet"]["contacts"]["list"];
+type ContactRow = ContactsSheet["rows"][number];
+type StandingBand = ContactRow["band"];
 
 const BANDS: { band: StandingBand; label: string; className: string }[] = [
   { band: "excellent", label: "Excellent", className: "text-sky-300" },
@@ -30,14 +35,10 @@ export function ContactsTable({ sheet }: { sheet: ContactsSheet }) {
       .filter((r) => !band || r.band === band)
       .sort((a, b) => sign * compare[sort.by](a, b) || compare.name(a, b));
   }, [sheet.rows, band, sort]);
-  const header = (by: Sort, label: string) => (
-    <button
-      type="button"
-      onClick={() => setSort({ by, order: sort.by === by && sort.order === "desc" ? "asc" : "desc" })}
-    >
-      {label} {sort.by === by ? (sort.order === "asc" ? "▲" : "▼") : ""}
-    </button>
-  );
+  const sortable = (by: Sort): Column<ContactRow>["sort"] => ({
+    direction: sort.by === by ? sort.order : null,
+    onSort: () => setSort({ by, order: sort.by === by && sort.order === "desc" ? "asc" : "desc" }),
+  });
 
   return (
     <div className="space-y-3" data-testid="contacts">
@@ -61,36 +62,40 @@ export function ContactsTable({ sheet }: { sheet: ContactsSheet }) {
           </button>
         ))}
       </div>
-      <div className="overflow-x-auto rounded-lg border border-ink-700 bg-ink-900">
-        <table className="w-full text-left text-sm">
-          <thead className="text-slate-400">
-            <tr>
-              <th className="px-3 py-2">{header("name", "Name")}</th>
-              <th className="px-3 py-2">{header("type", "Type")}</th>
-              <th className="px-3 py-2 text-right">{header("standing", "Standing")}</th>
-              <th className="px-3 py-2">Labels</th>
-              <th className="px-3 py-2">Flags</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} className="border-t border-ink-700" data-testid={`contact-row-${r.id}`}>
-                <td className="px-3 py-1.5 text-slate-200">{r.name}</td>
-                <td className="px-3 py-1.5 capitalize text-slate-400">{r.type}</td>
-                <td className={`px-3 py-1.5 text-right font-medium tabular-nums ${bandClass(r.band)}`}>
-                  {r.standing > 0 ? `+${r.standing}` : r.standing}
-                </td>
-                <td className="px-3 py-1.5 text-slate-300">{r.labels.map((l) => l.name).join(", ") || "–"}</td>
-                <td className="px-3 py-1.5 text-xs">
-                  {r.isWatched && <span className="mr-1 rounded bg-ink-800 px-1.5 text-amber-300">watched</span>}
-                  {r.isBlocked && <span className="rounded bg-ink-800 px-1.5 text-red-300">blocked</span>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {rows.length === 0 && <p className="p-4 text-center text-sm text-slate-400">No contacts in this band.</p>}
-      </div>
+      <Table
+        caption="Contacts"
+        look="boxed"
+        rows={rows}
+        rowKey={(r) => r.id}
+        rowTestId={(r) => `contact-row-${r.id}`}
+        empty="No contacts in this band."
+        columns={[
+          { header: "Name", sort: sortable("name"), className: "text-slate-200", cell: (r) => r.name },
+          { header: "Type", sort: sortable("type"), className: "capitalize text-slate-400", cell: (r) => r.type },
+          {
+            header: "Standing",
+            sort: sortable("standing"),
+            numeric: true,
+            className: (r) => `font-medium ${bandClass(r.band)}`,
+            cell: (r) => (r.standing > 0 ? `+${r.standing}` : r.standing),
+          },
+          {
+            header: "Labels",
+            className: "text-slate-300",
+            cell: (r) => r.labels.map((l) => l.name).join(", ") || "–",
+          },
+          {
+            header: "Flags",
+            className: "text-xs",
+            cell: (r) => (
+              <>
+                {r.isWatched && <span className="mr-1 rounded bg-ink-800 px-1.5 text-amber-300">watched</span>}
+                {r.isBlocked && <span className="rounded bg-ink-800 px-1.5 text-red-300">blocked</span>}
+              </>
+            ),
+          },
+        ]}
+      />
     </div>
   );
 }

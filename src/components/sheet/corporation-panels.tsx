@@ -1,8 +1,9 @@
-import type { CorporationSheet } from "~/server/sheet/corporation";
+import { Table } from "~/components/ui/table";
+import type { RouterOutputs } from "~/trpc/types";
 import { EmptyState } from "./empty-state";
 import { formatEveTime, formatInteger } from "./format";
 
-const cell = "px-3 py-1.5";
+type CorporationSheet = RouterOutputs["sheet"]["corporation"]["get"];
 const ROLE_LOCATION: Record<string, string> = {
   universal: "Everywhere",
   hq: "At headquarters",
@@ -14,29 +15,36 @@ const roleName = (role: string) => role.replace(/_/g, " ");
 export function CorporationHistoryTable({ history }: { history: CorporationSheet["history"] }) {
   if (history.length === 0) return <EmptyState>No corporation history loaded yet.</EmptyState>;
   return (
-    <table className="w-full text-sm" data-testid="corporation-history">
-      <thead className="text-left text-xs uppercase text-slate-500">
-        <tr>
-          <th className={cell}>Corporation</th>
-          <th className={cell}>Joined</th>
-          <th className={cell}>Left</th>
-          <th className={`${cell} text-right`}>Duration</th>
-        </tr>
-      </thead>
-      <tbody>
-        {history.map((h) => (
-          <tr key={h.recordId} className="border-t border-ink-700">
-            <td className={`${cell} text-slate-200`}>
+    <Table
+      caption="Corporation history"
+      testId="corporation-history"
+      rows={history}
+      rowKey={(h) => h.recordId}
+      columns={[
+        {
+          header: "Corporation",
+          className: "text-slate-200",
+          cell: (h) => (
+            <>
               {h.corporationName}
               {h.isDeleted && <span className="ml-2 text-xs text-red-300">(closed)</span>}
-            </td>
-            <td className={`${cell} text-slate-400`}>{formatEveTime(h.startDate)}</td>
-            <td className={`${cell} text-slate-400`}>{h.endDate ? formatEveTime(h.endDate) : "current"}</td>
-            <td className={`${cell} text-right tabular-nums text-slate-300`}>{formatInteger(h.durationDays)} days</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+        { header: "Joined", className: "text-slate-400", cell: (h) => formatEveTime(h.startDate) },
+        {
+          header: "Left",
+          className: "text-slate-400",
+          cell: (h) => (h.endDate ? formatEveTime(h.endDate) : "current"),
+        },
+        {
+          header: "Duration",
+          numeric: true,
+          className: "text-slate-300",
+          cell: (h) => `${formatInteger(h.durationDays)} days`,
+        },
+      ]}
+    />
   );
 }
 
@@ -87,31 +95,26 @@ export function FactionWarfarePanel({ fw }: { fw: CorporationSheet["fw"] }) {
         <dt className="text-slate-500">Highest rank</dt>
         <dd className="text-slate-300">{fw.highestRank ?? "–"}</dd>
       </dl>
-      <table className="w-full">
-        <thead className="text-left text-xs uppercase text-slate-500">
-          <tr>
-            <th className={cell} />
-            <th className={`${cell} text-right`}>Yesterday</th>
-            <th className={`${cell} text-right`}>Last week</th>
-            <th className={`${cell} text-right`}>Total</th>
-          </tr>
-        </thead>
-        <tbody className="tabular-nums text-slate-300">
-          {(
-            [
-              ["Kills", fw.kills],
-              ["Victory points", fw.victoryPoints],
-            ] as const
-          ).map(([label, v]) => (
-            <tr key={label} className="border-t border-ink-700">
-              <th className={`${cell} text-left font-normal text-slate-400`}>{label}</th>
-              <td className={`${cell} text-right`}>{formatInteger(v.yesterday)}</td>
-              <td className={`${cell} text-right`}>{formatInteger(v.lastWeek)}</td>
-              <td className={`${cell} text-right`}>{formatInteger(v.total)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        caption="Faction warfare kills and victory points"
+        rows={[
+          { label: "Kills", ...fw.kills },
+          { label: "Victory points", ...fw.victoryPoints },
+        ]}
+        rowKey={(r) => r.label}
+        columns={[
+          {
+            header: "Statistic",
+            srOnly: true,
+            rowHeader: true,
+            className: "font-normal text-slate-400",
+            cell: (r) => r.label,
+          },
+          { header: "Yesterday", numeric: true, className: "text-slate-300", cell: (r) => formatInteger(r.yesterday) },
+          { header: "Last week", numeric: true, className: "text-slate-300", cell: (r) => formatInteger(r.lastWeek) },
+          { header: "Total", numeric: true, className: "text-slate-300", cell: (r) => formatInteger(r.total) },
+        ]}
+      />
     </div>
   );
 }

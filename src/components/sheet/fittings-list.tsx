@@ -1,5 +1,9 @@
-import type { FittingView, SlotGroup } from "~/server/sheet/fittings";
+import { Panel } from "~/components/ui/panel";
+import type { RouterOutputs } from "~/trpc/types";
 import { EmptyState } from "./empty-state";
+
+type FittingView = RouterOutputs["sheet"]["fittings"]["list"][number];
+type SlotGroup = FittingView["groups"][number]["group"];
 
 const GROUP_LABEL: Record<SlotGroup, string> = {
   high: "High slots",
@@ -14,16 +18,12 @@ const GROUP_LABEL: Record<SlotGroup, string> = {
   other: "Other",
 };
 
-export function FittingsList({ fittings }: { fittings: FittingView[] }) {
+export function FittingsList({ fittings }: { fittings: readonly FittingView[] }) {
   if (fittings.length === 0) return <EmptyState>No saved fittings.</EmptyState>;
   return (
     <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" data-testid="fittings-list">
       {fittings.map((f) => (
-        <li
-          key={f.fittingId}
-          className="rounded-lg border border-ink-700 bg-ink-900 p-4"
-          data-testid={`fitting-${f.fittingId}`}
-        >
+        <Panel as="li" key={f.fittingId} data-testid={`fitting-${f.fittingId}`}>
           <h3 className="font-semibold text-slate-100">{f.name}</h3>
           <p className="text-sm text-sky-300">{f.shipTypeName}</p>
           {f.description && <p className="mt-1 whitespace-pre-wrap text-xs text-slate-400">{f.description}</p>}
@@ -41,7 +41,7 @@ export function FittingsList({ fittings }: { fittings: FittingView[] }) {
               </ul>
             </div>
           ))}
-        </li>
+        </Panel>
       ))}
     </ul>
   );

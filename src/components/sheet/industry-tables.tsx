@@ -1,9 +1,10 @@
-import type { IndustrySheet } from "~/server/sheet/industry";
+import { Table } from "~/components/ui/table";
+import type { RouterOutputs } from "~/trpc/types";
 import { EmptyState } from "./empty-state";
 import { formatEveTime, formatInteger, formatIsk } from "./format";
 
-const cell = "px-3 py-1.5";
-const head = "text-left text-xs uppercase text-slate-500";
+type IndustrySheet = RouterOutputs["sheet"]["industry"]["get"];
+
 const JOB_STATUS_COLOUR: Record<string, string> = {
   active: "text-sky-300",
   ready: "text-emerald-300",
@@ -14,102 +15,88 @@ const JOB_STATUS_COLOUR: Record<string, string> = {
 export function BlueprintsTable({ blueprints }: { blueprints: IndustrySheet["blueprints"] }) {
   if (blueprints.length === 0) return <EmptyState>No blueprints.</EmptyState>;
   return (
-    <table className="w-full text-sm" data-testid="blueprints-table">
-      <thead className={head}>
-        <tr>
-          <th className={cell}>Blueprint</th>
-          <th className={`${cell} text-right`}>ME</th>
-          <th className={`${cell} text-right`}>TE</th>
-          <th className={`${cell} text-right`}>Runs</th>
-          <th className={`${cell} text-right`}>Qty</th>
-          <th className={cell}>Location</th>
-        </tr>
-      </thead>
-      <tbody>
-        {blueprints.map((b) => (
-          <tr key={b.itemId} className="border-t border-ink-700">
-            <td className={`${cell} text-slate-200`}>
+    <Table
+      caption="Blueprints"
+      testId="blueprints-table"
+      rows={blueprints}
+      rowKey={(b) => b.itemId}
+      columns={[
+        {
+          header: "Blueprint",
+          className: "text-slate-200",
+          cell: (b) => (
+            <>
               {b.typeName}
               {b.isCopy && <span className="ml-2 text-xs text-sky-300">[BPC]</span>}
-            </td>
-            <td className={`${cell} text-right tabular-nums text-slate-300`}>{b.materialEfficiency}</td>
-            <td className={`${cell} text-right tabular-nums text-slate-300`}>{b.timeEfficiency}</td>
-            <td className={`${cell} text-right tabular-nums text-slate-300`}>
-              {b.runs === null ? "∞" : formatInteger(b.runs)}
-            </td>
-            <td className={`${cell} text-right tabular-nums text-slate-300`}>{formatInteger(b.quantity)}</td>
-            <td className={`${cell} text-slate-400`}>{b.locationName}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+        { header: "ME", numeric: true, className: "text-slate-300", cell: (b) => b.materialEfficiency },
+        { header: "TE", numeric: true, className: "text-slate-300", cell: (b) => b.timeEfficiency },
+        {
+          header: "Runs",
+          numeric: true,
+          className: "text-slate-300",
+          cell: (b) => (b.runs === null ? "∞" : formatInteger(b.runs)),
+        },
+        { header: "Qty", numeric: true, className: "text-slate-300", cell: (b) => formatInteger(b.quantity) },
+        { header: "Location", className: "text-slate-400", cell: (b) => b.locationName },
+      ]}
+    />
   );
 }
 
 export function IndustryJobsTable({ jobs }: { jobs: IndustrySheet["jobs"] }) {
   if (jobs.length === 0) return <EmptyState>No industry jobs.</EmptyState>;
   return (
-    <table className="w-full text-sm" data-testid="industry-jobs-table">
-      <thead className={head}>
-        <tr>
-          <th className={cell}>Activity</th>
-          <th className={cell}>Status</th>
-          <th className={cell}>Blueprint</th>
-          <th className={cell}>Product</th>
-          <th className={`${cell} text-right`}>Runs</th>
-          <th className={cell}>Facility</th>
-          <th className={cell}>Ends</th>
-        </tr>
-      </thead>
-      <tbody>
-        {jobs.map((j) => (
-          <tr key={j.jobId} className="border-t border-ink-700">
-            <td className={`${cell} text-slate-300`}>{j.activity}</td>
-            <td className={`${cell} capitalize ${JOB_STATUS_COLOUR[j.status] ?? "text-slate-400"}`}>{j.status}</td>
-            <td className={`${cell} text-slate-200`}>{j.blueprintTypeName}</td>
-            <td className={`${cell} text-slate-300`}>{j.productTypeName ?? "–"}</td>
-            <td className={`${cell} text-right tabular-nums text-slate-300`}>{formatInteger(j.runs)}</td>
-            <td className={`${cell} text-slate-400`}>{j.facilityName}</td>
-            <td className={`${cell} text-slate-400`}>{formatEveTime(j.endDate)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <Table
+      caption="Industry jobs"
+      testId="industry-jobs-table"
+      rows={jobs}
+      rowKey={(j) => j.jobId}
+      columns={[
+        { header: "Activity", className: "text-slate-300", cell: (j) => j.activity },
+        {
+          header: "Status",
+          className: (j) => `capitalize ${JOB_STATUS_COLOUR[j.status] ?? "text-slate-400"}`,
+          cell: (j) => j.status,
+        },
+        { header: "Blueprint", className: "text-slate-200", cell: (j) => j.blueprintTypeName },
+        { header: "Product", className: "text-slate-300", cell: (j) => j.productTypeName ?? "–" },
+        { header: "Runs", numeric: true, className: "text-slate-300", cell: (j) => formatInteger(j.runs) },
+        { header: "Facility", className: "text-slate-400", cell: (j) => j.facilityName },
+        { header: "Ends", className: "text-slate-400", cell: (j) => formatEveTime(j.endDate) },
+      ]}
+    />
   );
 }
 
 export function MarketOrdersTable({ orders }: { orders: IndustrySheet["orders"] }) {
   if (orders.length === 0) return <EmptyState>No market orders.</EmptyState>;
   return (
-    <table className="w-full text-sm" data-testid="market-orders-table">
-      <thead className={head}>
-        <tr>
-          <th className={cell}>Kind</th>
-          <th className={cell}>Type</th>
-          <th className={`${cell} text-right`}>Price</th>
-          <th className={`${cell} text-right`}>Volume</th>
-          <th className={cell}>Location</th>
-          <th className={cell}>State</th>
-          <th className={cell}>Issued</th>
-        </tr>
-      </thead>
-      <tbody>
-        {orders.map((o) => (
-          <tr key={o.orderId} className="border-t border-ink-700">
-            <td className={`${cell} ${o.isBuyOrder ? "text-amber-300" : "text-emerald-300"}`}>
-              {o.isBuyOrder ? "Buy" : "Sell"}
-            </td>
-            <td className={`${cell} text-slate-200`}>{o.typeName}</td>
-            <td className={`${cell} text-right tabular-nums text-slate-300`}>{formatIsk(o.price)}</td>
-            <td className={`${cell} text-right tabular-nums text-slate-300`}>
-              {formatInteger(o.volumeRemain)} / {formatInteger(o.volumeTotal)}
-            </td>
-            <td className={`${cell} text-slate-400`}>{o.locationName}</td>
-            <td className={`${cell} capitalize text-slate-400`}>{o.state}</td>
-            <td className={`${cell} text-slate-400`}>{formatEveTime(o.issued)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <Table
+      caption="Market orders"
+      testId="market-orders-table"
+      rows={orders}
+      rowKey={(o) => o.orderId}
+      columns={[
+        {
+          header: "Kind",
+          className: (o) => (o.isBuyOrder ? "text-amber-300" : "text-emerald-300"),
+          cell: (o) => (o.isBuyOrder ? "Buy" : "Sell"),
+        },
+        { header: "Type", className: "text-slate-200", cell: (o) => o.typeName },
+        { header: "Price", numeric: true, className: "text-slate-300", cell: (o) => formatIsk(o.price) },
+        {
+          header: "Volume",
+          numeric: true,
+          className: "text-slate-300",
+          cell: (o) => `${formatInteger(o.volumeRemain)} / ${formatInteger(o.volumeTotal)}`,
+        },
+        { header: "Location", className: "text-slate-400", cell: (o) => o.locationName },
+        { header: "State", className: "capitalize text-slate-400", cell: (o) => o.state },
+        { header: "Issued", className: "text-slate-400", cell: (o) => formatEveTime(o.issued) },
+      ]}
+    />
   );
 }

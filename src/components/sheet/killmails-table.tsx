@@ -3,14 +3,14 @@
 // later pages go through the tRPC cursor.
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import type { KillmailRow } from "~/server/sheet/killmails";
+import { Table } from "~/components/ui/table";
 import { useTRPC } from "~/trpc/client";
+import type { RouterOutputs } from "~/trpc/types";
 import { EmptyState } from "./empty-state";
 import { formatEveTime, formatIsk } from "./format";
 import { LoadMoreButton } from "~/components/load-more-button";
 
 type Kind = "all" | "kills" | "losses";
-const cell = "px-3 py-1.5";
 const PAGE = 50;
 
 export function KillmailsTable({
@@ -18,7 +18,7 @@ export function KillmailsTable({
   first,
 }: {
   characterId: number;
-  first: { rows: KillmailRow[]; nextCursor: string | null };
+  first: RouterOutputs["sheet"]["killmails"]["list"];
 }) {
   const trpc = useTRPC();
   const [kind, setKind] = useState<Kind>("all");
@@ -56,51 +56,44 @@ export function KillmailsTable({
       {rows.length === 0 ? (
         <EmptyState>{query.isLoading ? "Loading…" : "No killmails."}</EmptyState>
       ) : (
-        <table className="w-full text-sm" data-testid="killmails-table">
-          <thead className="text-left text-xs uppercase text-slate-500">
-            <tr>
-              <th className={cell}>Time</th>
-              <th className={cell} />
-              <th className={cell}>Ship</th>
-              <th className={cell}>Victim</th>
-              <th className={cell}>Final blow</th>
-              <th className={cell}>System</th>
-              <th className={`${cell} text-right`}>Attackers</th>
-              <th
-                className={`${cell} text-right`}
-                title="What the victim lost (hull, fitting, cargo and container contents) at average market prices"
-              >
-                Value
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((k) => (
-              <tr key={k.killmailId} className="border-t border-ink-700" data-testid={`killmail-${k.killmailId}`}>
-                <td className={`${cell} text-slate-400`}>{formatEveTime(k.time)}</td>
-                <td className={`${cell} text-xs font-semibold ${k.isLoss ? "text-red-300" : "text-emerald-300"}`}>
-                  {k.isLoss ? "LOSS" : "KILL"}
-                </td>
-                <td className={`${cell} text-slate-200`}>{k.shipTypeName}</td>
-                <td className={`${cell} text-slate-300`}>{k.victimName ?? "–"}</td>
-                <td className={`${cell} text-slate-300`}>{k.finalBlowName ?? "–"}</td>
-                <td className={`${cell} text-slate-400`}>{k.solarSystemName}</td>
-                <td className={`${cell} text-right tabular-nums text-slate-300`}>{k.attackerCount}</td>
-                <td
-                  className={`${cell} text-right tabular-nums text-slate-300`}
-                  title={
-                    k.valueIncludesItems
-                      ? `Hull ${formatIsk(k.shipValue)}`
-                      : "Hull only: stored before lost items were kept"
-                  }
-                >
+        <Table
+          caption="Kills and losses"
+          testId="killmails-table"
+          rows={rows}
+          rowKey={(k) => k.killmailId}
+          rowTestId={(k) => `killmail-${k.killmailId}`}
+          columns={[
+            { header: "Time", className: "text-slate-400", cell: (k) => formatEveTime(k.time) },
+            {
+              header: "Kill or loss",
+              srOnly: true,
+              className: (k) => `text-xs font-semibold ${k.isLoss ? "text-red-300" : "text-emerald-300"}`,
+              cell: (k) => (k.isLoss ? "LOSS" : "KILL"),
+            },
+            { header: "Ship", className: "text-slate-200", cell: (k) => k.shipTypeName },
+            { header: "Victim", className: "text-slate-300", cell: (k) => k.victimName ?? "–" },
+            { header: "Final blow", className: "text-slate-300", cell: (k) => k.finalBlowName ?? "–" },
+            { header: "System", className: "text-slate-400", cell: (k) => k.solarSystemName },
+            { header: "Attackers", numeric: true, className: "text-slate-300", cell: (k) => k.attackerCount },
+            {
+              header: "Value",
+              headerTitle:
+                "What the victim lost (hull, fitting, cargo and container contents) at average market prices",
+              numeric: true,
+              className: "text-slate-300",
+              title: (k) =>
+                k.valueIncludesItems
+                  ? `Hull ${formatIsk(k.shipValue)}`
+                  : "Hull only: stored before lost items were kept",
+              cell: (k) => (
+                <>
                   {formatIsk(k.value)}
                   {k.valueIncludesItems ? null : <span className="text-slate-500">*</span>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+          ]}
+        />
       )}
       <LoadMoreButton query={query} testId="killmails-more" className="mt-3" />
     </div>

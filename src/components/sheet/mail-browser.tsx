@@ -4,12 +4,14 @@
 // is what makes rendering it as HTML safe.
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
-import type { MailFolders, MailHeaderRow, MailView } from "~/server/sheet/mail";
-import type { Page } from "~/server/sheet/wallet";
+import { Panel } from "~/components/ui/panel";
 import { useTRPC } from "~/trpc/client";
+import type { RouterOutputs } from "~/trpc/types";
 import { formatEveTime } from "./format";
 import { LoadMoreButton } from "~/components/load-more-button";
 import { ErrorMessage } from "~/components/error-message";
+
+type MailHeaderRow = RouterOutputs["sheet"]["mail"]["headers"]["rows"][number];
 
 const control = "rounded border border-ink-700 bg-ink-950 px-2 py-1 text-sm";
 
@@ -36,9 +38,9 @@ export function MailBrowser({
   initialMail,
 }: {
   characterId: number;
-  folders: MailFolders;
-  initialPage: Page<MailHeaderRow>;
-  initialMail: MailView | null;
+  folders: RouterOutputs["sheet"]["mail"]["folders"];
+  initialPage: RouterOutputs["sheet"]["mail"]["headers"];
+  initialMail: RouterOutputs["sheet"]["mail"]["read"];
 }) {
   const trpc = useTRPC();
   // "label:<id>" or "list:<id>", one filter at a time as in the game's mail window.
@@ -96,7 +98,7 @@ export function MailBrowser({
           {folders.unreadTotal !== null && <span className="text-sm text-slate-400">{folders.unreadTotal} unread</span>}
         </div>
         <ErrorMessage error={headers.error} />
-        <ul className="divide-y divide-ink-700 rounded-lg border border-ink-700 bg-ink-900">
+        <Panel as="ul" padding="none" className="divide-y divide-ink-700">
           {rows.map((m) => (
             <li key={m.mailId}>
               <button
@@ -128,10 +130,10 @@ export function MailBrowser({
           {!headers.isFetching && rows.length === 0 && (
             <li className="p-4 text-center text-sm text-slate-400">No mail here.</li>
           )}
-        </ul>
+        </Panel>
         <LoadMoreButton query={headers} label={`Load more (${rows.length} shown)`} />
       </section>
-      <section className="rounded-lg border border-ink-700 bg-ink-900 p-4" data-testid="mail-reader">
+      <Panel data-testid="mail-reader">
         {!selected ? (
           <p className="text-sm text-slate-400">Pick a mail to read it.</p>
         ) : mail.isPending ? (
@@ -164,7 +166,7 @@ export function MailBrowser({
             )}
           </article>
         )}
-      </section>
+      </Panel>
     </div>
   );
 }

@@ -3,19 +3,14 @@
 // server; filtered lists and later pages come from the tRPC cursor.
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { type ChangeEvent, useState } from "react";
-import type { MiningMonth, MiningRow } from "~/server/sheet/mining";
+import { Table } from "~/components/ui/table";
 import { useTRPC } from "~/trpc/client";
+import type { RouterOutputs } from "~/trpc/types";
 import { EmptyState } from "./empty-state";
 import { formatInteger, formatIsk } from "./format";
 import { LoadMoreButton } from "~/components/load-more-button";
 
-const cell = "px-3 py-1.5";
 const PAGE = 50;
-
-interface Option {
-  id: number;
-  name: string;
-}
 
 export function MiningLedger({
   characterId,
@@ -23,8 +18,8 @@ export function MiningLedger({
   options,
 }: {
   characterId: number;
-  first: { rows: MiningRow[]; nextCursor: string | null };
-  options: { types: Option[]; systems: Option[] };
+  first: RouterOutputs["sheet"]["mining"]["ledger"];
+  options: RouterOutputs["sheet"]["mining"]["filterOptions"];
 }) {
   const trpc = useTRPC();
   const [typeId, setTypeId] = useState<number | undefined>();
@@ -79,53 +74,37 @@ export function MiningLedger({
       {rows.length === 0 && (
         <EmptyState>{query.isLoading ? "Loading…" : "Nothing mined with these filters."}</EmptyState>
       )}
-      <table className="w-full text-sm" data-testid="mining-ledger">
-        <thead className="text-left text-xs uppercase text-slate-500">
-          <tr>
-            <th className={cell}>Date</th>
-            <th className={cell}>Solar system</th>
-            <th className={cell}>Ore</th>
-            <th className={`${cell} text-right`}>Quantity</th>
-            <th className={`${cell} text-right`}>Est. value</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={`${r.date}-${r.solarSystemId}-${r.typeId}`} className="border-t border-ink-700">
-              <td className={`${cell} text-slate-400`}>{r.date}</td>
-              <td className={`${cell} text-slate-300`}>{r.solarSystemName}</td>
-              <td className={`${cell} text-slate-200`}>{r.typeName}</td>
-              <td className={`${cell} text-right tabular-nums text-slate-300`}>{formatInteger(r.quantity)}</td>
-              <td className={`${cell} text-right tabular-nums text-slate-300`}>{formatIsk(r.value)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        caption="Mining ledger"
+        testId="mining-ledger"
+        rows={rows}
+        rowKey={(r) => `${r.date}-${r.solarSystemId}-${r.typeId}`}
+        columns={[
+          { header: "Date", className: "text-slate-400", cell: (r) => r.date },
+          { header: "Solar system", className: "text-slate-300", cell: (r) => r.solarSystemName },
+          { header: "Ore", className: "text-slate-200", cell: (r) => r.typeName },
+          { header: "Quantity", numeric: true, className: "text-slate-300", cell: (r) => formatInteger(r.quantity) },
+          { header: "Est. value", numeric: true, className: "text-slate-300", cell: (r) => formatIsk(r.value) },
+        ]}
+      />
       <LoadMoreButton query={query} testId="mining-more" className="mt-3" />
     </div>
   );
 }
 
-export function MiningMonths({ months }: { months: MiningMonth[] }) {
+export function MiningMonths({ months }: { months: RouterOutputs["sheet"]["mining"]["monthly"] }) {
   if (months.length === 0) return null;
   return (
-    <table className="w-full text-sm" data-testid="mining-months">
-      <thead className="text-left text-xs uppercase text-slate-500">
-        <tr>
-          <th className={cell}>Month</th>
-          <th className={`${cell} text-right`}>Quantity</th>
-          <th className={`${cell} text-right`}>Est. value</th>
-        </tr>
-      </thead>
-      <tbody>
-        {months.map((m) => (
-          <tr key={m.month} className="border-t border-ink-700">
-            <td className={`${cell} text-slate-300`}>{m.month}</td>
-            <td className={`${cell} text-right tabular-nums text-slate-300`}>{formatInteger(m.quantity)}</td>
-            <td className={`${cell} text-right tabular-nums text-slate-200`}>{formatIsk(m.value)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <Table
+      caption="Mining per month"
+      testId="mining-months"
+      rows={months}
+      rowKey={(m) => m.month}
+      columns={[
+        { header: "Month", className: "text-slate-300", cell: (m) => m.month },
+        { header: "Quantity", numeric: true, className: "text-slate-300", cell: (m) => formatInteger(m.quantity) },
+        { header: "Est. value", numeric: true, className: "text-slate-200", cell: (m) => formatIsk(m.value) },
+      ]}
+    />
   );
 }

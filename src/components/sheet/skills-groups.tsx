@@ -1,9 +1,10 @@
-import type { SkillsSheet } from "~/server/sheet/skills";
+import { Table } from "~/components/ui/table";
+import type { RouterOutputs } from "~/trpc/types";
 import { formatInteger } from "./format";
 import { SkillsPips } from "./skills-pips";
 
 /** Skill groups as collapsible sections, each with its skills, levels and skill points. */
-export function SkillsGroups({ groups }: { groups: SkillsSheet["groups"] }) {
+export function SkillsGroups({ groups }: { groups: RouterOutputs["sheet"]["skills"]["list"]["groups"] }) {
   return (
     <div className="space-y-2" data-testid="skill-groups">
       {groups.map((group) => (
@@ -19,26 +20,35 @@ export function SkillsGroups({ groups }: { groups: SkillsSheet["groups"] }) {
               {group.skills.length} skills · {group.atLevelFive} at V · {formatInteger(group.skillpoints)} SP
             </span>
           </summary>
-          <table className="w-full text-left text-sm">
-            <tbody>
-              {group.skills.map((skill) => (
-                <tr key={skill.id} className="border-t border-ink-800" data-testid={`skill-${skill.id}`}>
-                  <td className="px-3 py-1 text-slate-200">{skill.name}</td>
-                  <td className="px-3 py-1">
-                    <SkillsPips trained={skill.trainedLevel} active={skill.activeLevel} />
-                  </td>
-                  <td className="px-3 py-1 text-slate-400">
-                    {skill.activeLevel < skill.trainedLevel
-                      ? `active ${skill.activeLevel} of ${skill.trainedLevel}`
-                      : `level ${skill.trainedLevel}`}
-                  </td>
-                  <td className="px-3 py-1 text-right tabular-nums text-slate-300">
-                    {formatInteger(skill.skillpoints)} SP
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            caption={`${group.name} skills`}
+            hideHeader
+            density="compact"
+            rows={group.skills}
+            rowKey={(skill) => skill.id}
+            rowTestId={(skill) => `skill-${skill.id}`}
+            columns={[
+              { header: "Skill", className: "text-slate-200", cell: (skill) => skill.name },
+              {
+                header: "Level",
+                cell: (skill) => <SkillsPips trained={skill.trainedLevel} active={skill.activeLevel} />,
+              },
+              {
+                header: "Trained",
+                className: "text-slate-400",
+                cell: (skill) =>
+                  skill.activeLevel < skill.trainedLevel
+                    ? `active ${skill.activeLevel} of ${skill.trainedLevel}`
+                    : `level ${skill.trainedLevel}`,
+              },
+              {
+                header: "Skill points",
+                numeric: true,
+                className: "text-slate-300",
+                cell: (skill) => `${formatInteger(skill.skillpoints)} SP`,
+              },
+            ]}
+          />
         </details>
       ))}
     </div>

@@ -1,6 +1,10 @@
-import type { LoyaltyRow, NpcStanding, StandingGroup } from "~/server/sheet/standings";
+import { Table } from "~/components/ui/table";
+import type { RouterOutputs } from "~/trpc/types";
 import { EmptyState } from "./empty-state";
 import { formatInteger } from "./format";
+
+type StandingsSheet = RouterOutputs["sheet"]["standings"]["get"];
+type StandingGroup = StandingsSheet["standings"][number]["group"];
 
 const GROUP_ORDER: StandingGroup[] = ["Excellent", "Good", "Neutral", "Bad", "Terrible"];
 const GROUP_COLOUR: Record<StandingGroup, string> = {
@@ -12,64 +16,55 @@ const GROUP_COLOUR: Record<StandingGroup, string> = {
 };
 const NPC_TYPE: Record<string, string> = { agent: "Agent", npc_corp: "Corporation", faction: "Faction" };
 
-const cell = "px-3 py-1.5";
 const signed = (n: number) => (n > 0 ? `+${n.toFixed(2)}` : n.toFixed(2));
 
-export function NpcStandingsTable({ standings }: { standings: NpcStanding[] }) {
+export function NpcStandingsTable({ standings }: { standings: StandingsSheet["standings"] }) {
   if (standings.length === 0) return <EmptyState>No NPC standings loaded yet.</EmptyState>;
   return (
-    <table className="w-full text-sm" data-testid="npc-standings">
-      <thead className="text-left text-xs uppercase text-slate-500">
-        <tr>
-          <th className={cell}>Name</th>
-          <th className={cell}>Type</th>
-          <th className={`${cell} text-right`}>Standing</th>
-          <th className={`${cell} text-right`} title="With Connections (positive) or Diplomacy (negative) applied">
-            Effective
-          </th>
-        </tr>
-      </thead>
-      {GROUP_ORDER.filter((g) => standings.some((s) => s.group === g)).map((group) => (
-        <tbody key={group} data-testid={`standing-group-${group.toLowerCase()}`}>
-          <tr>
-            <th colSpan={4} className={`${cell} bg-ink-950 text-left text-xs font-semibold ${GROUP_COLOUR[group]}`}>
-              {group}
-            </th>
-          </tr>
-          {standings
-            .filter((s) => s.group === group)
-            .map((s) => (
-              <tr key={s.id} className="border-t border-ink-700">
-                <td className={`${cell} text-slate-200`}>{s.name}</td>
-                <td className={`${cell} text-slate-400`}>{NPC_TYPE[s.type] ?? s.type}</td>
-                <td className={`${cell} text-right tabular-nums ${GROUP_COLOUR[group]}`}>{signed(s.standing)}</td>
-                <td className={`${cell} text-right tabular-nums text-slate-300`}>{signed(s.effectiveStanding)}</td>
-              </tr>
-            ))}
-        </tbody>
-      ))}
-    </table>
+    <Table
+      caption="NPC standings"
+      testId="npc-standings"
+      groups={GROUP_ORDER.filter((g) => standings.some((s) => s.group === g)).map((group) => ({
+        key: group,
+        label: group,
+        testId: `standing-group-${group.toLowerCase()}`,
+        className: `bg-ink-950 text-xs font-semibold ${GROUP_COLOUR[group]}`,
+        rows: standings.filter((s) => s.group === group),
+      }))}
+      rowKey={(s) => s.id}
+      columns={[
+        { header: "Name", className: "text-slate-200", cell: (s) => s.name },
+        { header: "Type", className: "text-slate-400", cell: (s) => NPC_TYPE[s.type] ?? s.type },
+        { header: "Standing", numeric: true, className: (s) => GROUP_COLOUR[s.group], cell: (s) => signed(s.standing) },
+        {
+          header: "Effective",
+          headerTitle: "With Connections (positive) or Diplomacy (negative) applied",
+          numeric: true,
+          className: "text-slate-300",
+          cell: (s) => signed(s.effectiveStanding),
+        },
+      ]}
+    />
   );
 }
 
-export function LoyaltyTable({ loyalty }: { loyalty: LoyaltyRow[] }) {
+export function LoyaltyTable({ loyalty }: { loyalty: StandingsSheet["loyalty"] }) {
   if (loyalty.length === 0) return <EmptyState>No loyalty points.</EmptyState>;
   return (
-    <table className="w-full text-sm" data-testid="loyalty-points">
-      <thead className="text-left text-xs uppercase text-slate-500">
-        <tr>
-          <th className={cell}>Corporation</th>
-          <th className={`${cell} text-right`}>Loyalty points</th>
-        </tr>
-      </thead>
-      <tbody>
-        {loyalty.map((l) => (
-          <tr key={l.corporationId} className="border-t border-ink-700">
-            <td className={`${cell} text-slate-200`}>{l.corporationName}</td>
-            <td className={`${cell} text-right tabular-nums text-slate-300`}>{formatInteger(l.loyaltyPoints)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <Table
+      caption="Loyalty points"
+      testId="loyalty-points"
+      rows={loyalty}
+      rowKey={(l) => l.corporationId}
+      columns={[
+        { header: "Corporation", className: "text-slate-200", cell: (l) => l.corporationName },
+        {
+          header: "Loyalty points",
+          numeric: true,
+          className: "text-slate-300",
+          cell: (l) => formatInteger(l.loyaltyPoints),
+        },
+      ]}
+    />
   );
 }

@@ -5,18 +5,19 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { useTRPC } from "~/trpc/client";
+import type { RouterOutputs } from "~/trpc/types";
 import { formatCompact, formatEveTime, formatIsk } from "./format";
 
 const RANGES = [30, 90, 180, 365] as const;
 const DEFAULT_DAYS = 90;
 
-interface Chart {
-  from: Date;
-  to: Date;
-  points: { date: Date; balance: number }[];
-}
-
-export function WalletBalanceChart({ characterId, initial }: { characterId: number; initial: Chart }) {
+export function WalletBalanceChart({
+  characterId,
+  initial,
+}: {
+  characterId: number;
+  initial: RouterOutputs["sheet"]["wallet"]["balanceChart"];
+}) {
   const trpc = useTRPC();
   const [days, setDays] = useState<number>(DEFAULT_DAYS);
   const query = useQuery(

@@ -3,8 +3,9 @@
 // comes from the server render.
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useDeferredValue, useMemo, useState } from "react";
-import type { JournalInput, JournalRow, Page } from "~/server/sheet/wallet";
+import { Table } from "~/components/ui/table";
 import { useTRPC } from "~/trpc/client";
+import type { RouterInputs, RouterOutputs } from "~/trpc/types";
 import { formatEveTime, formatIsk } from "./format";
 import { LoadMoreButton } from "~/components/load-more-button";
 import { ErrorMessage } from "~/components/error-message";
@@ -21,8 +22,8 @@ export function WalletJournal({
   refTypes,
 }: {
   characterId: number;
-  initialPage: Page<JournalRow>;
-  refTypes: { value: string; label: string }[];
+  initialPage: RouterOutputs["sheet"]["wallet"]["journal"];
+  refTypes: RouterOutputs["sheet"]["wallet"]["refTypes"];
 }) {
   const trpc = useTRPC();
   const [refType, setRefType] = useState("");
@@ -32,7 +33,7 @@ export function WalletJournal({
   const [maxAmount, setMaxAmount] = useState("");
   const [party, setParty] = useState("");
   const deferredParty = useDeferredValue(party.trim());
-  const filters: Omit<JournalInput, "cursor"> = {
+  const filters: Omit<RouterInputs["sheet"]["wallet"]["journal"], "characterId" | "cursor"> = {
     limit: 50,
     refType: refType || undefined,
     from: from ? new Date(`${from}T00:00:00Z`) : undefined,
@@ -104,44 +105,45 @@ export function WalletJournal({
         />
       </div>
       <ErrorMessage error={query.error} />
-      <div className="overflow-x-auto rounded-lg border border-ink-700 bg-ink-900">
-        <table className="w-full text-left text-sm">
-          <thead className="text-slate-400">
-            <tr>
-              <th className="px-3 py-2">Date</th>
-              <th className="px-3 py-2">Type</th>
-              <th className="px-3 py-2 text-right">Amount</th>
-              <th className="px-3 py-2 text-right">Balance</th>
-              <th className="px-3 py-2">From → To</th>
-              <th className="px-3 py-2">Description</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.entryId} className="border-t border-ink-700" data-testid={`journal-row-${r.entryId}`}>
-                <td className="whitespace-nowrap px-3 py-1.5 text-slate-400">{formatEveTime(r.date)}</td>
-                <td className="px-3 py-1.5 text-slate-300">{r.refTypeLabel}</td>
-                <td className={`whitespace-nowrap px-3 py-1.5 text-right tabular-nums ${amountClass(r.amount)}`}>
-                  {formatIsk(r.amount)}
-                </td>
-                <td className="whitespace-nowrap px-3 py-1.5 text-right tabular-nums text-slate-300">
-                  {formatIsk(r.balance)}
-                </td>
-                <td className="px-3 py-1.5 text-slate-300">
-                  {r.firstParty?.name ?? "–"} → {r.secondParty?.name ?? "–"}
-                </td>
-                <td className="px-3 py-1.5 text-slate-400">
-                  {r.description}
-                  {r.reason && <span className="block text-xs text-slate-500">{r.reason}</span>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {!query.isFetching && rows.length === 0 && (
-          <p className="p-4 text-center text-sm text-slate-400">No journal entries match.</p>
-        )}
-      </div>
+      <Table
+        caption="Wallet journal"
+        look="boxed"
+        rows={rows}
+        rowKey={(r) => r.entryId}
+        rowTestId={(r) => `journal-row-${r.entryId}`}
+        empty={!query.isFetching && "No journal entries match."}
+        columns={[
+          { header: "Date", className: "whitespace-nowrap text-slate-400", cell: (r) => formatEveTime(r.date) },
+          { header: "Type", className: "text-slate-300", cell: (r) => r.refTypeLabel },
+          {
+            header: "Amount",
+            numeric: true,
+            className: (r) => `whitespace-nowrap ${amountClass(r.amount)}`,
+            cell: (r) => formatIsk(r.amount),
+          },
+          {
+            header: "Balance",
+            numeric: true,
+            className: "whitespace-nowrap text-slate-300",
+            cell: (r) => formatIsk(r.balance),
+          },
+          {
+            header: "From → To",
+            className: "text-slate-300",
+            cell: (r) => `${r.firstParty?.name ?? "–"} → ${r.secondParty?.name ?? "–"}`,
+          },
+          {
+            header: "Description",
+            className: "text-slate-400",
+            cell: (r) => (
+              <>
+                {r.description}
+                {r.reason && <span className="block text-xs text-slate-500">{r.reason}</span>}
+              </>
+            ),
+          },
+        ]}
+      />
       <LoadMoreButton query={query} label={`Load more (${rows.length} shown)`} testId="journal-more" />
     </section>
   );

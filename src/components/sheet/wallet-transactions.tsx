@@ -3,8 +3,9 @@
 // first unfiltered page comes from the server render.
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useDeferredValue, useMemo, useState } from "react";
-import type { Page, TransactionRow } from "~/server/sheet/wallet";
+import { Table } from "~/components/ui/table";
 import { useTRPC } from "~/trpc/client";
+import type { RouterOutputs } from "~/trpc/types";
 import { formatEveTime, formatInteger, formatIsk } from "./format";
 import { LoadMoreButton } from "~/components/load-more-button";
 import { ErrorMessage } from "~/components/error-message";
@@ -16,7 +17,7 @@ export function WalletTransactions({
   initialPage,
 }: {
   characterId: number;
-  initialPage: Page<TransactionRow>;
+  initialPage: RouterOutputs["sheet"]["wallet"]["transactions"];
 }) {
   const trpc = useTRPC();
   const [side, setSide] = useState<"" | "buy" | "sell">("");
@@ -57,45 +58,28 @@ export function WalletTransactions({
         />
       </div>
       <ErrorMessage error={query.error} />
-      <div className="overflow-x-auto rounded-lg border border-ink-700 bg-ink-900">
-        <table className="w-full text-left text-sm">
-          <thead className="text-slate-400">
-            <tr>
-              <th className="px-3 py-2">Date</th>
-              <th className="px-3 py-2">Item</th>
-              <th className="px-3 py-2 text-right">Quantity</th>
-              <th className="px-3 py-2 text-right">Unit price</th>
-              <th className="px-3 py-2 text-right">Total</th>
-              <th className="px-3 py-2">Client</th>
-              <th className="px-3 py-2">Where</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr
-                key={r.transactionId}
-                className="border-t border-ink-700"
-                data-testid={`transaction-row-${r.transactionId}`}
-              >
-                <td className="whitespace-nowrap px-3 py-1.5 text-slate-400">{formatEveTime(r.date)}</td>
-                <td className="px-3 py-1.5 text-slate-200">{r.type.name}</td>
-                <td className="px-3 py-1.5 text-right tabular-nums">{formatInteger(r.quantity)}</td>
-                <td className="whitespace-nowrap px-3 py-1.5 text-right tabular-nums">{formatIsk(r.unitPrice)}</td>
-                <td
-                  className={`whitespace-nowrap px-3 py-1.5 text-right tabular-nums ${r.isBuy ? "text-red-300" : "text-emerald-300"}`}
-                >
-                  {formatIsk(r.isBuy ? -r.total : r.total)}
-                </td>
-                <td className="px-3 py-1.5 text-slate-300">{r.client.name}</td>
-                <td className="px-3 py-1.5 text-slate-400">{r.location.name}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {!query.isFetching && rows.length === 0 && (
-          <p className="p-4 text-center text-sm text-slate-400">No transactions match.</p>
-        )}
-      </div>
+      <Table
+        caption="Market transactions"
+        look="boxed"
+        rows={rows}
+        rowKey={(r) => r.transactionId}
+        rowTestId={(r) => `transaction-row-${r.transactionId}`}
+        empty={!query.isFetching && "No transactions match."}
+        columns={[
+          { header: "Date", className: "whitespace-nowrap text-slate-400", cell: (r) => formatEveTime(r.date) },
+          { header: "Item", className: "text-slate-200", cell: (r) => r.type.name },
+          { header: "Quantity", numeric: true, cell: (r) => formatInteger(r.quantity) },
+          { header: "Unit price", numeric: true, className: "whitespace-nowrap", cell: (r) => formatIsk(r.unitPrice) },
+          {
+            header: "Total",
+            numeric: true,
+            className: (r) => `whitespace-nowrap ${r.isBuy ? "text-red-300" : "text-emerald-300"}`,
+            cell: (r) => formatIsk(r.isBuy ? -r.total : r.total),
+          },
+          { header: "Client", className: "text-slate-300", cell: (r) => r.client.name },
+          { header: "Where", className: "text-slate-400", cell: (r) => r.location.name },
+        ]}
+      />
       <LoadMoreButton query={query} label={`Load more (${rows.length} shown)`} />
     </section>
   );

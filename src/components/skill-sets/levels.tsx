@@ -1,7 +1,36 @@
-// Skill levels as EVE shows them (roman numerals) and the per-skill result icons of Member Audit's detail view.
-import type { SkillResult } from "~/server/sections/skill-set-checks";
+// Skill levels as EVE shows them (roman numerals), the editor's level picker and the
+// per-skill result icons of Member Audit's detail view.
+import { inputClass } from "~/components/ui/input";
+import { roman, type SkillResult } from "~/server/sections/skill-set-checks";
 
-export { roman } from "~/server/sections/skill-set-checks";
+export { roman };
+
+/** A level from I to V, or none ("–"): a set may recommend a skill without requiring it. */
+export function LevelSelect({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: number | null;
+  onChange(v: number | null): void;
+}) {
+  return (
+    <select
+      aria-label={label}
+      value={value ?? ""}
+      onChange={(e) => onChange(e.target.value ? Number(e.target.value) : null)}
+      className={inputClass}
+    >
+      <option value="">–</option>
+      {[1, 2, 3, 4, 5].map((l) => (
+        <option key={l} value={l}>
+          {roman(l)}
+        </option>
+      ))}
+    </select>
+  );
+}
 
 export function ResultIcon({ result }: { result: SkillResult }) {
   if (result === "none")

@@ -3,12 +3,18 @@
 // plan ("Skill Name IV" per line), as Member Audit's two import pages do.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { EditorForm } from "~/components/ui/editor-form";
+import { inputClass } from "~/components/ui/input";
 import { useTRPC } from "~/trpc/client";
 import { ErrorMessage } from "~/components/error-message";
 
-const input = "rounded border border-ink-700 bg-ink-950 px-2 py-1";
-
-export function SkillSetImport({ groups, onClose }: { groups: { id: number; name: string }[]; onClose(): void }) {
+export function SkillSetImport({
+  groups,
+  onClose,
+}: {
+  groups: readonly { id: number; name: string }[];
+  onClose(): void;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<"fitting" | "plan">("fitting");
@@ -23,11 +29,13 @@ export function SkillSetImport({ groups, onClose }: { groups: { id: number; name
   const report = active.data;
 
   return (
-    <form
-      aria-label="Import skill set"
-      className="space-y-3 rounded-lg border border-ink-700 bg-ink-900 p-4"
-      onSubmit={(e) => {
-        e.preventDefault();
+    <EditorForm
+      label="Import skill set"
+      submitLabel="Import"
+      cancelLabel="Close"
+      pending={active.isPending}
+      onCancel={onClose}
+      onSubmit={() => {
         if (kind === "fitting") fitting.mutate({ text, name: name || null, overwrite, groupId });
         else plan.mutate({ text, name, overwrite, groupId });
       }}
@@ -44,13 +52,13 @@ export function SkillSetImport({ groups, onClose }: { groups: { id: number; name
           value={name}
           onChange={(e) => setName(e.target.value)}
           placeholder={kind === "fitting" ? "Name (default: the fit's name)" : "Name"}
-          className={`${input} flex-1`}
+          className={`${inputClass} flex-1`}
         />
         <select
           aria-label="Add to group"
           value={groupId ?? ""}
           onChange={(e) => setGroupId(e.target.value ? Number(e.target.value) : null)}
-          className={input}
+          className={inputClass}
         >
           <option value="">No group</option>
           {groups.map((g) => (
@@ -70,7 +78,7 @@ export function SkillSetImport({ groups, onClose }: { groups: { id: number; name
         onChange={(e) => setText(e.target.value)}
         rows={10}
         placeholder={kind === "fitting" ? "[Ship, Fit name]\nModule\n..." : "Skill Name IV\n..."}
-        className={`${input} w-full font-mono text-xs`}
+        className={`${inputClass} w-full font-mono text-xs`}
       />
       <ErrorMessage error={active.error} />
       {report && (
@@ -81,18 +89,6 @@ export function SkillSetImport({ groups, onClose }: { groups: { id: number; name
           )}
         </p>
       )}
-      <div className="flex gap-2">
-        <button
-          type="submit"
-          disabled={active.isPending}
-          className="rounded bg-accent px-3 py-1 text-sm font-medium text-ink-950"
-        >
-          Import
-        </button>
-        <button type="button" onClick={onClose} className="rounded border border-ink-700 px-3 py-1 text-sm">
-          Close
-        </button>
-      </div>
-    </form>
+    </EditorForm>
   );
 }

@@ -1,5 +1,6 @@
 import { AssetsBrowser } from "~/components/sheet/assets-browser";
 import { EmptyState } from "~/components/sheet/empty-state";
+import { Panel } from "~/components/ui/panel";
 import { assetLocations } from "~/server/sheet/assets";
 import { loadSheet } from "~/web/sheet";
 
@@ -7,13 +8,12 @@ export default async function AssetsPage({ params }: { params: Promise<{ id: str
   const { db, character } = await loadSheet((await params).id);
   const { totals, locations } = await assetLocations(db, character.id);
   return (
-    <section className="rounded-lg border border-ink-700 bg-ink-900 p-4">
-      <h2 className="mb-3 text-lg font-semibold text-slate-100">Assets</h2>
+    <Panel title="Assets">
       {locations.length === 0 ? (
         <EmptyState>No assets stored for this character yet.</EmptyState>
       ) : (
         <AssetsBrowser characterId={character.id} totals={totals} locations={locations} />
       )}
-    </section>
+    </Panel>
   );
 }

@@ -1,5 +1,6 @@
 import { CalendarEvents } from "~/components/sheet/calendar-events";
 import { CalendarNotifications } from "~/components/sheet/calendar-notifications";
+import { Panel } from "~/components/ui/panel";
 import { calendarEvents, notificationsPage } from "~/server/sheet/calendar";
 import { loadSheet } from "~/web/sheet";
 
@@ -9,17 +10,14 @@ export default async function CalendarPage({ params }: { params: Promise<{ id: s
     notificationsPage(db, character.id, { limit: 50 }),
     calendarEvents(db, character.id),
   ]);
-  const panel = "rounded-lg border border-ink-700 bg-ink-900 p-4";
   return (
     <div className="grid gap-6 lg:grid-cols-2">
-      <section className={panel}>
-        <h2 className="mb-3 text-lg font-semibold text-slate-100">Notifications</h2>
+      <Panel title="Notifications">
         <CalendarNotifications characterId={character.id} first={first} />
-      </section>
-      <section className={panel}>
-        <h2 className="mb-3 text-lg font-semibold text-slate-100">Calendar events</h2>
+      </Panel>
+      <Panel title="Calendar events">
         <CalendarEvents events={events} />
-      </section>
+      </Panel>
     </div>
   );
 }

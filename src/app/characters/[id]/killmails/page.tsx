@@ -1,4 +1,5 @@
 import { KillmailsTable } from "~/components/sheet/killmails-table";
+import { Panel } from "~/components/ui/panel";
 import { killmailsPage } from "~/server/sheet/killmails";
 import { loadSheet } from "~/web/sheet";
 
@@ -6,9 +7,8 @@ export default async function KillmailsPage({ params }: { params: Promise<{ id: 
   const { db, character } = await loadSheet((await params).id);
   const first = await killmailsPage(db, character.id, { limit: 50 });
   return (
-    <section className="overflow-x-auto rounded-lg border border-ink-700 bg-ink-900 p-4">
-      <h2 className="mb-3 text-lg font-semibold text-slate-100">Kills and losses</h2>
+    <Panel title="Kills and losses">
       <KillmailsTable characterId={character.id} first={first} />
-    </section>
+    </Panel>
   );
 }

@@ -1,4 +1,5 @@
 import { PlanetsTable } from "~/components/sheet/planets-table";
+import { Panel } from "~/components/ui/panel";
 import { loadSheet } from "~/web/sheet";
 import { planetsSheet } from "~/server/sheet/planets";
 
@@ -6,9 +7,8 @@ export default async function PlanetsPage({ params }: { params: Promise<{ id: st
   const { db, character } = await loadSheet((await params).id);
   const colonies = await planetsSheet(db, character.id);
   return (
-    <section className="rounded-lg border border-ink-700 bg-ink-900 p-4">
-      <h2 className="mb-3 text-lg font-semibold text-slate-100">Planetary colonies</h2>
+    <Panel title="Planetary colonies">
       <PlanetsTable colonies={colonies} />
-    </section>
+    </Panel>
   );
 }

@@ -1,6 +1,7 @@
 import { EmptyState } from "~/components/sheet/empty-state";
 import { formatEveTime } from "~/components/sheet/format";
 import { SkillsQueueTable } from "~/components/sheet/skills-queue-table";
+import { Panel } from "~/components/ui/panel";
 import { loadSheet } from "~/web/sheet";
 import { skillQueueSheet } from "~/server/sheet/skill-queue";
 
@@ -8,7 +9,7 @@ export default async function SkillQueuePage({ params }: { params: Promise<{ id:
   const { db, character } = await loadSheet((await params).id);
   const queue = await skillQueueSheet(db, character.id);
   return (
-    <section className="rounded-lg border border-ink-700 bg-ink-900 p-4">
+    <Panel>
       <div className="mb-3 flex flex-wrap items-baseline gap-x-6">
         <h2 className="text-lg font-semibold text-slate-100">Skill queue</h2>
         <p className="text-sm text-slate-400" data-testid="skill-queue-status">
@@ -22,6 +23,6 @@ export default async function SkillQueuePage({ params }: { params: Promise<{ id:
       ) : (
         <SkillsQueueTable entries={queue.entries} />
       )}
-    </section>
+    </Panel>
   );
 }

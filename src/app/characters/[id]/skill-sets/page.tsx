@@ -1,6 +1,7 @@
 import { EmptyState } from "~/components/sheet/empty-state";
 import { formatEveTime } from "~/components/sheet/format";
 import { SkillSetList } from "~/components/skill-sets/skill-set-list";
+import { Panel } from "~/components/ui/panel";
 import { loadSheet } from "~/web/sheet";
 import { canViewSkillSets, characterSkillSets } from "~/server/sheet/skill-sets";
 
@@ -16,7 +17,7 @@ export default async function SkillSetsPage({ params }: { params: Promise<{ id: 
   const { groups, checkedAt } = await characterSkillSets(db, character.id);
   if (groups.length === 0) return <EmptyState>No skill sets are defined yet.</EmptyState>;
   return (
-    <section className="rounded-lg border border-ink-700 bg-ink-900 p-4" data-testid="skill-sets">
+    <Panel data-testid="skill-sets">
       <div className="mb-3 flex items-baseline justify-between">
         <h2 className="text-lg font-semibold text-slate-100">Skill sets</h2>
         <span className="text-xs text-slate-500">
@@ -24,6 +25,6 @@ export default async function SkillSetsPage({ params }: { params: Promise<{ id: 
         </span>
       </div>
       <SkillSetList groups={groups} />
-    </section>
+    </Panel>
   );
 }

@@ -1,6 +1,7 @@
 import { EmptyState } from "~/components/sheet/empty-state";
 import { formatInteger } from "~/components/sheet/format";
 import { SkillsGroups } from "~/components/sheet/skills-groups";
+import { Panel } from "~/components/ui/panel";
 import { loadSheet } from "~/web/sheet";
 import { skillsSheet } from "~/server/sheet/skills";
 
@@ -8,7 +9,7 @@ export default async function SkillsPage({ params }: { params: Promise<{ id: str
   const { db, character } = await loadSheet((await params).id);
   const sheet = await skillsSheet(db, character.id);
   return (
-    <section className="rounded-lg border border-ink-700 bg-ink-900 p-4">
+    <Panel>
       <div className="mb-4 flex flex-wrap items-baseline gap-x-6 gap-y-1">
         <h2 className="text-lg font-semibold text-slate-100">Skills</h2>
         <p className="text-sm text-slate-400" data-testid="skills-totals">
@@ -21,6 +22,6 @@ export default async function SkillsPage({ params }: { params: Promise<{ id: str
       ) : (
         <SkillsGroups groups={sheet.groups} />
       )}
-    </section>
+    </Panel>
   );
 }

@@ -1,4 +1,5 @@
 import { LoyaltyTable, NpcStandingsTable } from "~/components/sheet/standings-tables";
+import { Panel } from "~/components/ui/panel";
 import { loadSheet } from "~/web/sheet";
 import { standingsSheet } from "~/server/sheet/standings";
 
@@ -7,14 +8,12 @@ export default async function StandingsPage({ params }: { params: Promise<{ id: 
   const { standings, loyalty } = await standingsSheet(db, character.id);
   return (
     <div className="grid gap-6 lg:grid-cols-3">
-      <section className="rounded-lg border border-ink-700 bg-ink-900 p-4 lg:col-span-2">
-        <h2 className="mb-3 text-lg font-semibold text-slate-100">NPC standings</h2>
+      <Panel title="NPC standings" className="lg:col-span-2">
         <NpcStandingsTable standings={standings} />
-      </section>
-      <section className="rounded-lg border border-ink-700 bg-ink-900 p-4">
-        <h2 className="mb-3 text-lg font-semibold text-slate-100">Loyalty points</h2>
+      </Panel>
+      <Panel title="Loyalty points">
         <LoyaltyTable loyalty={loyalty} />
-      </section>
+      </Panel>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { formatEveTime, formatIsk } from "~/components/sheet/format";
 import { WalletBalanceChart } from "~/components/sheet/wallet-balance-chart";
 import { WalletJournal } from "~/components/sheet/wallet-journal";
 import { WalletTransactions } from "~/components/sheet/wallet-transactions";
+import { Panel } from "~/components/ui/panel";
 import { loadSheet } from "~/web/sheet";
 import {
   journalRefTypes,
@@ -25,7 +26,7 @@ export default async function WalletPage({ params }: { params: Promise<{ id: str
     return <EmptyState>No wallet data loaded yet.</EmptyState>;
   return (
     <div className="space-y-8">
-      <section className="rounded-lg border border-ink-700 bg-ink-900 p-4">
+      <Panel>
         <p className="text-sm text-slate-400">Wallet balance</p>
         <p className="text-2xl font-semibold tabular-nums text-slate-100" data-testid="wallet-balance">
           {formatIsk(balance?.total)}
@@ -34,7 +35,7 @@ export default async function WalletPage({ params }: { params: Promise<{ id: str
         <div className="mt-4">
           <WalletBalanceChart characterId={character.id} initial={chart} />
         </div>
-      </section>
+      </Panel>
       <WalletJournal characterId={character.id} initialPage={journal} refTypes={refTypes} />
       <WalletTransactions characterId={character.id} initialPage={transactions} />
     </div>
