@@ -4,17 +4,18 @@
 // paging and 304s. Every answer is accounted in one place (finish) so limit
 // headers, costs and stats cannot disagree with the status that was sent.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
-import { authError, bearerToken, type EsiAuth, type TokenCheck, TokenVerifier } from "../auth/esi-auth";
-import { ResponseCache, answerFromSnapshot, type Outcome, pageNumber } from "../esi/cache";
-import { EsiReply, type EsiRoute } from "../esi/route";
+import { bearerToken, TokenVerifier } from "../auth/esi-auth";
+import { type Outcome, ResponseCache } from "../esi/cache";
+import type { EsiRoute } from "../esi/route";
 import { FaultInjector, type FaultTarget } from "../faults/injector";
 import { DEFAULT_DELAY_MS, FAULT_STATUS_MESSAGES, type FaultKind } from "../faults/rule";
-import { esiError, HttpError, JSON_CONTENT_TYPE, readBody } from "../http/io";
-import { type RouteParams, RouteTable } from "../http/router";
+import { esiError, HttpError, JSON_CONTENT_TYPE } from "../http/io";
+import { RouteTable } from "../http/router";
 import { ERROR_LIMITED_MESSAGE, ErrorLimiter } from "../limits/error-limit";
 import { RateLimiter, type RateLimitSubject, TOO_MANY_REQUESTS_MESSAGE, tokenCost } from "../limits/rate-limit";
 import { StatsRecorder } from "../control/stats";
 import type { SimServices } from "../services";
+import { cachedAnswer, pathCharacter } from "./cached-answer";
 
 export interface EsiGatewayOptions {
   readonly routes: readonly EsiRoute[];
@@ -24,10 +25,6 @@ export interface EsiGatewayOptions {
   readonly rateLimitScale: number;
   readonly seed: number;
 }
-
-// Parameters that select nothing in the simulator and must not split the cache;
-// `page` selects a slice of one snapshot.
-const IGNORED_QUERY = new Set(["datasource", "language", "user_agent", "compatibility_date", "token", "page"]);
 
 const REQUEST_FAULTS: ReadonlySet<FaultKind> = new Set(["status", "timeout", "slow", "420", "429", "revoke"]);
 const BODY_FAULTS: ReadonlySet<FaultKind> = new Set(["truncated", "malformed"]);
@@ -48,48 +45,9 @@ interface Accounting {
   skipRateLimit?: boolean;
 }
 
-function cacheKey(
-  method: string,
-  path: string,
-  query: URLSearchParams,
-  bodyText: string,
-  tokenCharacter: number | undefined,
-): string {
-  const kept = [...query].filter(([name]) => !IGNORED_QUERY.has(name)).sort(([a], [b]) => a.localeCompare(b));
-  const who = tokenCharacter === undefined ? "" : ` as ${tokenCharacter}`;
-  return `${method} ${path}?${new URLSearchParams(kept).toString()}${who}\n${bodyText}`;
-}
-
-function parseJsonBody(text: string): unknown {
-  if (text.trim() === "") return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw esiError(400, "The request body is not valid JSON");
-  }
-}
-
 function clientIp(req: IncomingMessage): string {
   const address = req.socket.remoteAddress ?? "unknown";
   return address.startsWith("::ffff:") ? address.slice(7) : address;
-}
-
-function pathCharacter(params: RouteParams): number | undefined {
-  const raw = params.character_id;
-  return raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : undefined;
-}
-
-/** Seconds from `nowMs` to the next "HH:MM" UTC (a full day when it is exactly now). */
-export function secondsUntilDaily(nowMs: number, at: string): number {
-  const [hours = NaN, minutes = NaN] = at.split(":").map(Number);
-  if (!(hours >= 0 && hours < 24 && minutes >= 0 && minutes < 60))
-    throw new Error(`expiresDailyAt must be "HH:MM", got "${at}"`);
-  const dayMs = 86_400_000;
-  const offsetMs = (hours * 60 + minutes) * 60_000;
-  const nowSeconds = Math.floor(nowMs / 1000) * 1000;
-  let next = Math.floor(nowSeconds / dayMs) * dayMs + offsetMs;
-  if (next <= nowSeconds) next += dayMs;
-  return (next - nowSeconds) / 1000;
 }
 
 /** Templates with fewer parameters first, so "/mail/labels" wins over "/mail/{mail_id}". */
@@ -209,7 +167,7 @@ export class EsiGateway {
 
     let outcome: Outcome;
     try {
-      outcome = await this.answer(x, esiRoute, params, path, url, check, auth);
+      outcome = await cachedAnswer(this.cache, this.services, { req, route: esiRoute, params, path, url, check, auth });
     } catch (error) {
       if (!(error instanceof HttpError)) console.error("[simulator] ESI handler failed:", error);
       outcome = errorOutcome(error instanceof HttpError ? error : esiError(500, "Internal server error"));
@@ -226,49 +184,6 @@ export class EsiGateway {
       }
     }
     this.finish(x, outcome);
-  }
-
-  private async answer(
-    x: Exchange,
-    route: EsiRoute,
-    params: RouteParams,
-    path: string,
-    url: URL,
-    check: TokenCheck,
-    auth: EsiAuth | undefined,
-  ): Promise<Outcome> {
-    const denied = authError(route, params, check);
-    if (denied) throw denied;
-    const page = route.pageSize === undefined ? 1 : pageNumber(url.searchParams);
-    const body = route.method === "GET" ? undefined : parseJsonBody(await readBody(x.req));
-    // The path already names the character where there is one; elsewhere the answer may depend on who asks.
-    const asCharacter = route.scope && route.characterParam === undefined ? auth?.characterId : undefined;
-    const key = cacheKey(
-      route.method,
-      path,
-      url.searchParams,
-      body === undefined ? "" : JSON.stringify(body),
-      asCharacter,
-    );
-    const cacheSeconds =
-      route.expiresDailyAt === undefined
-        ? route.cacheSeconds
-        : secondsUntilDaily(this.services.clock.nowMs(), route.expiresDailyAt);
-    const spec = { cacheSeconds, pageSize: route.pageSize, characterId: pathCharacter(params) ?? auth?.characterId };
-    const snapshot = await this.cache.snapshot(key, spec, async () => {
-      const result = await route.handler({
-        params,
-        query: url.searchParams,
-        body,
-        headers: x.req.headers,
-        services: this.services,
-        auth,
-      });
-      return result instanceof EsiReply
-        ? { body: result.body, headers: result.headers, status: result.status }
-        : { body: result };
-    });
-    return answerFromSnapshot(x.req.headers, snapshot, page, this.services.clock.now());
   }
 
   /** Limit accounting, limit headers and stats for the answer, then the answer itself. */
