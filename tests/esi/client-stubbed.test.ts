@@ -263,10 +263,11 @@ describe("retries", () => {
     const { esi, stub } = await setup(
       async () => {
         n += 1;
-        if (n === 1) await new Promise((r) => setTimeout(r, 400));
+        // Far apart, so that a loaded machine cannot make the prompt answer time out too.
+        if (n === 1) await new Promise((r) => setTimeout(r, 3000));
         return { headers: cacheHeaders('"a"', new Date()), body: [asset(1)] };
       },
-      { timeoutMs: 150 },
+      { timeoutMs: 1000 },
     );
     const result = await esi.get("/characters/{character_id}/assets", { path: { character_id: 7 } });
     expect(result.status).toBe("ok");
