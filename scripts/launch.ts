@@ -86,7 +86,15 @@ async function main(): Promise<void> {
       stdio: "inherit",
     },
   );
-  stops.unshift(async () => void next.kill("SIGTERM"));
+  const nextExited = new Promise<void>((resolve) => next.once("exit", () => resolve()));
+  // Next first, and waited for: the database and the simulator it talks to stop only once it is gone, and a
+  // next-server that does not stop in time is killed rather than left running without its database.
+  stops.unshift(async () => {
+    if (next.exitCode !== null) return;
+    next.kill("SIGTERM");
+    const exited = await Promise.race([nextExited.then(() => true), new Promise((r) => setTimeout(r, 10_000, false))]);
+    if (!exited) next.kill("SIGKILL");
+  });
   console.log(
     `Member Audit on ${settings.appUrl} (${settings.mode}, jobs: ${settings.inngest.enabled ? "Inngest" : "embedded runner"})`,
   );

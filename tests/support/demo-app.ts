@@ -65,8 +65,19 @@ export async function startDemoApp(env: Record<string, string> = {}): Promise<De
       cwd: root,
       env: { ...process.env, PORT: String(port), SIM_PORT: String(simPort), DATA_DIR: dataDir, ...env },
       stdio: ["ignore", "pipe", "pipe"],
+      // Its own process group: stopping it stops the launcher, the simulator and next-server together.
+      detached: true,
     },
   );
+  const killGroup = (signal: NodeJS.Signals) => {
+    try {
+      if (child.pid) process.kill(-child.pid, signal);
+    } catch {
+      // the group is gone already
+    }
+  };
+  // A worker that ends without calling stop() (a failed hook, a timeout) must not leave the app running.
+  process.once("exit", () => killGroup("SIGKILL"));
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
@@ -89,8 +100,11 @@ export async function startDemoApp(env: Record<string, string> = {}): Promise<De
     dataDir,
     output: () => output,
     async stop() {
-      if (child.exitCode === null) child.kill("SIGTERM");
-      await exited;
+      if (child.exitCode === null) killGroup("SIGTERM");
+      const stopped = await Promise.race([exited.then(() => true), new Promise((r) => setTimeout(r, 15_000, false))]);
+      // Whatever did not stop in time (next-server keeps open keep-alive sockets) is killed.
+      killGroup("SIGKILL");
+      if (!stopped) await exited;
     },
   };
 }
