@@ -1,44 +1,17 @@
 // `memberaudit load-eve`: Member Audit's categories preloaded from ESI (here the
 // simulator) with groups, types and skill dogma; a category ESI lacks is reported,
 // not fatal; a second run fetches no type again.
-import { spawn } from "node:child_process";
-import path from "node:path";
+import { runCli } from "../support/cli-process";
 import { describe, expect, it } from "vitest";
 import { loadEve } from "~/server/cli/load-eve";
 import { DOGMA } from "~/server/universe/types";
 import { groupsInCategory, typesInCategory } from "~/simulator/sde";
-import { CLIENT } from "../support/simulator";
 import { useSimDatabase } from "../support/sim-database";
 
-const root = path.resolve(import.meta.dirname, "../..");
 const env = useSimDatabase();
 
-function cli(...args: string[]): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/memberaudit.ts", ...args],
-      {
-        cwd: root,
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          MEMBERAUDIT_MODE: "demo",
-          DATABASE_URL: env.databaseUrl,
-          AUTH_SECRET: "s".repeat(40),
-          TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
-          EVE_SSO_BASE_URL: env.url,
-          ESI_BASE_URL: env.url,
-          EVE_SSO_CLIENT_ID: CLIENT.clientId,
-          EVE_SSO_CLIENT_SECRET: CLIENT.clientSecret,
-        } as unknown as NodeJS.ProcessEnv,
-      },
-    );
-    let out = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.stderr.on("data", (d) => (out += d));
-    child.on("exit", (code) => resolve({ code, out }));
-  });
+function cli(...args: string[]) {
+  return runCli({ databaseUrl: env.databaseUrl, simulatorUrl: env.url }, ...args);
 }
 
 describe("load-eve", () => {

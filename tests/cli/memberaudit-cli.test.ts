@@ -1,45 +1,18 @@
 // The management commands, run as a user runs them (a separate process), against a
 // real database and the simulator.
-import { spawn } from "node:child_process";
-import path from "node:path";
+import { runCli } from "../support/cli-process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Simulator } from "~/simulator/server";
-import { CLIENT, registerWithToken, startSim } from "../support/simulator";
+import { registerWithToken, startSim } from "../support/simulator";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
-const root = path.resolve(import.meta.dirname, "../..");
 const CHARACTER = 2112000006;
 let t: TestDatabase;
 let sim: Simulator;
 let url: string;
 
-function cli(...args: string[]): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/memberaudit.ts", ...args],
-      {
-        cwd: root,
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          MEMBERAUDIT_MODE: "demo",
-          DATABASE_URL: t.url,
-          AUTH_SECRET: "s".repeat(40),
-          // The key tests/support/simulator.ts seals tokens with.
-          TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
-          EVE_SSO_BASE_URL: url,
-          ESI_BASE_URL: url,
-          EVE_SSO_CLIENT_ID: CLIENT.clientId,
-          EVE_SSO_CLIENT_SECRET: CLIENT.clientSecret,
-        } as unknown as NodeJS.ProcessEnv,
-      },
-    );
-    let out = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.stderr.on("data", (d) => (out += d));
-    child.on("exit", (code) => resolve({ code, out }));
-  });
+function cli(...args: string[]) {
+  return runCli({ databaseUrl: t.url, simulatorUrl: url }, ...args);
 }
 
 beforeAll(async () => {
