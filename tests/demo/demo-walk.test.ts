@@ -4,8 +4,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTokenCipher } from "~/server/crypto/token-cipher";
 import { simCharacters } from "~/simulator/roster";
 import { demoContext, launchChromium, SCREENSHOT_DIR } from "../support/browser";
@@ -35,9 +35,31 @@ async function pickCharacter(page: Page, name: string) {
 
 const card = (page: Page, id: number) => page.getByTestId(`character-${id}`);
 
+// Every Content-Security-Policy violation on any page of the walk fails the test it happened in:
+// the browser reports it as a DOM event (turned into a console line here) and as a console error.
+let violations: string[] = [];
+async function watchCsp(context: BrowserContext): Promise<BrowserContext> {
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"}`),
+    );
+  });
+  context.on("console", (message) => {
+    const text = message.text();
+    if (/CSP violation|Content Security Policy/i.test(text)) violations.push(`${message.location().url}: ${text}`);
+  });
+  return context;
+}
+const demoContextWatched = async (b: Browser) => watchCsp(await demoContext(b));
+afterEach(() => {
+  const seen = violations;
+  violations = [];
+  expect(seen).toEqual([]);
+});
+
 describe("demo walk in Chromium", () => {
   it("signs in, registers two characters with valid tokens, removes one", async () => {
-    const context = await demoContext(browser);
+    const context = await demoContextWatched(browser);
     const page = await context.newPage();
     page.on("request", (r) => {
       if (r.url().includes("/api/auth/callback/eveonline") && !loginCallbackUrl) loginCallbackUrl = r.url();
@@ -93,7 +115,7 @@ describe("demo walk in Chromium", () => {
   });
 
   it("the registered character's sheet fills in by itself: overview, assets tree, skills, wallet", async () => {
-    const context = await demoContext(browser);
+    const context = await demoContextWatched(browser);
     const page = await context.newPage();
     await page.goto(`${app.appUrl}/signin`);
     await page.getByRole("button", { name: "Sign in with EVE Online" }).click();
@@ -159,7 +181,7 @@ describe("demo walk in Chromium", () => {
 
   it("refuses a replayed authorization code and stores nothing", async () => {
     expect(loginCallbackUrl).toContain("code=");
-    const context = await demoContext(browser);
+    const context = await demoContextWatched(browser);
     const page = await context.newPage();
     await page.goto(loginCallbackUrl);
     await expect.poll(() => new URL(page.url()).pathname).toBe("/signin");
@@ -169,7 +191,7 @@ describe("demo walk in Chromium", () => {
   });
 
   it("refuses a callback whose state was tampered with", async () => {
-    const context = await demoContext(browser);
+    const context = await demoContextWatched(browser);
     const page = await context.newPage();
     // The SSO's redirect back to the app is rewritten to carry a state the app never issued.
     await page.route("**/v2/oauth/authorize", async (route) => {
@@ -186,6 +208,26 @@ describe("demo walk in Chromium", () => {
     await expect.poll(() => page.getByTestId("auth-error").textContent()).toContain("Nothing was stored");
     expect(await page.getByTestId("signed-in-as").count()).toBe(0);
     await context.close();
+  });
+
+  it("sends the security headers on a page, an API answer and a static file", async () => {
+    const page = await fetch(`${app.appUrl}/signin`);
+    const html = await page.text();
+    const script = /<script src="(\/_next\/static\/[^"]+)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    const answers = [page, await fetch(`${app.appUrl}/api/auth/csrf`), await fetch(`${app.appUrl}${script}`)];
+    for (const answer of answers) {
+      expect(answer.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+      expect(answer.headers.get("x-frame-options")).toBe("DENY");
+      expect(answer.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(answer.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+      expect(answer.headers.get("strict-transport-security")).toBeNull(); // the demo is plain http
+    }
+    const csp = page.headers.get("content-security-policy")!;
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    // Next stamped the request's nonce on its inline scripts; the image server is the simulator's.
+    expect(html).toContain(`nonce="${nonce}"`);
+    expect(csp).toContain(`img-src 'self' data: ${app.simUrl}`);
   });
 
   it("keeps tokens encrypted at rest and out of the logs; refused sign-ins created no user", async () => {
