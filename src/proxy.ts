@@ -9,7 +9,11 @@ export function proxy(request: NextRequest): NextResponse {
   const nonce = randomBytes(16).toString("base64");
   const settings = env();
   const headers = securityHeaders(
-    { appUrl: settings.appUrl, imageBaseUrl: settings.imageBaseUrl, development: process.env.NODE_ENV === "development" },
+    {
+      appUrl: settings.appUrl,
+      imageBaseUrl: settings.imageBaseUrl,
+      development: process.env.NODE_ENV === "development",
+    },
     nonce,
   );
   const forwarded = new Headers(request.headers);

@@ -43,6 +43,7 @@ export function securityHeaders(settings: HeaderSettings, nonce: string): Record
     "Referrer-Policy": "strict-origin-when-cross-origin",
   };
   // Over plain http (the demo, localhost) HSTS would be ignored at best and pin a dev host at worst.
-  if (settings.appUrl.startsWith("https:")) headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains";
+  if (settings.appUrl.startsWith("https:"))
+    headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains";
   return headers;
 }
