@@ -3,7 +3,7 @@
 // embedded database when DATABASE_URL is not set.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { type Env, formatConfigError, parseEnv } from "~/env";
+import { checkDatabase, type Env, formatConfigError, parseEnv } from "~/env";
 import { startEmbeddedPostgres } from "~/server/db/embedded";
 import { applyMigrations } from "~/server/db/migrate";
 import { loadOrCreateSecrets } from "~/server/launch/secrets";
@@ -69,6 +69,12 @@ async function main(): Promise<void> {
     env.EMBEDDED_DATABASE = "1";
     settings = parseEnv(env);
     console.log("embedded PostgreSQL (PGlite) started");
+  }
+  try {
+    await checkDatabase(settings.databaseUrl!);
+  } catch (error) {
+    console.error(formatConfigError(error));
+    return shutdown(1);
   }
   await applyMigrations(settings.databaseUrl!, { log: (line) => console.log(line) });
 
