@@ -6,6 +6,7 @@ import path from "node:path";
 import { checkDatabase, type Env, formatConfigError, parseEnv } from "~/env";
 import { startEmbeddedPostgres } from "~/server/db/embedded";
 import { applyMigrations } from "~/server/db/migrate";
+import { makeNewFilesPrivate, securePrivateDir } from "~/server/launch/data-dir";
 import { loadOrCreateSecrets } from "~/server/launch/secrets";
 import { buildIsStale, runNextBuild } from "~/server/launch/next-build";
 
@@ -26,8 +27,10 @@ async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   const port = Number(env.PORT ?? 3000);
   const dataDir = path.resolve(root, env.DATA_DIR ?? ".data");
+  makeNewFilesPrivate();
 
   if (mode === "demo") {
+    await securePrivateDir(dataDir);
     env.MEMBERAUDIT_MODE = "demo";
     env.APP_URL ??= `http://localhost:${port}`;
     const secrets = await loadOrCreateSecrets(dataDir);
@@ -59,8 +62,10 @@ async function main(): Promise<void> {
   }
 
   if (!settings.databaseUrl) {
+    const embeddedDir = path.resolve(root, settings.embeddedDbDir ?? path.join(dataDir, "pglite"));
+    await securePrivateDir(embeddedDir);
     const db = await startEmbeddedPostgres({
-      dataDir: path.resolve(root, settings.embeddedDbDir ?? path.join(dataDir, "pglite")),
+      dataDir: embeddedDir,
       port: Number(env.EMBEDDED_DB_PORT ?? 0),
     });
     stops.push(() => db.stop());

@@ -1,7 +1,7 @@
 // The demo as a new user meets it: `npm run demo`'s launcher, Chromium, the
 // simulator's login page. Sign in, register two characters, remove one; then the
 // refusals (replayed code, wrong state) and the secrets check on what was stored and logged.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -232,6 +232,12 @@ describe("demo walk in Chromium", () => {
 
   it("keeps tokens encrypted at rest and out of the logs; refused sign-ins created no user", async () => {
     await app.stop();
+    // What the demo wrote (embedded database, secrets.json) is private to its owner.
+    const loose = readdirSync(app.dataDir, { recursive: true, withFileTypes: true })
+      .map((e) => ({ p: path.join(e.parentPath, e.name), dir: e.isDirectory() }))
+      .filter(({ p, dir }) => (statSync(p).mode & 0o777) !== (dir ? 0o700 : 0o600));
+    expect(loose).toEqual([]);
+    expect(statSync(app.dataDir).mode & 0o777).toBe(0o700);
     const secrets = JSON.parse(readFileSync(path.join(app.dataDir, "secrets.json"), "utf8"));
     const cipher = createTokenCipher({ current: secrets.tokenEncryptionKey });
     const pglite = await PGlite.create(path.join(app.dataDir, "pglite"));

@@ -22,7 +22,7 @@ export async function startEmbeddedPostgres(options: {
   port: number;
   host?: string;
 }): Promise<EmbeddedPostgres> {
-  await mkdir(options.dataDir, { recursive: true });
+  await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
   const pglite = await PGlite.create(options.dataDir);
   const host = options.host ?? "127.0.0.1";
   const server = new PGLiteSocketServer({
