@@ -43,6 +43,10 @@ export async function handleAuthRequest(req: Request, ctx: RouteContext): Promis
   const markerName = addMarkerCookieName(secure);
   const action = (await ctx.params).nextauth.join("/");
   const run = () => NextAuth(req as never, ctx as never, authOptions()) as Promise<Response>;
+  // next-auth answers some foreign callback URLs with a 500; a URL off this site is the client's mistake.
+  const callbackUrl = await requestedCallbackUrl(req);
+  if (callbackUrl !== null && !isOnSite(callbackUrl, settings.appUrl))
+    return Response.json({ error: "callbackUrl must be a path or a URL on this site" }, { status: 400 });
 
   if (action === "callback/eveonline") {
     const marker = (await cookies()).get(markerName)?.value;
@@ -78,5 +82,23 @@ async function issuedState(response: Response): Promise<string | null> {
     return new URL(url).searchParams.get("state");
   } catch {
     return null;
+  }
+}
+
+async function requestedCallbackUrl(req: Request): Promise<string | null> {
+  const inQuery = new URL(req.url).searchParams.get("callbackUrl");
+  if (inQuery !== null) return inQuery;
+  if (req.method !== "POST" || !req.headers.get("content-type")?.includes("application/x-www-form-urlencoded"))
+    return null;
+  const body = new URLSearchParams(await req.clone().text());
+  return body.get("callbackUrl");
+}
+
+export function isOnSite(url: string, appUrl: string): boolean {
+  if (url.startsWith("/")) return !url.startsWith("//") && !url.startsWith("/\\");
+  try {
+    return new URL(url).origin === new URL(appUrl).origin;
+  } catch {
+    return false;
   }
 }
