@@ -8,6 +8,7 @@ const LAYERS = [
   ["pages", "^src/app/"],
   ["scripts", "^scripts/"],
   ["instrumentation", "^src/instrumentation\\.ts$"],
+  ["proxy", "^src/proxy\\.ts$"],
   ["components", "^src/components/"],
   ["trpc-client", "^src/trpc/"],
   ["web", "^src/web/"],

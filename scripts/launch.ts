@@ -3,9 +3,10 @@
 // embedded database when DATABASE_URL is not set.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { type Env, formatConfigError, parseEnv } from "~/env";
+import { checkDatabase, type Env, formatConfigError, parseEnv } from "~/env";
 import { startEmbeddedPostgres } from "~/server/db/embedded";
 import { applyMigrations } from "~/server/db/migrate";
+import { makeNewFilesPrivate, securePrivateDir } from "~/server/launch/data-dir";
 import { loadOrCreateSecrets } from "~/server/launch/secrets";
 import { buildIsStale, runNextBuild } from "~/server/launch/next-build";
 
@@ -26,8 +27,10 @@ async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   const port = Number(env.PORT ?? 3000);
   const dataDir = path.resolve(root, env.DATA_DIR ?? ".data");
+  makeNewFilesPrivate();
 
   if (mode === "demo") {
+    await securePrivateDir(dataDir);
     env.MEMBERAUDIT_MODE = "demo";
     env.APP_URL ??= `http://localhost:${port}`;
     const secrets = await loadOrCreateSecrets(dataDir);
@@ -59,8 +62,10 @@ async function main(): Promise<void> {
   }
 
   if (!settings.databaseUrl) {
+    const embeddedDir = path.resolve(root, settings.embeddedDbDir ?? path.join(dataDir, "pglite"));
+    await securePrivateDir(embeddedDir);
     const db = await startEmbeddedPostgres({
-      dataDir: path.resolve(root, settings.embeddedDbDir ?? path.join(dataDir, "pglite")),
+      dataDir: embeddedDir,
       port: Number(env.EMBEDDED_DB_PORT ?? 0),
     });
     stops.push(() => db.stop());
@@ -69,6 +74,12 @@ async function main(): Promise<void> {
     env.EMBEDDED_DATABASE = "1";
     settings = parseEnv(env);
     console.log("embedded PostgreSQL (PGlite) started");
+  }
+  try {
+    await checkDatabase(settings.databaseUrl!);
+  } catch (error) {
+    console.error(formatConfigError(error));
+    return shutdown(1);
   }
   await applyMigrations(settings.databaseUrl!, { log: (line) => console.log(line) });
 

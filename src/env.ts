@@ -249,3 +249,32 @@ export function formatConfigError(error: unknown): string {
   if (error instanceof ConfigError) return error.message;
   return `Invalid settings: ${error instanceof Error ? error.message : String(error)}`;
 }
+
+/**
+ * Connects once to DATABASE_URL so a database that cannot be reached or refuses the
+ * credentials stops startup naming the setting, not with the driver's bare message.
+ * The URL itself is never printed: it carries the password.
+ */
+export async function checkDatabase(databaseUrl: string, timeoutMs = 10_000): Promise<void> {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: timeoutMs });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+  } catch (error) {
+    throw new ConfigError("DATABASE_URL", databaseFailure(error));
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+function databaseFailure(error: unknown): string {
+  const e = error as { code?: string; message?: string };
+  const why = (e.message ?? String(error)).split("\n")[0];
+  if (e.code === "ECONNREFUSED" || e.code === "ENOTFOUND" || e.code === "EAI_AGAIN" || e.code === "ETIMEDOUT")
+    return `the database server cannot be reached (${why})`;
+  // PostgreSQL's classes 28 (authorization) and 3D000 (no such database).
+  if (e.code?.startsWith("28")) return `the database refused the credentials (${why})`;
+  if (e.code === "3D000") return `the database does not exist (${why})`;
+  return `the database cannot be used (${why})`;
+}

@@ -2,9 +2,10 @@
 // a bad setting stops startup naming the setting instead of failing later.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { env, formatConfigError } = await import("~/env");
+  const { checkDatabase, env, formatConfigError } = await import("~/env");
   try {
-    env();
+    const { databaseUrl } = env();
+    if (databaseUrl) await checkDatabase(databaseUrl);
   } catch (error) {
     console.error(formatConfigError(error));
     process.exit(1);

@@ -1,11 +1,11 @@
 // The demo as a new user meets it: `npm run demo`'s launcher, Chromium, the
 // simulator's login page. Sign in, register two characters, remove one; then the
 // refusals (replayed code, wrong state) and the secrets check on what was stored and logged.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTokenCipher } from "~/server/crypto/token-cipher";
 import { simCharacters } from "~/simulator/roster";
 import { demoContext, launchChromium, SCREENSHOT_DIR } from "../support/browser";
@@ -35,9 +35,31 @@ async function pickCharacter(page: Page, name: string) {
 
 const card = (page: Page, id: number) => page.getByTestId(`character-${id}`);
 
+// Every Content-Security-Policy violation on any page of the walk fails the test it happened in:
+// the browser reports it as a DOM event (turned into a console line here) and as a console error.
+let violations: string[] = [];
+async function watchCsp(context: BrowserContext): Promise<BrowserContext> {
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"}`),
+    );
+  });
+  context.on("console", (message) => {
+    const text = message.text();
+    if (/CSP violation|Content Security Policy/i.test(text)) violations.push(`${message.location().url}: ${text}`);
+  });
+  return context;
+}
+const demoContextWatched = async (b: Browser) => watchCsp(await demoContext(b));
+afterEach(() => {
+  const seen = violations;
+  violations = [];
+  expect(seen).toEqual([]);
+});
+
 describe("demo walk in Chromium", () => {
   it("signs in, registers two characters with valid tokens, removes one", async () => {
-    const context = await demoContext(browser);
+    const context = await demoContextWatched(browser);
     const page = await context.newPage();
     page.on("request", (r) => {
       if (r.url().includes("/api/auth/callback/eveonline") && !loginCallbackUrl) loginCallbackUrl = r.url();
@@ -93,7 +115,7 @@ describe("demo walk in Chromium", () => {
   });
 
   it("the registered character's sheet fills in by itself: overview, assets tree, skills, wallet", async () => {
-    const context = await demoContext(browser);
+    const context = await demoContextWatched(browser);
     const page = await context.newPage();
     await page.goto(`${app.appUrl}/signin`);
     await page.getByRole("button", { name: "Sign in with EVE Online" }).click();
@@ -159,7 +181,7 @@ describe("demo walk in Chromium", () => {
 
   it("refuses a replayed authorization code and stores nothing", async () => {
     expect(loginCallbackUrl).toContain("code=");
-    const context = await demoContext(browser);
+    const context = await demoContextWatched(browser);
     const page = await context.newPage();
     await page.goto(loginCallbackUrl);
     await expect.poll(() => new URL(page.url()).pathname).toBe("/signin");
@@ -169,7 +191,7 @@ describe("demo walk in Chromium", () => {
   });
 
   it("refuses a callback whose state was tampered with", async () => {
-    const context = await demoContext(browser);
+    const context = await demoContextWatched(browser);
     const page = await context.newPage();
     // The SSO's redirect back to the app is rewritten to carry a state the app never issued.
     await page.route("**/v2/oauth/authorize", async (route) => {
@@ -188,8 +210,34 @@ describe("demo walk in Chromium", () => {
     await context.close();
   });
 
+  it("sends the security headers on a page, an API answer and a static file", async () => {
+    const page = await fetch(`${app.appUrl}/signin`);
+    const html = await page.text();
+    const script = /<script src="(\/_next\/static\/[^"]+)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    const answers = [page, await fetch(`${app.appUrl}/api/auth/csrf`), await fetch(`${app.appUrl}${script}`)];
+    for (const answer of answers) {
+      expect(answer.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+      expect(answer.headers.get("x-frame-options")).toBe("DENY");
+      expect(answer.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(answer.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+      expect(answer.headers.get("strict-transport-security")).toBeNull(); // the demo is plain http
+    }
+    const csp = page.headers.get("content-security-policy")!;
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    // Next stamped the request's nonce on its inline scripts; the image server is the simulator's.
+    expect(html).toContain(`nonce="${nonce}"`);
+    expect(csp).toContain(`img-src 'self' data: ${app.simUrl}`);
+  });
+
   it("keeps tokens encrypted at rest and out of the logs; refused sign-ins created no user", async () => {
     await app.stop();
+    // What the demo wrote (embedded database, secrets.json) is private to its owner.
+    const loose = readdirSync(app.dataDir, { recursive: true, withFileTypes: true })
+      .map((e) => ({ p: path.join(e.parentPath, e.name), dir: e.isDirectory() }))
+      .filter(({ p, dir }) => (statSync(p).mode & 0o777) !== (dir ? 0o700 : 0o600));
+    expect(loose).toEqual([]);
+    expect(statSync(app.dataDir).mode & 0o777).toBe(0o700);
     const secrets = JSON.parse(readFileSync(path.join(app.dataDir, "secrets.json"), "utf8"));
     const cipher = createTokenCipher({ current: secrets.tokenEncryptionKey });
     const pglite = await PGlite.create(path.join(app.dataDir, "pglite"));

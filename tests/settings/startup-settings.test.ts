@@ -48,4 +48,21 @@ describe("startup with invalid settings", () => {
     expect(run.stderr).toMatch(/^Invalid setting ESI_BASE_URL: /);
     expect(run.stderr.split("\n")).toHaveLength(1);
   });
+
+  it("names DATABASE_URL when the database cannot be reached, without printing the URL", () => {
+    const run = start({ ...complete, DATABASE_URL: "postgresql://app:hunter2@127.0.0.1:1/audit" });
+    expect(run.status).toBe(1);
+    expect(run.stderr.split("\n")).toEqual([
+      "Invalid setting DATABASE_URL: the database server cannot be reached (connect ECONNREFUSED 127.0.0.1:1)",
+    ]);
+    expect(run.stderr).not.toContain("hunter2");
+  });
+
+  it("names DATABASE_URL when the database refuses the credentials", () => {
+    const run = start({ ...complete, DATABASE_URL: "postgresql://nosuchuser@127.0.0.1:5432/postgres" });
+    expect(run.status).toBe(1);
+    expect(run.stderr.split("\n")).toEqual([
+      'Invalid setting DATABASE_URL: the database refused the credentials (role "nosuchuser" does not exist)',
+    ]);
+  });
 });

@@ -9,6 +9,8 @@ import { completeSsoRoundTrip, type SignInDeps, type SsoOutcome } from "~/server
 import { type EveIdentity, verifyEveAccessToken } from "~/server/identity/eve-jwt";
 import { LOGIN_SCOPES } from "~/server/identity/scopes";
 import { ssoEndpoints } from "~/server/identity/sso-endpoints";
+import { hostOnlyCookies } from "./add-marker";
+import { throttledAuthLogger } from "./throttled-logger";
 import { closeSession, openSession, SESSION_MAX_AGE_S } from "./session";
 
 export interface AuthSettings {
@@ -19,7 +21,10 @@ export interface AuthSettings {
 
 export interface AuthWiring {
   deps: SignInDeps;
-  /** The user signed in on this request, if any: then the round trip registers a character. */
+  /**
+   * The user this round trip adds a character to: only a session proven to have started the
+   * add flow in this browser (add-marker.ts); null makes it a sign-in, which opens a new session.
+   */
   signedInUserId(): Promise<string | null>;
 }
 
@@ -69,7 +74,9 @@ export function createAuthOptions(settings: AuthSettings, wiring: AuthWiring): N
   return {
     secret: settings.authSecret,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+    cookies: hostOnlyCookies(settings.appUrl.startsWith("https:")) as NextAuthOptions["cookies"],
     pages: { signIn: "/signin", error: "/signin" },
+    logger: throttledAuthLogger(),
     providers: [eveProvider(settings.sso)],
     callbacks: {
       async signIn({ account, profile }) {

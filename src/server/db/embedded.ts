@@ -4,6 +4,7 @@
 import { mkdir } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { securePrivateDir } from "~/server/launch/data-dir";
 
 export interface EmbeddedPostgres {
   url: string;
@@ -22,8 +23,11 @@ export async function startEmbeddedPostgres(options: {
   port: number;
   host?: string;
 }): Promise<EmbeddedPostgres> {
-  await mkdir(options.dataDir, { recursive: true });
+  await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
   const pglite = await PGlite.create(options.dataDir);
+  // PGlite's file system sets 0666 on every file it writes, whatever the umask: the folder
+  // (0700) keeps others out while it runs, and the files are tightened after start and stop.
+  await securePrivateDir(options.dataDir);
   const host = options.host ?? "127.0.0.1";
   const server = new PGLiteSocketServer({
     db: pglite,
@@ -38,6 +42,7 @@ export async function startEmbeddedPostgres(options: {
     async stop() {
       await server.stop();
       await pglite.close();
+      await securePrivateDir(options.dataDir);
     },
   };
 }

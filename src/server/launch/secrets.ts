@@ -19,7 +19,7 @@ export async function loadOrCreateSecrets(dataDir: string): Promise<LocalSecrets
       authSecret: randomBytes(32).toString("base64"),
       tokenEncryptionKey: randomBytes(32).toString("base64"),
     };
-    await mkdir(dataDir, { recursive: true });
+    await mkdir(dataDir, { recursive: true, mode: 0o700 });
     await writeFile(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
     return secrets;
   }

@@ -1,7 +1,3 @@
-import NextAuth from "next-auth";
-import { authOptions } from "~/web/auth";
+import { handleAuthRequest } from "~/web/auth";
 
-const handler = (req: Request, ctx: { params: Promise<{ nextauth: string[] }> }) =>
-  NextAuth(req as never, ctx as never, authOptions());
-
-export { handler as GET, handler as POST };
+export { handleAuthRequest as GET, handleAuthRequest as POST };
