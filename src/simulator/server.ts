@@ -9,6 +9,7 @@ import { controlRoutes, type SimControl } from "./control/routes";
 import { mutateCharacter } from "./data";
 import { characterEsiRoutes } from "./esi/character-routes";
 import { marketEsiRoutes } from "./esi/market-routes";
+import { EsiHealthSwitch, metaStatusRoute } from "./esi/meta-status";
 import { publicEsiRoutes } from "./esi/public-routes";
 import { universeEsiRoutes } from "./esi/universe-routes";
 import type { EsiRoute } from "./esi/route";
@@ -30,6 +31,7 @@ import { loadState, saveState } from "./state-file";
 export type { SimClientConfig } from "./sso/clients";
 export type { FaultRule } from "./faults/rule";
 export type { SimStats } from "./control/stats";
+export type { EsiHealthState } from "./esi/meta-status";
 export type { MutationKind, MutationResult } from "./data";
 
 /** Every ESI route the simulator serves, for contract tests that must cover them all. */
@@ -144,8 +146,10 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     verifyAccessToken: (token) => keys.verify(token, clock.now(), issuer),
   };
 
+  const health = new EsiHealthSwitch();
+  const servedRoutes = [...simulatorEsiRoutes, ...(options.extraEsiRoutes ?? [])];
   const gateway = new EsiGateway({
-    routes: [...simulatorEsiRoutes, ...(options.extraEsiRoutes ?? [])],
+    routes: [...servedRoutes, metaStatusRoute(health, () => servedRoutes)],
     services,
     errorLimit: options.errorLimit ?? 100,
     errorWindowSeconds: options.errorWindowSeconds ?? 60,
@@ -174,6 +178,8 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     expireCaches: (characterId) => gateway.cache.expire(characterId),
     stats: () => gateway.stats.report(gateway.errorLimiter.tightest()),
     resetStats: () => gateway.stats.reset(),
+    esiHealth: () => health.get(),
+    setEsiHealth: (input) => health.set(input),
   };
 
   // SSO, control and image paths are matched as sent; everything else is ESI, also without its /latest|/vN prefix.

@@ -78,6 +78,7 @@ describe("assets as chunked Inngest steps", () => {
     const ids = [...steps.keys()];
     expect(ids).toEqual([
       "plan",
+      "section-assets-health",
       "section-assets",
       ...Array.from({ length: chunks }, (_, i) => `section-assets-chunk-${i}`),
       "section-assets-finish",
@@ -109,7 +110,7 @@ describe("assets as chunked Inngest steps", () => {
     sim.expireCaches(CHARACTER);
     const again = await runAssets(true);
     expect(again.result).toMatchObject({ updated: 0 });
-    expect([...again.steps.keys()]).toEqual(["plan", "section-assets"]);
+    expect([...again.steps.keys()]).toEqual(["plan", "section-assets-health", "section-assets"]);
     expect(await stored()).toEqual(after);
   });
 });

@@ -4,6 +4,7 @@ import type { Db } from "~/server/db/client";
 import type { SectionName } from "~/server/sections/names";
 import { findSection } from "~/server/sections/registry";
 import { enabledSections, type EngineSettings } from "./engine-settings";
+import { SKIPPED_PREFIX } from "./run-record";
 
 export type OverallStatus = "ok" | "error" | "limited_token" | "disabled" | "in_progress";
 
@@ -38,7 +39,9 @@ export function deriveCharacterStatus(
   const sections = enabledSections(settings).map((s): SectionStatusView => {
     const row = rows.get(s.name);
     const running = row?.startedAt && (!row.finishedAt || row.finishedAt < row.startedAt);
-    const state = !row ? "pending" : running ? "in_progress" : row.isSuccess ? "ok" : "error";
+    // A health-gate skip is no error: the section waits for ESI and runs on the first pass after.
+    const skipped = row?.errorMessage?.startsWith(SKIPPED_PREFIX) ?? false;
+    const state = !row ? "pending" : running ? "in_progress" : row.isSuccess ? "ok" : skipped ? "pending" : "error";
     return {
       section: s.name,
       label: s.label,

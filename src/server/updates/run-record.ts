@@ -28,7 +28,9 @@ export type SectionRunOutcome =
   | { section: string; status: "unchanged"; reason: "not-modified" | "not-expired" | "same-content"; purged?: number }
   | { section: string; status: "failed"; error: string; tokenError: boolean; tokenInvalid: boolean }
   /** The section's own ESI bucket (e.g. char-wallet) is spent: the next scheduled scan finds it stale and runs it. */
-  | { section: string; status: "deferred"; retryAt: string };
+  | { section: string; status: "deferred"; retryAt: string }
+  /** ESI's health gate (./esi-health.ts) kept it from running: no request, not an error, still stale. */
+  | { section: string; status: "skipped"; reason: string };
 
 export type FailedRun = Extract<SectionRunOutcome, { status: "failed" }>;
 
@@ -66,6 +68,25 @@ export async function recordFailure(
   // Other failures end here: the next scheduled run finds the section stale (its last run failed).
   if (error instanceof EsiRateLimitedError) throw error;
   return { section: section.name, status: "failed", error: message, tokenError, tokenInvalid };
+}
+
+/** Marks skipped reasons on the status row; isSuccess and finishedAt stay, so the section stays due. */
+export const SKIPPED_PREFIX = "Skipped: ";
+
+/** A run the health gate stopped: only the reason is written (no error, no retry), the rest of the row stays. */
+export async function recordSkipped(
+  deps: UpdateDeps,
+  characterId: number,
+  section: SectionDefinition<any>,
+  reason: string,
+): Promise<Extract<SectionRunOutcome, { status: "skipped" }>> {
+  const errorMessage = `${SKIPPED_PREFIX}${reason}`.slice(0, 1000);
+  await deps.db.sectionUpdateStatus.upsert({
+    where: statusKey(characterId, section.name),
+    create: { characterId, section: section.name, errorMessage },
+    update: { errorMessage },
+  });
+  return { section: section.name, status: "skipped", reason };
 }
 
 /** The ESI cache state a successful run leaves, and the content hash when the data was stored. */

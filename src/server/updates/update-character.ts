@@ -6,6 +6,8 @@ import { AppError } from "~/server/errors/app-error";
 import { findSection } from "~/server/sections/registry";
 import type { SectionName } from "~/server/sections/names";
 import { enabledSections, type EngineSettings } from "./engine-settings";
+import { esiHealth, skipReason } from "./esi-health";
+import { recordSkipped } from "./run-record";
 import { findStaleSections } from "./stale";
 import { runInline, type SectionRunOutcome, type StepRunner, type UpdateDeps, updateSection } from "./update-section";
 
@@ -38,9 +40,9 @@ export async function planCharacterUpdate(
 }
 
 /**
- * One section of one character, to the end. `step` makes each part of the run a job
- * step; the dead-token notice is given inside the part that found it, so a replayed
- * step does not give it again.
+ * One section of one character, to the end, unless ESI's health gate skips it. `step`
+ * makes each part of the run a job step; the dead-token notice is given inside the part
+ * that found it, so a replayed step does not give it again.
  */
 export async function runCharacterSection(
   deps: UpdateDeps,
@@ -51,6 +53,11 @@ export async function runCharacterSection(
 ): Promise<SectionRunOutcome> {
   const section = findSection(name);
   if (!section) throw unknownSections([name]);
+  const skipped = await step(`section-${name}-health`, async () => {
+    const reason = skipReason(await esiHealth(deps), section);
+    return reason === undefined ? null : recordSkipped(deps, characterId, section, reason);
+  });
+  if (skipped) return skipped;
   const noticing: StepRunner = (id, part) =>
     step(id, async () => {
       const outcome = await part();

@@ -4,6 +4,7 @@ import { esiError, sendJson } from "../http/io";
 import type { Route } from "../http/router";
 import { MUTATION_KINDS, type MutationKind, type MutationResult } from "../data";
 import { idParam } from "../esi/route";
+import type { EsiHealthState } from "../esi/meta-status";
 import type { ActiveFault } from "../faults/injector";
 import type { FaultRule } from "../faults/rule";
 import { findSimCharacter, simCharacters } from "../roster";
@@ -29,6 +30,10 @@ export interface SimControl {
   expireCaches(characterId?: number): number;
   stats(): SimStats;
   resetStats(): void;
+  /** What GET /meta/status reports now. */
+  esiHealth(): EsiHealthState;
+  /** Throws RangeError on a state it does not know. */
+  setEsiHealth(input: { state?: unknown; route?: unknown }): EsiHealthState;
 }
 
 async function jsonBody(ctx: RequestContext): Promise<Record<string, unknown>> {
@@ -120,8 +125,20 @@ export function controlRoutes(control: SimControl): Route<Handler>[] {
     sendJson(ctx.res, 200, { expired: control.expireCaches(characterId as number | undefined) });
   };
 
+  const setEsiHealth: Handler = async (ctx) => {
+    const body = await jsonBody(ctx);
+    try {
+      sendJson(ctx.res, 200, control.setEsiHealth(body));
+    } catch (error) {
+      if (error instanceof RangeError) throw esiError(400, error.message);
+      throw error;
+    }
+  };
+
   return [
     { method: "GET", path: "/_sim/health", handler: health },
+    { method: "GET", path: "/_sim/esi-status", handler: (ctx) => sendJson(ctx.res, 200, control.esiHealth()) },
+    { method: "POST", path: "/_sim/esi-status", handler: setEsiHealth },
     { method: "GET", path: "/_sim/characters", handler: characters },
     { method: "POST", path: "/_sim/characters/{character_id}/transfer", handler: transfer },
     { method: "POST", path: "/_sim/characters/{character_id}/revoke", handler: revoke },
