@@ -2,7 +2,7 @@
 // flags; the standing-band filter and the sorts; the access rule.
 import { describe, expect, it } from "vitest";
 import { contacts } from "~/server/sections/contacts";
-import { type ContactsSheet, standingBand } from "~/server/sheet/contacts";
+import { type ContactsSheet, isNpcContact, standingBand } from "~/server/sheet/contacts";
 import { characterSection } from "~/simulator/data";
 import { useSeededSheet } from "../support/seeded-sheet";
 
@@ -27,6 +27,18 @@ describe("standing bands", () => {
       "terrible",
       "terrible",
     ]);
+  });
+});
+
+describe("NPC contacts", () => {
+  it("are factions, corporations in the NPC block and agents, never alliances or player ids", () => {
+    expect(isNpcContact(500001, "faction")).toBe(true);
+    expect(isNpcContact(1000125, "corporation")).toBe(true);
+    expect(isNpcContact(3008416, "character")).toBe(true);
+    expect(isNpcContact(98000001, "corporation")).toBe(false);
+    expect(isNpcContact(2112000001, "character")).toBe(false);
+    expect(isNpcContact(99000001, "alliance")).toBe(false);
+    expect(isNpcContact(1000125, "alliance")).toBe(false);
   });
 });
 
@@ -65,6 +77,52 @@ describe("contacts sheet", () => {
     }
     expect(all.bandCounts.excellent).toBeGreaterThan(0);
     expect(all.bandCounts.terrible).toBeGreaterThan(0);
+  });
+
+  it("labels NPC contacts and filters all / players / NPCs on the server", async () => {
+    // The simulator's NPC contacts are factions at most; an NPC corporation and an agent are added here.
+    await h.t.db.characterContact.createMany({
+      data: [
+        {
+          characterId: CHARACTER,
+          contactId: 1000125,
+          contactType: "corporation",
+          standing: 5,
+          isWatched: false,
+          isBlocked: false,
+          labelIds: [],
+        },
+        {
+          characterId: CHARACTER,
+          contactId: 3008416,
+          contactType: "character",
+          standing: -2,
+          isWatched: false,
+          isBlocked: false,
+          labelIds: [],
+        },
+      ],
+    });
+    try {
+      const all = await list();
+      const npcs = await list({ kind: "npcs" });
+      const players = await list({ kind: "players" });
+      expect(npcs.rows.map((r) => r.id)).toEqual(expect.arrayContaining([1000125, 3008416]));
+      expect(npcs.rows.every((r) => r.isNpc)).toBe(true);
+      expect(players.rows.some((r) => r.isNpc)).toBe(false);
+      expect(players.rows.length).toBeGreaterThan(0);
+      expect(npcs.rows.length + players.rows.length).toBe(all.total);
+      expect(all.npcCount).toBe(npcs.rows.length);
+      expect(all.rows.filter((r) => r.type === "faction").every((r) => r.isNpc)).toBe(true);
+      expect((await list({ kind: "npcs", band: "bad" })).rows.map((r) => r.id)).toContain(3008416);
+      expect((await h.query("owner", "sheet.contacts.list", { characterId: CHARACTER, kind: "bots" })).status).toBe(
+        400,
+      );
+    } finally {
+      await h.t.db.characterContact.deleteMany({
+        where: { characterId: CHARACTER, contactId: { in: [1000125, 3008416] } },
+      });
+    }
   });
 
   it("sorts by name, standing and kind, either way", async () => {

@@ -151,6 +151,7 @@ describe("sheet tab components", () => {
     const sheet: ContactsSheet = {
       total: 2,
       bandCounts: { excellent: 1, good: 0, neutral: 0, bad: 0, terrible: 1 },
+      npcCount: 0,
       rows: [
         {
           id: 1,
@@ -158,6 +159,7 @@ describe("sheet tab components", () => {
           type: "corporation",
           standing: 10,
           band: "excellent",
+          isNpc: false,
           isWatched: false,
           isBlocked: false,
           labels: [{ id: "1", name: "Blues" }],
@@ -168,6 +170,7 @@ describe("sheet tab components", () => {
           type: "character",
           standing: -10,
           band: "terrible",
+          isNpc: false,
           isWatched: true,
           isBlocked: true,
           labels: [],

@@ -1,14 +1,9 @@
 import { env } from "~/env";
+import type { Alt } from "~/server/sheet/alts";
 import type { SheetCharacter } from "~/server/sheet/viewable-character";
 import { CharacterSwitcher } from "./character-switcher";
 
-export function SheetHeader({
-  character,
-  siblings,
-}: {
-  character: SheetCharacter;
-  siblings: { id: number; name: string }[];
-}) {
+export function SheetHeader({ character, alts }: { character: SheetCharacter; alts: Alt[] }) {
   const c = character.eveCharacter;
   return (
     <div className="mb-4 flex flex-wrap items-center justify-between gap-4">
@@ -36,7 +31,7 @@ export function SheetHeader({
           </p>
         </div>
       </div>
-      <CharacterSwitcher current={c.id} siblings={siblings} />
+      <CharacterSwitcher current={c.id} alts={alts} />
     </div>
   );
 }

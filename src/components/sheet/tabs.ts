@@ -14,6 +14,7 @@ export const SHEET_TABS: readonly SheetTab[] = [
     label: "Overview",
     sections: ["character_details", "corporation_history", "location", "ship", "online_status", "wallet_balance"],
   },
+  { slug: "bio", label: "Bio", sections: ["character_details"] },
   { slug: "assets", label: "Assets", sections: ["assets"] },
   { slug: "skills", label: "Skills", sections: ["skills"] },
   { slug: "skill-queue", label: "Skill queue", sections: ["skill_queue"] },

@@ -17,8 +17,25 @@ export function standingBand(standing: number): StandingBand {
   return "terrible";
 }
 
+/**
+ * NPC contacts, decided from EVE's id ranges (the universe assigns NPC entities fixed
+ * blocks) and the contact type ESI reports: every faction; corporations in
+ * 1,000,000-1,999,999 (NPC corporations); characters in 3,000,000-3,999,999 (agents and
+ * other NPC characters). Alliances are always player-made. Player corporations and
+ * characters have ids from 90,000,000 (older) or 2,100,000,000 (newer), outside both blocks.
+ */
+export function isNpcContact(contactId: number, contactType: string): boolean {
+  if (contactType === "faction") return true;
+  if (contactType === "corporation") return contactId >= 1_000_000 && contactId < 2_000_000;
+  if (contactType === "character") return contactId >= 3_000_000 && contactId < 4_000_000;
+  return false;
+}
+
+export const CONTACT_KINDS = ["all", "players", "npcs"] as const;
+
 export const contactsInput = z.object({
   band: z.enum(STANDING_BANDS).optional(),
+  kind: z.enum(CONTACT_KINDS).default("all"),
   sort: z.enum(["standing", "name", "type"]).default("standing"),
   order: z.enum(["asc", "desc"]).default("desc"),
 });
@@ -30,6 +47,7 @@ export interface ContactRow {
   type: string;
   standing: number;
   band: StandingBand;
+  isNpc: boolean;
   isWatched: boolean;
   isBlocked: boolean;
   labels: { id: string; name: string }[];
@@ -39,6 +57,8 @@ export interface ContactsSheet {
   rows: ContactRow[];
   total: number;
   bandCounts: Record<StandingBand, number>;
+  /** Over the whole list, like the band counts. */
+  npcCount: number;
 }
 
 const TYPE_ORDER = ["character", "corporation", "alliance", "faction"];
@@ -60,6 +80,7 @@ export async function contactsSheet(db: Db, characterId: number, raw: ContactsIn
     type: c.contactType,
     standing: c.standing,
     band: standingBand(c.standing),
+    isNpc: isNpcContact(c.contactId, c.contactType),
     isWatched: c.isWatched,
     isBlocked: c.isBlocked,
     labels: c.labelIds.map((id) => ({ id: id.toString(), name: labelNames.get(id.toString()) ?? `Label ${id}` })),
@@ -80,6 +101,7 @@ export async function contactsSheet(db: Db, characterId: number, raw: ContactsIn
     input.sort === "name"
       ? (a: ContactRow, b: ContactRow) => sign * byName(a, b)
       : (a: ContactRow, b: ContactRow) => sign * primary[input.sort](a, b) || byName(a, b);
-  const rows = all.filter((r) => !input.band || r.band === input.band).sort(compare);
-  return { rows, total: all.length, bandCounts };
+  const kindMatches = (r: ContactRow) => input.kind === "all" || r.isNpc === (input.kind === "npcs");
+  const rows = all.filter((r) => (!input.band || r.band === input.band) && kindMatches(r)).sort(compare);
+  return { rows, total: all.length, bandCounts, npcCount: all.filter((r) => r.isNpc).length };
 }

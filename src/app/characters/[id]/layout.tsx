@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { SheetHeader } from "~/components/sheet/sheet-header";
 import { SheetTabNav } from "~/components/sheet/tab-nav";
-import { siblingCharacters } from "~/server/sheet/overview";
+import { ownerAlts } from "~/server/sheet/alts";
 import { loadSheet, loadSheetStatus } from "~/web/sheet";
 
 export default async function CharacterSheetLayout({
@@ -12,14 +12,14 @@ export default async function CharacterSheetLayout({
   params: Promise<{ id: string }>;
 }) {
   const { db, viewer, character } = await loadSheet((await params).id);
-  const [status, siblings] = await Promise.all([
+  const [status, alts] = await Promise.all([
     loadSheetStatus(character.id),
-    siblingCharacters(db, viewer, character.eveCharacter.ownership?.userId ?? null),
+    ownerAlts(db, viewer, character.eveCharacter.ownership?.userId ?? null),
   ]);
   const failed = status?.sections.filter((s) => s.state === "error").map((s) => s.section) ?? [];
   return (
     <div>
-      <SheetHeader character={character} siblings={siblings} />
+      <SheetHeader character={character} alts={alts} />
       <SheetTabNav characterId={character.id} failedSections={failed} />
       {children}
     </div>
