@@ -70,6 +70,7 @@ describe("contracts section", () => {
       routes: NO_ROUTE_CACHES,
       force: true,
       settings: DEFAULT_SECTION_SETTINGS,
+      part: (_name, run) => run(),
     });
     expect(fetched.status).toBe("ok");
     if (fetched.status === "ok") expect(fetched.data.items).toEqual([]);
