@@ -34,10 +34,19 @@ function endsTheRun(error: unknown): boolean {
   );
 }
 
+/** At most this many part names per error; the rest are counted. */
+const MAX_NAMES = 10;
+
+function partNames(names: string[]): string {
+  const shown = names.slice(0, MAX_NAMES).join(", ");
+  return names.length > MAX_NAMES ? `${shown} and ${names.length - MAX_NAMES} more` : shown;
+}
+
 export function runNotes(): RunNotes {
   const seen = new Map<string, string>();
   let extra = 0;
-  const failed: string[] = [];
+  // Failed part names by their error, so a hundred bodies failing alike make one line.
+  const failed = new Map<string, string[]>();
   return {
     warn(warning) {
       const value = warning.kind === "item-left-out" ? "" : warning.value;
@@ -54,11 +63,12 @@ export function runNotes(): RunNotes {
         return await run();
       } catch (error) {
         if (endsTheRun(error)) throw error;
-        failed.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+        const message = error instanceof Error ? error.message : String(error);
+        failed.set(message, [...(failed.get(message) ?? []), name]);
         return undefined;
       }
     },
     warnings: () => [...seen.values(), ...(extra > 0 ? [`and ${extra} more distinct warnings`] : [])],
-    failedParts: () => [...failed],
+    failedParts: () => [...failed].map(([message, names]) => `${partNames(names)}: ${message}`),
   };
 }
