@@ -11,6 +11,7 @@ import {
   EsiInconsistentPagesError,
   EsiRateLimitedError,
   EsiResponseInvalidError,
+  type EsiWarning,
   EsiRetryBudgetExceededError,
 } from "~/server/esi/client";
 import type { AccessToken, TokenProvider } from "~/server/esi/tokens";
@@ -310,16 +311,45 @@ describe("retries", () => {
 });
 
 describe("response validation", () => {
-  it("turns a body that does not match the spec into EsiResponseInvalidError", async () => {
+  it("turns a body that does not match the spec in what is read into EsiResponseInvalidError", async () => {
     const { esi } = await setup(() => ({
       headers: cacheHeaders('"a"', new Date()),
-      body: [{ item_id: "not a number" }],
+      body: { name: "Pilot", corporation_id: "not a number" },
     }));
-    const error = await esi
-      .get("/characters/{character_id}/assets", { path: { character_id: 7 } })
-      .catch((e: unknown) => e);
+    const error = await esi.get("/characters/{character_id}", { path: { character_id: 7 } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EsiResponseInvalidError);
-    expect(String((error as Error).message)).toMatch(/item_id|required/);
+    expect(String((error as Error).message)).toMatch(/corporation_id|required/);
+  });
+
+  it("leaves a malformed list item out with a warning, and keeps an unknown enum value as given", async () => {
+    const odd = { ...asset(3), location_flag: "unknown location_flag (185)" };
+    const { esi } = await setup(() => ({
+      headers: cacheHeaders('"a"', new Date()),
+      body: [asset(1), { item_id: "not a number" }, odd, { ...odd, item_id: 4 }],
+    }));
+    const warnings: EsiWarning[] = [];
+    const result = await esi.get("/characters/{character_id}/assets", {
+      path: { character_id: 7 },
+      onWarning: (w) => warnings.push(w),
+    });
+    expect(result.status === "ok" && result.data.map((a) => [a.item_id, a.location_flag])).toEqual([
+      [1, "Hangar"],
+      [3, "unknown location_flag (185)"],
+      [4, "unknown location_flag (185)"],
+    ]);
+    expect(warnings.map((w) => [w.route, w.kind, w.value])).toEqual([
+      ["GET /characters/{character_id}/assets", "item-left-out", "1"],
+      ["GET /characters/{character_id}/assets", "unknown-enum", "unknown location_flag (185)"],
+    ]);
+  });
+
+  it("requires only the fields the caller reads", async () => {
+    const { esi } = await setup(() => ({ headers: cacheHeaders('"a"', new Date()), body: { name: "Pilot" } }));
+    const path = { path: { character_id: 7 } };
+    await expect(esi.get("/characters/{character_id}", path)).rejects.toBeInstanceOf(EsiResponseInvalidError);
+    esi.clearMemory();
+    const read = await esi.get("/characters/{character_id}", { ...path, force: true, reads: ["name"] });
+    expect(read.status === "ok" && read.data.name).toBe("Pilot");
   });
 
   it("turns a body that is not JSON into EsiResponseInvalidError", async () => {

@@ -261,6 +261,7 @@ describe("assets fetch", () => {
       routes: NO_ROUTE_CACHES,
       force: false,
       settings: DEFAULT_SECTION_SETTINGS,
+      part: (_name, run) => run(),
     });
 
   it('names singletons only, drops "None", sorts by item id and adds the ship docked in a structure', async () => {

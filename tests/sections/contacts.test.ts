@@ -102,10 +102,27 @@ describe("contacts section", () => {
     expect(caches.map((c) => c.route)).toEqual(["GET /characters/{character_id}/contacts/labels"]);
   });
 
-  it("keeps the last good data and records the error when ESI fails mid-update", async () => {
+  it("a failing contact list keeps its last good data while the labels are stored, and names the part", async () => {
+    const before = await stored();
+    const label = { label_id: 98, label_name: "Added while contacts fail" };
+    characterSection(CHARACTER, "contacts")!.labels.push(label);
     h.sim.mutateCharacter(CHARACTER, "contacts");
-    // Labels succeed, the contacts walk fails.
-    await h.expectFailureKeeps("/characters/{character_id}/contacts", stored);
+    h.sim.expireCaches(CHARACTER);
+    h.sim.injectFault({ route: "/characters/{character_id}/contacts", kind: "status", status: 500 });
+    const outcome = await h.run(true).finally(() => h.sim.clearFaults());
+    expect(outcome).toMatchObject({ section: "contacts", status: "updated", written: 1 });
+    expect(await stored()).toEqual(before);
+    const labels = await h.db.characterContactLabel.findMany({ where: { characterId: CHARACTER } });
+    expect(labels.map((l) => Number(l.labelId))).toContain(label.label_id);
+    const status = await h.status();
+    expect(status.isSuccess).toBe(false);
+    expect(status.errorMessage).toMatch(/(^|; |: )contacts: /);
+    expect(status.errorMessage).not.toMatch(/contact labels/);
+    // The failed part is asked again by the next run, unforced.
+    await letCachesExpire();
+    await h.run();
+    expect(await stored()).toEqual(expected());
+    expect((await h.status()).isSuccess).toBe(true);
   });
 
   it("records an invalid token as a token error", async () => {

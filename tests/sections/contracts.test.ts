@@ -70,6 +70,7 @@ describe("contracts section", () => {
       routes: NO_ROUTE_CACHES,
       force: true,
       settings: DEFAULT_SECTION_SETTINGS,
+      part: (_name, run) => run(),
     });
     expect(fetched.status).toBe("ok");
     if (fetched.status === "ok") expect(fetched.data.items).toEqual([]);
@@ -122,9 +123,32 @@ describe("contracts section", () => {
     expect(bids.every((b) => kept.includes(Number(b.contractId)))).toBe(true);
   });
 
-  it("keeps the last good data and records the error when an items call fails", async () => {
-    h.sim.mutateCharacter(CHARACTER, "contracts");
-    await h.expectFailureKeeps("/characters/{character_id}/contracts/{contract_id}/items", snapshot);
+  it("a failing items call keeps the list and the other contracts, names the part, and is asked again", async () => {
+    // Back to the default retention first, so the contracts purged above are not new again here.
+    await h.run(true);
+    const before = await snapshot();
+    const fresh = h.sim.mutateCharacter(CHARACTER, "contracts").changed.contracts!.at(-1)!;
+    h.sim.expireCaches(CHARACTER);
+    h.sim.injectFault({ route: "/characters/{character_id}/contracts/{contract_id}/items", kind: "status", status: 500 });
+    const outcome = await h.run(true).finally(() => h.sim.clearFaults());
+    expect(outcome.status).toBe("updated");
+    const after = await snapshot();
+    const freshRow = after.contracts.find((r) => Number(r.contractId) === fresh);
+    expect(freshRow).toBeDefined();
+    expect(freshRow!.itemsFetchedAt).toBeNull();
+    expect(after.items).toEqual(before.items);
+    const status = await h.status();
+    expect(status.isSuccess).toBe(false);
+    expect(status.errorMessage).toContain(`items of contract ${fresh}`);
+    // The next run, unforced, asks the failed contract's items again.
+    h.sim.expireCaches(CHARACTER);
+    h.esi.clearMemory();
+    await h.run();
+    const again = await snapshot();
+    expect(again.items.filter((i) => Number(i.contractId) === fresh).map((i) => Number(i.recordId))).toEqual(
+      simItemIds([fresh]),
+    );
+    expect((await h.status()).isSuccess).toBe(true);
   });
 
   it("records an invalid token as a token error", async () => {

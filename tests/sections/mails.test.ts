@@ -136,9 +136,41 @@ describe("mails section", () => {
     expect(after.every((m) => m.timestamp >= cutoff)).toBe(true);
   });
 
-  it("keeps the last good data and records the error when a body fetch fails mid-update", async () => {
-    h.sim.mutateCharacter(CHARACTER, "mail");
-    await h.expectFailureKeeps(BODY_ROUTE, storedMails);
+  it("one failing body keeps the lists, labels, headers and the other bodies, names the part, and is asked again", async () => {
+    const fresh: number[] = [];
+    while (fresh.length < 2) fresh.push(...h.sim.mutateCharacter(CHARACTER, "mail").changed.mail!);
+    const list = { mailing_list_id: 145_000_099, name: "Added while a body fails" };
+    const label = { label_id: 64, name: "Added while a body fails", color: "#fe0000" as const };
+    simMail().lists.push(list);
+    simMail().labels.push(label);
+    const failing = fresh[0]!;
+    h.sim.expireCaches(CHARACTER);
+    h.sim.injectFault({ route: `/characters/${CHARACTER}/mail/${failing}`, kind: "status", status: 500 });
+    const outcome = await h.run(true).finally(() => h.sim.clearFaults());
+    expect(outcome.status).toBe("updated");
+    const stored = await storedMails();
+    const byId = new Map(stored.map((m) => [Number(m.mailId), m]));
+    for (const id of fresh) expect(byId.has(id)).toBe(true);
+    expect(byId.get(failing)!.body).toBeNull();
+    for (const id of fresh.slice(1)) expect(byId.get(id)!.body).toBeTruthy();
+    const where = { characterId: CHARACTER };
+    expect((await h.db.characterMailingList.findMany({ where })).map((l) => l.mailingListId)).toContain(
+      list.mailing_list_id,
+    );
+    expect((await h.db.characterMailLabel.findMany({ where })).map((l) => l.labelId)).toContain(label.label_id);
+    const status = await h.status();
+    expect(status.isSuccess).toBe(false);
+    expect(status.errorMessage).toContain(`body of mail ${failing}:`);
+    expect(status.errorMessage).not.toContain(`body of mail ${fresh[1]}`);
+    // The next run, unforced, fetches the missing body.
+    h.sim.expireCaches(CHARACTER);
+    h.esi.clearMemory();
+    await h.run();
+    const again = await h.db.characterMail.findUniqueOrThrow({
+      where: { characterId_mailId: { characterId: CHARACTER, mailId: BigInt(failing) } },
+    });
+    expect(again.body).toBeTruthy();
+    expect((await h.status()).isSuccess).toBe(true);
   });
 
   it("records an invalid token as a token error", async () => {

@@ -22,6 +22,20 @@ import type {
 
 export type OnLimit = "wait" | "fail";
 
+/** What a tolerant check of a body let pass (./tolerance.ts). */
+export interface EsiWarning {
+  /** Method and path template, e.g. "GET /characters/{character_id}/assets". */
+  route: string;
+  kind: "unknown-enum" | "item-left-out";
+  /** Dotted field path (arrays transparent), or the problem for a left-out item. */
+  field: string;
+  /** The unknown value, or the left-out item's position in the list. */
+  value: string;
+  message: string;
+}
+
+export type WarningSink = (warning: EsiWarning) => void;
+
 export interface RetrySettings {
   /** Attempts per request, the first included. Default 4. */
   maxAttempts: number;
@@ -98,6 +112,13 @@ export interface CallOptions {
   characterId?: number;
   onLimit?: OnLimit;
   signal?: AbortSignal;
+  /**
+   * The body's fields the caller reads (dotted, arrays transparent); only these of the
+   * spec's required fields must be present. Default: every required field. See tolerance.ts.
+   */
+  reads?: readonly string[];
+  /** Unknown enum values and left-out list items of this call's bodies. */
+  onWarning?: WarningSink;
 }
 
 export interface CacheOptions {

@@ -53,14 +53,17 @@ export type {
   EsiOk,
   EsiResult,
   EsiUnchanged,
+  EsiWarning,
   GetOptions,
   OnLimit,
   PagedOptions,
   RetrySettings,
+  WarningSink,
   WriteOptions,
 } from "./client-types";
 export * from "./errors";
 export type { EsiMetricsSnapshot } from "./metrics";
+export { type ReadsByRoute, withReads } from "./with-reads";
 
 /** The ESI compatibility date this app is written against (CCP's OpenAPI document of that date). */
 export const ESI_COMPATIBILITY_DATE = "2026-07-17";

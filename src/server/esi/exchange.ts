@@ -11,7 +11,7 @@ import type { LimiterStore, LimitOutcome } from "./limiter";
 import type { EsiMetrics } from "./metrics";
 import type { Prepared } from "./prepare";
 import { errorMessage, expiresAtMs, limitOutcome, numberHeader } from "./response";
-import { validateResponse } from "./spec";
+import { BodyMismatch, checkBody, logOnce } from "./tolerance";
 import type { TokenProvider } from "./tokens";
 
 export interface Exchanged {
@@ -169,10 +169,22 @@ export function createExchange(deps: ExchangeDeps): Exchange {
   return exchange;
 }
 
-/** The body checked against the operation's response schema. */
+/**
+ * The body checked against the operation's response schema, tolerantly (tolerance.ts):
+ * unknown enum values and left-out list items are warnings, logged once and passed to
+ * the caller's `onWarning`.
+ */
 export function decode(p: Prepared, response: Exchanged): unknown {
   if (response.status === 204) return undefined;
-  const problem = validateResponse(p.method, p.op.path, response.json);
-  if (problem) throw new EsiResponseInvalidError(p.op.path, problem);
-  return response.json;
+  const route = `${p.method} ${p.op.path}`;
+  try {
+    return checkBody(p.method, p.op.path, response.json, p.reads, (w) => {
+      const warning = { route, ...w };
+      logOnce(warning);
+      p.onWarning?.(warning);
+    });
+  } catch (error) {
+    if (error instanceof BodyMismatch) throw new EsiResponseInvalidError(p.op.path, error.message);
+    throw error;
+  }
 }

@@ -3,7 +3,7 @@
 // whose token and rate-limit bucket it uses, and the key under which its ETag,
 // expiry and body are remembered. Pure and on its own, so the key that caching
 // relies on is decided in one place.
-import type { OnLimit } from "./client-types";
+import type { OnLimit, WarningSink } from "./client-types";
 import { type OperationSpec, operationSpec } from "./spec";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
@@ -22,6 +22,9 @@ export interface Prepared {
   onLimit: OnLimit;
   signal: AbortSignal | undefined;
   idempotent: boolean;
+  /** Fields of the body the caller reads (see tolerance.ts); undefined: all the spec requires. */
+  reads: readonly string[] | undefined;
+  onWarning: WarningSink | undefined;
 }
 
 const LOOKUP_POST = /\/(affiliation|names|ids|locations)$/;
@@ -73,6 +76,8 @@ export function createPrepare(onLimitDefault: OnLimit): Prepare {
       idempotent:
         (options?.idempotent as boolean | undefined) ??
         (method === "GET" || (method === "POST" && LOOKUP_POST.test(path))),
+      reads: options?.reads as readonly string[] | undefined,
+      onWarning: options?.onWarning as WarningSink | undefined,
     };
   };
 }

@@ -11,6 +11,10 @@ export const characterDetails = defineSection<DetailsBody>({
   name: "character_details",
   label: "Character details",
   routes: ["GET /characters/{character_id}"],
+  // achievement_score (required by the spec, not stored) has been missing in real answers.
+  reads: {
+    "GET /characters/{character_id}": ["birthday", "bloodline_id", "corporation_id", "gender", "race_id"],
+  },
   scopes: [],
   defaultStaleMinutes: 240,
   writeStrategy: "single",

@@ -3,7 +3,7 @@
 // character no longer has are dropped, as Member Audit does.
 import type { EsiItem } from "~/server/esi/types";
 import { diffCount, diffRows } from "./diff-rows";
-import { defineSection } from "./types";
+import { defineSection, EveryPartFailedError } from "./types";
 import { insertRows } from "~/server/db/insert-rows";
 
 type Contact = EsiItem<"get", "/characters/{character_id}/contacts">;
@@ -30,20 +30,27 @@ export const contacts = defineSection<ContactsData>({
   writeStrategy: "diff",
   // Each route keeps its own ETag (labels through ctx.routes), so a changed contact
   // list does not re-read labels and vice versa; an unchanged part arrives as null.
-  async fetch({ esi, characterId, cache, routes, force }) {
+  // Each route is also a part: one that fails arrives as null too, and keeps its old ETag.
+  async fetch({ esi, characterId, cache, routes, force, part }) {
     const path = { character_id: characterId };
-    const labels = await esi.get("/characters/{character_id}/contacts/labels", {
-      path,
-      cache: await routes.get(LABELS),
-      force,
-    });
-    const list = await esi.getPages("/characters/{character_id}/contacts", { path, cache, force });
-    if (labels.status === "unchanged" && list.status === "unchanged") return list;
-    routes.set(LABELS, labels.cache);
+    const labelsCache = await routes.get(LABELS);
+    const labels = await part("contact labels", () =>
+      esi.get("/characters/{character_id}/contacts/labels", { path, cache: labelsCache, force }),
+    );
+    const list = await part("contacts", () =>
+      esi.getPages("/characters/{character_id}/contacts", { path, cache, force }),
+    );
+    if (!labels && !list) throw new EveryPartFailedError();
+    if (labels?.status !== "ok" && list?.status !== "ok")
+      return list ?? { status: "unchanged", reason: "not-modified", cache };
+    if (labels) routes.set(LABELS, labels.cache);
     return {
       status: "ok",
-      data: { labels: labels.status === "ok" ? labels.data : null, contacts: list.status === "ok" ? list.data : null },
-      cache: list.cache,
+      data: {
+        labels: labels?.status === "ok" ? labels.data : null,
+        contacts: list?.status === "ok" ? list.data : null,
+      },
+      cache: list ? list.cache : cache,
     };
   },
   async persist({ tx, characterId }, data) {

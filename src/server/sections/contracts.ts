@@ -7,7 +7,7 @@ import type { Db } from "~/server/db/client";
 import { EsiError, type EsiClient } from "~/server/esi/client";
 import type { EsiItem } from "~/server/esi/types";
 import { retentionCutoff } from "./retention";
-import { defineSection, type PersistContext } from "./types";
+import { defineSection, type FetchContext, type PersistContext } from "./types";
 import { insertRows } from "~/server/db/insert-rows";
 
 type Contract = EsiItem<"get", "/characters/{character_id}/contracts">;
@@ -25,16 +25,19 @@ export interface ContractsData {
 const DETAIL_CONCURRENCY = 8;
 const OPEN_STATUSES = new Set(["outstanding", "in_progress"]);
 
-/** Runs `load` for every id, a few at a time; results in id order. */
+/** Runs `load` for every id, a few at a time; results in id order, without the ids whose load failed. */
 async function inBatches<T>(
   ids: number[],
-  load: (id: number) => Promise<T>,
+  load: (id: number) => Promise<T | undefined>,
 ): Promise<{ contractId: number; value: T }[]> {
   const out: { contractId: number; value: T }[] = [];
   for (let i = 0; i < ids.length; i += DETAIL_CONCURRENCY) {
     const batch = ids.slice(i, i + DETAIL_CONCURRENCY);
     const values = await Promise.all(batch.map(load));
-    for (const [j, contractId] of batch.entries()) out.push({ contractId, value: values[j] as T });
+    for (const [j, contractId] of batch.entries()) {
+      const value = values[j];
+      if (value !== undefined) out.push({ contractId, value });
+    }
   }
   return out;
 }
@@ -49,12 +52,17 @@ async function orEmpty<T>(request: Promise<T[]>): Promise<T[]> {
   }
 }
 
+/**
+ * Items and bids, each contract's a part of its own: one that fails is left out (a
+ * contract without items stored is asked again next run) and the others are kept.
+ */
 async function fetchDetails(
   esi: EsiClient,
   db: Db,
   characterId: number,
   contracts: Contract[],
-): Promise<Pick<ContractsData, "items" | "bids">> {
+  part: FetchContext["part"],
+): Promise<Pick<ContractsData, "items" | "bids"> & { complete: boolean }> {
   const stored = await db.characterContract.findMany({
     where: { characterId },
     select: { contractId: true, status: true, itemsFetchedAt: true },
@@ -68,12 +76,17 @@ async function fetchDetails(
     .map((c) => c.contract_id);
   const path = (contractId: number) => ({ path: { character_id: characterId, contract_id: contractId } });
   const items = await inBatches(needItems, (id) =>
-    orEmpty(esi.getData("/characters/{character_id}/contracts/{contract_id}/items", path(id))),
+    part(`items of contract ${id}`, () =>
+      orEmpty(esi.getData("/characters/{character_id}/contracts/{contract_id}/items", path(id))),
+    ),
   );
   const bids = await inBatches(needBids, (id) =>
-    orEmpty(esi.getData("/characters/{character_id}/contracts/{contract_id}/bids", path(id))),
+    part(`bids of contract ${id}`, () =>
+      orEmpty(esi.getData("/characters/{character_id}/contracts/{contract_id}/bids", path(id))),
+    ),
   );
   return {
+    complete: items.length === needItems.length && bids.length === needBids.length,
     items: items.map(({ contractId, value }) => ({
       contractId,
       items: [...value].sort((a, b) => a.record_id - b.record_id),
@@ -178,7 +191,7 @@ export const contracts = defineSection<ContractsData>({
     purge: async (db, characterId, cutoff) =>
       (await db.characterContract.deleteMany({ where: { characterId, dateExpired: { lt: cutoff } } })).count,
   },
-  async fetch({ esi, db, characterId, cache, force, now, settings }) {
+  async fetch({ esi, db, characterId, cache, force, now, settings, part }) {
     // The list's ETag stands for the whole section: bids of open auctions are refreshed whenever the list changes.
     const result = await esi.getPages("/characters/{character_id}/contracts", {
       path: { character_id: characterId },
@@ -190,8 +203,9 @@ export const contracts = defineSection<ContractsData>({
     const kept = result.data
       .filter((c) => new Date(c.date_expired) >= cutoff)
       .sort((a, b) => a.contract_id - b.contract_id);
-    const details = await fetchDetails(esi, db, characterId, kept);
-    return { status: "ok", data: { contracts: kept, ...details }, cache: result.cache };
+    const { complete, ...details } = await fetchDetails(esi, db, characterId, kept, part);
+    // A failed detail is asked again only if the list is fetched again: keep no ETag for it then.
+    return { status: "ok", data: { contracts: kept, ...details }, cache: complete ? result.cache : null };
   },
   async persist(ctx, data) {
     const { tx, characterId } = ctx;

@@ -3,6 +3,7 @@
 import type { Db } from "~/server/db/client";
 import { EsiError, type EsiClient } from "~/server/esi/client";
 import type { EsiItem, EsiSuccessBody } from "~/server/esi/types";
+import type { FetchContext } from "./types";
 
 type Header = EsiItem<"get", "/characters/{character_id}/mail">;
 export type MailingList = EsiItem<"get", "/characters/{character_id}/mail/lists">;
@@ -48,27 +49,33 @@ export function toHeader(h: Header): MailHeader | undefined {
   };
 }
 
-/** Bodies in small parallel batches; 404s are collected, every other error fails the run. */
+/**
+ * Bodies in small parallel batches; 404s are collected. Each body is a part: one that
+ * fails is left out (its mail keeps no body and is asked again next run).
+ */
 export async function fetchBodies(
   esi: EsiClient,
   characterId: number,
   mailIds: number[],
+  part: FetchContext["part"],
 ): Promise<Pick<MailsData, "bodies" | "gone">> {
   const bodies: MailsData["bodies"] = [];
   const gone: number[] = [];
   for (let i = 0; i < mailIds.length; i += BODY_CONCURRENCY) {
     await Promise.all(
-      mailIds.slice(i, i + BODY_CONCURRENCY).map(async (mailId) => {
-        try {
-          const mail = await esi.getData("/characters/{character_id}/mail/{mail_id}", {
-            path: { character_id: characterId, mail_id: mailId },
-          });
-          bodies.push({ mailId, body: mail.body ?? "" });
-        } catch (error) {
-          if (error instanceof EsiError && error.status === 404) gone.push(mailId);
-          else throw error;
-        }
-      }),
+      mailIds.slice(i, i + BODY_CONCURRENCY).map((mailId) =>
+        part(`body of mail ${mailId}`, async () => {
+          try {
+            const mail = await esi.getData("/characters/{character_id}/mail/{mail_id}", {
+              path: { character_id: characterId, mail_id: mailId },
+            });
+            bodies.push({ mailId, body: mail.body ?? "" });
+          } catch (error) {
+            if (error instanceof EsiError && error.status === 404) gone.push(mailId);
+            else throw error;
+          }
+        }),
+      ),
     );
   }
   const byId = (a: { mailId: number }, b: { mailId: number }) => a.mailId - b.mailId;

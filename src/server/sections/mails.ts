@@ -6,7 +6,7 @@
 import { fetchBodies, type MailHeader, type MailsData, mailsNeedingBodies, toHeader } from "./mails-fetch";
 import { persistHeaders, persistLabels, persistLists } from "./mails-persist";
 import { retentionCutoff } from "./retention";
-import { defineSection } from "./types";
+import { defineSection, EveryPartFailedError } from "./types";
 
 export type { MailHeader, MailRecipient, MailsData } from "./mails-fetch";
 
@@ -33,56 +33,59 @@ export const mails = defineSection<MailsData>({
   },
   // Lists and labels keep their own ETags (ctx.routes), headers the section's; bodies
   // are fetched once. A route answering unchanged leaves its part of the data null.
-  async fetch({ esi, db, characterId, now, settings, cache, routes, force }) {
+  // Lists, labels, headers and each body are parts: one that fails is null (or left
+  // out) like an unchanged one, keeps its ETag, and the others are stored.
+  async fetch({ esi, db, characterId, now, settings, cache, routes, force, part }) {
     const path = { character_id: characterId };
     const cutoff = retentionCutoff(now, settings.retentionDays);
-    const lists = await esi.get("/characters/{character_id}/mail/lists", {
-      path,
-      cache: await routes.get(LISTS),
-      force,
-    });
-    const labels = await esi.get("/characters/{character_id}/mail/labels", {
-      path,
-      cache: await routes.get(LABELS),
-      force,
-    });
+    const listsCache = await routes.get(LISTS);
+    const lists = await part("mailing lists", () =>
+      esi.get("/characters/{character_id}/mail/lists", { path, cache: listsCache, force }),
+    );
+    const labelsCache = await routes.get(LABELS);
+    const labels = await part("mail labels", () =>
+      esi.get("/characters/{character_id}/mail/labels", { path, cache: labelsCache, force }),
+    );
     const newest = await db.characterMail.findFirst({
       where: { characterId },
       orderBy: { mailId: "desc" },
       select: { mailId: true },
     });
-    const walked = await esi.getByCursor("/characters/{character_id}/mail", {
-      path,
-      cache,
-      force,
-      maxPages: MAX_HEADER_PAGES,
-      ...(newest ? { stopAtId: Number(newest.mailId) } : {}),
-    });
+    const walked = await part("mail headers", () =>
+      esi.getByCursor("/characters/{character_id}/mail", {
+        path,
+        cache,
+        force,
+        maxPages: MAX_HEADER_PAGES,
+        ...(newest ? { stopAtId: Number(newest.mailId) } : {}),
+      }),
+    );
     const headers =
-      walked.status === "ok"
+      walked?.status === "ok"
         ? walked.data
             .map(toHeader)
             .filter((h): h is MailHeader => h !== undefined && new Date(h.timestamp) >= cutoff)
             .sort((a, b) => b.mailId - a.mailId)
         : [];
     const needBodies = await mailsNeedingBodies(db, characterId, headers, cutoff);
-    if (
-      lists.status === "unchanged" &&
-      labels.status === "unchanged" &&
-      walked.status === "unchanged" &&
-      needBodies.length === 0
-    )
-      return walked;
-    routes.set(LISTS, lists.cache);
-    routes.set(LABELS, labels.cache);
-    const { bodies, gone } = await fetchBodies(esi, characterId, needBodies);
+    if (!lists && !labels && !walked) throw new EveryPartFailedError();
+    const mainCache = walked?.cache ?? cache;
+    if (lists?.status !== "ok" && labels?.status !== "ok" && walked?.status !== "ok" && needBodies.length === 0)
+      return {
+        status: "unchanged",
+        reason: walked?.status === "unchanged" ? walked.reason : "not-modified",
+        cache: mainCache,
+      };
+    if (lists) routes.set(LISTS, lists.cache);
+    if (labels) routes.set(LABELS, labels.cache);
+    const { bodies, gone } = await fetchBodies(esi, characterId, needBodies, part);
     const goneIds = new Set(gone);
     return {
       status: "ok",
       data: {
-        lists: lists.status === "ok" ? [...lists.data].sort((a, b) => a.mailing_list_id - b.mailing_list_id) : null,
+        lists: lists?.status === "ok" ? [...lists.data].sort((a, b) => a.mailing_list_id - b.mailing_list_id) : null,
         labels:
-          labels.status === "ok"
+          labels?.status === "ok"
             ? {
                 labels: [...(labels.data.labels ?? [])].sort((a, b) => (a.label_id ?? 0) - (b.label_id ?? 0)),
                 totalUnread: labels.data.total_unread_count ?? 0,
@@ -92,7 +95,7 @@ export const mails = defineSection<MailsData>({
         bodies,
         gone,
       },
-      cache: walked.cache,
+      cache: mainCache,
     };
   },
   async persist({ tx, characterId }, data) {

@@ -10,7 +10,7 @@
 // engine calls no persist at all: no section row is written.
 import type { Prisma } from "@prisma/client";
 import type { Db } from "~/server/db/client";
-import type { EsiCacheState, EsiClient, EsiResult } from "~/server/esi/client";
+import type { EsiCacheState, EsiClient, EsiResult, ReadsByRoute } from "~/server/esi/client";
 import type { SectionName } from "./names";
 
 export type WriteStrategy =
@@ -47,6 +47,13 @@ export interface FetchContext {
   /** Ignore the stored ETag and expiry ("update this section now"). */
   force: boolean;
   settings: SectionSettings;
+  /**
+   * One part of a multi-route section (a route, or one of many bodies): its own failure
+   * is noted on the status row and yields undefined, so the section stores the other
+   * parts and leaves this part's last good data alone. Limits and token faults still
+   * end the whole run.
+   */
+  part<T>(name: string, run: () => Promise<T>): Promise<T | undefined>;
 }
 
 export interface RouteCache {
@@ -98,6 +105,12 @@ export interface SectionDefinition<T = unknown> {
   label: string;
   /** ESI routes used (method + path template), for docs and stats. */
   routes: readonly string[];
+  /**
+   * Per route, the fields of its body this section reads (dotted, arrays transparent).
+   * Only these of the spec's required fields must be present; a route left out reads
+   * every field the spec requires. See docs/esi-client.md, "Tolerance".
+   */
+  reads?: ReadsByRoute;
   /** ESI scopes the section needs; empty for public or computed sections. */
   scopes: readonly string[];
   defaultStaleMinutes: number;
@@ -130,6 +143,14 @@ export interface ChunkedWrite<T, R> {
   write(ctx: PersistContext, rows: R[]): Promise<PersistResult>;
   /** After the last chunk: deletes the character's rows whose key is not in `keep`. */
   removeOthers(ctx: PersistContext, keep: ReadonlySet<bigint>): Promise<number>;
+}
+
+/** Thrown by a multi-route section when none of its parts succeeded: the run fails, naming them. */
+export class EveryPartFailedError extends Error {
+  constructor() {
+    super("every part failed");
+    this.name = "EveryPartFailedError";
+  }
 }
 
 export function defineSection<T>(section: SectionDefinition<T>): SectionDefinition<T> {

@@ -23,9 +23,20 @@ export interface UpdateDeps {
   };
 }
 
+/** Beside a run's data: ESI's warnings, and the parts of a multi-route section that failed (./run-notes.ts). */
+export interface RunRemarks {
+  warnings?: string[];
+  failedParts?: string[];
+}
+
 export type SectionRunOutcome =
-  | { section: string; status: "updated"; written: number; purged?: number }
-  | { section: string; status: "unchanged"; reason: "not-modified" | "not-expired" | "same-content"; purged?: number }
+  | ({ section: string; status: "updated"; written: number; purged?: number } & RunRemarks)
+  | ({
+      section: string;
+      status: "unchanged";
+      reason: "not-modified" | "not-expired" | "same-content";
+      purged?: number;
+    } & RunRemarks)
   | { section: string; status: "failed"; error: string; tokenError: boolean; tokenInvalid: boolean }
   /** The section's own ESI bucket (e.g. char-wallet) is spent: the next scheduled scan finds it stale and runs it. */
   | { section: string; status: "deferred"; retryAt: string }
@@ -50,6 +61,7 @@ export async function recordFailure(
   characterId: number,
   section: SectionDefinition<any>,
   error: unknown,
+  warnings?: string[],
 ): Promise<FailedRun> {
   const message = error instanceof Error ? error.message : String(error);
   const tokenError = isTokenFault(error);
@@ -60,6 +72,7 @@ export async function recordFailure(
     data: {
       isSuccess: false,
       errorMessage: message.slice(0, 1000),
+      ...(warnings ? { warnings } : {}),
       isTokenError: tokenError,
       finishedAt: deps.now?.() ?? new Date(),
     },
@@ -96,7 +109,20 @@ export interface SuccessState {
   contentHash?: string;
 }
 
-/** Every successful run ends here: the retention purge (304s included), then the status row. */
+/** A run whose data was stored: what it recorded beside the data, for the outcome. */
+function remarks(notes: RunRemarks): RunRemarks {
+  return {
+    ...(notes.warnings?.length ? { warnings: notes.warnings } : {}),
+    ...(notes.failedParts?.length ? { failedParts: notes.failedParts } : {}),
+  };
+}
+
+/**
+ * Every run that stored (or kept) its data ends here: the retention purge (304s
+ * included), then the status row. A run where some parts failed stored the others but
+ * is not a success: the row names the failed parts and the section is stale for the
+ * next scan, which asks the failed parts again (their route caches were not saved).
+ */
 export async function recordSuccess(
   deps: UpdateDeps,
   characterId: number,
@@ -104,19 +130,23 @@ export async function recordSuccess(
   now: Date,
   settings: SectionSettings,
   state: SuccessState,
-): Promise<{ purged?: number }> {
+  notes: RunRemarks = {},
+): Promise<{ purged?: number } & RunRemarks> {
   const purged = await purgeExpired(deps, characterId, section, now, settings);
+  const failed = notes.failedParts ?? [];
   await deps.db.sectionUpdateStatus.update({
     where: statusKey(characterId, section.name),
     data: {
-      isSuccess: true,
-      errorMessage: null,
+      isSuccess: failed.length === 0,
+      errorMessage:
+        failed.length === 0 ? null : `Part failed, its last good data kept: ${failed.join("; ")}`.slice(0, 1000),
+      warnings: notes.warnings ?? [],
       isTokenError: false,
       finishedAt: deps.now?.() ?? new Date(),
       ...state,
     },
   });
-  return purged;
+  return { ...purged, ...remarks(notes) };
 }
 
 /**

@@ -21,6 +21,9 @@ export interface StagedUpdate {
   etag: string | null;
   /** ISO, so the state survives a step boundary as JSON. */
   expiresAt: string | null;
+  /** Noted during the fetch, recorded when the run finishes. */
+  warnings?: string[];
+  failedParts?: string[];
 }
 
 // Staged rows are JSON with bigints tagged, so ids above 2^53 survive the round trip.
@@ -102,11 +105,19 @@ export async function finishStagedUpdate(
       { timeout: 120_000 },
     );
     await db.sectionStagedChunk.deleteMany({ where: { characterId, section: section.name } });
-    const purged = await recordSuccess(deps, characterId, section, now, options.settings, {
-      etag: staged.etag,
-      cacheExpiresAt: staged.expiresAt === null ? null : new Date(staged.expiresAt),
-      contentHash: staged.contentHash,
-    });
+    const purged = await recordSuccess(
+      deps,
+      characterId,
+      section,
+      now,
+      options.settings,
+      {
+        etag: staged.etag,
+        cacheExpiresAt: staged.expiresAt === null ? null : new Date(staged.expiresAt),
+        contentHash: staged.contentHash,
+      },
+      { warnings: staged.warnings ?? [], failedParts: staged.failedParts ?? [] },
+    );
     return { section: section.name, status: "updated", written: written + removed, ...purged };
   } catch (error) {
     return recordFailure(deps, characterId, section, error);

@@ -4,9 +4,10 @@
 // transaction; a failure leaves the last good data and records why on the section's
 // status row (./run-record.ts); large sections write in chunks (./staged-chunks.ts).
 import { createHash } from "node:crypto";
-import { EsiRateLimitedError } from "~/server/esi/client";
-import type { SectionDefinition, SectionSettings } from "~/server/sections/types";
+import { EsiRateLimitedError, withReads } from "~/server/esi/client";
+import { EveryPartFailedError, type SectionDefinition, type SectionSettings } from "~/server/sections/types";
 import { routeCaches } from "./route-caches";
+import { runNotes } from "./run-notes";
 import {
   recordFailure,
   recordSuccess,
@@ -111,10 +112,13 @@ export async function beginSectionUpdate(
     update: { startedAt: now },
   });
   const routes = routeCaches(db, characterId, section.name, { force: options.force ?? false });
+  const notes = runNotes();
+  const remarks = () => ({ warnings: notes.warnings(), failedParts: notes.failedParts() });
   try {
     const fetched = await section.fetch({
       characterId,
-      esi: deps.esi,
+      esi: withReads(deps.esi, section.reads, notes.warn),
+      part: notes.part,
       db,
       now,
       force: options.force ?? false,
@@ -122,7 +126,8 @@ export async function beginSectionUpdate(
       cache: { etag: options.force ? null : previous.etag, expiresAt: options.force ? null : previous.cacheExpiresAt },
       routes,
     });
-    const succeeded = (state: SuccessState) => recordSuccess(deps, characterId, section, now, options.settings, state);
+    const succeeded = (state: SuccessState) =>
+      recordSuccess(deps, characterId, section, now, options.settings, state, remarks());
     if (fetched.status === "unchanged") {
       await routes.save();
       const purged = await succeeded({ etag: fetched.cache.etag, cacheExpiresAt: fetched.cache.expiresAt });
@@ -130,7 +135,7 @@ export async function beginSectionUpdate(
     }
     const hash = contentHash(fetched.data);
     const cache = { etag: fetched.cache?.etag ?? null, cacheExpiresAt: fetched.cache?.expiresAt ?? null };
-    if (hash === previous.contentHash && previous.isSuccess) {
+    if (hash === previous.contentHash && previous.isSuccess && notes.failedParts().length === 0) {
       await routes.save();
       const purged = await succeeded(cache);
       return { section: section.name, status: "unchanged", reason: "same-content", ...purged };
@@ -150,6 +155,7 @@ export async function beginSectionUpdate(
         contentHash: hash,
         etag: cache.etag,
         expiresAt: cache.cacheExpiresAt?.toISOString() ?? null,
+        ...remarks(),
       };
     }
     const persisted = await db.$transaction(
@@ -161,6 +167,8 @@ export async function beginSectionUpdate(
     await resolveReported(deps, characterId, persisted.entityIds, persisted.locationIds);
     return { section: section.name, status: "updated", written: persisted.written, ...purged };
   } catch (error) {
-    return recordFailure(deps, characterId, section, error);
+    const failure =
+      error instanceof EveryPartFailedError ? new Error(`Every part failed: ${notes.failedParts().join("; ")}`) : error;
+    return recordFailure(deps, characterId, section, failure, notes.warnings());
   }
 }

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "SectionUpdateStatus" ADD COLUMN     "warnings" TEXT[] DEFAULT ARRAY[]::TEXT[];
+
