@@ -8,6 +8,7 @@ import { finderCharactersSql, viewableCharactersSql } from "~/server/access/char
 import type { Viewer } from "~/server/access/viewer";
 import type { Db } from "~/server/db/client";
 import { decodeCursor, encodeCursor } from "~/server/paging/cursor";
+import { int32 } from "~/server/paging/inputs";
 
 export const FINDER_MAX_PAGE = 200;
 
@@ -91,8 +92,7 @@ function queryKey(input: z.output<typeof finderInput>): string {
   const { cursor: _c, limit: _l, ...rest } = input;
   return JSON.stringify(rest);
 }
-const offsetCursor = (key: string) =>
-  z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative(), z.literal(key)]);
+const offsetCursor = (key: string) => z.tuple([int32, int32, z.literal(key)]);
 
 export async function findCharacters(db: Db, viewer: Viewer, raw: FinderInput) {
   const input = finderInput.parse(raw);

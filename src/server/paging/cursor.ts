@@ -4,6 +4,7 @@
 // error (BAD_INPUT on the field "cursor"), never a 500.
 import { z } from "zod";
 import { type AppError, invalidInput } from "~/server/errors/app-error";
+import { boundedIsoDate, int64String } from "./inputs";
 
 export function invalidCursor(): AppError {
   return invalidInput("cursor", "The cursor is malformed or belongs to another list; start again from the first page.");
@@ -28,7 +29,7 @@ export function decodeCursor<T>(cursor: string, shape: z.ZodType<T>): T {
   throw invalidCursor();
 }
 
-/** A cursor tuple element holding a valid date. */
-export const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)));
-/** A cursor tuple element holding a decimal id (BigInt). */
-export const bigintId = z.string().regex(/^\d{1,20}$/);
+/** A cursor tuple element holding a date the database can hold (within ±100 years). */
+export const isoDate = boundedIsoDate;
+/** A cursor tuple element holding a decimal id that fits a BigInt column. */
+export const bigintId = int64String;

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import type { Db } from "~/server/db/client";
 import { decodeCursor, encodeCursor } from "~/server/paging/cursor";
+import { int64String } from "~/server/paging/inputs";
 import { type AssetIndex, assetIndex, compareKeys, type IndexedItem } from "./assets-index";
 
 const limit = z.number().int().min(1).max(200).default(50);
@@ -147,7 +148,7 @@ export async function assetLocations(
   return { totals, locations };
 }
 
-const itemIdKey = z.string().regex(/^\d{1,19}$/);
+const itemIdKey = int64String;
 const assetCursor = ([sortKey, itemId]: [string, string, string]) => ({ sortKey, itemId: BigInt(itemId) });
 
 /**
@@ -164,7 +165,7 @@ function page(
   // The sort key and item id of the last row sent, and the list they belong to: a cursor replayed against another
   // container or query is refused rather than silently skipping rows.
   const after = input.cursor
-    ? assetCursor(decodeCursor(input.cursor, z.tuple([z.string(), itemIdKey, z.literal(listKey)])))
+    ? assetCursor(decodeCursor(input.cursor, z.tuple([z.string().max(1000), itemIdKey, z.literal(listKey)])))
     : null;
   let start = 0;
   if (after) {

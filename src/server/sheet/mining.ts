@@ -5,6 +5,7 @@ import type { Db } from "~/server/db/client";
 import { averagePrices } from "~/server/universe/market-prices";
 import { placeName, placeNames, typeNames } from "./name-lookups";
 import { decodeCursor, encodeCursor, isoDate, pageInput } from "~/server/paging/cursor";
+import { int32 } from "~/server/paging/inputs";
 
 export const miningInput = z.object({
   ...pageInput,
@@ -31,7 +32,7 @@ export interface MiningMonth {
   value: number;
 }
 
-const cursorShape = z.tuple([isoDate, z.number().int(), z.number().int()]);
+const cursorShape = z.tuple([isoDate, int32, int32]);
 
 export async function miningLedgerPage(
   db: Db,
