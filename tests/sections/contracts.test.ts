@@ -129,7 +129,11 @@ describe("contracts section", () => {
     const before = await snapshot();
     const fresh = h.sim.mutateCharacter(CHARACTER, "contracts").changed.contracts!.at(-1)!;
     h.sim.expireCaches(CHARACTER);
-    h.sim.injectFault({ route: "/characters/{character_id}/contracts/{contract_id}/items", kind: "status", status: 500 });
+    h.sim.injectFault({
+      route: "/characters/{character_id}/contracts/{contract_id}/items",
+      kind: "status",
+      status: 500,
+    });
     const outcome = await h.run(true).finally(() => h.sim.clearFaults());
     expect(outcome.status).toBe("updated");
     const after = await snapshot();
