@@ -155,25 +155,31 @@ export function toJsonSchema(schema: Json): Json {
   return out;
 }
 
+/** An Ajv engine that knows the formats CCP's document uses (int32 bounded, the others as JSON numbers). */
+export function newEsiAjv(): Ajv {
+  const ajv = new Ajv({ strict: false, allErrors: false, validateSchema: false, code: { optimize: true } });
+  // ajv-formats ships CommonJS; its default export is the plugin under ESM interop.
+  const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+    a: Ajv,
+    f: string[],
+  ) => void;
+  addFormats(ajv, ["date", "date-time", "uuid"]);
+  ajv.addFormat("int32", {
+    type: "number",
+    validate: (n: number) => Number.isInteger(n) && n >= -2147483648 && n <= 2147483647,
+  });
+  ajv.addFormat("int64", { type: "number", validate: (n: number) => Number.isInteger(n) });
+  ajv.addFormat("double", { type: "number", validate: () => true });
+  ajv.addFormat("float", { type: "number", validate: () => true });
+  return ajv;
+}
+
 let ajv: Ajv | undefined;
 const validators = new Map<string, ValidateFunction | null>();
 
 function validatorEngine(): Ajv {
   if (!ajv) {
-    ajv = new Ajv({ strict: false, allErrors: false, validateSchema: false, code: { optimize: true } });
-    // ajv-formats ships CommonJS; its default export is the plugin under ESM interop.
-    const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
-      a: Ajv,
-      f: string[],
-    ) => void;
-    addFormats(ajv, ["date", "date-time", "uuid"]);
-    ajv.addFormat("int32", {
-      type: "number",
-      validate: (n: number) => Number.isInteger(n) && n >= -2147483648 && n <= 2147483647,
-    });
-    ajv.addFormat("int64", { type: "number", validate: (n: number) => Number.isInteger(n) });
-    ajv.addFormat("double", { type: "number", validate: () => true });
-    ajv.addFormat("float", { type: "number", validate: () => true });
+    ajv = newEsiAjv();
     const components = asObject((document as unknown as JsonObject).components) ?? {};
     ajv.addSchema(
       { $id: SCHEMA_ID, components: { schemas: toJsonSchema(components.schemas ?? {}) } } as JsonObject,

@@ -10,11 +10,10 @@
 //   - in a list body each item stands alone: a malformed one is left out with a
 //     warning and the rest is kept. Any other mismatch is EsiResponseInvalidError.
 // Types and formats of the fields present stay strict.
-import { Ajv, type ValidateFunction } from "ajv";
-import addFormatsModule from "ajv-formats";
+import type { Ajv, ValidateFunction } from "ajv";
 import document from "./openapi/esi-openapi-3.0.3-2026-07-17.json";
 import type { EsiWarning } from "./client-types";
-import { operationSpec, toJsonSchema } from "./spec";
+import { newEsiAjv, operationSpec, toJsonSchema } from "./spec";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -78,22 +77,7 @@ function relax(schema: Json, at: string, reads: ReadonlySet<string> | null, step
 let ajv: Ajv | undefined;
 
 function engine(): Ajv {
-  if (!ajv) {
-    ajv = new Ajv({ strict: false, allErrors: false, validateSchema: false, code: { optimize: true } });
-    // ajv-formats ships CommonJS; its default export is the plugin under ESM interop.
-    const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
-      a: Ajv,
-      f: string[],
-    ) => void;
-    addFormats(ajv, ["date", "date-time", "uuid"]);
-    ajv.addFormat("int32", {
-      type: "number",
-      validate: (n: number) => Number.isInteger(n) && n >= -2147483648 && n <= 2147483647,
-    });
-    ajv.addFormat("int64", { type: "number", validate: (n: number) => Number.isInteger(n) });
-    ajv.addFormat("double", { type: "number", validate: () => true });
-    ajv.addFormat("float", { type: "number", validate: () => true });
-  }
+  ajv ??= newEsiAjv();
   return ajv;
 }
 
