@@ -177,11 +177,15 @@ export function checkBody(
 const logged = new Set<string>();
 const LOGGED_MAX = 10_000;
 
+/** What makes two warnings the same: a left-out item counts by its problem, not by its position in the list. */
+export function warningKey(warning: EsiWarning): string {
+  const value = warning.kind === "item-left-out" ? "" : warning.value;
+  return `${warning.route} ${warning.kind} ${warning.field} ${value}`;
+}
+
 /** Logs a warning the first time this process sees its route, field and value. */
 export function logOnce(warning: EsiWarning): void {
-  // A left-out item is reported by its problem, not by its position in the list.
-  const value = warning.kind === "item-left-out" ? "" : warning.value;
-  const key = `${warning.route} ${warning.kind} ${warning.field} ${value}`;
+  const key = warningKey(warning);
   if (logged.has(key)) return;
   if (logged.size >= LOGGED_MAX) logged.clear();
   logged.add(key);

@@ -9,6 +9,7 @@ import {
   EsiRateLimitedError,
   EsiTokenInvalidError,
 } from "~/server/esi/client";
+import { warningKey } from "~/server/esi/tolerance";
 
 /** At most this many distinct warnings are kept on a status row; the rest are counted. */
 const MAX_WARNINGS = 20;
@@ -49,8 +50,7 @@ export function runNotes(): RunNotes {
   const failed = new Map<string, string[]>();
   return {
     warn(warning) {
-      const value = warning.kind === "item-left-out" ? "" : warning.value;
-      const key = `${warning.route} ${warning.kind} ${warning.field} ${value}`;
+      const key = warningKey(warning);
       if (seen.has(key)) return;
       if (seen.size >= MAX_WARNINGS) {
         extra += 1;
