@@ -12,6 +12,9 @@ import {
 } from "~/server/jobs/job";
 import { inngest } from "./client";
 
+/** Inngest's priority factor: seconds a run moves ahead of runs queued before it (at most 600). */
+export const USER_AHEAD = `event.data.priority == "backlog" ? 0 : 600`;
+
 function sdkError(error: unknown): unknown {
   if (error instanceof RetryLaterError) return new RetryAfterError(error.message, error.retryAt);
   if (isNonRetriable(error) && !(error instanceof NonRetriableError)) {
@@ -52,6 +55,8 @@ export function toInngestFunction(job: JobDefinition<any>): InngestFunction.Any 
           : eventType(job.trigger.name, { schema: job.trigger.schema as never }),
       ],
       concurrency: job.concurrencyKeyField ? [{ key: `event.data.${job.concurrencyKeyField}`, limit: 1 }] : undefined,
+      // User actions (no priority, or "user") start up to 10 minutes ahead of the periodic backlog (job.ts, JOB_PRIORITIES).
+      priority: isCronTrigger(job.trigger) ? undefined : { run: USER_AHEAD },
     },
     ({ event, step, attempt }) =>
       translated(() => job.handler({ event, step: jobStep(step as unknown as SdkStep), attempt })),

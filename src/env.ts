@@ -47,6 +47,8 @@ const schema = z
     /** Set by the launcher when it serves the embedded database (one process owns it). */
     EMBEDDED_DATABASE: flag,
     DATABASE_POOL_MAX: z.coerce.number({ error: "must be a number" }).int().min(1).max(200).default(10),
+    /** Job runs this process works on at once (embedded runner); 2 lets a quick job pass a long one. */
+    JOB_CONCURRENCY: z.coerce.number({ error: "must be a number" }).int().min(1).max(64).default(2),
     EMBEDDED_DB_DIR: optionalString,
     EVE_SSO_CLIENT_ID: optionalString,
     EVE_SSO_CLIENT_SECRET: optionalString,
@@ -151,6 +153,8 @@ export interface Env {
   authSecret: string;
   databaseUrl: string | undefined;
   databasePoolMax: number;
+  /** Runs the embedded job runner works on at once in this process. */
+  jobConcurrency: number;
   /** The database is the launcher's embedded PGlite: one process, one connection. */
   embeddedDatabase: boolean;
   /** Where the embedded database keeps its files; the launcher defaults it to <DATA_DIR>/pglite. */
@@ -197,6 +201,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     authSecret: v.AUTH_SECRET!,
     databaseUrl: v.DATABASE_URL,
     databasePoolMax: v.DATABASE_POOL_MAX,
+    jobConcurrency: v.JOB_CONCURRENCY,
     embeddedDatabase: v.EMBEDDED_DATABASE,
     embeddedDbDir: v.EMBEDDED_DB_DIR,
     sso: {

@@ -13,6 +13,9 @@ export async function register() {
   if (!env().inngest.enabled) {
     // No Inngest server: this process runs the schedules and the jobs itself.
     const { appRunner } = await import("~/runtime/deps");
-    appRunner().start();
+    // The queue lives in the database: a runner that cannot start leaves the runs queued for the next start.
+    await appRunner()
+      .start()
+      .catch((error: unknown) => console.error(`[jobs] the job runner did not start: ${String(error)}`));
   }
 }

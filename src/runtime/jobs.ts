@@ -3,6 +3,7 @@
 // it). Both take the same job list (src/server/jobs/definitions).
 import { inngest } from "@inngest-fns/client";
 import { env } from "~/env";
+import { sqlPoolOf } from "~/server/db/client";
 import type { AppDeps } from "~/server/deps";
 import { createJobs } from "~/server/jobs/definitions";
 import { EmbeddedRunner } from "~/server/jobs/embedded-runner";
@@ -15,14 +16,17 @@ export function jobsFor(deps: () => AppDeps): JobDefinition<any>[] {
   return createJobs(deps, env());
 }
 
-/** The process's one embedded runner. */
+/** The process's one embedded runner: its queue in the app's database, over the app's own pool. */
 export function embeddedRunnerFor(deps: () => AppDeps): EmbeddedRunner {
-  holder.__memberauditRunner ??= new EmbeddedRunner(jobsFor(deps), {
-    // Two at a time even on the one-connection embedded database: their queries interleave, so a quick
-    // job (a new character's public details) need not wait for a long one (a full section update).
-    maxConcurrency: 2,
-    log: (line) => console.warn(`[jobs] ${line}`),
-  });
+  if (!holder.__memberauditRunner) {
+    const { db } = deps();
+    holder.__memberauditRunner = new EmbeddedRunner(jobsFor(deps), {
+      db,
+      sql: sqlPoolOf(db),
+      concurrency: env().jobConcurrency,
+      log: (line) => console.warn(`[jobs] ${line}`),
+    });
+  }
   return holder.__memberauditRunner;
 }
 

@@ -2,10 +2,27 @@
 // The embedded database is reached the same way (PGlite served on a local socket).
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
+import pg from "pg";
 
 export type Db = PrismaClient;
 
+/** Plain SQL over the client's own pool (the job queue's), so the embedded database's one connection is shared. */
+export interface SqlPool {
+  query(text: string, values?: unknown[]): Promise<{ rows: any[] }>;
+}
+
+const pools = new WeakMap<Db, pg.Pool>();
+
 export function createDb(connectionString: string, poolMax: number): Db {
-  const adapter = new PrismaPg({ connectionString, max: poolMax, idleTimeoutMillis: 30_000 });
-  return new PrismaClient({ adapter });
+  const pool = new pg.Pool({ connectionString, max: poolMax, idleTimeoutMillis: 30_000 });
+  const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  pools.set(db, pool);
+  return db;
+}
+
+/** The pool behind a client made by createDb. */
+export function sqlPoolOf(db: Db): SqlPool {
+  const pool = pools.get(db);
+  if (!pool) throw new Error("sqlPoolOf: this client was not made by createDb");
+  return pool;
 }

@@ -1,30 +1,48 @@
-// Runs job handlers in-process when no Inngest server is configured (single-machine
-// installs, the demo). Small on purpose: a queue, a global concurrency limit, one
-// run at a time per concurrency key, steps memoised across retries with
-// exponential backoff, cron schedules on timers (a schedule whose previous run is
-// still queued or running skips that tick). No durable state: runs queued at shutdown are lost and the
-// schedules that created them will create them again.
-import { CronExpressionParser } from "cron-parser";
+// Runs the job handlers in this process when no Inngest server is configured (single-
+// machine installs, the demo), with the queue kept in PostgreSQL by pg-boss: queued,
+// delayed and retrying runs survive a restart or a crash, and every process on one
+// database shares the queue (docs/jobs.md).
+// - one pg-boss queue per job definition; a run is a pg-boss job, taken by one process;
+// - at most `concurrency` runs at a time in this process (JOB_CONCURRENCY), taken in
+//   turn from the queues, so a quick job need not wait behind a long backlog;
+// - one run at a time per concurrency key across processes (a `singleton` queue keyed
+//   by the field), priorities within a queue (user actions before the backlog);
+// - retries with exponential backoff, a RetryLaterError's own time, none after a
+//   NonRetriableError; step results memoised in `job_step_results` (./step-memo.ts);
+// - cron schedules fire once per tick across processes (pg-boss schedules), and a tick
+//   while the previous run is still queued or running is dropped (`exclusive` queue);
+// - an event id triggers one run per job (a job id derived from it).
+// A crashed process's runs stay `active` until their heartbeat lapses, then run again.
+import { createHash } from "node:crypto";
+import { type Job, PgBoss, type QueuePolicy } from "pg-boss";
+import type { Db, SqlPool } from "~/server/db/client";
 import {
   isCronTrigger,
   isNonRetriable,
-  retryAfterMs,
   type JobDefinition,
   type JobEventPayload,
   type JobStep,
+  priorityRank,
+  retryAfterMs,
   SCHEDULED_EVENT,
 } from "./job";
-
-interface QueuedRun {
-  job: JobDefinition<any>;
-  event: { name: string; data: any };
-  key: string | undefined;
-}
+import { type StepMemo, stepMemo } from "./step-memo";
 
 export interface RunnerOptions {
-  maxConcurrency?: number;
-  /** Delay before retry number `attempt` (1-based). */
-  retryDelayMs?: (attempt: number) => number;
+  /** The app's database: the step memo's table. */
+  db: Db;
+  /** Plain SQL over the same pool (sqlPoolOf), for pg-boss: it holds no connection of its own. */
+  sql: SqlPool;
+  /** Runs at once in this process (JOB_CONCURRENCY). */
+  concurrency?: number;
+  /** How often an idle runner looks for work; a send from this process wakes it at once. */
+  pollIntervalMs?: number;
+  /** Base of the exponential retry delay, in seconds (pg-boss's retryDelay); 0 retries at once. */
+  retryDelaySeconds?: number;
+  /** A run whose process stops beating for this long is taken again (minimum 10). */
+  heartbeatSeconds?: number;
+  /** How often lapsed runs are looked for, and cron ticks are sent. */
+  superviseIntervalSeconds?: number;
   log?: (line: string) => void;
 }
 
@@ -35,131 +53,258 @@ export interface RunOutcome {
   error?: string;
 }
 
-const defaultDelay = (attempt: number) => Math.min(60_000, 1000 * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2);
+type AnyJob = JobDefinition<any>;
+type Run = Job<Record<string, unknown>>;
+
+const DEFAULTS = {
+  concurrency: 2,
+  pollIntervalMs: 1000,
+  retryDelaySeconds: 1,
+  heartbeatSeconds: 60,
+  superviseIntervalSeconds: 30,
+};
+/** Completed runs are kept this long: the window in which a repeated event id is dropped (Inngest's is 24 h). */
+const KEEP_COMPLETED_SECONDS = 24 * 3600;
+
+/** pg-boss job ids are UUIDs: the same event id for the same job gives the same one, which the queue refuses twice. */
+function runIdFor(jobId: string, eventId: string): string {
+  const h = createHash("sha256").update(`${jobId}\0${eventId}`).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
 
 export class EmbeddedRunner {
-  private readonly queue: QueuedRun[] = [];
-  private readonly activeKeys = new Set<string>();
-  private readonly idleWaiters: Array<() => void> = [];
-  private readonly seenEventIds = new Map<string, number>();
-  private running = 0;
-  private stopped = false;
-  private readonly timers = new Set<NodeJS.Timeout>();
   readonly outcomes: RunOutcome[] = [];
+  private readonly boss: PgBoss;
+  private readonly memo: StepMemo;
+  private readonly settings: typeof DEFAULTS;
+  private readonly workable: AnyJob[];
+  private ready: Promise<void> | undefined;
+  private working = false;
+  private stopping = false;
+  private running = 0;
+  private cursor = 0;
+  private wake: (() => void) | undefined;
+  private loopDone: Promise<void> | undefined;
 
   constructor(
-    private readonly jobs: JobDefinition<any>[],
-    private readonly options: RunnerOptions = {},
-  ) {}
+    private readonly jobs: AnyJob[],
+    private readonly options: RunnerOptions,
+  ) {
+    this.settings = {
+      ...DEFAULTS,
+      ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
+    } as typeof DEFAULTS;
+    this.memo = stepMemo(options.db);
+    this.workable = jobs;
+    this.boss = new PgBoss({
+      db: { executeSql: (text, values) => options.sql.query(text, values) },
+      superviseIntervalSeconds: this.settings.superviseIntervalSeconds,
+      monitorIntervalSeconds: this.settings.superviseIntervalSeconds,
+      cronMonitorIntervalSeconds: Math.min(45, this.settings.superviseIntervalSeconds),
+      cronWorkerIntervalSeconds: Math.min(5, this.settings.superviseIntervalSeconds),
+      // Off: index rebuilds and the instance registry are for big shared servers, not the queue's correctness.
+      reindex: false,
+      registerInstance: false,
+    });
+    this.boss.on("error", (error) => options.log?.(`queue: ${messageOf(error)}`));
+  }
+
+  /** Installs or migrates the queue's schema and creates the queues; sending needs no more than this. */
+  prepare(): Promise<void> {
+    this.ready ??= (async () => {
+      await this.boss.start();
+      for (const job of this.jobs) {
+        const policy: QueuePolicy = isCronTrigger(job.trigger)
+          ? "exclusive"
+          : job.concurrencyKeyField
+            ? "singleton"
+            : "standard";
+        const backoff = this.settings.retryDelaySeconds > 0;
+        const options = {
+          retryLimit: job.retries,
+          retryDelay: this.settings.retryDelaySeconds,
+          retryBackoff: backoff,
+          ...(backoff ? { retryDelayMax: 60 } : {}),
+          heartbeatSeconds: Math.max(10, this.settings.heartbeatSeconds),
+          // Liveness is the heartbeat's; this only bounds a run that beats but never ends.
+          expireInSeconds: 6 * 3600,
+          deleteAfterSeconds: KEEP_COMPLETED_SECONDS,
+        };
+        await this.boss.createQueue(job.id, { policy, ...options });
+        await this.boss.updateQueue(job.id, options);
+      }
+    })();
+    return this.ready;
+  }
+
+  /** Starts taking runs from the queues and sending the cron schedules' ticks. */
+  async start(): Promise<void> {
+    await this.prepare();
+    if (this.working) return;
+    this.working = true;
+    await this.sweepMemo();
+    await this.syncSchedules();
+    this.loopDone = this.loop();
+  }
 
   /** Validates and queues events; each starts one run per job triggered by its name. */
   async send(events: JobEventPayload | JobEventPayload[]): Promise<void> {
-    for (const event of Array.isArray(events) ? events : [events]) {
-      if (event.id && this.isDuplicate(event.id)) continue;
+    const list = Array.isArray(events) ? events : [events];
+    const byJob = new Map<string, { id?: string; data: object; priority: number; singletonKey?: string }[]>();
+    for (const event of list) {
       for (const job of this.jobs) {
         if (isCronTrigger(job.trigger) || job.trigger.name !== event.name) continue;
-        const data = job.trigger.schema.parse(event.data);
-        const key = job.concurrencyKeyField
-          ? `${job.id}:${String((data as Record<string, unknown>)[job.concurrencyKeyField])}`
-          : undefined;
-        this.queue.push({ job, event: { name: event.name, data }, key });
+        const data = job.trigger.schema.parse(event.data) as Record<string, unknown>;
+        const rows = byJob.get(job.id) ?? [];
+        rows.push({
+          data,
+          priority: priorityRank(data),
+          ...(event.id ? { id: runIdFor(job.id, event.id) } : {}),
+          ...(job.concurrencyKeyField ? { singletonKey: String(data[job.concurrencyKeyField]) } : {}),
+        });
+        byJob.set(job.id, rows);
       }
     }
-    this.pump();
+    if (byJob.size === 0) return;
+    await this.prepare();
+    for (const [name, rows] of byJob) await this.boss.insert(name, rows);
+    this.wake?.();
   }
 
-  /** Resolves once nothing is queued or running. */
-  idle(): Promise<void> {
-    if (this.running === 0 && this.queue.length === 0) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
-  }
-
-  /** Starts the cron schedules. */
-  start(): void {
-    for (const job of this.jobs) {
-      const trigger = job.trigger;
-      if (isCronTrigger(trigger)) this.schedule(job, trigger.cron);
+  /** Resolves once no run of these jobs is queued, waiting for a retry, or running (here or elsewhere). */
+  async idle(): Promise<void> {
+    await this.prepare();
+    const names = this.jobs.map((j) => j.id);
+    for (;;) {
+      if (this.running === 0) {
+        const { rows } = await this.options.sql.query(
+          "SELECT count(*)::int AS n FROM pgboss.job WHERE name = ANY($1::text[]) AND state < 'completed'",
+          [names],
+        );
+        if (rows[0].n === 0 && this.running === 0) return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
-    this.queue.length = 0;
-    await this.idle();
+  /** Stops taking runs and waits for those in hand (up to `timeoutMs`; runs left unfinished are taken again later). */
+  async stop(timeoutMs = 30_000): Promise<void> {
+    if (!this.ready) return;
+    this.stopping = true;
+    this.wake?.();
+    await this.loopDone;
+    const deadline = Date.now() + timeoutMs;
+    while (this.running > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    await this.ready.catch(() => undefined);
+    await this.boss.stop({ graceful: false, close: false });
   }
 
-  private schedule(job: JobDefinition<any>, cron: string): void {
-    if (this.stopped) return;
-    const next = CronExpressionParser.parse(cron, { currentDate: new Date(), tz: "UTC" }).next().getTime();
-    const timer = setTimeout(
-      () => {
-        this.timers.delete(timer);
-        const key = `${job.id}:cron`;
-        const busy = this.activeKeys.has(key) || this.queue.some((r) => r.key === key);
-        if (!busy) {
-          this.queue.push({ job, event: { name: SCHEDULED_EVENT, data: {} }, key });
-          this.pump();
-        }
-        this.schedule(job, cron);
-      },
-      Math.max(0, next - Date.now()),
+  /** Memo rows of runs that ended in a process that died between finishing the run and clearing them. */
+  private async sweepMemo(): Promise<void> {
+    await this.options.sql.query(
+      `DELETE FROM job_step_results r
+       WHERE NOT EXISTS (SELECT 1 FROM pgboss.job j WHERE j.id = r.run_id AND j.state < 'completed')`,
     );
-    timer.unref();
-    this.timers.add(timer);
   }
 
-  private isDuplicate(id: string): boolean {
-    const now = Date.now();
-    const seen = this.seenEventIds.get(id);
-    this.seenEventIds.set(id, now);
-    return seen !== undefined && now - seen < 24 * 3600_000;
-  }
-
-  private pump(): void {
-    const max = this.options.maxConcurrency ?? 2;
-    while (!this.stopped && this.running < max) {
-      const index = this.queue.findIndex((r) => !r.key || !this.activeKeys.has(r.key));
-      if (index < 0) break;
-      const [run] = this.queue.splice(index, 1);
-      void this.execute(run!);
+  /** The schedules in the database are this list's: added, changed, and those of jobs no longer listed removed. */
+  private async syncSchedules(): Promise<void> {
+    const wanted = new Map<string, string>();
+    for (const job of this.jobs) if (isCronTrigger(job.trigger)) wanted.set(job.id, job.trigger.cron);
+    for (const schedule of await this.boss.getSchedules()) {
+      if (!wanted.has(schedule.name)) await this.boss.unschedule(schedule.name, schedule.key);
     }
-    if (this.running === 0 && this.queue.length === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
+    for (const [name, cron] of wanted) await this.boss.schedule(name, cron, {}, { tz: "UTC" });
   }
 
-  private async execute(run: QueuedRun): Promise<void> {
-    this.running += 1;
-    if (run.key) this.activeKeys.add(run.key);
-    const memo = new Map<string, unknown>();
-    let attempt = 0;
-    try {
-      for (;;) {
+  private async loop(): Promise<void> {
+    while (!this.stopping) {
+      let took = false;
+      if (this.running < this.settings.concurrency) {
         try {
-          await run.job.handler({ event: run.event, step: this.stepTools(memo), attempt });
-          this.outcomes.push({ jobId: run.job.id, status: "completed", attempts: attempt + 1 });
-          return;
+          took = await this.takeOne();
         } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          if (this.stopped || isNonRetriable(error) || attempt >= run.job.retries) {
-            this.outcomes.push({ jobId: run.job.id, status: "failed", attempts: attempt + 1, error: message });
-            this.options.log?.(`job ${run.job.id} failed after ${attempt + 1} attempt(s): ${message}`);
-            return;
-          }
-          attempt += 1;
-          await new Promise((resolve) =>
-            setTimeout(resolve, retryAfterMs(error) ?? (this.options.retryDelayMs ?? defaultDelay)(attempt)),
-          );
+          this.options.log?.(`queue: ${messageOf(error)}`);
         }
       }
-    } finally {
-      this.running -= 1;
-      if (run.key) this.activeKeys.delete(run.key);
-      this.pump();
+      if (took && this.running < this.settings.concurrency) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.settings.pollIntervalMs);
+        timer.unref?.();
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = undefined;
     }
   }
 
-  private stepTools(memo: Map<string, unknown>): JobStep {
+  /** Takes the next run from the queues in turn, so each job gets its share of the slots. */
+  private async takeOne(): Promise<boolean> {
+    const count = this.workable.length;
+    for (let n = 0; n < count && !this.stopping; n++) {
+      const index = (this.cursor + n) % count;
+      const job = this.workable[index]!;
+      const [run] = await this.boss.fetch<Record<string, unknown>>(job.id, { batchSize: 1 });
+      if (!run) continue;
+      this.cursor = index + 1;
+      void this.execute(job, run);
+      return true;
+    }
+    return false;
+  }
+
+  private async execute(job: AnyJob, run: Run): Promise<void> {
+    this.running += 1;
+    const attempt = { id: run.id, retryCount: run.retryCount };
+    const beat = setInterval(
+      () => void this.boss.touch(job.id, run.id).catch(() => undefined),
+      (Math.max(10, this.settings.heartbeatSeconds) * 1000) / 3,
+    );
+    beat.unref?.();
+    try {
+      const memo = await this.memo.load(run.id);
+      const event = isCronTrigger(job.trigger)
+        ? { name: SCHEDULED_EVENT, data: {} }
+        : { name: job.trigger.name, data: run.data };
+      const result = await job.handler({ event, step: this.stepTools(run.id, memo), attempt: run.retryCount });
+      await this.boss.complete(job.id, attempt, result && typeof result === "object" ? result : { result });
+      await this.memo.clear(run.id);
+      this.outcomes.push({ jobId: job.id, status: "completed", attempts: run.retryCount + 1 });
+    } catch (error) {
+      await this.settleFailure(job, run, error).catch((e: unknown) => this.options.log?.(`queue: ${messageOf(e)}`));
+    } finally {
+      clearInterval(beat);
+      this.running -= 1;
+      this.wake?.();
+    }
+  }
+
+  private async settleFailure(job: AnyJob, run: Run, error: unknown): Promise<void> {
+    const message = messageOf(error);
+    const attempt = { id: run.id, retryCount: run.retryCount };
+    const final = isNonRetriable(error) || run.retryCount >= job.retries;
+    await this.boss.fail(job.id, attempt, { message });
+    if (final) {
+      // pg-boss retries whatever has retries left; a NonRetriableError ends the run here instead.
+      if (run.retryCount < job.retries) await this.boss.cancel(job.id, run.id);
+      await this.memo.clear(run.id);
+      this.outcomes.push({ jobId: job.id, status: "failed", attempts: run.retryCount + 1, error: message });
+      this.options.log?.(`job ${job.id} failed after ${run.retryCount + 1} attempt(s): ${message}`);
+      return;
+    }
+    const after = retryAfterMs(error);
+    if (after !== undefined) {
+      await this.boss.update(job.id, undefined, { id: run.id, startAfter: new Date(Date.now() + after) });
+    }
+  }
+
+  private stepTools(runId: string, memo: Map<string, unknown>): JobStep {
     const usedIds = new Map<string, number>();
     // Inngest gives repeated step ids a counter suffix; so do we, so memo keys stay distinct.
     const uniqueId = (id: string) => {
@@ -173,6 +318,7 @@ export class EmbeddedRunner {
       const result = await fn();
       // Inngest stores step results as JSON; round-trip so handlers see the same shapes here.
       const stored = result === undefined ? undefined : JSON.parse(JSON.stringify(result));
+      await this.memo.save(runId, id, stored);
       memo.set(id, stored);
       return stored as T;
     };

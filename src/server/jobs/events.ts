@@ -4,11 +4,14 @@
 // runner takes the events.
 import { z } from "zod";
 import { SECTION_NAMES } from "~/server/sections/names";
-import { defineEvent, type JobEventPayload } from "./job";
+import { defineEvent, JOB_PRIORITIES, type JobEventPayload } from "./job";
+
+/** Absent = "user": only the periodic scheduler sends "backlog" (job.ts, JOB_PRIORITIES). */
+const priority = z.enum(JOB_PRIORITIES).optional();
 
 export const characterPublicRefresh = defineEvent(
   "memberaudit/character.public.refresh",
-  z.object({ characterIds: z.array(z.number().int().positive()).min(1).max(1000) }),
+  z.object({ characterIds: z.array(z.number().int().positive()).min(1).max(1000), priority }),
 );
 
 export const characterUpdate = defineEvent(
@@ -18,6 +21,7 @@ export const characterUpdate = defineEvent(
     /** Only these sections (the manual "update now"); absent = the stale ones. */
     sections: z.array(z.enum(SECTION_NAMES)).max(64).optional(),
     force: z.boolean().optional(),
+    priority,
   }),
 );
 

@@ -5,6 +5,20 @@
 // which each driver turns into its own.
 import type { z } from "zod";
 
+/**
+ * Who waits for a run: a person (registration, "update now", a skill-set recompute, a
+ * share) or nobody (the periodic backlog). Events carry it in `data.priority`, absent
+ * meaning "user", so both drivers read it where Inngest's priority expression can.
+ */
+export const JOB_PRIORITIES = ["user", "backlog"] as const;
+export type JobPriority = (typeof JOB_PRIORITIES)[number];
+
+/** The event's priority as a number, higher first (pg-boss's order; Inngest's expression in inngest/functions.ts). */
+export function priorityRank(data: unknown): number {
+  const priority = (data as { priority?: unknown } | null)?.priority;
+  return priority === "backlog" ? 0 : 10;
+}
+
 export interface JobEventPayload<TData = Record<string, unknown>> {
   name: string;
   data: TData;

@@ -30,7 +30,7 @@ export const updateStaleCharacters = (deps: () => { db: Db }, settings: EngineSe
           `fan-out-${i / BATCH}`,
           due.slice(i, i + BATCH).map((characterId) => ({
             name: characterUpdate.name,
-            data: { characterId },
+            data: { characterId, priority: "backlog" as const },
             id: `update-${characterId}-${window}`,
           })),
         );
@@ -59,7 +59,7 @@ export const refreshAllAffiliations = (deps: () => { db: Db }) =>
       for (let i = 0; i < ids.length; i += BATCH) {
         await step.sendEvent(`refresh-${i / BATCH}`, {
           name: characterPublicRefresh.name,
-          data: { characterIds: ids.slice(i, i + BATCH) },
+          data: { characterIds: ids.slice(i, i + BATCH), priority: "backlog" },
         });
       }
       return { characters: ids.length };
