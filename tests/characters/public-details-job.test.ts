@@ -11,12 +11,12 @@ import { refreshCharacterPublicDetails } from "~/server/universe/public-characte
 import { createTokenCipher } from "~/server/crypto/token-cipher";
 import type { AppDeps } from "~/server/deps";
 import { createEsiClient, EsiError } from "~/server/esi/client";
-import { EmbeddedRunner } from "~/server/jobs/embedded-runner";
 import { DEFAULT_ENGINE_SETTINGS } from "~/server/updates/engine-settings";
 import { simCharacters } from "~/simulator/roster";
 import { createSimulator, type Simulator } from "~/simulator/server";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { testAppDeps } from "../support/app-deps";
+import { testRunner } from "../support/job-runner";
 
 let t: TestDatabase;
 let sim: Simulator;
@@ -85,11 +85,14 @@ describe("refresh character public details", () => {
 
   it("runs in the embedded runner from the same definition", async () => {
     await t.db.eveCharacter.deleteMany({ where: { id: jorund.characterId } });
-    const runner = new EmbeddedRunner(
+    const runner = testRunner(
+      t.db,
       createJobs(() => deps, { sharingTimeoutMinutes: 0, engine: DEFAULT_ENGINE_SETTINGS }),
     );
+    await runner.start();
     await runner.send({ name: characterPublicRefresh.name, data: { characterIds: [jorund.characterId] } });
     await runner.idle();
+    await runner.stop();
     expect(runner.outcomes).toEqual([{ jobId: "refresh-character-public", status: "completed", attempts: 1 }]);
     expect(await t.db.eveCharacter.count({ where: { id: jorund.characterId } })).toBe(1);
   });

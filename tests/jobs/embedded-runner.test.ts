@@ -1,10 +1,16 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { EmbeddedRunner } from "~/server/jobs/embedded-runner";
-import { defineEvent, defineJob } from "~/server/jobs/job";
+import { defineEvent, defineJob, RetryLaterError } from "~/server/jobs/job";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+import { anotherProcessDb, testRunner } from "../support/job-runner";
 
 const ping = defineEvent("test/ping", z.object({ id: z.number() }));
-const fast = { retryDelayMs: () => 1 };
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(() => t?.drop());
 
 describe("embedded job runner", () => {
   it("runs steps in order and retries a failed attempt without re-running finished steps", async () => {
@@ -27,11 +33,15 @@ describe("embedded job runner", () => {
         });
       },
     });
-    const runner = new EmbeddedRunner([job], fast);
+    const runner = testRunner(t.db, [job]);
+    await runner.start();
     await runner.send({ name: "test/ping", data: { id: 1 } });
     await runner.idle();
+    await runner.stop();
     expect(calls).toEqual(["a", "b", "b"]);
     expect(runner.outcomes).toEqual([{ jobId: "flaky", status: "completed", attempts: 2 }]);
+    // The memo is cleared once the run is done.
+    expect(await t.db.jobStepResult.count()).toBe(0);
   });
 
   it("stops at NonRetriableError and after the retry budget", async () => {
@@ -48,12 +58,14 @@ describe("embedded job runner", () => {
         throw event.data.id === 1 ? new NonRetriableError("token invalid") : new Error("always");
       },
     });
-    const runner = new EmbeddedRunner([job], fast);
+    const runner = testRunner(t.db, [job]);
+    await runner.start();
     await runner.send([
       { name: "test/ping", data: { id: 1 } },
       { name: "test/ping", data: { id: 2 } },
     ]);
     await runner.idle();
+    await runner.stop();
     expect(runner.outcomes.map((o) => [o.status, o.attempts, o.error])).toEqual(
       expect.arrayContaining([
         ["failed", 1, "token invalid"],
@@ -63,9 +75,30 @@ describe("embedded job runner", () => {
     expect(attempts).toBe(5);
   });
 
-  it("runs one job at a time per concurrency key and refuses invalid event data", async () => {
+  it("waits for a RetryLaterError's time before the next attempt", async () => {
+    const starts: number[] = [];
+    const job = defineJob({
+      id: "limited",
+      trigger: ping,
+      retries: 1,
+      async handler() {
+        starts.push(Date.now());
+        if (starts.length === 1) throw new RetryLaterError("bucket spent", new Date(Date.now() + 2000));
+      },
+    });
+    const runner = testRunner(t.db, [job]);
+    await runner.start();
+    await runner.send({ name: "test/ping", data: { id: 1 } });
+    await runner.idle();
+    await runner.stop();
+    expect(starts).toHaveLength(2);
+    expect(starts[1]! - starts[0]!).toBeGreaterThanOrEqual(1900);
+  });
+
+  it("runs one job at a time per concurrency key, across two processes, and refuses invalid event data", async () => {
     let active = 0;
     let peak = 0;
+    let runs = 0;
     const job = defineJob({
       id: "keyed",
       trigger: ping,
@@ -74,18 +107,26 @@ describe("embedded job runner", () => {
       async handler({ step }) {
         await step.run("work", async () => {
           active += 1;
+          runs += 1;
           peak = Math.max(peak, active);
-          await new Promise((r) => setTimeout(r, 20));
+          await new Promise((r) => setTimeout(r, 100));
           active -= 1;
         });
       },
     });
-    const runner = new EmbeddedRunner([job], { maxConcurrency: 4 });
-    await runner.send([1, 1, 1].map(() => ({ name: "test/ping", data: { id: 7 } })));
-    await runner.idle();
-    expect(peak).toBe(1);
-    expect(runner.outcomes).toHaveLength(3);
-    await expect(runner.send({ name: "test/ping", data: { id: "x" } as never })).rejects.toThrow();
+    const other = anotherProcessDb(t.url);
+    const runners = [testRunner(t.db, [job], { concurrency: 4 }), testRunner(other, [job], { concurrency: 4 })];
+    try {
+      await Promise.all(runners.map((r) => r.start()));
+      await runners[0]!.send([1, 1, 1, 1].map(() => ({ name: "test/ping", data: { id: 7 } })));
+      await runners[0]!.idle();
+      expect(peak).toBe(1);
+      expect(runs).toBe(4);
+      await expect(runners[0]!.send({ name: "test/ping", data: { id: "x" } as never })).rejects.toThrow();
+    } finally {
+      await Promise.all(runners.map((r) => r.stop()));
+      await other.$disconnect();
+    }
   });
 
   it("drops a repeated event id (Inngest's 24 h event dedupe)", async () => {
@@ -98,41 +139,35 @@ describe("embedded job runner", () => {
         runs += 1;
       },
     });
-    const runner = new EmbeddedRunner([job]);
-    await runner.send({ name: "test/ping", data: { id: 1 }, id: "same" });
+    const runner = testRunner(t.db, [job]);
+    await runner.start();
     await runner.send({ name: "test/ping", data: { id: 1 }, id: "same" });
     await runner.idle();
-    expect(runs).toBe(1);
+    await runner.send({ name: "test/ping", data: { id: 1 }, id: "same" });
+    await runner.send({ name: "test/ping", data: { id: 1 }, id: "other" });
+    await runner.idle();
+    await runner.stop();
+    expect(runs).toBe(2);
   });
 });
 
 describe("embedded runner schedules", () => {
-  it("runs a cron job at each tick and never overlaps it", async () => {
-    const { vi } = await import("vitest");
-    vi.useFakeTimers({ now: new Date("2026-01-01T00:00:30Z") });
-    try {
-      let runs = 0;
-      const job = defineJob({
-        id: "tick",
-        trigger: { cron: "* * * * *" },
-        retries: 0,
-        handler: async () => {
-          runs += 1;
-        },
-      });
-      const runner = new EmbeddedRunner([job]);
-      runner.start();
-      await vi.advanceTimersByTimeAsync(29_000);
-      expect(runs).toBe(0);
-      await vi.advanceTimersByTimeAsync(2_000);
-      expect(runs).toBe(1);
-      await vi.advanceTimersByTimeAsync(120_000);
-      expect(runs).toBe(3);
-      await runner.stop();
-      await vi.advanceTimersByTimeAsync(120_000);
-      expect(runs).toBe(3);
-    } finally {
-      vi.useRealTimers();
-    }
-  });
+  it("runs a cron job at its ticks, and no more once stopped", async () => {
+    let runs = 0;
+    const job = defineJob({
+      id: "tick",
+      trigger: { cron: "*/2 * * * * *" },
+      retries: 0,
+      handler: async () => {
+        runs += 1;
+      },
+    });
+    const runner = testRunner(t.db, [job]);
+    await runner.start();
+    await expect.poll(() => runs, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    await runner.stop();
+    const stopped = runs;
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(runs).toBe(stopped);
+  }, 20_000);
 });

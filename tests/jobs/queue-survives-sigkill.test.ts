@@ -32,17 +32,13 @@ async function prepare(url: string): Promise<void> {
 }
 
 async function killPartWayAndRestart(url: string, env: Record<string, string>) {
-  const t0 = Date.now();
   await runWorker(url, ["seed", String(RUNS)], env);
-  console.log("DEBUG seeded", Date.now() - t0);
   const first = startWorker(url, ["work"], env);
   await first.waitFor(/^effect /, 40, 60_000);
-  console.log("DEBUG kill", Date.now() - t0);
   first.child.kill("SIGKILL");
   await first.exited;
   const beforeKill = first.lines.filter((l) => l.startsWith("effect ")).length;
   const second = await runWorker(url, ["drain"], env);
-  console.log("DEBUG drained", Date.now() - t0, second.lines.slice(0,3));
   return { beforeKill, afterRestart: second.lines.filter((l) => l.startsWith("effect ")).length };
 }
 
@@ -73,7 +69,6 @@ async function expectEveryRunOnce(url: string, concurrency: number, beforeKill: 
        WHERE c.key = (j.data->>'key')::int AND c.step = 'record') AS records
      FROM pgboss.job j WHERE j.name = 'test-effect' AND j.retry_count > 0`,
   );
-  console.log("DEBUG", JSON.stringify(await query(url, "SELECT key, step, count(*)::int n FROM test_step_calls GROUP BY key, step HAVING count(*) > 1")), JSON.stringify(await query(url, "SELECT retry_count, count(*)::int FROM pgboss.job GROUP BY 1")));
   expect(resumed.length).toBeGreaterThan(0);
   expect(resumed.length).toBeLessThanOrEqual(concurrency);
   expect(resumed.some((r) => r.records === 1)).toBe(true);

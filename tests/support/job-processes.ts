@@ -13,16 +13,12 @@ export interface WorkerProcess {
   exited: Promise<number | null>;
 }
 
-export function startWorker(
-  databaseUrl: string,
-  args: string[],
-  env: Record<string, string> = {},
-): WorkerProcess {
+export function startWorker(databaseUrl: string, args: string[], env: Record<string, string> = {}): WorkerProcess {
   const child = spawn(
     process.execPath,
     // Node itself with tsx as a loader (not tsx's CLI, which runs the script in a child of its own): SIGKILL reaches the worker.
     ["--import", "tsx", "tests/support/job-worker.ts", databaseUrl, ...args],
-    { cwd: root, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } as NodeJS.ProcessEnv },
+    { cwd: root, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } as unknown as NodeJS.ProcessEnv },
   );
   const lines: string[] = [];
   let stderr = "";
@@ -52,7 +48,11 @@ export function startWorker(
         };
         const timer = setTimeout(() => {
           listeners.delete(check);
-          reject(new Error(`worker did not print ${pattern} ×${count}; stdout tail: ${lines.slice(-5).join(" | ")}; stderr: ${stderr.slice(-2000)}`));
+          reject(
+            new Error(
+              `worker did not print ${pattern} ×${count}; stdout tail: ${lines.slice(-5).join(" | ")}; stderr: ${stderr.slice(-2000)}`,
+            ),
+          );
         }, timeoutMs);
         listeners.add(check);
         void exited.then(() => setTimeout(check, 0));
@@ -63,7 +63,11 @@ export function startWorker(
 }
 
 /** Runs the worker to its end (seed, drain) and fails with its stderr if it does not exit 0. */
-export async function runWorker(databaseUrl: string, args: string[], env: Record<string, string> = {}): Promise<WorkerProcess> {
+export async function runWorker(
+  databaseUrl: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<WorkerProcess> {
   const worker = startWorker(databaseUrl, args, env);
   let stderr = "";
   worker.child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));

@@ -30,7 +30,10 @@ async function main() {
       retries: 3,
       async handler({ event, step }) {
         const { key } = event.data;
-        await step.run("record", () => db.$executeRaw`INSERT INTO test_step_calls (key, step) VALUES (${key}, 'record')`);
+        await step.run(
+          "record",
+          () => db.$executeRaw`INSERT INTO test_step_calls (key, step) VALUES (${key}, 'record')`,
+        );
         await step.run("write", async () => {
           await new Promise((resolve) => setTimeout(resolve, 50));
           await db.$executeRaw`INSERT INTO test_step_calls (key, step) VALUES (${key}, 'write')`;
