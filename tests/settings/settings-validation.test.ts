@@ -57,6 +57,13 @@ describe("settings validation", () => {
     expect(errorOf({ ...demo, MEMBERAUDIT_MODE: "staging" }).setting).toBe("MEMBERAUDIT_MODE");
   });
 
+  it("takes JOB_CONCURRENCY as a whole number from 1 to 64, 2 by default", () => {
+    expect(parseEnv(demo).jobConcurrency).toBe(2);
+    expect(parseEnv({ ...demo, JOB_CONCURRENCY: "8" }).jobConcurrency).toBe(8);
+    expect(errorOf({ ...demo, JOB_CONCURRENCY: "0" }).setting).toBe("JOB_CONCURRENCY");
+    expect(errorOf({ ...demo, JOB_CONCURRENCY: "many" }).setting).toBe("JOB_CONCURRENCY");
+  });
+
   it("requires a signing key when an Inngest event key is set outside dev mode", () => {
     expect(errorOf({ ...production, INNGEST_EVENT_KEY: "k" }).setting).toBe("INNGEST_SIGNING_KEY");
     expect(parseEnv({ ...production, INNGEST_EVENT_KEY: "k", INNGEST_SIGNING_KEY: "s" }).inngest.enabled).toBe(true);
