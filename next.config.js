@@ -8,6 +8,7 @@ const nextConfig = {
     "@prisma/client",
     "@prisma/adapter-pg",
     "pg",
+    "pg-boss",
     "inngest",
     "undici",
     "ajv",

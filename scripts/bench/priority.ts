@@ -1,4 +1,4 @@
-// npm run bench:priority [-- --backlog N] [-- --concurrency N]: a character registered
+// npm run bench:priority [-- --short] [-- --backlog N] [-- --concurrency N]: a character registered
 // while a backlog of stale characters is queued, on the simulator (child process) and a
 // real PostgreSQL, with the app's own job list in the embedded runner (pg-boss). N
 // characters (1,000) are registered and their updates queued at backlog priority, as the
@@ -19,7 +19,7 @@ import { startSimProcess } from "./sim-process";
 
 const argv = process.argv.slice(2);
 const arg = (name: string) => Number(argv[argv.indexOf(name) + 1] ?? "") || undefined;
-const BACKLOG = arg("--backlog") ?? 1000;
+const BACKLOG = arg("--backlog") ?? (argv.includes("--short") ? 100 : 1000);
 const CONCURRENCY = arg("--concurrency") ?? 2;
 const FIRST_SYNTHETIC = 2113000001;
 const NEWCOMER = FIRST_SYNTHETIC + BACKLOG;
