@@ -49,7 +49,8 @@ async function runsOf(state: "done" | "waiting"): Promise<number> {
 
 async function newcomerDone(): Promise<boolean> {
   const { rows } = await sqlPoolOf(db).query(
-    "SELECT state::text FROM pgboss.job WHERE name = 'update-character' AND (data->>'characterId')::int = $1",
+    // The registration's run (user priority), not a later scan's run for the same character.
+    "SELECT state::text FROM pgboss.job WHERE name = 'update-character' AND (data->>'characterId')::int = $1 AND priority > 0",
     [NEWCOMER],
   );
   return rows.length > 0 && rows.every((r) => r.state === "completed");
@@ -80,7 +81,7 @@ try {
     );
   }
   const drainStart = performance.now();
-  while ((await runsOf("done")) < Math.min(10, BACKLOG)) await new Promise((r) => setTimeout(r, 200));
+  while ((await runsOf("done")) < Math.min(4, BACKLOG)) await new Promise((r) => setTimeout(r, 200));
   const doneBefore = await runsOf("done");
   const backlogSeconds = (performance.now() - drainStart) / 1000;
 

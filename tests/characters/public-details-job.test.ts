@@ -93,7 +93,10 @@ describe("refresh character public details", () => {
     await runner.send({ name: characterPublicRefresh.name, data: { characterIds: [jorund.characterId] } });
     await runner.idle();
     await runner.stop();
-    expect(runner.outcomes).toEqual([{ jobId: "refresh-character-public", status: "completed", attempts: 1 }]);
+    // A schedule's tick may also run while it works (a new database fires the latest one); only this job is asked about.
+    expect(runner.outcomes.filter((o) => o.jobId === "refresh-character-public")).toEqual([
+      { jobId: "refresh-character-public", status: "completed", attempts: 1 },
+    ]);
     expect(await t.db.eveCharacter.count({ where: { id: jorund.characterId } })).toBe(1);
   });
 });

@@ -47,6 +47,43 @@ describe("job priorities", () => {
     expect(order.slice(0, queuedAt).every((id) => id >= 1000)).toBe(true);
   });
 
+  it("keeps one slot free of the backlog, so a user run starts without waiting for a backlog run to end", async () => {
+    let backlogActive = 0;
+    let backlogPeak = 0;
+    let userStartedAt = 0;
+    const job = defineJob({
+      id: "slot-kept",
+      trigger: characterUpdate,
+      retries: 0,
+      concurrencyKeyField: "characterId",
+      async handler({ event }) {
+        if (event.data.priority !== "backlog") {
+          userStartedAt = Date.now();
+          return;
+        }
+        backlogActive += 1;
+        backlogPeak = Math.max(backlogPeak, backlogActive);
+        await new Promise((r) => setTimeout(r, 400));
+        backlogActive -= 1;
+      },
+    });
+    const runner = testRunner(t.db, [job], { concurrency: 2 });
+    await runner.start();
+    await runner.send(
+      Array.from({ length: 6 }, (_, i) => ({
+        name: characterUpdate.name,
+        data: { characterId: 2000 + i, priority: "backlog" as const },
+      })),
+    );
+    await expect.poll(() => backlogActive).toBe(1);
+    const sentAt = Date.now();
+    await runner.send({ name: characterUpdate.name, data: { characterId: 43 } });
+    await runner.idle();
+    await runner.stop();
+    expect(backlogPeak).toBe(1);
+    expect(userStartedAt - sentAt).toBeLessThan(300);
+  });
+
   it("gives the Inngest functions triggered by events the same rule as a priority expression", () => {
     const jobs = createJobs(() => ({ db: t.db, esi: undefined as never }), {
       sharingTimeoutMinutes: 0,

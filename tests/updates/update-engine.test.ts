@@ -160,6 +160,8 @@ describe("update engine", () => {
       [characterUpdate.name, B],
     ]);
     expect(events[0]!.id).toMatch(new RegExp(`^update-${A}-\\d+$`));
+    // The periodic scan is the backlog: user actions run ahead of it (docs/jobs.md, "Priorities").
+    expect(events.map((e) => (e.data as { priority?: string }).priority)).toEqual(["backlog", "backlog"]);
   });
 
   it("repairs runs that never finished", async () => {

@@ -15,6 +15,9 @@ const pools = new WeakMap<Db, pg.Pool>();
 
 export function createDb(connectionString: string, poolMax: number): Db {
   const pool = new pg.Pool({ connectionString, max: poolMax, idleTimeoutMillis: 30_000 });
+  // An idle connection the server closed (a restart, a dropped database) is replaced on next use; unheard,
+  // its error would end the process.
+  pool.on("error", () => undefined);
   const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   pools.set(db, pool);
   return db;

@@ -6,27 +6,28 @@
 // - at most `concurrency` runs at a time in this process (JOB_CONCURRENCY), taken in
 //   turn from the queues, so a quick job need not wait behind a long backlog;
 // - one run at a time per concurrency key across processes (a `singleton` queue keyed
-//   by the field), priorities within a queue (user actions before the backlog);
+//   by the field), priorities within a queue (user actions before the backlog), and one
+//   slot the backlog may not take;
 // - retries with exponential backoff, a RetryLaterError's own time, none after a
 //   NonRetriableError; step results memoised in `job_step_results` (./step-memo.ts);
 // - cron schedules fire once per tick across processes (pg-boss schedules), and a tick
 //   while the previous run is still queued or running is dropped (`exclusive` queue);
 // - an event id triggers one run per job (a job id derived from it).
 // A crashed process's runs stay `active` until their heartbeat lapses, then run again.
-import { createHash } from "node:crypto";
-import { type Job, PgBoss, type QueuePolicy } from "pg-boss";
+import { type Job, PgBoss } from "pg-boss";
 import type { Db, SqlPool } from "~/server/db/client";
 import {
   isCronTrigger,
   isNonRetriable,
   type JobDefinition,
   type JobEventPayload,
-  type JobStep,
+  BACKLOG_RANK,
   priorityRank,
   retryAfterMs,
   SCHEDULED_EVENT,
 } from "./job";
-import { type StepMemo, stepMemo } from "./step-memo";
+import { queueFor, runIdFor } from "./queues";
+import { memoisedSteps, type StepMemo, stepMemo } from "./step-memo";
 
 export interface RunnerOptions {
   /** The app's database: the step memo's table. */
@@ -63,15 +64,6 @@ const DEFAULTS = {
   heartbeatSeconds: 60,
   superviseIntervalSeconds: 30,
 };
-/** Completed runs are kept this long: the window in which a repeated event id is dropped (Inngest's is 24 h). */
-const KEEP_COMPLETED_SECONDS = 24 * 3600;
-
-/** pg-boss job ids are UUIDs: the same event id for the same job gives the same one, which the queue refuses twice. */
-function runIdFor(jobId: string, eventId: string): string {
-  const h = createHash("sha256").update(`${jobId}\0${eventId}`).digest("hex");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -86,6 +78,8 @@ export class EmbeddedRunner {
   private working = false;
   private stopping = false;
   private running = 0;
+  private runningBacklog = 0;
+  private nudged = false;
   private cursor = 0;
   private wake: (() => void) | undefined;
   private loopDone: Promise<void> | undefined;
@@ -118,22 +112,7 @@ export class EmbeddedRunner {
     this.ready ??= (async () => {
       await this.boss.start();
       for (const job of this.jobs) {
-        const policy: QueuePolicy = isCronTrigger(job.trigger)
-          ? "exclusive"
-          : job.concurrencyKeyField
-            ? "singleton"
-            : "standard";
-        const backoff = this.settings.retryDelaySeconds > 0;
-        const options = {
-          retryLimit: job.retries,
-          retryDelay: this.settings.retryDelaySeconds,
-          retryBackoff: backoff,
-          ...(backoff ? { retryDelayMax: 60 } : {}),
-          heartbeatSeconds: Math.max(10, this.settings.heartbeatSeconds),
-          // Liveness is the heartbeat's; this only bounds a run that beats but never ends.
-          expireInSeconds: 6 * 3600,
-          deleteAfterSeconds: KEEP_COMPLETED_SECONDS,
-        };
+        const { policy, options } = queueFor(job, this.settings);
         await this.boss.createQueue(job.id, { policy, ...options });
         await this.boss.updateQueue(job.id, options);
       }
@@ -172,7 +151,7 @@ export class EmbeddedRunner {
     if (byJob.size === 0) return;
     await this.prepare();
     for (const [name, rows] of byJob) await this.boss.insert(name, rows);
-    this.wake?.();
+    this.nudge();
   }
 
   /** Resolves once no run of these jobs is queued, waiting for a retry, or running (here or elsewhere). */
@@ -195,7 +174,7 @@ export class EmbeddedRunner {
   async stop(timeoutMs = 30_000): Promise<void> {
     if (!this.ready) return;
     this.stopping = true;
-    this.wake?.();
+    this.nudge();
     await this.loopDone;
     const deadline = Date.now() + timeoutMs;
     while (this.running > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
@@ -232,6 +211,10 @@ export class EmbeddedRunner {
         }
       }
       if (took && this.running < this.settings.concurrency) continue;
+      if (this.nudged) {
+        this.nudged = false;
+        continue;
+      }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, this.settings.pollIntervalMs);
         timer.unref?.();
@@ -244,13 +227,27 @@ export class EmbeddedRunner {
     }
   }
 
-  /** Takes the next run from the queues in turn, so each job gets its share of the slots. */
+  /** Wakes the loop, or has it look again at once if it is not asleep (a slot freed while it fetched). */
+  private nudge(): void {
+    if (this.wake) this.wake();
+    else this.nudged = true;
+  }
+
+  /**
+   * Takes the next run from the queues in turn, so each job gets its share of the slots. The periodic
+   * backlog may fill all but one slot: the last is kept for user actions and schedules, so a user's run
+   * starts within a poll instead of waiting for a long backlog run to end.
+   */
   private async takeOne(): Promise<boolean> {
     const count = this.workable.length;
+    const backlogFull = this.runningBacklog >= Math.max(1, this.settings.concurrency - 1);
     for (let n = 0; n < count && !this.stopping; n++) {
       const index = (this.cursor + n) % count;
       const job = this.workable[index]!;
-      const [run] = await this.boss.fetch<Record<string, unknown>>(job.id, { batchSize: 1 });
+      const [run] = await this.boss.fetch<Record<string, unknown>>(job.id, {
+        batchSize: 1,
+        ...(backlogFull ? { minPriority: BACKLOG_RANK + 1 } : {}),
+      });
       if (!run) continue;
       this.cursor = index + 1;
       void this.execute(job, run);
@@ -260,7 +257,9 @@ export class EmbeddedRunner {
   }
 
   private async execute(job: AnyJob, run: Run): Promise<void> {
+    const backlog = priorityRank(run.data) === BACKLOG_RANK;
     this.running += 1;
+    if (backlog) this.runningBacklog += 1;
     const attempt = { id: run.id, retryCount: run.retryCount };
     const beat = setInterval(
       () => void this.boss.touch(job.id, run.id).catch(() => undefined),
@@ -272,7 +271,11 @@ export class EmbeddedRunner {
       const event = isCronTrigger(job.trigger)
         ? { name: SCHEDULED_EVENT, data: {} }
         : { name: job.trigger.name, data: run.data };
-      const result = await job.handler({ event, step: this.stepTools(run.id, memo), attempt: run.retryCount });
+      const result = await job.handler({
+        event,
+        step: memoisedSteps(this.memo, run.id, memo, (events) => this.send(events)),
+        attempt: run.retryCount,
+      });
       await this.boss.complete(job.id, attempt, result && typeof result === "object" ? result : { result });
       await this.memo.clear(run.id);
       this.outcomes.push({ jobId: job.id, status: "completed", attempts: run.retryCount + 1 });
@@ -281,7 +284,8 @@ export class EmbeddedRunner {
     } finally {
       clearInterval(beat);
       this.running -= 1;
-      this.wake?.();
+      if (backlog) this.runningBacklog -= 1;
+      this.nudge();
     }
   }
 
@@ -302,29 +306,5 @@ export class EmbeddedRunner {
     if (after !== undefined) {
       await this.boss.update(job.id, undefined, { id: run.id, startAfter: new Date(Date.now() + after) });
     }
-  }
-
-  private stepTools(runId: string, memo: Map<string, unknown>): JobStep {
-    const usedIds = new Map<string, number>();
-    // Inngest gives repeated step ids a counter suffix; so do we, so memo keys stay distinct.
-    const uniqueId = (id: string) => {
-      const n = usedIds.get(id) ?? 0;
-      usedIds.set(id, n + 1);
-      return n === 0 ? id : `${id}:${n}`;
-    };
-    const run = async <T>(rawId: string, fn: () => Promise<T> | T): Promise<T> => {
-      const id = uniqueId(rawId);
-      if (memo.has(id)) return memo.get(id) as T;
-      const result = await fn();
-      // Inngest stores step results as JSON; round-trip so handlers see the same shapes here.
-      const stored = result === undefined ? undefined : JSON.parse(JSON.stringify(result));
-      await this.memo.save(runId, id, stored);
-      memo.set(id, stored);
-      return stored as T;
-    };
-    return {
-      run,
-      sendEvent: (id, events) => run(id, () => this.send(events)),
-    };
   }
 }

@@ -13,10 +13,13 @@ import type { z } from "zod";
 export const JOB_PRIORITIES = ["user", "backlog"] as const;
 export type JobPriority = (typeof JOB_PRIORITIES)[number];
 
+export const BACKLOG_RANK = 0;
+const USER_RANK = 10;
+
 /** The event's priority as a number, higher first (pg-boss's order; Inngest's expression in inngest/functions.ts). */
 export function priorityRank(data: unknown): number {
   const priority = (data as { priority?: unknown } | null)?.priority;
-  return priority === "backlog" ? 0 : 10;
+  return priority === "backlog" ? BACKLOG_RANK : USER_RANK;
 }
 
 export interface JobEventPayload<TData = Record<string, unknown>> {

@@ -2,6 +2,7 @@
 // restart of the run (another attempt of the same pg-boss job) skips the steps already
 // done, as Inngest's memoised steps do. Removed when the run ends.
 import type { Db } from "~/server/db/client";
+import type { JobEventPayload, JobStep } from "./job";
 
 export interface StepMemo {
   load(runId: string): Promise<Map<string, unknown>>;
@@ -26,5 +27,35 @@ export function stepMemo(db: Db): StepMemo {
     async clear(runId) {
       await db.jobStepResult.deleteMany({ where: { runId } });
     },
+  };
+}
+
+/** The step tools a run's handler gets: each step's result taken from `memo` when done before, else run and stored. */
+export function memoisedSteps(
+  store: StepMemo,
+  runId: string,
+  memo: Map<string, unknown>,
+  send: (events: JobEventPayload | JobEventPayload[]) => Promise<void>,
+): JobStep {
+  const usedIds = new Map<string, number>();
+  // Inngest gives repeated step ids a counter suffix; so do we, so memo keys stay distinct.
+  const uniqueId = (id: string) => {
+    const n = usedIds.get(id) ?? 0;
+    usedIds.set(id, n + 1);
+    return n === 0 ? id : `${id}:${n}`;
+  };
+  const run = async <T>(rawId: string, fn: () => Promise<T> | T): Promise<T> => {
+    const id = uniqueId(rawId);
+    if (memo.has(id)) return memo.get(id) as T;
+    const result = await fn();
+    // Inngest stores step results as JSON; round-trip so handlers see the same shapes here.
+    const stored = result === undefined ? undefined : JSON.parse(JSON.stringify(result));
+    await store.save(runId, id, stored);
+    memo.set(id, stored);
+    return stored as T;
+  };
+  return {
+    run,
+    sendEvent: (id, events) => run(id, () => send(events)),
   };
 }
