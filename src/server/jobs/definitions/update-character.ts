@@ -13,6 +13,8 @@ import { defineJob, type JobStep, NonRetriableJobError, RetryLaterError } from "
  * section whose own ESI bucket is spent is deferred by the engine; the global error
  * limit stops the whole run until ESI says it is back.
  */
+const SECTIONS_AT_ONCE = 4;
+
 export const updateCharacter = (deps: () => UpdateDeps, settings: EngineSettings) =>
   defineJob({
     id: "update-character",
@@ -25,12 +27,17 @@ export const updateCharacter = (deps: () => UpdateDeps, settings: EngineSettings
         planCharacterUpdate(deps().db, characterId, { sections, now: new Date() }, settings),
       );
       const outcomes: SectionRunOutcome[] = [];
-      for (const name of plan) {
-        const outcome = await runCharacterSection(deps(), characterId, name, { force, settings }, asSteps(step));
-        outcomes.push(outcome);
-        if (outcome.status === "failed" && outcome.tokenInvalid) {
-          throw new NonRetriableJobError(`character ${characterId}: ${outcome.error}`);
-        }
+      // A few sections at a time: a run mostly waits on ESI, and a new character's first update is all 31 of them.
+      // Their steps' ids are the sections' own, so they stay distinct whatever order they end in.
+      for (let i = 0; i < plan.length; i += SECTIONS_AT_ONCE) {
+        const batch = await Promise.all(
+          plan
+            .slice(i, i + SECTIONS_AT_ONCE)
+            .map((name) => runCharacterSection(deps(), characterId, name, { force, settings }, asSteps(step))),
+        );
+        outcomes.push(...batch);
+        const dead = batch.find((o) => o.status === "failed" && o.tokenInvalid);
+        if (dead?.status === "failed") throw new NonRetriableJobError(`character ${characterId}: ${dead.error}`);
       }
       const updated = outcomes.filter((o) => o.status === "updated").length;
       if (updated > 0) await step.run("resolve-types", () => resolveCharacterTypes(deps(), characterId));
