@@ -28,13 +28,16 @@ export const updateCharacter = (deps: () => UpdateDeps, settings: EngineSettings
       );
       const outcomes: SectionRunOutcome[] = [];
       // A few sections at a time: a run mostly waits on ESI, and a new character's first update is all 31 of them.
-      // Their steps' ids are the sections' own, so they stay distinct whatever order they end in.
-      for (let i = 0; i < plan.length; i += SECTIONS_AT_ONCE) {
+      // The first runs alone, so ESI's status (which the health gate reads at most once a minute) is read
+      // once for the run. Step ids are the sections' own, so they stay distinct whatever order they end in.
+      for (let i = 0; i < plan.length; ) {
+        const size = i === 0 ? 1 : SECTIONS_AT_ONCE;
         const batch = await Promise.all(
           plan
-            .slice(i, i + SECTIONS_AT_ONCE)
+            .slice(i, i + size)
             .map((name) => runCharacterSection(deps(), characterId, name, { force, settings }, asSteps(step))),
         );
+        i += size;
         outcomes.push(...batch);
         const dead = batch.find((o) => o.status === "failed" && o.tokenInvalid);
         if (dead?.status === "failed") throw new NonRetriableJobError(`character ${characterId}: ${dead.error}`);
