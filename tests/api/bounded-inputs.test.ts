@@ -122,6 +122,16 @@ describe("bounded inputs", () => {
     expect(await t.db.groupMembership.count({ where: { userId: pilot, groupId: group.id } })).toBe(1);
   });
 
+  it("answer unknown skill sets and groups with 404, and a missing group a set names with 400", async () => {
+    const set = { name: "Fitted", skills: [{ skillTypeId: 3300, requiredLevel: 1 }] };
+    const unknownSet = await answer("admin", "skillSets.update", { id: 999_999, ...set }, "mutation");
+    expect([unknownSet.status, unknownSet.message]).toEqual([404, "Skill set not found."]);
+    const unknownGroup = await answer("admin", "skillSets.updateGroup", { id: 999_999, name: "Doctrine" }, "mutation");
+    expect([unknownGroup.status, unknownGroup.message]).toEqual([404, "Skill set group not found."]);
+    const naming = await answer("admin", "skillSets.create", { ...set, groupIds: [999_999] }, "mutation");
+    expect(naming.status).toBe(400);
+  });
+
   it("answer an input that is not JSON with 400, in words of our own", async () => {
     const broken = await server.callRaw("pilot", "sheet.overview.get", "query", "{");
     expect(broken.status).toBe(400);
