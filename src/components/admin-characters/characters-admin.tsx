@@ -121,7 +121,7 @@ export function CharactersAdmin({ imageBaseUrl }: { imageBaseUrl: string }) {
         <button
           type="button"
           aria-expanded={opened === r.id}
-          aria-controls={opened === r.id ? `sections-${r.id}` : undefined}
+          aria-controls={opened === r.id ? `sections-panel-${r.id}` : undefined}
           onClick={() => setOpened(opened === r.id ? null : r.id)}
           className="rounded border border-ink-700 px-2 py-0.5 text-xs text-sky-300 hover:bg-ink-800"
         >

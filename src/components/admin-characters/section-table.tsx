@@ -44,7 +44,7 @@ export function SectionTable({
   // Opened from a row's button: the keyboard lands on the table it asked for.
   useEffect(() => heading.current?.focus(), [characterId]);
   return (
-    <Panel aria-labelledby={headingId} data-testid="section-table">
+    <Panel id={`sections-panel-${characterId}`} aria-labelledby={headingId} data-testid="section-table">
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
         <h2 id={headingId} ref={heading} className="text-lg font-semibold text-slate-100" tabIndex={-1}>
           Sections of {query.data?.name ?? `#${characterId}`}
