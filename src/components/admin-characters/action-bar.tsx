@@ -21,15 +21,7 @@ const LABELS: Record<Action, string> = {
  * The actions on the selected characters. Delete asks first; every action ends with one
  * line per character, read out by screen readers (aria-live).
  */
-export function ActionBar({
-  selected,
-  names,
-  onDone,
-}: {
-  selected: number[];
-  names: ReadonlyMap<number, string>;
-  onDone(action: Action): void;
-}) {
+export function ActionBar({ selected, names }: { selected: number[]; names: ReadonlyMap<number, string> }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [confirmingDelete, setConfirmingDelete] = useState(false);
@@ -41,7 +33,6 @@ export function ActionBar({
   const finish = (action: Action) => (outcomes: Outcome[]) => {
     setResult({ action, outcomes, names: namesAtRun.current });
     setConfirmingDelete(false);
-    onDone(action);
     void queryClient.invalidateQueries({ queryKey: trpc.adminCharacters.pathKey() });
   };
   const mutations = {

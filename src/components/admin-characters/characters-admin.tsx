@@ -151,7 +151,7 @@ export function CharactersAdmin({ imageBaseUrl }: { imageBaseUrl: string }) {
           {total} characters
         </span>
       </div>
-      <ActionBar selected={visibleSelected} names={names} onDone={() => undefined} />
+      <ActionBar selected={visibleSelected} names={names} />
       <ErrorMessage error={query.error} />
       <section aria-label="Characters table, scrolls sideways" className="overflow-x-auto">
         <Table
