@@ -148,12 +148,13 @@ export function CharactersAdmin({ imageBaseUrl }: { imageBaseUrl: string }) {
           Select all shown
         </label>
         <span className="text-sm text-slate-300" data-testid="admin-characters-total">
-          {total} characters
+          {query.data ? `${total} characters` : "Loading…"}
         </span>
       </div>
       <ActionBar selected={visibleSelected} names={names} />
       <ErrorMessage error={query.error} />
-      <section aria-label="Characters table, scrolls sideways" className="overflow-x-auto">
+      {/* Positioned: the screen-reader-only labels inside are absolute and would otherwise widen the page. */}
+      <section aria-label="Characters table, scrolls sideways" className="relative overflow-x-auto">
         <Table
           caption="Registered characters"
           testId="admin-characters-table"

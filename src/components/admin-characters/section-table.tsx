@@ -56,7 +56,7 @@ export function SectionTable({
       <ErrorMessage error={query.error} />
       <section
         aria-label={`Sections of ${query.data?.name ?? characterId}, scrolls sideways`}
-        className="overflow-x-auto"
+        className="relative overflow-x-auto"
       >
         <Table
           caption={`Update status by section of ${query.data?.name ?? characterId}`}

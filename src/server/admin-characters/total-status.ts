@@ -28,9 +28,7 @@ const skippedPattern = `${SKIPPED_PREFIX.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%
  * are no failure: their row keeps the previous outcome.
  */
 export function sectionAggregateSql(settings: EngineSettings): Prisma.Sql {
-  const sections = enabledSections(settings).map(
-    (s) => Prisma.sql`(${s.name}::text, ${[...s.scopes]}::text[], ${s.label}::text)`,
-  );
+  const sections = enabledSections(settings).map((s) => Prisma.sql`(${s.name}::text, ${[...s.scopes]}::text[])`);
   return Prisma.sql`LATERAL (
     SELECT
       count(r.section)::int AS "rowCount",
@@ -42,8 +40,8 @@ export function sectionAggregateSql(settings: EngineSettings): Prisma.Sql {
       coalesce(bool_and(r."isSuccess" IS TRUE OR s.lacks), true) AS complete,
       max(r."finishedAt") FILTER (WHERE r."isSuccess") AS "lastSuccessAt"
     FROM (
-      SELECT v.name, v.label, cardinality(v.scopes) > 0 AND NOT (coalesce(t.scopes, '{}') @> v.scopes) AS lacks
-      FROM (VALUES ${Prisma.join(sections)}) AS v(name, scopes, label)
+      SELECT v.name, cardinality(v.scopes) > 0 AND NOT (coalesce(t.scopes, '{}') @> v.scopes) AS lacks
+      FROM (VALUES ${Prisma.join(sections)}) AS v(name, scopes)
     ) s
     LEFT JOIN "SectionUpdateStatus" r ON r."characterId" = c.id AND r.section = s.name
   ) agg`;
