@@ -76,7 +76,7 @@ export function CharactersAdmin({ imageBaseUrl }: { imageBaseUrl: string }) {
       rowHeader: true,
       className: "font-normal",
       cell: (r) => (
-        <span className="flex items-center gap-2">
+        <span className="flex items-center gap-2 whitespace-nowrap">
           <img
             src={`${imageBaseUrl}/characters/${r.id}/portrait?size=32`}
             alt=""
