@@ -74,7 +74,7 @@ function charactersSql(settings: EngineSettings): Prisma.Sql {
     LEFT JOIN "User" u ON u.id = o."userId"
     LEFT JOIN "EveCharacter" m ON m.id = u."mainCharacterId"
     LEFT JOIN "EsiToken" t ON t."characterId" = c.id
-    CROSS JOIN ${sectionAggregateSql(settings)}`;
+    ${sectionAggregateSql(settings)}`;
 }
 
 interface Row {
@@ -125,10 +125,11 @@ export async function listAdminCharacters(db: Db, settings: EngineSettings, raw:
   const page = input.cursor ? decodeCursor(input.cursor, offsetCursor(key)) : null;
   const offset = page?.[0] ?? 0;
   const from = Prisma.sql`FROM (${charactersSql(settings)}) x WHERE ${Prisma.join(filters(input), " AND ")}`;
-  const [rows, total] = await Promise.all([
-    db.$queryRaw<Row[]>`SELECT x.* ${from} ORDER BY ${orderBy(input)} LIMIT ${input.limit} OFFSET ${offset}`,
-    page ? page[1] : db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n ${from}`.then(([r]) => r!.n),
-  ]);
+  // The status of every character is computed to filter and sort on it: the first page counts in the same
+  // pass (a window over the filtered rows) instead of a second query; later pages reuse that total.
+  const rows = await db.$queryRaw<(Row & { total: number })[]>`
+    SELECT x.*, count(*) OVER ()::int AS total ${from} ORDER BY ${orderBy(input)} LIMIT ${input.limit} OFFSET ${offset}`;
+  const total = page ? page[1] : (rows[0]?.total ?? 0);
   const next = offset + rows.length;
   return {
     total,
