@@ -74,7 +74,7 @@ function charactersSql(settings: EngineSettings): Prisma.Sql {
     LEFT JOIN "User" u ON u.id = o."userId"
     LEFT JOIN "EveCharacter" m ON m.id = u."mainCharacterId"
     LEFT JOIN "EsiToken" t ON t."characterId" = c.id
-    ${sectionAggregateSql(settings)}`;
+    CROSS JOIN ${sectionAggregateSql(settings)}`;
 }
 
 interface Row {

@@ -21,17 +21,17 @@ export type TotalStatus = (typeof TOTAL_STATUSES)[number];
 const skippedPattern = `${SKIPPED_PREFIX.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
 /**
- * Joined as `agg` to the characters `c`: per character, over its enabled sections,
- * whether a run is in progress, the failing sections, whether a section needs a scope
- * the token lacks, how many status rows exist, whether every section the token can
- * serve has succeeded, and the last success. Skipped runs (ESI's health gate) are no
- * failure: their row keeps the previous outcome. One grouped pass over every
- * (character, section) pair, hash-joined to the status rows.
+ * A LATERAL subquery over the enabled sections of character `c` (token `t`): per
+ * character, whether a run is in progress, the failing sections, whether a section
+ * needs a scope the token lacks, how many status rows exist, whether every section the
+ * token can serve has succeeded, and the last success. Skipped runs (ESI's health gate)
+ * are no failure: their row keeps the previous outcome. Per character (LATERAL), so
+ * filters on the character's own columns (name, corporation, ...) narrow the work first.
  */
 export function sectionAggregateSql(settings: EngineSettings): Prisma.Sql {
   const sections = enabledSections(settings).map((s) => Prisma.sql`(${s.name}::text, ${[...s.scopes]}::text[])`);
-  return Prisma.sql`JOIN (
-    SELECT s.id,
+  return Prisma.sql`LATERAL (
+    SELECT
       count(r.section)::int AS "rowCount",
       coalesce(bool_or(r."startedAt" IS NOT NULL AND (r."finishedAt" IS NULL OR r."finishedAt" < r."startedAt")), false) AS running,
       coalesce(array_agg(s.name ORDER BY s.name) FILTER (
@@ -41,14 +41,11 @@ export function sectionAggregateSql(settings: EngineSettings): Prisma.Sql {
       coalesce(bool_and(r."isSuccess" IS TRUE OR s.lacks), true) AS complete,
       max(r."finishedAt") FILTER (WHERE r."isSuccess") AS "lastSuccessAt"
     FROM (
-      SELECT ch.id, v.name, cardinality(v.scopes) > 0 AND NOT (coalesce(tk.scopes, '{}') @> v.scopes) AS lacks
-      FROM "Character" ch
-      LEFT JOIN "EsiToken" tk ON tk."characterId" = ch.id
-      CROSS JOIN (VALUES ${Prisma.join(sections)}) AS v(name, scopes)
+      SELECT v.name, cardinality(v.scopes) > 0 AND NOT (coalesce(t.scopes, '{}') @> v.scopes) AS lacks
+      FROM (VALUES ${Prisma.join(sections)}) AS v(name, scopes)
     ) s
-    LEFT JOIN "SectionUpdateStatus" r ON r."characterId" = s.id AND r.section = s.name
-    GROUP BY s.id
-  ) agg ON agg.id = c.id`;
+    LEFT JOIN "SectionUpdateStatus" r ON r."characterId" = c.id AND r.section = s.name
+  ) agg`;
 }
 
 /** The state, first match wins; reads `c` (Character), `t` (EsiToken) and `agg` (sectionAggregateSql). */
