@@ -169,6 +169,7 @@ export function CharactersAdmin({ imageBaseUrl }: { imageBaseUrl: string }) {
       <LoadMoreButton query={query} label={`Load more (${rows.length} of ${total})`} />
       {opened !== null && (
         <SectionTable
+          key={opened}
           characterId={opened}
           onClose={() => setOpened(null)}
           refreshing={rows.some((r) => r.id === opened && r.status === "in_progress")}

@@ -41,8 +41,8 @@ export function SectionTable({
   );
   const headingId = `sections-${characterId}`;
   const heading = useRef<HTMLHeadingElement>(null);
-  // Opened from a row's button: the keyboard lands on the table it asked for.
-  useEffect(() => heading.current?.focus(), [characterId]);
+  // Opened from a row's button (mounted per character): the keyboard lands on the table it asked for.
+  useEffect(() => heading.current?.focus(), []);
   return (
     <Panel id={`sections-panel-${characterId}`} aria-labelledby={headingId} data-testid="section-table">
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
