@@ -22,6 +22,7 @@ const LAYERS = [
   ["finder", "^src/server/finder/"],
   ["sheet", "^src/server/sheet/"],
   ["skill-sets", "^src/server/skill-sets/"],
+  ["admin-characters", "^src/server/admin-characters/"],
   ["characters", "^src/server/characters/"],
   ["groups", "^src/server/groups/"],
   ["job-definitions", "^src/server/jobs/definitions/"],

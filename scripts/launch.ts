@@ -38,12 +38,16 @@ async function main(): Promise<void> {
     env.TOKEN_ENCRYPTION_KEY ??= secrets.tokenEncryptionKey;
     const demo = parseEnv(env);
     const { createSimulator } = await import("~/simulator/server");
+    const { driftRule } = await import("~/simulator/faults/drift");
     const simulator = createSimulator({
       clients: [
         { clientId: demo.sso.clientId, clientSecret: demo.sso.clientSecret, redirectUris: [demo.sso.callbackUrl] },
       ],
       stateFile: path.join(dataDir, "simulator.json"),
     });
+    // SIM_DRIFT=0.2: a fifth of the answers that can drift come shaped like CCP's off-spec ones.
+    const drift = driftRule(env.SIM_DRIFT);
+    if (drift) simulator.injectFault(drift);
     const simUrl = await simulator.listen(Number(env.SIM_PORT ?? 4010), "127.0.0.1");
     stops.push(() => simulator.close());
     env.EVE_SSO_BASE_URL = simUrl;

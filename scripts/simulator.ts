@@ -1,6 +1,8 @@
 // Runs the EVE SSO + ESI simulator on its own, for the demo and for browser tests.
 //   SIM_PORT (4010), SIM_HOST (127.0.0.1), SIM_CLIENT_ID, SIM_CLIENT_SECRET,
-//   SIM_REDIRECT_URIS (comma separated), SIM_STATE_FILE (optional), SIM_PUBLIC_URL (optional)
+//   SIM_REDIRECT_URIS (comma separated), SIM_STATE_FILE (optional), SIM_PUBLIC_URL (optional),
+//   SIM_DRIFT (optional, 0..1: share of answers shaped like CCP's off-spec ones)
+import { driftRule } from "../src/simulator/faults/drift";
 import { createSimulator } from "../src/simulator/server";
 
 const env = process.env;
@@ -17,6 +19,14 @@ const redirectUris = (
   .map((uri) => uri.trim())
   .filter(Boolean);
 
+let drift: ReturnType<typeof driftRule>;
+try {
+  drift = driftRule(env.SIM_DRIFT);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
+
 const simulator = createSimulator({
   clients: [
     {
@@ -29,6 +39,7 @@ const simulator = createSimulator({
   stateFile: env.SIM_STATE_FILE || undefined,
 });
 
+if (drift) simulator.injectFault(drift);
 const url = await simulator.listen(port, env.SIM_HOST ?? "127.0.0.1");
 console.log(`EVE SSO/ESI simulator listening on ${url}`);
 

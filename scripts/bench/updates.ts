@@ -1,4 +1,4 @@
-// npm run bench:updates [-- --short] [-- --characters N]: the update engine against
+// npm run bench:updates [-- --short] [-- --characters N] [-- --drift]: the update engine against
 // the simulator on loopback and a real PostgreSQL, in four passes:
 //   1. cold load of N synthetic characters (realistic volumes)
 //   2. incremental, nothing changed (every section re-checked: conditional requests)
@@ -8,6 +8,8 @@
 // character per worker at a time). The simulator runs in a child process and is
 // driven over its /_sim control API, so the peak RSS sampled here is the app's
 // alone; the simulator's is reported separately. Figures only; no pass/fail.
+// --drift: every pass under the simulator's drift fault at 10% (bodies shaped like
+// CCP's off-spec answers, docs/esi-client.md), counting the section runs that warned.
 import { performance } from "node:perf_hooks";
 import { createDb } from "~/server/db/client";
 import { EsiRateLimitedError } from "~/server/esi/client";
@@ -22,6 +24,7 @@ import { peakRssOf, startSimProcess } from "./sim-process";
 
 const argv = process.argv.slice(2);
 const short = argv.includes("--short");
+const drift = argv.includes("--drift");
 const N = Number(argv[argv.indexOf("--characters") + 1] ?? "") || (short ? 20 : 200);
 const WORKERS = 8;
 const FIRST_SYNTHETIC = 2113000001;
@@ -84,10 +87,12 @@ try {
       0,
     );
     const deferred = limited + outcomes.filter((o) => o.status === "deferred").length;
+    const warned = outcomes.filter((o) => "warnings" in o && (o.warnings?.length ?? 0) > 0).length;
     console.log(
       `${name.padEnd(30)} ${((N / seconds) * 60).toFixed(0).padStart(6)} characters/min  ${(written / seconds).toFixed(0).padStart(7)} rows/s  ` +
         `${written} section rows written  ${purged} purged  ${((after.requests - before.requests) / N).toFixed(1)} ESI requests/character  ` +
-        `${after.notModified - before.notModified} 304s  ${sim1["420s"] - sim0["420s"]} 420s  ${failed.length} sections failed  ${deferred} deferred by rate limits  ${seconds.toFixed(1)} s`,
+        `${after.notModified - before.notModified} 304s  ${sim1["420s"] - sim0["420s"]} 420s  ${failed.length} sections failed  ${deferred} deferred by rate limits  ${seconds.toFixed(1)} s` +
+        (drift ? `  ${warned} section runs with ESI warnings` : ""),
     );
     if (failed.length) console.log(`  first failure: ${failed[0]!.status === "failed" ? failed[0]!.error : ""}`);
     const bySection = new Map<string, { runs: number; rows: number }>();
@@ -160,6 +165,7 @@ try {
     );
   }
 
+  if (drift) await sim.injectFault({ kind: "drift", rate: 0.1 });
   await pass("1 cold load", false);
   await catchUp();
   await letCachesExpire();

@@ -9,12 +9,12 @@ export async function Header() {
   const viewer = current?.viewer ?? null;
   return (
     <header className="border-b border-ink-700 bg-ink-900">
-      <div className="mx-auto flex max-w-6xl items-center justify-between px-6 py-3">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-6 py-3">
         <Link href="/" className="font-semibold tracking-wide text-slate-100">
           Member Audit
         </Link>
         {user && (
-          <nav className="flex items-center gap-4 text-sm">
+          <nav className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
             <Link href="/launcher" className="text-slate-300 hover:text-white">
               My characters
             </Link>

@@ -37,7 +37,20 @@ export function SectionStatusTable({ status }: { status: CharacterStatusView }) 
             className: "text-slate-400",
             cell: (s) => (s.finishedAt ? s.finishedAt.toISOString().replace("T", " ").slice(0, 19) : "—"),
           },
-          { header: "Error", className: "text-red-300", cell: (s) => s.errorMessage },
+          // Route templates are long unbroken words: they wrap anywhere rather than widen the page.
+          { header: "Error", className: "text-red-300 wrap-anywhere", cell: (s) => s.errorMessage },
+          {
+            header: "ESI warnings",
+            className: "text-amber-200 wrap-anywhere",
+            cell: (s) =>
+              s.warnings.length === 0 ? null : (
+                <ul className="list-disc pl-4" aria-label={`ESI warnings for ${s.label}`}>
+                  {s.warnings.map((w) => (
+                    <li key={w}>{w}</li>
+                  ))}
+                </ul>
+              ),
+          },
         ]}
       />
     </section>

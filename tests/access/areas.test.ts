@@ -19,6 +19,7 @@ const CASES: { name: string; permissions: Permission[]; superuser?: boolean }[] 
   { name: "finder without basic access", permissions: ["finder_access"] },
   { name: "recruiter", permissions: ["basic_access", "finder_access"] },
   { name: "skill set reader", permissions: ["view_skill_sets"] },
+  { name: "character manager", permissions: ["manage_characters"] },
   { name: "superuser", permissions: [], superuser: true },
 ];
 
@@ -26,6 +27,7 @@ const CASES: { name: string; permissions: Permission[]; superuser?: boolean }[] 
 const PROBES: Record<Area, (caller: ReturnType<typeof appRouter.createCaller>) => Promise<unknown>> = {
   finder: (caller) => caller.finder.filterOptions(),
   skillSets: (caller) => caller.skillSets.list(),
+  characters: (caller) => caller.adminCharacters.filterOptions(),
   admin: (caller) => caller.admin.groups(),
 };
 

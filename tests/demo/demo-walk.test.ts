@@ -114,7 +114,7 @@ describe("demo walk in Chromium", () => {
     await context.close();
   });
 
-  it("the registered character's sheet fills in by itself: overview, assets tree, skills, wallet", async () => {
+  it("the registered character's sheet fills in by itself: overview, assets tree, skills, wallet, bio, contacts with the NPC filter", async () => {
     const context = await demoContextWatched(browser);
     const page = await context.newPage();
     await page.goto(`${app.appUrl}/signin`);
@@ -176,6 +176,36 @@ describe("demo walk in Chromium", () => {
     await page.goto(`${sheet}/wallet`);
     await expect.poll(() => page.locator("body").textContent()).toContain("ISK");
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, "viewer-wallet.png"), fullPage: true });
+
+    // The Bio tab shows the description the character wrote in game (sanitised on the server).
+    await expect
+      .poll(
+        async () => {
+          await page.goto(`${sheet}/bio`);
+          return page.getByTestId("bio-body").count();
+        },
+        { timeout: 90_000, interval: 3_000 },
+      )
+      .toBe(1);
+    expect((await page.getByTestId("bio-body").textContent())?.trim()).toBe(main.description);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, "viewer-bio.png"), fullPage: true });
+
+    // Contacts: the NPC filter leaves only rows tagged NPC, and as many as its button counts.
+    await expect
+      .poll(reloadAndCount(`${sheet}/contacts`, "contacts", "contact-row-"), { timeout: 90_000, interval: 3_000 })
+      .toBeGreaterThan(0);
+    const npcButton = page.getByTestId("contacts-kind-npcs");
+    const npcCount = Number(/\((\d+)\)/.exec((await npcButton.textContent()) ?? "")?.[1]);
+    await npcButton.click();
+    await expect.poll(() => npcButton.getAttribute("aria-pressed")).toBe("true");
+    const npcRows = page.getByTestId("contacts").locator("[data-testid^=contact-row-]");
+    expect(npcCount).toBeGreaterThan(0);
+    await expect.poll(() => npcRows.count()).toBe(npcCount);
+    for (const row of await npcRows.all()) expect(await row.textContent()).toContain("NPC");
+    await page.getByTestId("contacts-kind-players").click();
+    await expect.poll(() => page.getByTestId("contacts").getByText("NPC", { exact: true }).count()).toBe(0);
+    expect(await npcRows.count()).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, "viewer-contacts-npc.png"), fullPage: true });
     await context.close();
   });
 

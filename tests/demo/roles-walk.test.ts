@@ -101,6 +101,10 @@ describe("roles in Chromium", () => {
     expect((await page.goto(`${app.appUrl}/finder`))?.status()).toBe(404);
     expect((await page.goto(`${app.appUrl}/characters/${MEMBER.characterId}`))?.status()).toBe(404);
     expect((await page.goto(`${app.appUrl}/characters/${PILOT.characterId}`))?.status()).toBe(200);
+    // Ids no column can hold are the same 404, never the database's 500 (issue 11, finding 1).
+    for (const bad of ["2147483648", "abc", `${PILOT.characterId}/mail?mail=99999999999999999999`]) {
+      expect((await page.goto(`${app.appUrl}/characters/${bad}`))?.status(), bad).toBe(404);
+    }
   });
 
   it("a corp leader finds the corporation's members and opens them, but not a foreign alliance character", async () => {

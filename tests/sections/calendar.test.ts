@@ -81,17 +81,37 @@ describe("calendar section", () => {
     expect(await stored()).toEqual(expected());
   });
 
-  it("keeps the last good data and records the error when a detail fails mid-update", async () => {
-    const [first] = await h.db.characterCalendarEvent.findMany({
+  it("a failing event detail leaves that event out, stores the other new ones, names the part, and is asked again", async () => {
+    const [first, second] = await h.db.characterCalendarEvent.findMany({
       where: { characterId: CHARACTER },
       orderBy: { eventId: "asc" },
-      take: 1,
+      take: 2,
     });
-    await h.db.characterCalendarEvent.delete({
-      where: { characterId_eventId: { characterId: CHARACTER, eventId: first!.eventId } },
-    });
+    for (const e of [first!, second!])
+      await h.db.characterCalendarEvent.delete({
+        where: { characterId_eventId: { characterId: CHARACTER, eventId: e.eventId } },
+      });
     await h.forgetContentHash();
-    await h.expectFailureKeeps(DETAIL_ROUTE, stored);
+    h.sim.expireCaches(CHARACTER);
+    // Details are asked in event order: the first one fails, the second is stored.
+    h.sim.injectFault({ route: DETAIL_ROUTE, kind: "status", status: 500, count: 1 });
+    const outcome = await h.run(true).finally(() => h.sim.clearFaults());
+    expect(outcome).toMatchObject({ section: "calendar", status: "updated", written: 1 });
+    const ids = (await stored()).map((row) => row[0]);
+    expect(ids).not.toContain(first!.eventId);
+    expect(ids).toContain(second!.eventId);
+    const status = await h.status();
+    expect(status.isSuccess).toBe(false);
+    expect(status.errorMessage).toContain(`details of event ${first!.eventId}:`);
+    expect(status.errorMessage).not.toContain(`details of event ${second!.eventId}`);
+    // No ETag was kept, so the next run, unforced, reads the list and asks the failed detail again.
+    expect(await h.run()).toMatchObject({ status: "updated", written: 1 });
+    expect(await stored()).toEqual(expected());
+    expect((await h.status()).isSuccess).toBe(true);
+  });
+
+  it("keeps the last good data and records the error when the list fails", async () => {
+    await h.expectFailureKeeps("/characters/{character_id}/calendar", stored);
   });
 
   it("records an invalid token as a token error", async () => {

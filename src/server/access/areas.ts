@@ -18,6 +18,7 @@ export interface AreaRule {
 export const AREAS = {
   finder: { href: "/finder", label: "Finder", permissions: ["basic_access", "finder_access"] },
   skillSets: { href: "/admin/skill-sets", label: "Skill sets", permissions: ["view_skill_sets"] },
+  characters: { href: "/admin/characters", label: "Characters", permissions: ["manage_characters"] },
   admin: { href: "/admin", label: "Admin", permissions: [], superuser: true },
 } as const satisfies Record<string, AreaRule>;
 

@@ -21,6 +21,8 @@ const TRPC_CODE: Record<ErrorCode, TRPC_ERROR_CODE_KEY> = {
   UNAVAILABLE: "SERVICE_UNAVAILABLE",
 };
 
+const UNREADABLE_INPUT = "Invalid input: input: not the JSON a tRPC client sends.";
+
 function describeZodError(error: ZodError): AppError {
   const issues = error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ");
   return new AppError("BAD_INPUT", `Invalid input: ${issues}`, { fields: error.issues.map((i) => i.path.join(".")) });
@@ -32,9 +34,10 @@ export function appErrorOf(error: TRPCError, where: string): AppError {
   if (cause instanceof AppError) return cause;
   if (cause instanceof ZodError) return describeZodError(cause);
   // tRPC's own refusals (unparsable request, unknown procedure, wrong method) are the caller's.
-  if (error.code !== "INTERNAL_SERVER_ERROR" && !cause) {
+  // One caused by a failed JSON or superjson parse says so in our words, not the parser's.
+  if (error.code !== "INTERNAL_SERVER_ERROR") {
     const code = (Object.keys(TRPC_CODE) as ErrorCode[]).find((c) => TRPC_CODE[c] === error.code) ?? "BAD_INPUT";
-    return new AppError(code, error.message);
+    return new AppError(code, cause ? UNREADABLE_INPUT : error.message, cause ? { fields: ["input"] } : {});
   }
   return toAppError(cause ?? error, where);
 }

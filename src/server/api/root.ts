@@ -1,4 +1,5 @@
 import { adminRouter } from "./routers/admin";
+import { adminCharactersRouter } from "./routers/admin-characters";
 import { charactersRouter } from "./routers/characters";
 import { finderRouter } from "./routers/finder";
 import { sheetRouter } from "./routers/sheet";
@@ -7,6 +8,7 @@ import { router } from "./trpc";
 
 export const appRouter = router({
   admin: adminRouter,
+  adminCharacters: adminCharactersRouter,
   characters: charactersRouter,
   finder: finderRouter,
   sheet: sheetRouter,

@@ -3,10 +3,11 @@
 // NOT_FOUND, exactly like a missing one, so existence does not leak.
 import { z } from "zod";
 import { notFound } from "~/server/errors/app-error";
+import { eveId32 } from "~/server/paging/inputs";
 import { findViewableCharacter } from "~/server/sheet/viewable-character";
 import { permissionProcedure } from "./trpc";
 
-export const characterIdInput = z.object({ characterId: z.number().int().positive() });
+export const characterIdInput = z.object({ characterId: eveId32 });
 
 /**
  * Every sheet procedure starts here. Extra inputs are added with `.input(...)` and must

@@ -14,17 +14,35 @@ export interface RemovalDeps {
 }
 
 /** Removes the user's character; `revoked` says whether the SSO took the revocation (best effort). */
-export async function removeCharacter(
+export function removeCharacter(
   deps: RemovalDeps,
   userId: string,
   characterId: number,
 ): Promise<{ removed: number; revoked: boolean }> {
+  return remove(deps, characterId, { mayRemove: (ownerId) => ownerId === userId, registeredOnly: false });
+}
+
+/** An administrator's delete: any registered character, owned or orphaned, the same way. */
+export function deleteRegisteredCharacter(
+  deps: RemovalDeps,
+  characterId: number,
+): Promise<{ removed: number; revoked: boolean }> {
+  return remove(deps, characterId, { mayRemove: () => true, registeredOnly: true });
+}
+
+async function remove(
+  deps: RemovalDeps,
+  characterId: number,
+  rule: { mayRemove(ownerId: string | null): boolean; registeredOnly: boolean },
+): Promise<{ removed: number; revoked: boolean }> {
   const refreshToken = await deps.db.$transaction(async (tx) => {
     const ownership = await tx.characterOwnership.findUnique({ where: { characterId }, include: { user: true } });
-    if (!ownership || ownership.userId !== userId) throw notFound("Character");
+    if (!rule.mayRemove(ownership?.userId ?? null)) throw notFound("Character");
     const token = await tx.esiToken.findUnique({ where: { characterId } });
-    await tx.character.deleteMany({ where: { id: characterId } });
-    if (ownership.user.mainCharacterId !== characterId) {
+    const deleted = await tx.character.deleteMany({ where: { id: characterId } });
+    // An owner may drop an unregistered character from their list; an administrator deletes registered ones.
+    if (deleted.count === 0 && (rule.registeredOnly || !ownership)) throw notFound("Character");
+    if (ownership && ownership.user.mainCharacterId !== characterId) {
       await tx.characterOwnership.delete({ where: { characterId } });
     }
     return token ? deps.cipher.decrypt(token.refreshTokenEnc) : undefined;

@@ -8,7 +8,7 @@ import { finderCharactersSql, viewableCharactersSql } from "~/server/access/char
 import type { Viewer } from "~/server/access/viewer";
 import type { Db } from "~/server/db/client";
 import { decodeCursor, encodeCursor } from "~/server/paging/cursor";
-import { int32 } from "~/server/paging/inputs";
+import { eveId32, int32, safeText } from "~/server/paging/inputs";
 
 export const FINDER_MAX_PAGE = 200;
 
@@ -18,9 +18,9 @@ export const finderInput = z.object({
   sort: z.enum(["name", "corporation", "alliance", "main"]).default("name"),
   // Not "direction": tRPC's infinite queries put their own paging direction under that name.
   order: z.enum(["asc", "desc"]).default("asc"),
-  search: z.string().trim().max(100).optional(),
-  corporationId: z.number().int().positive().optional(),
-  allianceId: z.number().int().positive().optional(),
+  search: safeText(100).optional(),
+  corporationId: eveId32.optional(),
+  allianceId: eveId32.optional(),
   status: z.enum(["registered", "unregistered", "shared", "orphan"]).optional(),
 });
 export type FinderInput = z.input<typeof finderInput>;

@@ -4,6 +4,7 @@ import { isPermission, PERMISSION_NAMES, type Permission } from "~/server/identi
 import { unshareWithoutPermission } from "~/server/sharing/shares";
 import type { Db } from "~/server/db/client";
 import { AppError, notFound } from "~/server/errors/app-error";
+import { orNotFound } from "~/server/errors/missing-row";
 
 const nameTaken = (name: string) =>
   new AppError("BAD_INPUT", `A group named "${name}" exists already.`, { fields: ["name"] });
@@ -41,27 +42,38 @@ export async function createGroup(db: Db, input: GroupInput) {
 export async function updateGroup(db: Db, id: string, input: GroupInput) {
   const clash = await db.group.findFirst({ where: { name: input.name, NOT: { id } } });
   if (clash) throw nameTaken(input.name);
-  const group = await db.group.update({ where: { id }, data: input }).catch(() => {
-    throw notFound("Group");
-  });
+  const group = await orNotFound(db.group.update({ where: { id }, data: input }), "Group");
   await unshareWithoutPermission(db);
   return group;
 }
 
 export async function deleteGroup(db: Db, id: string) {
-  await db.group.delete({ where: { id } }).catch(() => {
-    throw notFound("Group");
-  });
+  await orNotFound(db.group.delete({ where: { id } }), "Group");
   await unshareWithoutPermission(db);
 }
 
+/** Unknown ids are NOT_FOUND either way, so that a typo is not taken for "was not a member". */
+async function requireGroupAndUser(db: Db, groupId: string, userId: string): Promise<void> {
+  const [group, user] = await Promise.all([
+    db.group.findUnique({ where: { id: groupId }, select: { id: true } }),
+    db.user.findUnique({ where: { id: userId }, select: { id: true } }),
+  ]);
+  if (!group) throw notFound("Group");
+  if (!user) throw notFound("User");
+}
+
 export async function setMembership(db: Db, groupId: string, userId: string, member: boolean) {
+  await requireGroupAndUser(db, groupId, userId);
   if (member) {
-    await db.groupMembership.upsert({
-      where: { groupId_userId: { groupId, userId } },
-      create: { groupId, userId },
-      update: {},
-    });
+    // Deleted since the check: still the caller's NOT_FOUND.
+    await orNotFound(
+      db.groupMembership.upsert({
+        where: { groupId_userId: { groupId, userId } },
+        create: { groupId, userId },
+        update: {},
+      }),
+      "Group or user",
+    );
   } else {
     await db.groupMembership.deleteMany({ where: { groupId, userId } });
     await unshareWithoutPermission(db);
@@ -84,16 +96,19 @@ export async function listUsers(db: Db, search?: string) {
 export async function setSuperuser(db: Db, actorId: string, userId: string, isSuperuser: boolean) {
   if (!isSuperuser && userId === actorId)
     throw new AppError("BAD_INPUT", "You cannot take superuser rights from yourself.");
-  await db.user.update({ where: { id: userId }, data: { isSuperuser } });
+  await orNotFound(db.user.update({ where: { id: userId }, data: { isSuperuser } }), "User");
 }
 
 export async function setActive(db: Db, actorId: string, userId: string, isActive: boolean) {
   if (!isActive && userId === actorId) throw new AppError("BAD_INPUT", "You cannot deactivate yourself.");
-  await db.$transaction([
-    db.user.update({ where: { id: userId }, data: { isActive } }),
-    // Deactivating signs the user out everywhere.
-    ...(isActive ? [] : [db.session.deleteMany({ where: { userId } })]),
-  ]);
+  await orNotFound(
+    db.$transaction([
+      db.user.update({ where: { id: userId }, data: { isActive } }),
+      // Deactivating signs the user out everywhere.
+      ...(isActive ? [] : [db.session.deleteMany({ where: { userId } })]),
+    ]),
+    "User",
+  );
 }
 
 /** "Who holds what": for each permission, the users holding it and through which groups (or superuser). */

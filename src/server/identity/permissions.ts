@@ -1,4 +1,5 @@
-// Member Audit's twelve permissions, with the meanings Member Audit gives them.
+// Member Audit's twelve permissions, with the meanings Member Audit gives them, and
+// manage_characters (Member Audit's Django admin of characters, here a permission).
 // Feature permissions open a feature; scope permissions decide whose characters it shows.
 export const PERMISSIONS = {
   basic_access: { label: "Can access this app, register and view own characters", kind: "feature" },
@@ -13,6 +14,10 @@ export const PERMISSIONS = {
   view_everything: { label: "Can view all characters", kind: "scope" },
   notified_on_character_removal: { label: "Is notified when a member in scope removes a character", kind: "feature" },
   view_skill_sets: { label: "Can view skill sets of characters", kind: "feature" },
+  manage_characters: {
+    label: "Can manage all registered characters (update, enable, disable, delete)",
+    kind: "feature",
+  },
 } as const satisfies Record<string, { label: string; kind: "feature" | "scope" }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -61,4 +61,7 @@ export const boundedIsoDate = z
   });
 
 /** A 64-bit id as the decimal string a cursor carries. */
-export const int64String = z.string().refine(fitsInt64);
+export const int64String = z
+  .string()
+  .max(20)
+  .refine(fitsInt64, { message: "must be a whole number between 0 and 9223372036854775807" });

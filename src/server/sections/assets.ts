@@ -4,8 +4,8 @@
 // the last chunk the items no longer listed deleted. A move costs a few writes, not a
 // rewrite of the whole hangar. Custom names of ships and containers come from assets/names; the ship
 // the character sits in is not part of ESI's list, so it is added as Member Audit does.
-import { type EsiClient, EsiMissingScopeError } from "~/server/esi/client";
 import type { EsiItem } from "~/server/esi/types";
+import { currentShip, customNames, storedNames, storedShip } from "./assets-fetch";
 import { type AssetItem, type AssetRow, buildAssetTree, chunked } from "./assets-tree";
 import { diffRows } from "./diff-rows";
 import { defineSection } from "./types";
@@ -16,63 +16,7 @@ const DELETE_BATCH = 10_000;
 /** AssetRow as a plain record, for the row diff. */
 type AssetRecord = { [K in keyof AssetRow]: AssetRow[K] };
 
-/** ESI takes at most 1,000 ids per assets/names call; Member Audit sends 999. */
-const NAMES_CHUNK = 999;
-/** Capsule and its Genolution variant: "flying" a pod is not owning a ship. */
-const CAPSULE_TYPE_IDS = new Set([670, 33328]);
-
 type EsiAsset = EsiItem<"get", "/characters/{character_id}/assets">;
-
-async function customNames(esi: EsiClient, characterId: number, itemIds: number[]): Promise<Map<number, string>> {
-  const names = new Map<number, string>();
-  for (const ids of chunked(itemIds, NAMES_CHUNK)) {
-    const body = await esi.post("/characters/{character_id}/assets/names", {
-      path: { character_id: characterId },
-      body: ids,
-    });
-    // ESI answers "None" for items nobody named.
-    for (const { item_id, name } of body) if (name && name !== "None") names.set(item_id, name);
-  }
-  return names;
-}
-
-/** The active ship as an asset in the hangar of the character's current location; undefined when there is none to add. */
-async function currentShip(
-  esi: EsiClient,
-  characterId: number,
-  known: ReadonlySet<number>,
-): Promise<AssetItem | undefined> {
-  const path = { character_id: characterId };
-  const fetched = await Promise.all([
-    esi.getData("/characters/{character_id}/ship", { path }),
-    esi.getData("/characters/{character_id}/location", { path }),
-  ]).catch((error: unknown) => {
-    // The ship is an extra; a token without the location scopes still gets its assets.
-    if (error instanceof EsiMissingScopeError) return undefined;
-    throw error;
-  });
-  if (!fetched) return undefined;
-  const [ship, where] = fetched;
-  if (ship.ship_item_id === 0 || CAPSULE_TYPE_IDS.has(ship.ship_type_id) || known.has(ship.ship_item_id))
-    return undefined;
-  const [locationId, locationType] =
-    where.structure_id !== undefined
-      ? [where.structure_id, "item"]
-      : where.station_id !== undefined
-        ? [where.station_id, "station"]
-        : [where.solar_system_id, "solar_system"];
-  return {
-    itemId: ship.ship_item_id,
-    typeId: ship.ship_type_id,
-    quantity: 1,
-    locationId,
-    locationType,
-    locationFlag: "Hangar",
-    isSingleton: true,
-    isBlueprintCopy: false,
-    name: ship.ship_name || null,
-  };
-}
 
 function toItem(asset: EsiAsset, names: ReadonlyMap<number, string>): AssetItem {
   return {
@@ -97,10 +41,29 @@ export const assets = defineSection<AssetItem[]>({
     "GET /characters/{character_id}/ship",
     "GET /characters/{character_id}/location",
   ],
+  // Fields read per route (docs/esi-client.md, "Tolerance"); a required field left out here may be missing.
+  reads: {
+    "GET /characters/{character_id}/assets": [
+      "item_id",
+      "type_id",
+      "quantity",
+      "location_id",
+      "location_type",
+      "location_flag",
+      "is_singleton",
+      "is_blueprint_copy",
+    ],
+    "POST /characters/{character_id}/assets/names": ["item_id", "name"],
+    "GET /characters/{character_id}/ship": ["ship_item_id", "ship_type_id", "ship_name"],
+    "GET /characters/{character_id}/location": ["solar_system_id", "station_id", "structure_id"],
+  },
   scopes: ["esi-assets.read_assets.v1", "esi-universe.read_structures.v1"],
   defaultStaleMinutes: 480,
   writeStrategy: "diff",
-  async fetch({ esi, characterId, cache, force }) {
+  // The list is the section; names and the current ship are parts of their own. A
+  // failed part keeps its last good data (the stored names, the stored ship row) and
+  // leaves no ETag, so the next run reads the list again and asks the part again.
+  async fetch({ esi, db, characterId, cache, force, part }) {
     const result = await esi.getPages("/characters/{character_id}/assets", {
       path: { character_id: characterId },
       cache,
@@ -108,12 +71,16 @@ export const assets = defineSection<AssetItem[]>({
     });
     if (result.status === "unchanged") return result;
     const singletons = result.data.filter((a) => a.is_singleton).map((a) => a.item_id);
-    const names = await customNames(esi, characterId, singletons);
+    const fetchedNames = await part("asset names", () => customNames(esi, characterId, singletons));
+    const names = fetchedNames ?? (await storedNames(db, characterId, singletons));
     // Sorted so the same list always hashes the same (the engine then writes nothing).
     const items = result.data.map((a) => toItem(a, names)).sort((a, b) => a.itemId - b.itemId);
-    const ship = await currentShip(esi, characterId, new Set(items.map((i) => i.itemId)));
+    const known = new Set(items.map((i) => i.itemId));
+    const fetchedShip = await part("current ship", async () => ({ ship: await currentShip(esi, characterId, known) }));
+    const ship = fetchedShip ? fetchedShip.ship : await storedShip(db, characterId, known);
     if (ship) items.push(ship);
-    return { status: "ok", data: items, cache: result.cache };
+    const complete = fetchedNames !== undefined && fetchedShip !== undefined;
+    return { status: "ok", data: items, cache: complete ? result.cache : null };
   },
   // Chunked sections are written through `chunked`; persist is kept for callers outside the engine.
   async persist(ctx, items) {

@@ -15,6 +15,19 @@ export const blueprints = defineSection<Blueprint[]>({
   name: "blueprints",
   label: "Blueprints",
   routes: ["GET /characters/{character_id}/blueprints"],
+  // Fields read per route (docs/esi-client.md, "Tolerance"); a required field left out here may be missing.
+  reads: {
+    "GET /characters/{character_id}/blueprints": [
+      "item_id",
+      "type_id",
+      "location_id",
+      "location_flag",
+      "quantity",
+      "material_efficiency",
+      "time_efficiency",
+      "runs",
+    ],
+  },
   scopes: ["esi-characters.read_blueprints.v1"],
   defaultStaleMinutes: 240,
   writeStrategy: "replace",

@@ -6,7 +6,7 @@
 import type { Db } from "~/server/db/client";
 import { EsiError, type EsiClient } from "~/server/esi/client";
 import type { EsiItem } from "~/server/esi/types";
-import { defineSection } from "./types";
+import { defineSection, type FetchContext } from "./types";
 
 type Summary = EsiItem<"get", "/characters/{character_id}/calendar">;
 
@@ -62,12 +62,29 @@ async function laterPages(esi: EsiClient, characterId: number, first: Summary[])
   return all;
 }
 
+/** An event's detail; null when it was cancelled between the list and its detail (nothing to store). */
+async function eventDetail(esi: EsiClient, characterId: number, eventId: number) {
+  try {
+    return await esi.getData("/characters/{character_id}/calendar/{event_id}", {
+      path: { character_id: characterId, event_id: eventId },
+    });
+  } catch (error) {
+    if (error instanceof EsiError && error.status === 404) return null;
+    throw error;
+  }
+}
+
+/**
+ * Each detail is a part: one that fails leaves its event out (its stored row, if any,
+ * stands) and makes the run incomplete, so the next run asks again.
+ */
 async function withDetails(
   esi: EsiClient,
   db: Db,
   characterId: number,
   summaries: SummaryRow[],
-): Promise<CalendarRow[]> {
+  part: FetchContext["part"],
+): Promise<{ rows: CalendarRow[]; complete: boolean }> {
   const stored = new Map(
     (
       await db.characterCalendarEvent.findMany({
@@ -76,6 +93,7 @@ async function withDetails(
     ).map((e) => [e.eventId, e]),
   );
   const rows: CalendarRow[] = [];
+  let complete = true;
   for (const s of summaries) {
     const old = stored.get(s.eventId);
     const same =
@@ -95,36 +113,36 @@ async function withDetails(
       });
       continue;
     }
-    try {
-      const d = await esi.getData("/characters/{character_id}/calendar/{event_id}", {
-        path: { character_id: characterId, event_id: s.eventId },
-      });
-      rows.push({
-        ...s,
-        duration: d.duration,
-        ownerId: d.owner_id,
-        ownerName: d.owner_name,
-        ownerType: d.owner_type,
-        text: d.text,
-      });
-    } catch (error) {
-      // Cancelled between the list and its detail: nothing to store.
-      if (!(error instanceof EsiError && error.status === 404)) throw error;
-    }
+    const d = await part(`details of event ${s.eventId}`, () => eventDetail(esi, characterId, s.eventId));
+    if (d === undefined) complete = false;
+    if (!d) continue;
+    rows.push({
+      ...s,
+      duration: d.duration,
+      ownerId: d.owner_id,
+      ownerName: d.owner_name,
+      ownerType: d.owner_type,
+      text: d.text,
+    });
   }
-  return rows;
+  return { rows, complete };
 }
 
 export const calendar = defineSection<CalendarRow[]>({
   name: "calendar",
   label: "Calendar",
   routes: ["GET /characters/{character_id}/calendar", "GET /characters/{character_id}/calendar/{event_id}"],
+  // Fields read per route (docs/esi-client.md, "Tolerance"). A detail is read only for what the summary lacks; its repeated summary fields may be missing.
+  reads: {
+    "GET /characters/{character_id}/calendar": ["event_id", "event_date", "title", "importance", "event_response"],
+    "GET /characters/{character_id}/calendar/{event_id}": ["duration", "owner_id", "owner_name", "owner_type", "text"],
+  },
   scopes: ["esi-calendar.read_calendar_events.v1"],
   defaultStaleMinutes: 240,
   writeStrategy: "accumulate",
   extra: true,
   // The first page carries the stored ETag: when it is unchanged, so are the summaries.
-  async fetch({ esi, db, characterId, cache, force }) {
+  async fetch({ esi, db, characterId, cache, force, part }) {
     const first = await esi.get("/characters/{character_id}/calendar", {
       path: { character_id: characterId },
       cache,
@@ -137,7 +155,9 @@ export const calendar = defineSection<CalendarRow[]>({
       if (row && !summaries.has(row.eventId)) summaries.set(row.eventId, row);
     }
     const ordered = [...summaries.values()].sort((a, b) => a.eventId - b.eventId);
-    return { status: "ok", data: await withDetails(esi, db, characterId, ordered), cache: first.cache };
+    const { rows, complete } = await withDetails(esi, db, characterId, ordered, part);
+    // A failed detail is asked again only if the list is read again: keep no ETag then.
+    return { status: "ok", data: rows, cache: complete ? first.cache : null };
   },
   async persist({ tx, characterId }, rows) {
     const stored = new Map(

@@ -13,6 +13,21 @@ export const jumpClones = defineSection<ClonesBody>({
   name: "jump_clones",
   label: "Jump clones",
   routes: ["GET /characters/{character_id}/clones"],
+  // Fields read per route (docs/esi-client.md, "Tolerance"); a required field left out here may be missing.
+  reads: {
+    "GET /characters/{character_id}/clones": [
+      "home_location.location_id",
+      "home_location.location_type",
+      "last_clone_jump_date",
+      "last_station_change_date",
+      "jump_clones",
+      "jump_clones.jump_clone_id",
+      "jump_clones.location_id",
+      "jump_clones.location_type",
+      "jump_clones.name",
+      "jump_clones.implants",
+    ],
+  },
   scopes: ["esi-clones.read_clones.v1", "esi-universe.read_structures.v1"],
   defaultStaleMinutes: 240,
   writeStrategy: "replace",

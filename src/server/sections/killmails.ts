@@ -88,11 +88,32 @@ export const killmails = defineSection<KillmailSummary[]>({
   name: "killmails",
   label: "Killmails",
   routes: ["GET /characters/{character_id}/killmails/recent", "GET /killmails/{killmail_id}/{killmail_hash}"],
+  // Fields read per route (docs/esi-client.md, "Tolerance"). Details: only what the summary keeps; positions, damage and attackers' security status are not stored.
+  reads: {
+    "GET /characters/{character_id}/killmails/recent": ["killmail_id", "killmail_hash"],
+    "GET /killmails/{killmail_id}/{killmail_hash}": [
+      "killmail_id",
+      "killmail_time",
+      "solar_system_id",
+      "victim",
+      "victim.character_id",
+      "victim.ship_type_id",
+      "victim.items.item_type_id",
+      "victim.items.quantity_destroyed",
+      "victim.items.quantity_dropped",
+      "victim.items.items.item_type_id",
+      "victim.items.items.quantity_destroyed",
+      "victim.items.items.quantity_dropped",
+      "attackers",
+      "attackers.character_id",
+      "attackers.final_blow",
+    ],
+  },
   scopes: ["esi-killmails.read_killmails.v1"],
   defaultStaleMinutes: 240,
   writeStrategy: "append",
   extra: true,
-  async fetch({ esi, db, characterId, cache, force }) {
+  async fetch({ esi, db, characterId, cache, force, part }) {
     const recent = await esi.getPages("/characters/{character_id}/killmails/recent", {
       path: { character_id: characterId },
       cache,
@@ -121,24 +142,29 @@ export const killmails = defineSection<KillmailSummary[]>({
       ]),
     );
     const missing = refs.filter((r) => !known.has(r.killmail_id));
-    const fetched = await mapLimit(missing, DETAIL_CONCURRENCY, async (r) => {
-      try {
-        return summarise(
-          r.killmail_hash,
-          await esi.getData("/killmails/{killmail_id}/{killmail_hash}", {
-            path: { killmail_id: r.killmail_id, killmail_hash: r.killmail_hash },
-          }),
-        );
-      } catch (error) {
-        // A killmail ESI rejects for good (bad id/hash) must not block the others forever;
-        // it is left out and asked for again whenever the list changes. Other failures fail the update.
-        if (error instanceof EsiError && (error.status === 404 || error.status === 422)) return undefined;
-        throw error;
-      }
-    });
+    // Each detail is a part: one that fails is left out and named, the others are kept.
+    const fetched = await mapLimit(missing, DETAIL_CONCURRENCY, (r) =>
+      part(`killmail ${r.killmail_id}`, async () => {
+        try {
+          return summarise(
+            r.killmail_hash,
+            await esi.getData("/killmails/{killmail_id}/{killmail_hash}", {
+              path: { killmail_id: r.killmail_id, killmail_hash: r.killmail_hash },
+            }),
+          );
+        } catch (error) {
+          // A killmail ESI rejects for good (bad id/hash) must not block the others forever;
+          // it is left out and asked for again whenever the list changes.
+          if (error instanceof EsiError && (error.status === 404 || error.status === 422)) return null;
+          throw error;
+        }
+      }),
+    );
     for (const [i, s] of fetched.entries()) if (s) known.set(missing[i]!.killmail_id, s);
     const data = refs.flatMap((r) => known.get(r.killmail_id) ?? []).sort((a, b) => b.killmailId - a.killmailId);
-    return { status: "ok", data, cache: recent.cache };
+    // A failed detail is asked again only if the list is read again: keep no ETag then.
+    const complete = fetched.every((s) => s !== undefined);
+    return { status: "ok", data, cache: complete ? recent.cache : null };
   },
   async persist({ tx, characterId }, list) {
     const created = await insertRows(tx, "CharacterKillmail", {

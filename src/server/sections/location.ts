@@ -15,6 +15,10 @@ export const location = defineSection<LocationBody>({
   label: "Location",
   routes: ["GET /characters/{character_id}/location"],
   // Structures are resolved with the same token, so it needs both.
+  // Fields read per route (docs/esi-client.md, "Tolerance"); a required field left out here may be missing.
+  reads: {
+    "GET /characters/{character_id}/location": ["solar_system_id", "station_id", "structure_id"],
+  },
   scopes: ["esi-location.read_location.v1", "esi-universe.read_structures.v1"],
   defaultStaleMinutes: 60,
   writeStrategy: "single",

@@ -6,7 +6,7 @@
 // the history reports how it ended.
 import type { EsiItem } from "~/server/esi/types";
 import { diffRows } from "./diff-rows";
-import { defineSection } from "./types";
+import { defineSection, EveryPartFailedError } from "./types";
 import { insertRows } from "~/server/db/insert-rows";
 
 type OpenOrder = EsiItem<"get", "/characters/{character_id}/orders">;
@@ -46,26 +46,67 @@ export const marketOrders = defineSection<MarketOrdersData>({
   name: "market_orders",
   label: "Market orders",
   routes: ["GET /characters/{character_id}/orders", "GET /characters/{character_id}/orders/history"],
+  // Fields read per route (docs/esi-client.md, "Tolerance"); a required field left out here may be missing.
+  reads: {
+    "GET /characters/{character_id}/orders": [
+      "order_id",
+      "is_buy_order",
+      "is_corporation",
+      "type_id",
+      "region_id",
+      "location_id",
+      "range",
+      "price",
+      "volume_total",
+      "volume_remain",
+      "min_volume",
+      "escrow",
+      "duration",
+      "issued",
+    ],
+    "GET /characters/{character_id}/orders/history": [
+      "order_id",
+      "state",
+      "is_buy_order",
+      "is_corporation",
+      "type_id",
+      "region_id",
+      "location_id",
+      "range",
+      "price",
+      "volume_total",
+      "volume_remain",
+      "min_volume",
+      "escrow",
+      "duration",
+      "issued",
+    ],
+  },
   scopes: ["esi-markets.read_character_orders.v1"],
   defaultStaleMinutes: 240,
   writeStrategy: "accumulate",
   extra: true,
-  // Open orders and history each keep their ETag (history through ctx.routes);
-  // orders are upserted by id, so an unchanged list simply contributes nothing.
-  async fetch({ esi, characterId, cache, routes, force }) {
+  // Open orders and history each keep their ETag (history through ctx.routes) and are
+  // each a part: one that fails (or answers unchanged) contributes nothing, and orders
+  // are upserted by id, so the other's rows are stored and nothing is lost.
+  async fetch({ esi, characterId, cache, routes, force, part }) {
     const path = { character_id: characterId };
-    const open = await esi.get("/characters/{character_id}/orders", { path, cache, force });
-    const history = await esi.getPages("/characters/{character_id}/orders/history", {
-      path,
-      cache: await routes.get(HISTORY),
-      force,
-    });
-    if (open.status === "unchanged" && history.status === "unchanged") return open;
-    routes.set(HISTORY, history.cache);
+    const open = await part("open orders", () => esi.get("/characters/{character_id}/orders", { path, cache, force }));
+    const historyCache = await routes.get(HISTORY);
+    const history = await part("order history", () =>
+      esi.getPages("/characters/{character_id}/orders/history", { path, cache: historyCache, force }),
+    );
+    if (!open && !history) throw new EveryPartFailedError();
+    if (open?.status !== "ok" && history?.status !== "ok")
+      return open ?? { status: "unchanged", reason: "not-modified", cache };
+    if (history) routes.set(HISTORY, history.cache);
     return {
       status: "ok",
-      data: { open: open.status === "ok" ? open.data : [], history: history.status === "ok" ? history.data : [] },
-      cache: open.cache,
+      data: {
+        open: open?.status === "ok" ? open.data : [],
+        history: history?.status === "ok" ? history.data : [],
+      },
+      cache: open ? open.cache : cache,
     };
   },
   async persist({ tx, characterId }, { open, history }) {

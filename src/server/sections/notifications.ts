@@ -41,6 +41,18 @@ export const notifications = defineSection<NotificationsData>({
   name: "notifications",
   label: "Notifications",
   routes: ["GET /characters/{character_id}/notifications"],
+  // Fields read per route (docs/esi-client.md, "Tolerance"); a required field left out here may be missing.
+  reads: {
+    "GET /characters/{character_id}/notifications": [
+      "notification_id",
+      "type",
+      "sender_id",
+      "sender_type",
+      "timestamp",
+      "is_read",
+      "text",
+    ],
+  },
   scopes: ["esi-characters.read_notifications.v1"],
   defaultStaleMinutes: 240,
   writeStrategy: "accumulate",

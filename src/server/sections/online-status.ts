@@ -11,6 +11,10 @@ export const onlineStatus = defineSection<OnlineBody>({
   name: "online_status",
   label: "Online status",
   routes: ["GET /characters/{character_id}/online"],
+  // Fields read per route (docs/esi-client.md, "Tolerance"). online (required) is not stored: only the login dates and count are.
+  reads: {
+    "GET /characters/{character_id}/online": ["last_login", "last_logout", "logins"],
+  },
   scopes: ["esi-location.read_online.v1"],
   defaultStaleMinutes: 60,
   writeStrategy: "single",

@@ -11,6 +11,17 @@ export const planets = defineSection<PlanetsBody>({
   name: "planets",
   label: "Planets",
   routes: ["GET /characters/{character_id}/planets"],
+  // Fields read per route (docs/esi-client.md, "Tolerance"). owner_id (required, always the character) is not stored.
+  reads: {
+    "GET /characters/{character_id}/planets": [
+      "planet_id",
+      "solar_system_id",
+      "planet_type",
+      "num_pins",
+      "upgrade_level",
+      "last_update",
+    ],
+  },
   scopes: ["esi-planets.manage_planets.v1"],
   defaultStaleMinutes: 240,
   writeStrategy: "diff",

@@ -8,6 +8,10 @@ export const ship = defineSection<ShipBody>({
   name: "ship",
   label: "Ship",
   routes: ["GET /characters/{character_id}/ship"],
+  // Fields read per route (docs/esi-client.md, "Tolerance"); a required field left out here may be missing.
+  reads: {
+    "GET /characters/{character_id}/ship": ["ship_type_id", "ship_item_id", "ship_name"],
+  },
   scopes: ["esi-location.read_ship_type.v1"],
   defaultStaleMinutes: 60,
   writeStrategy: "single",

@@ -11,6 +11,18 @@ export const skills = defineSection<SkillsBody>({
   name: "skills",
   label: "Skills",
   routes: ["GET /characters/{character_id}/skills"],
+  // Fields read per route (docs/esi-client.md, "Tolerance"); a required field left out here may be missing.
+  reads: {
+    "GET /characters/{character_id}/skills": [
+      "total_sp",
+      "unallocated_sp",
+      "skills",
+      "skills.skill_id",
+      "skills.active_skill_level",
+      "skills.trained_skill_level",
+      "skills.skillpoints_in_skill",
+    ],
+  },
   scopes: ["esi-skills.read_skills.v1"],
   defaultStaleMinutes: 240,
   writeStrategy: "diff",

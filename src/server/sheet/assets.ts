@@ -7,7 +7,7 @@
 import { z } from "zod";
 import type { Db } from "~/server/db/client";
 import { decodeCursor, encodeCursor } from "~/server/paging/cursor";
-import { int64String } from "~/server/paging/inputs";
+import { int64String, safeText } from "~/server/paging/inputs";
 import { type AssetIndex, assetIndex, compareKeys, type IndexedItem } from "./assets-index";
 
 const limit = z.number().int().min(1).max(200).default(50);
@@ -26,10 +26,7 @@ export const assetChildrenInput = z.object({
 export type AssetChildrenInput = z.input<typeof assetChildrenInput>;
 
 export const assetSearchInput = z.object({
-  query: z
-    .string()
-    .trim()
-    .max(100)
+  query: safeText(100)
     .default("")
     .transform((q) => q.replace(/\s+/g, " ")),
   cursor,

@@ -6,6 +6,7 @@ import type { Db } from "~/server/db/client";
 import { sanitizeMailHtml } from "./mail-html";
 import { entityNames } from "./name-lookups";
 import { bigintId, decodeCursor, encodeCursor, isoDate, pageInput } from "~/server/paging/cursor";
+import { eveId32, int32 } from "~/server/paging/inputs";
 import type { Page } from "./wallet";
 
 const recipientsShape = z.array(z.object({ id: z.number(), type: z.string() }));
@@ -45,8 +46,8 @@ export async function mailFolders(db: Db, characterId: number): Promise<MailFold
 
 export const mailListInput = z.object({
   ...pageInput,
-  labelId: z.number().int().nonnegative().optional(),
-  mailingListId: z.number().int().positive().optional(),
+  labelId: int32.optional(),
+  mailingListId: eveId32.optional(),
 });
 export type MailListInput = z.input<typeof mailListInput>;
 

@@ -5,12 +5,12 @@ import type { Db } from "~/server/db/client";
 import { averagePrices } from "~/server/universe/market-prices";
 import { placeName, placeNames, typeNames } from "./name-lookups";
 import { decodeCursor, encodeCursor, isoDate, pageInput } from "~/server/paging/cursor";
-import { int32 } from "~/server/paging/inputs";
+import { eveId32, int32 } from "~/server/paging/inputs";
 
 export const miningInput = z.object({
   ...pageInput,
-  typeId: z.number().int().positive().optional(),
-  solarSystemId: z.number().int().positive().optional(),
+  typeId: eveId32.optional(),
+  solarSystemId: eveId32.optional(),
 });
 export type MiningInput = z.input<typeof miningInput>;
 

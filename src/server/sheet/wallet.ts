@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Db } from "~/server/db/client";
 import { entityNames, placeName, placeNames, typeNames } from "./name-lookups";
 import { bigintId, decodeCursor, encodeCursor, isoDate, pageInput } from "~/server/paging/cursor";
+import { boundedDate, safeText } from "~/server/paging/inputs";
 
 /** Past this many names matching a search, only the names of this character's own counterparties (or items) are looked at. */
 const NAME_MATCHES = 1000;
@@ -73,15 +74,18 @@ async function tradedTypesNamed(db: Db, characterId: number, search: string): Pr
   return rows.map((r) => r.id);
 }
 
+/** ISK as the journal stores it (Decimal(17, 2)): a bound beyond it would only fail in PostgreSQL. */
+const iskAmount = z.number().min(-1e15).max(1e15);
+
 export const journalInput = z.object({
   ...pageInput,
-  refType: z.string().trim().min(1).max(100).optional(),
-  from: z.date().optional(),
-  to: z.date().optional(),
-  minAmount: z.number().optional(),
-  maxAmount: z.number().optional(),
+  refType: safeText(100).min(1).optional(),
+  from: boundedDate.optional(),
+  to: boundedDate.optional(),
+  minAmount: iskAmount.optional(),
+  maxAmount: iskAmount.optional(),
   /** Part of the first or second party's name. */
-  party: z.string().trim().max(100).optional(),
+  party: safeText(100).optional(),
 });
 export type JournalInput = z.input<typeof journalInput>;
 
@@ -157,7 +161,7 @@ export const transactionsInput = z.object({
   ...pageInput,
   side: z.enum(["buy", "sell"]).optional(),
   /** Part of the item type's name. */
-  type: z.string().trim().max(100).optional(),
+  type: safeText(100).optional(),
 });
 export type TransactionsInput = z.input<typeof transactionsInput>;
 

@@ -142,6 +142,8 @@ export async function createSkillSet(db: Db, input: SkillSetInput, by: string | 
 export async function updateSkillSet(db: Db, id: number, input: SkillSetInput, by: string | null) {
   const skills = validSkills(input.skills);
   return db.$transaction(async (tx) => {
+    // An unknown set is NOT_FOUND; a missing row after this check is a group it names.
+    if (!(await tx.skillSet.findUnique({ where: { id }, select: { id: true } }))) throw notFound("Skill set");
     await tx.skillSet
       .update({
         where: { id },
@@ -215,6 +217,7 @@ export async function createSkillSetGroup(db: Db, input: SkillSetGroupInput, by:
 }
 
 export async function updateSkillSetGroup(db: Db, id: number, input: SkillSetGroupInput, by: string | null) {
+  if (!(await db.skillSetGroup.findUnique({ where: { id }, select: { id: true } }))) throw notFound("Skill set group");
   await db.skillSetGroup
     .update({
       where: { id },

@@ -14,6 +14,8 @@ export interface SectionStatusView {
   state: "ok" | "error" | "in_progress" | "pending";
   finishedAt: Date | null;
   errorMessage: string | null;
+  /** ESI's warnings of the last run (unknown enum values stored as given, list items left out). */
+  warnings: string[];
   isTokenError: boolean;
 }
 
@@ -28,6 +30,7 @@ interface StatusRow {
   startedAt: Date | null;
   finishedAt: Date | null;
   errorMessage: string | null;
+  warnings?: string[];
   isTokenError: boolean;
 }
 
@@ -48,6 +51,7 @@ export function deriveCharacterStatus(
       state,
       finishedAt: row?.finishedAt ?? null,
       errorMessage: row?.errorMessage ?? null,
+      warnings: row?.warnings ?? [],
       isTokenError: row?.isTokenError ?? false,
     };
   });

@@ -76,6 +76,12 @@ export class FaultInjector {
     return this.rules.length > 0;
   }
 
+  /** The rule's own dice, for a fault that needs more chances than whether it fires (drift picks items with it). */
+  dice(id: string): () => number {
+    const rule = this.rules.find((r) => r.fault.id === id);
+    return rule ? rule.roll : Math.random;
+  }
+
   /** The first rule of one of `kinds` that matches and wins its roll; it counts as injected. */
   pick(target: FaultTarget, kinds: ReadonlySet<FaultKind>): ActiveFault | undefined {
     for (const { fault, roll } of this.rules) {

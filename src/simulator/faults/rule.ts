@@ -2,7 +2,18 @@
 // test fails loudly instead of silently matching nothing.
 import { esiError } from "../http/io";
 
-export const FAULT_KINDS = ["status", "timeout", "slow", "truncated", "malformed", "420", "429", "revoke"] as const;
+/** "drift": a 200 body shaped like CCP's real ones that break the spec (./drift.ts); only on routes that have such a shape. */
+export const FAULT_KINDS = [
+  "status",
+  "timeout",
+  "slow",
+  "truncated",
+  "malformed",
+  "drift",
+  "420",
+  "429",
+  "revoke",
+] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export const FAULT_STATUSES = [500, 502, 503, 504, 520] as const;

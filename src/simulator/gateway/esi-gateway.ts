@@ -7,6 +7,7 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:
 import { bearerToken, TokenVerifier } from "../auth/esi-auth";
 import { type Outcome, ResponseCache } from "../esi/cache";
 import type { EsiRoute } from "../esi/route";
+import { driftBody, hasDrift } from "../faults/drift";
 import { FaultInjector, type FaultTarget } from "../faults/injector";
 import { DEFAULT_DELAY_MS, FAULT_STATUS_MESSAGES, type FaultKind } from "../faults/rule";
 import { esiError, HttpError, JSON_CONTENT_TYPE } from "../http/io";
@@ -28,6 +29,8 @@ export interface EsiGatewayOptions {
 
 const REQUEST_FAULTS: ReadonlySet<FaultKind> = new Set(["status", "timeout", "slow", "420", "429", "revoke"]);
 const BODY_FAULTS: ReadonlySet<FaultKind> = new Set(["truncated", "malformed"]);
+/** A drift rule fires only where a drifted shape exists, so it never counts an unchanged body as injected. */
+const DRIFTING_BODY_FAULTS: ReadonlySet<FaultKind> = new Set([...BODY_FAULTS, "drift"]);
 const MALFORMED_BODY = Buffer.from(
   "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>",
 );
@@ -173,13 +176,16 @@ export class EsiGateway {
       outcome = errorOutcome(error instanceof HttpError ? error : esiError(500, "Internal server error"));
     }
     if (outcome.status === 200 && outcome.body !== undefined && this.faults.active) {
-      const bodyFault = this.faults.pick(target, BODY_FAULTS);
+      const kinds = hasDrift(esiRoute.method, esiRoute.path) ? DRIFTING_BODY_FAULTS : BODY_FAULTS;
+      const bodyFault = this.faults.pick(target, kinds);
       if (bodyFault) {
         this.stats.faultInjected();
         const body =
-          bodyFault.kind === "truncated"
-            ? outcome.body.subarray(0, Math.floor(outcome.body.length / 2))
-            : MALFORMED_BODY;
+          bodyFault.kind === "drift"
+            ? (driftBody(esiRoute.path, outcome.body, this.faults.dice(bodyFault.id)) ?? outcome.body)
+            : bodyFault.kind === "truncated"
+              ? outcome.body.subarray(0, Math.floor(outcome.body.length / 2))
+              : MALFORMED_BODY;
         outcome = { ...outcome, body };
       }
     }

@@ -12,15 +12,17 @@ import {
   setSuperuser,
   updateGroup,
 } from "~/server/groups/admin";
+import { safeText } from "~/server/paging/inputs";
 import { areaProcedure, router } from "../trpc";
 
 const groupInput = z.object({
-  name: z.string().trim().min(1).max(80),
-  description: z.string().max(500).default(""),
+  name: safeText(80).min(1),
+  description: safeText(500, { trim: false }).default(""),
   permissions: z.array(z.enum(PERMISSION_NAMES as [Permission, ...Permission[]])).max(PERMISSION_NAMES.length),
   isDefault: z.boolean().default(false),
 });
-const id = z.string().min(1).max(40);
+/** User and group ids are cuids (25 characters). */
+const id = safeText(40, { trim: false }).min(1);
 
 const admin = areaProcedure("admin");
 
@@ -36,7 +38,7 @@ export const adminRouter = router({
     .input(z.object({ groupId: id, userId: id, member: z.boolean() }))
     .mutation(({ ctx, input }) => setMembership(ctx.deps.db, input.groupId, input.userId, input.member)),
   users: admin
-    .input(z.object({ search: z.string().trim().max(100).optional() }).default({}))
+    .input(z.object({ search: safeText(100).optional() }).default({}))
     .query(({ ctx, input }) => listUsers(ctx.deps.db, input.search || undefined)),
   setSuperuser: admin
     .input(z.object({ userId: id, isSuperuser: z.boolean() }))

@@ -2,9 +2,9 @@ import { z } from "zod";
 import { listMyCharacters } from "~/server/characters/my-characters";
 import { removeCharacter } from "~/server/characters/removal";
 import { setShared } from "~/server/sharing/shares";
+import { characterIdInput as characterId } from "../sheet-procedure";
 import { permissionProcedure, router } from "../trpc";
 
-const characterId = z.object({ characterId: z.number().int().positive() });
 const member = permissionProcedure("basic_access");
 
 export const charactersRouter = router({

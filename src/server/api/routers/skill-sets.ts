@@ -14,13 +14,15 @@ import {
 import { importEftFitting, importSkillPlan } from "~/server/skill-sets/import";
 import { recomputeSkillChecksInBackground } from "~/server/skill-sets/recompute";
 import type { AppDeps } from "~/server/deps";
+import { eveId32, safeText } from "~/server/paging/inputs";
 import { permissionProcedure, router, superuserProcedure } from "../trpc";
 
-const id = z.number().int().positive();
+/** Skill set and group ids (Int columns) and EVE type ids: 32-bit. */
+const id = eveId32;
 const level = z.number().int().min(1).max(5).nullable().optional();
 const skillSetInput = z.object({
-  name: z.string().trim().min(1).max(100),
-  description: z.string().max(2000).default(""),
+  name: safeText(100).min(1),
+  description: safeText(2000, { trim: false }).default(""),
   shipTypeId: id.nullable().optional(),
   isVisible: z.boolean().default(true),
   groupIds: z.array(id).max(200).default([]),
@@ -30,8 +32,8 @@ const skillSetInput = z.object({
     .max(500),
 });
 const groupInput = z.object({
-  name: z.string().trim().min(1).max(100),
-  description: z.string().max(2000).default(""),
+  name: safeText(100).min(1),
+  description: safeText(2000, { trim: false }).default(""),
   isDoctrine: z.boolean().default(false),
   isActive: z.boolean().default(true),
   skillSetIds: z.array(id).max(1000).default([]),
@@ -45,7 +47,7 @@ async function changing<T>(deps: AppDeps, change: Promise<T>): Promise<T> {
 }
 
 const importOptions = z.object({
-  text: z.string().min(1).max(50_000),
+  text: safeText(50_000, { trim: false }).min(1),
   overwrite: z.boolean().default(false),
   groupId: id.nullable().optional(),
 });
@@ -57,7 +59,7 @@ const editor = (user: { id: string; mainCharacter: { name: string } | null }) =>
 export const skillSetsRouter = router({
   list: reader.query(({ ctx }) => listSkillSets(ctx.deps.db)),
   searchTypes: reader
-    .input(z.object({ query: z.string().trim().min(2).max(100), kind: z.enum(["skill", "ship"]).default("skill") }))
+    .input(z.object({ query: safeText(100).min(2), kind: z.enum(["skill", "ship"]).default("skill") }))
     .query(({ ctx, input }) => searchTypes(ctx.deps.db, input.query, input.kind === "ship" ? 6 : 16)),
   create: superuserProcedure
     .input(skillSetInput)
@@ -82,10 +84,10 @@ export const skillSetsRouter = router({
       updateSkillSetGroup(ctx.deps.db, groupId, data, editor(ctx.user)),
     ),
   importSkillPlan: superuserProcedure
-    .input(importOptions.extend({ name: z.string().trim().min(1).max(100) }))
+    .input(importOptions.extend({ name: safeText(100).min(1) }))
     .mutation(({ ctx, input }) => changing(ctx.deps, importSkillPlan(ctx.deps, input, editor(ctx.user)))),
   importFitting: superuserProcedure
-    .input(importOptions.extend({ name: z.string().trim().max(100).nullable().optional() }))
+    .input(importOptions.extend({ name: safeText(100).nullable().optional() }))
     .mutation(({ ctx, input }) => changing(ctx.deps, importEftFitting(ctx.deps, input, editor(ctx.user)))),
   deleteGroup: superuserProcedure
     .input(z.object({ id }))

@@ -1,7 +1,7 @@
 import { EmptyState } from "~/components/sheet/empty-state";
 import { MailBrowser } from "~/components/sheet/mail-browser";
 import { mailFolders, mailHeaders, readMail } from "~/server/sheet/mail";
-import { loadSheet } from "~/web/sheet";
+import { loadSheet, optionalId64Param } from "~/web/sheet";
 
 export default async function MailPage({
   params,
@@ -11,8 +11,7 @@ export default async function MailPage({
   searchParams: Promise<{ mail?: string | string[] }>;
 }) {
   const { db, character } = await loadSheet((await params).id);
-  const requested = (await searchParams).mail;
-  const mailId = typeof requested === "string" && /^\d{1,20}$/.test(requested) ? requested : undefined;
+  const mailId = optionalId64Param((await searchParams).mail);
   const [folders, page, mail] = await Promise.all([
     mailFolders(db, character.id),
     mailHeaders(db, character.id, { limit: 50 }),
