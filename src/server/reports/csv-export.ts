@@ -85,9 +85,13 @@ function parseInput<T>(schema: ZodType<T>, text: string | null): T {
   const parsed = schema.safeParse(json);
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues;
-  throw new AppError("BAD_INPUT", `Invalid input: ${issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ")}`, {
-    fields: issues.map((i) => i.path.join(".")),
-  });
+  throw new AppError(
+    "BAD_INPUT",
+    `Invalid input: ${issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ")}`,
+    {
+      fields: issues.map((i) => i.path.join(".")),
+    },
+  );
 }
 
 /** The download's answer; throws AppErrors for the caller to turn into a status (errors/http.ts). */

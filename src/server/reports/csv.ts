@@ -21,7 +21,10 @@ export interface CsvColumn<Row> {
 }
 
 /** The rows as a byte stream, read from `rows` only as fast as the client takes them. */
-export function csvStream<Row>(columns: readonly CsvColumn<Row>[], rows: AsyncIterable<Row>): ReadableStream<Uint8Array> {
+export function csvStream<Row>(
+  columns: readonly CsvColumn<Row>[],
+  rows: AsyncIterable<Row>,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const iterator = rows[Symbol.asyncIterator]();
   let started = false;

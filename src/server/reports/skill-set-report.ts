@@ -90,7 +90,9 @@ function rowWhere(viewer: Viewer, input: Input): Prisma.Sql {
 function groupWhere(input: Input): Prisma.Sql {
   const all: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (input.requiredMet !== undefined)
-    all.push(input.requiredMet ? Prisma.sql`cardinality(x."requiredMet") > 0` : Prisma.sql`cardinality(x."requiredMet") = 0`);
+    all.push(
+      input.requiredMet ? Prisma.sql`cardinality(x."requiredMet") > 0` : Prisma.sql`cardinality(x."requiredMet") = 0`,
+    );
   if (input.skillSetId) all.push(Prisma.sql`${input.skillSetId}::int = ANY(x."requiredMet")`);
   return Prisma.join(all, " AND ");
 }

@@ -9,7 +9,13 @@ import { DOGMA } from "~/server/universe/types";
 const SKILLPOINTS = [0, 250, 1415, 8000, 45255, 256000] as const;
 
 /** Dogma attribute ids of the five character attributes, as skills name their primary/secondary. */
-export const ATTRIBUTE_IDS = { charisma: 164, intelligence: 165, memory: 166, perception: 167, willpower: 168 } as const;
+export const ATTRIBUTE_IDS = {
+  charisma: 164,
+  intelligence: 165,
+  memory: 166,
+  perception: 167,
+  willpower: 168,
+} as const;
 export type CharacterAttributeValues = Record<keyof typeof ATTRIBUTE_IDS, number>;
 
 export interface SkillTrainingFacts {

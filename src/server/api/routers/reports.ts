@@ -1,7 +1,4 @@
-import {
-  corporationComplianceInput,
-  corporationComplianceReport,
-} from "~/server/reports/corporation-compliance";
+import { corporationComplianceInput, corporationComplianceReport } from "~/server/reports/corporation-compliance";
 import { reportFilterOptions } from "~/server/reports/filter-options";
 import { skillSetReport, skillSetReportInput } from "~/server/reports/skill-set-report";
 import { userComplianceInput, userComplianceReport } from "~/server/reports/user-compliance";
