@@ -14,7 +14,7 @@ import {
   PARTLY_FROM_PERCENT,
   usersInScopeSql,
 } from "./compliance";
-import { everyRow, type PageRequest, pageOf, reportPageInput } from "./paging";
+import { everyRow, fullCountSql, type PageRead, type PageRequest, pageOf, readTotal, reportPageInput } from "./paging";
 import { type Organisation, organisation, sqlOrder } from "./sql";
 
 export const corporationComplianceInput = z.object({
@@ -87,35 +87,33 @@ function orderBy(input: Input): Prisma.Sql {
   return Prisma.sql`${primary}, g."corporationName" ASC NULLS LAST, g."corporationId" ASC NULLS LAST`;
 }
 
-async function readRows(db: Db, viewer: Viewer, input: Input, page: PageRequest): Promise<CorporationComplianceRow[]> {
-  const rows = await db.$queryRaw<Row[]>`
-    SELECT g.* FROM ${groupedSql(viewer)} WHERE ${where(input)}
+async function readRows(
+  db: Db,
+  viewer: Viewer,
+  input: Input,
+  page: PageRequest,
+): Promise<PageRead<CorporationComplianceRow>> {
+  const rows = await db.$queryRaw<(Row & { fullCount?: number })[]>`
+    SELECT g.*${fullCountSql(page)} FROM ${groupedSql(viewer)} WHERE ${where(input)}
     ORDER BY ${orderBy(input)} LIMIT ${page.limit} OFFSET ${page.offset}`;
-  return rows.map((r) => ({
-    corporation: organisation(r.corporationId, r.corporationName),
-    alliance: organisation(r.allianceId, r.allianceName),
-    users: r.users,
-    totalCharacters: r.total,
-    registeredCharacters: r.registered,
-    compliancePercent: compliancePercent(r.registered, r.total),
-    isCompliant: corporationComplianceLevel(r.registered, r.total) === "fully",
-    level: corporationComplianceLevel(r.registered, r.total),
-  }));
-}
-
-async function countRows(db: Db, viewer: Viewer, input: Input): Promise<number> {
-  const [row] = await db.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM ${groupedSql(viewer)} WHERE ${where(input)}`;
-  return row!.n;
+  return {
+    total: readTotal(rows),
+    rows: rows.map((r) => ({
+      corporation: organisation(r.corporationId, r.corporationName),
+      alliance: organisation(r.allianceId, r.allianceName),
+      users: r.users,
+      totalCharacters: r.total,
+      registeredCharacters: r.registered,
+      compliancePercent: compliancePercent(r.registered, r.total),
+      isCompliant: corporationComplianceLevel(r.registered, r.total) === "fully",
+      level: corporationComplianceLevel(r.registered, r.total),
+    })),
+  };
 }
 
 export async function corporationComplianceReport(db: Db, viewer: Viewer, raw: CorporationComplianceInput) {
   const input = corporationComplianceInput.parse(raw);
-  return pageOf(
-    input,
-    (page) => readRows(db, viewer, input, page),
-    () => countRows(db, viewer, input),
-  );
+  return pageOf(input, (page) => readRows(db, viewer, input, page));
 }
 
 /** Every row of the view (the CSV download). */

@@ -9,7 +9,7 @@ import { listableCharactersSql, viewableCharactersSql } from "~/server/access/ch
 import type { Viewer } from "~/server/access/viewer";
 import type { Db } from "~/server/db/client";
 import { eveId32, safeText } from "~/server/paging/inputs";
-import { everyRow, type PageRequest, pageOf, reportPageInput } from "./paging";
+import { everyRow, fullCountSql, type PageRead, type PageRequest, pageOf, readTotal, reportPageInput } from "./paging";
 import { type GroupTraining, groupTraining, trainingKey } from "./skill-set-training";
 import { likePattern, type Organisation, organisation, sqlOrder } from "./sql";
 
@@ -71,11 +71,9 @@ export interface SkillSetReportRow {
   canView: boolean;
 }
 
-/** Per-row filters, before grouping. */
-function rowWhere(viewer: Viewer, input: Input): Prisma.Sql {
-  const all = [listableCharactersSql(viewer, CHARACTER, OWNERSHIP), Prisma.sql`g."isActive"`];
-  if (input.groupId) all.push(Prisma.sql`g.id = ${input.groupId}`);
-  if (input.doctrineOnly) all.push(Prisma.sql`g."isDoctrine"`);
+/** The characters the report may list (the finder's scope), with the filters on the character and its main. */
+function charactersSql(viewer: Viewer, input: Input): Prisma.Sql {
+  const all = [listableCharactersSql(viewer, CHARACTER, OWNERSHIP)];
   if (input.corporationId) all.push(Prisma.sql`m."corporationId" = ${input.corporationId}`);
   if (input.allianceId) all.push(Prisma.sql`m."allianceId" = ${input.allianceId}`);
   if (input.mainOnly) all.push(Prisma.sql`m.id = ec.id`);
@@ -83,7 +81,19 @@ function rowWhere(viewer: Viewer, input: Input): Prisma.Sql {
     const pattern = likePattern(input.search);
     all.push(Prisma.sql`(ec.name ILIKE ${pattern} OR m.name ILIKE ${pattern})`);
   }
-  return Prisma.join(all, " AND ");
+  return Prisma.sql`SELECT c.id FROM "Character" c
+    JOIN "EveCharacter" ec ON ec.id = c.id
+    LEFT JOIN "CharacterOwnership" o ON o."characterId" = c.id
+    LEFT JOIN "User" u ON u.id = o."userId"
+    LEFT JOIN "EveCharacter" m ON m.id = u."mainCharacterId"
+    WHERE ${Prisma.join(all, " AND ")}`;
+}
+
+function groupsSql(input: Input): Prisma.Sql {
+  const all = [Prisma.sql`g."isActive"`];
+  if (input.groupId) all.push(Prisma.sql`g.id = ${input.groupId}`);
+  if (input.doctrineOnly) all.push(Prisma.sql`g."isDoctrine"`);
+  return Prisma.sql`SELECT g.id FROM "SkillSetGroup" g WHERE ${Prisma.join(all, " AND ")}`;
 }
 
 /** Filters on the grouped rows `x`. */
@@ -97,49 +107,64 @@ function groupWhere(input: Input): Prisma.Sql {
   return Prisma.join(all, " AND ");
 }
 
+/**
+ * The (group, character) pairs, aggregated over ids alone (the checks are the big
+ * table: characters x sets), then joined to the names and owners the page shows.
+ */
 function groupedSql(viewer: Viewer, input: Input): Prisma.Sql {
-  const met = Prisma.sql`cardinality(chk."failedRequired") = 0`;
+  // Booleans before aggregating: sorting the checks' arrays for the grouping cost more than the grouping.
   return Prisma.sql`(
-    SELECT g.id AS "groupId", g.name AS "groupName", g."isDoctrine",
-      ec.id AS "characterId", ec.name AS "characterName",
-      m.id AS "mainId", m.name AS "mainName", m."corporationId", m."corporationName", m."allianceId", m."allianceName",
-      COALESCE(array_agg(chk."skillSetId" ORDER BY s.name) FILTER (WHERE ${met}), '{}') AS "requiredMet",
-      COALESCE(array_agg(chk."skillSetId" ORDER BY s.name) FILTER (
-        WHERE ${met} AND cardinality(chk."failedRecommended") = 0
-          AND EXISTS (SELECT 1 FROM "SkillSetSkill" k WHERE k."skillSetId" = s.id AND k."recommendedLevel" IS NOT NULL)
-      ), '{}') AS "recommendedMet",
-      bool_and(${viewableCharactersSql(viewer, CHARACTER, OWNERSHIP)}) AS "canView"
-    FROM "CharacterSkillSetCheck" chk
-    JOIN "_SkillSetToSkillSetGroup" sg ON sg."A" = chk."skillSetId"
-    JOIN "SkillSetGroup" g ON g.id = sg."B"
-    JOIN "SkillSet" s ON s.id = chk."skillSetId"
-    JOIN "Character" c ON c.id = chk."characterId"
-    JOIN "EveCharacter" ec ON ec.id = c.id
-    LEFT JOIN "CharacterOwnership" o ON o."characterId" = c.id
+    SELECT p.*, g.name AS "groupName", g."isDoctrine", ec.name AS "characterName",
+      m.id AS "mainId", m.name AS "mainName", m."corporationId", m."corporationName", m."allianceId", m."allianceName"
+    FROM (
+      SELECT sg."B" AS "groupId", chk."characterId",
+        COALESCE(array_agg(chk."skillSetId") FILTER (WHERE chk.met), '{}') AS "requiredMet",
+        COALESCE(array_agg(chk."skillSetId") FILTER (WHERE chk.met AND chk."metRecommended"), '{}') AS "recommendedMet"
+      FROM (
+        SELECT k."characterId", k."skillSetId", cardinality(k."failedRequired") = 0 AS met,
+          cardinality(k."failedRecommended") = 0
+            AND k."skillSetId" IN (SELECT r."skillSetId" FROM "SkillSetSkill" r WHERE r."recommendedLevel" IS NOT NULL)
+            AS "metRecommended"
+        FROM "CharacterSkillSetCheck" k
+        WHERE k."characterId" IN (${charactersSql(viewer, input)})
+      ) chk
+      JOIN "_SkillSetToSkillSetGroup" sg ON sg."A" = chk."skillSetId"
+      WHERE sg."B" IN (${groupsSql(input)})
+      GROUP BY sg."B", chk."characterId"
+    ) p
+    JOIN "SkillSetGroup" g ON g.id = p."groupId"
+    JOIN "EveCharacter" ec ON ec.id = p."characterId"
+    LEFT JOIN "CharacterOwnership" o ON o."characterId" = ec.id
     LEFT JOIN "User" u ON u.id = o."userId"
     LEFT JOIN "EveCharacter" m ON m.id = u."mainCharacterId"
-    WHERE ${rowWhere(viewer, input)}
-    GROUP BY g.id, ec.id, m.id
   ) x`;
 }
 
-function orderBy(input: Input): Prisma.Sql {
+/** The view's order over the grouped rows, as `alias` (the page query reads them twice). */
+function orderBy(input: Input, alias = "x"): Prisma.Sql {
   const dir = sqlOrder(input.order);
+  const t = Prisma.raw(alias);
   const primary = {
-    character: Prisma.sql`x."characterName" ${dir}`,
-    main: Prisma.sql`x."mainName" ${dir} NULLS LAST`,
-    corporation: Prisma.sql`x."corporationName" ${dir} NULLS LAST`,
-    alliance: Prisma.sql`x."allianceName" ${dir} NULLS LAST`,
-    group: Prisma.sql`x."groupName" ${dir}`,
-    passed: Prisma.sql`cardinality(x."requiredMet") ${dir}`,
+    character: Prisma.sql`${t}."characterName" ${dir}`,
+    main: Prisma.sql`${t}."mainName" ${dir} NULLS LAST`,
+    corporation: Prisma.sql`${t}."corporationName" ${dir} NULLS LAST`,
+    alliance: Prisma.sql`${t}."allianceName" ${dir} NULLS LAST`,
+    group: Prisma.sql`${t}."groupName" ${dir}`,
+    passed: Prisma.sql`cardinality(${t}."requiredMet") ${dir}`,
   }[input.sort];
-  return Prisma.sql`${primary}, x."groupName" ASC, x."characterName" ASC, x."groupId" ASC, x."characterId" ASC`;
+  return Prisma.sql`${primary}, ${t}."groupName" ASC, ${t}."characterName" ASC, ${t}."groupId" ASC, ${t}."characterId" ASC`;
 }
 
-async function readRows(db: Db, viewer: Viewer, input: Input, page: PageRequest): Promise<SkillSetReportRow[]> {
-  const rows = await db.$queryRaw<Row[]>`
-    SELECT x.* FROM ${groupedSql(viewer, input)} WHERE ${groupWhere(input)}
-    ORDER BY ${orderBy(input)} LIMIT ${page.limit} OFFSET ${page.offset}`;
+async function readRows(db: Db, viewer: Viewer, input: Input, page: PageRequest): Promise<PageRead<SkillSetReportRow>> {
+  // May the viewer open the sheet: asked for the page's rows only, after the limit.
+  const rows = await db.$queryRaw<(Row & { fullCount?: number })[]>`
+    SELECT y.*, ${viewableCharactersSql(viewer, CHARACTER, OWNERSHIP)} AS "canView" FROM (
+      SELECT x.*${fullCountSql(page)} FROM ${groupedSql(viewer, input)} WHERE ${groupWhere(input)}
+      ORDER BY ${orderBy(input)} LIMIT ${page.limit} OFFSET ${page.offset}
+    ) y
+    JOIN "Character" c ON c.id = y."characterId"
+    LEFT JOIN "CharacterOwnership" o ON o."characterId" = c.id
+    ORDER BY ${orderBy(input, "y")}`;
   const setIds = [...new Set(rows.flatMap((r) => [...r.requiredMet, ...r.recommendedMet]))];
   const [sets, training] = await Promise.all([
     setIds.length === 0
@@ -148,34 +173,31 @@ async function readRows(db: Db, viewer: Viewer, input: Input, page: PageRequest)
     groupTraining(db, rows),
   ]);
   const setById = new Map(sets.map((s) => [s.id, s]));
-  const named = (ids: number[]) => ids.map((id) => setById.get(id)!).filter(Boolean);
-  return rows.map((r) => ({
-    group: { id: r.groupId, name: r.groupName, isDoctrine: r.isDoctrine },
-    character: { id: r.characterId, name: r.characterName },
-    main: r.mainId === null ? null : { id: r.mainId, name: r.mainName! },
-    isMain: r.mainId === r.characterId,
-    corporation: organisation(r.corporationId, r.corporationName),
-    alliance: organisation(r.allianceId, r.allianceName),
-    requiredMet: named(r.requiredMet),
-    recommendedMet: named(r.recommendedMet),
-    training: training.get(trainingKey(r.groupId, r.characterId)) ?? { allSeconds: 0, nearest: null },
-    canView: r.canView,
-  }));
-}
-
-async function countRows(db: Db, viewer: Viewer, input: Input): Promise<number> {
-  const [row] = await db.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM ${groupedSql(viewer, input)} WHERE ${groupWhere(input)}`;
-  return row!.n;
+  const named = (ids: number[]) =>
+    ids
+      .map((id) => setById.get(id)!)
+      .filter(Boolean)
+      .sort((a, b) => a.name.localeCompare(b.name));
+  return {
+    total: readTotal(rows),
+    rows: rows.map((r) => ({
+      group: { id: r.groupId, name: r.groupName, isDoctrine: r.isDoctrine },
+      character: { id: r.characterId, name: r.characterName },
+      main: r.mainId === null ? null : { id: r.mainId, name: r.mainName! },
+      isMain: r.mainId === r.characterId,
+      corporation: organisation(r.corporationId, r.corporationName),
+      alliance: organisation(r.allianceId, r.allianceName),
+      requiredMet: named(r.requiredMet),
+      recommendedMet: named(r.recommendedMet),
+      training: training.get(trainingKey(r.groupId, r.characterId)) ?? { allSeconds: 0, nearest: null },
+      canView: r.canView,
+    })),
+  };
 }
 
 export async function skillSetReport(db: Db, viewer: Viewer, raw: SkillSetReportInput) {
   const input = skillSetReportInput.parse(raw);
-  return pageOf(
-    input,
-    (page) => readRows(db, viewer, input, page),
-    () => countRows(db, viewer, input),
-  );
+  return pageOf(input, (page) => readRows(db, viewer, input, page));
 }
 
 /** Every row of the view (the CSV download). */

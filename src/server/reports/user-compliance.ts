@@ -8,7 +8,7 @@ import type { Db } from "~/server/db/client";
 import { eveId32, safeText } from "~/server/paging/inputs";
 import { type ComplianceLevel, userComplianceLevel, usersInScopeSql } from "./compliance";
 import { likePattern, type Organisation, organisation, sqlOrder } from "./sql";
-import { everyRow, type PageRequest, pageOf, reportPageInput } from "./paging";
+import { everyRow, fullCountSql, type PageRead, type PageRequest, pageOf, readTotal, reportPageInput } from "./paging";
 
 export const userComplianceInput = z.object({
   ...reportPageInput,
@@ -74,37 +74,30 @@ function orderBy(input: Input): Prisma.Sql {
   return Prisma.sql`${primary}, r."mainName" ASC NULLS LAST, r."userId" ASC`;
 }
 
-async function readRows(db: Db, viewer: Viewer, input: Input, page: PageRequest): Promise<UserComplianceRow[]> {
-  const rows = await db.$queryRaw<Row[]>`
-    SELECT r.* FROM ${usersInScopeSql(viewer)} WHERE ${where(input)}
+async function readRows(db: Db, viewer: Viewer, input: Input, page: PageRequest): Promise<PageRead<UserComplianceRow>> {
+  const rows = await db.$queryRaw<(Row & { fullCount?: number })[]>`
+    SELECT r.*${fullCountSql(page)} FROM ${usersInScopeSql(viewer)} WHERE ${where(input)}
     ORDER BY ${orderBy(input)} LIMIT ${page.limit} OFFSET ${page.offset}`;
-  return rows.map((r) => ({
-    userId: r.userId,
-    main: r.mainId === null ? null : { id: r.mainId, name: r.mainName! },
-    corporation: organisation(r.corporationId, r.corporationName),
-    alliance: organisation(r.allianceId, r.allianceName),
-    totalCharacters: r.total,
-    registeredCharacters: r.registered,
-    isRegistered: r.isRegistered,
-    isCompliant: r.isCompliant,
-    level: userComplianceLevel(r.isCompliant, r.registered),
-    canView: r.canView,
-  }));
-}
-
-async function countRows(db: Db, viewer: Viewer, input: Input): Promise<number> {
-  const [row] = await db.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM ${usersInScopeSql(viewer)} WHERE ${where(input)}`;
-  return row!.n;
+  return {
+    total: readTotal(rows),
+    rows: rows.map((r) => ({
+      userId: r.userId,
+      main: r.mainId === null ? null : { id: r.mainId, name: r.mainName! },
+      corporation: organisation(r.corporationId, r.corporationName),
+      alliance: organisation(r.allianceId, r.allianceName),
+      totalCharacters: r.total,
+      registeredCharacters: r.registered,
+      isRegistered: r.isRegistered,
+      isCompliant: r.isCompliant,
+      level: userComplianceLevel(r.isCompliant, r.registered),
+      canView: r.canView,
+    })),
+  };
 }
 
 export async function userComplianceReport(db: Db, viewer: Viewer, raw: UserComplianceInput) {
   const input = userComplianceInput.parse(raw);
-  return pageOf(
-    input,
-    (page) => readRows(db, viewer, input, page),
-    () => countRows(db, viewer, input),
-  );
+  return pageOf(input, (page) => readRows(db, viewer, input, page));
 }
 
 /** Every row of the view (the CSV download). */
