@@ -73,7 +73,10 @@ export function SkillSetReport({ imageBaseUrl }: { imageBaseUrl: string }) {
             className="rounded"
           />
           {r.canView ? (
-            <Link href={`/characters/${r.character.id}/skill-sets`} className="text-sky-300 hover:underline">
+            <Link
+              href={`/characters/${r.character.id}${r.linkSkillSets ? "/skill-sets" : ""}`}
+              className="text-sky-300 hover:underline"
+            >
               {r.character.name}
             </Link>
           ) : (

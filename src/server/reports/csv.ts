@@ -3,6 +3,8 @@
 // header line, RFC 4180 quoting. A field that a spreadsheet would run as a formula
 // (starting with = + - @, tab or carriage return) gets a leading apostrophe: pilots
 // choose their names, and the file is opened by someone else.
+import { toAppError } from "~/server/errors/unexpected";
+
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function csvField(value: string | number | boolean | null | undefined): string {
@@ -38,7 +40,10 @@ export function csvStream<Row>(
       // A batch of lines per chunk: one enqueue per row would cost more than the rows.
       let chunk = "";
       for (let i = 0; i < 200; i++) {
-        const next = await iterator.next();
+        // Past the headers a failure can only cut the download short; the log gets why, the file no text of it.
+        const next = await iterator.next().catch((error: unknown) => {
+          throw toAppError(error, "reports CSV stream");
+        });
         if (next.done) {
           if (chunk) controller.enqueue(encoder.encode(chunk));
           controller.close();

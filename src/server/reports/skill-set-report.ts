@@ -6,7 +6,7 @@
 import { Prisma } from "@prisma/client";
 import { z } from "zod";
 import { listableCharactersSql, viewableCharactersSql } from "~/server/access/character-access-sql";
-import type { Viewer } from "~/server/access/viewer";
+import { can, type Viewer } from "~/server/access/viewer";
 import type { Db } from "~/server/db/client";
 import { eveId32, safeText } from "~/server/paging/inputs";
 import { everyRow, fullCountSql, type PageRead, type PageRequest, pageOf, readTotal, reportPageInput } from "./paging";
@@ -69,6 +69,8 @@ export interface SkillSetReportRow {
   training: GroupTraining;
   /** The viewer may open the character's sheet (the link). */
   canView: boolean;
+  /** The link may go to the sheet's skill-set tab (view_skill_sets; src/server/sheet/skill-sets.ts), else the overview. */
+  linkSkillSets: boolean;
 }
 
 /** The characters the report may list (the finder's scope), with the filters on the character and its main. */
@@ -191,6 +193,7 @@ async function readRows(db: Db, viewer: Viewer, input: Input, page: PageRequest)
       recommendedMet: named(r.recommendedMet),
       training: training.get(trainingKey(r.groupId, r.characterId)) ?? { allSeconds: 0, nearest: null },
       canView: r.canView,
+      linkSkillSets: r.canView && can(viewer, "view_skill_sets"),
     })),
   };
 }
