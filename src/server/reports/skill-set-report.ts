@@ -45,8 +45,7 @@ interface Row {
   corporationName: string | null;
   allianceId: number | null;
   allianceName: string | null;
-  requiredMet: number[];
-  recommendedMet: number[];
+  passed: number;
   canView: boolean;
 }
 
@@ -73,8 +72,8 @@ export interface SkillSetReportRow {
   linkSkillSets: boolean;
 }
 
-/** The characters the report may list (the finder's scope), with the filters on the character and its main. */
-function charactersSql(viewer: Viewer, input: Input): Prisma.Sql {
+/** Conditions on the character `c`/`ec`, its owner `o` and main `m`: the finder's scope and the filters. */
+function characterConditions(viewer: Viewer, input: Input): Prisma.Sql[] {
   const all = [listableCharactersSql(viewer, CHARACTER, OWNERSHIP)];
   if (input.corporationId) all.push(Prisma.sql`m."corporationId" = ${input.corporationId}`);
   if (input.allianceId) all.push(Prisma.sql`m."allianceId" = ${input.allianceId}`);
@@ -83,63 +82,71 @@ function charactersSql(viewer: Viewer, input: Input): Prisma.Sql {
     const pattern = likePattern(input.search);
     all.push(Prisma.sql`(ec.name ILIKE ${pattern} OR m.name ILIKE ${pattern})`);
   }
-  return Prisma.sql`SELECT c.id FROM "Character" c
+  return all;
+}
+
+function groupConditions(input: Input): Prisma.Sql[] {
+  const all = [Prisma.sql`g."isActive"`];
+  if (input.groupId) all.push(Prisma.sql`g.id = ${input.groupId}`);
+  if (input.doctrineOnly) all.push(Prisma.sql`g."isDoctrine"`);
+  return all;
+}
+
+/** A check of the character `ec` for a set of the group `g`, with `extra` conditions on the check `k`. */
+const checkInGroup = (extra: Prisma.Sql) => Prisma.sql`EXISTS (
+  SELECT 1 FROM "_SkillSetToSkillSetGroup" sg
+  JOIN "CharacterSkillSetCheck" k ON k."skillSetId" = sg."A" AND k."characterId" = ec.id
+  WHERE sg."B" = g.id ${extra})`;
+const MET = Prisma.sql`AND cardinality(k."failedRequired") = 0`;
+
+/**
+ * The (group, character) pairs of the view, as `x`, found without aggregating the checks
+ * (characters x sets, the big table): each pair is a probe of the checks' primary key, and
+ * only the page's pairs are aggregated afterwards (setsMet).
+ */
+function pairsSql(viewer: Viewer, input: Input): Prisma.Sql {
+  const where = [...groupConditions(input), ...characterConditions(viewer, input), checkInGroup(Prisma.empty)];
+  if (input.requiredMet === true) where.push(checkInGroup(MET));
+  if (input.requiredMet === false) where.push(Prisma.sql`NOT ${checkInGroup(MET)}`);
+  if (input.skillSetId) where.push(checkInGroup(Prisma.sql`AND k."skillSetId" = ${input.skillSetId} ${MET}`));
+  const passed =
+    input.sort === "passed"
+      ? Prisma.sql`(SELECT count(*)::int FROM "_SkillSetToSkillSetGroup" sg
+          JOIN "CharacterSkillSetCheck" k ON k."skillSetId" = sg."A" AND k."characterId" = ec.id
+          WHERE sg."B" = g.id ${MET})`
+      : Prisma.sql`0`;
+  return Prisma.sql`(
+    SELECT g.id AS "groupId", g.name AS "groupName", g."isDoctrine", ec.id AS "characterId", ec.name AS "characterName",
+      m.id AS "mainId", m.name AS "mainName", m."corporationId", m."corporationName", m."allianceId", m."allianceName",
+      ${passed} AS passed
+    FROM "SkillSetGroup" g
+    CROSS JOIN "Character" c
     JOIN "EveCharacter" ec ON ec.id = c.id
     LEFT JOIN "CharacterOwnership" o ON o."characterId" = c.id
     LEFT JOIN "User" u ON u.id = o."userId"
     LEFT JOIN "EveCharacter" m ON m.id = u."mainCharacterId"
-    WHERE ${Prisma.join(all, " AND ")}`;
-}
-
-function groupsSql(input: Input): Prisma.Sql {
-  const all = [Prisma.sql`g."isActive"`];
-  if (input.groupId) all.push(Prisma.sql`g.id = ${input.groupId}`);
-  if (input.doctrineOnly) all.push(Prisma.sql`g."isDoctrine"`);
-  return Prisma.sql`SELECT g.id FROM "SkillSetGroup" g WHERE ${Prisma.join(all, " AND ")}`;
-}
-
-/** Filters on the grouped rows `x`. */
-function groupWhere(input: Input): Prisma.Sql {
-  const all: Prisma.Sql[] = [Prisma.sql`TRUE`];
-  if (input.requiredMet !== undefined)
-    all.push(
-      input.requiredMet ? Prisma.sql`cardinality(x."requiredMet") > 0` : Prisma.sql`cardinality(x."requiredMet") = 0`,
-    );
-  if (input.skillSetId) all.push(Prisma.sql`${input.skillSetId}::int = ANY(x."requiredMet")`);
-  return Prisma.join(all, " AND ");
-}
-
-/**
- * The (group, character) pairs, aggregated over ids alone (the checks are the big
- * table: characters x sets), then joined to the names and owners the page shows.
- */
-function groupedSql(viewer: Viewer, input: Input): Prisma.Sql {
-  // Booleans before aggregating: sorting the checks' arrays for the grouping cost more than the grouping.
-  return Prisma.sql`(
-    SELECT p.*, g.name AS "groupName", g."isDoctrine", ec.name AS "characterName",
-      m.id AS "mainId", m.name AS "mainName", m."corporationId", m."corporationName", m."allianceId", m."allianceName"
-    FROM (
-      SELECT sg."B" AS "groupId", chk."characterId",
-        COALESCE(array_agg(chk."skillSetId") FILTER (WHERE chk.met), '{}') AS "requiredMet",
-        COALESCE(array_agg(chk."skillSetId") FILTER (WHERE chk.met AND chk."metRecommended"), '{}') AS "recommendedMet"
-      FROM (
-        SELECT k."characterId", k."skillSetId", cardinality(k."failedRequired") = 0 AS met,
-          cardinality(k."failedRecommended") = 0
-            AND k."skillSetId" IN (SELECT r."skillSetId" FROM "SkillSetSkill" r WHERE r."recommendedLevel" IS NOT NULL)
-            AS "metRecommended"
-        FROM "CharacterSkillSetCheck" k
-        WHERE k."characterId" IN (${charactersSql(viewer, input)})
-      ) chk
-      JOIN "_SkillSetToSkillSetGroup" sg ON sg."A" = chk."skillSetId"
-      WHERE sg."B" IN (${groupsSql(input)})
-      GROUP BY sg."B", chk."characterId"
-    ) p
-    JOIN "SkillSetGroup" g ON g.id = p."groupId"
-    JOIN "EveCharacter" ec ON ec.id = p."characterId"
-    LEFT JOIN "CharacterOwnership" o ON o."characterId" = ec.id
-    LEFT JOIN "User" u ON u.id = o."userId"
-    LEFT JOIN "EveCharacter" m ON m.id = u."mainCharacterId"
+    WHERE ${Prisma.join(where, " AND ")}
   ) x`;
+}
+
+/** For the page's pairs: the sets whose required skills are met, and those whose recommended skills are met too. */
+async function setsMet(db: Db, pairs: readonly { groupId: number; characterId: number }[]) {
+  if (pairs.length === 0) return new Map<string, { requiredMet: number[]; recommendedMet: number[] }>();
+  const rows = await db.$queryRaw<
+    { groupId: number; characterId: number; requiredMet: number[]; recommendedMet: number[] }[]
+  >`
+    SELECT sg."B" AS "groupId", k."characterId",
+      COALESCE(array_agg(k."skillSetId") FILTER (WHERE cardinality(k."failedRequired") = 0), '{}') AS "requiredMet",
+      COALESCE(array_agg(k."skillSetId") FILTER (
+        WHERE cardinality(k."failedRequired") = 0 AND cardinality(k."failedRecommended") = 0
+          AND EXISTS (SELECT 1 FROM "SkillSetSkill" r WHERE r."skillSetId" = k."skillSetId" AND r."recommendedLevel" IS NOT NULL)
+      ), '{}') AS "recommendedMet"
+    FROM "CharacterSkillSetCheck" k
+    JOIN "_SkillSetToSkillSetGroup" sg ON sg."A" = k."skillSetId"
+    WHERE k."characterId" IN (${Prisma.join([...new Set(pairs.map((p) => p.characterId))])})
+      AND sg."B" IN (${Prisma.join([...new Set(pairs.map((p) => p.groupId))])})
+    GROUP BY sg."B", k."characterId"`;
+  return new Map(rows.map((r) => [trainingKey(r.groupId, r.characterId), r]));
 }
 
 /** The view's order over the grouped rows, as `alias` (the page query reads them twice). */
@@ -152,7 +159,7 @@ function orderBy(input: Input, alias = "x"): Prisma.Sql {
     corporation: Prisma.sql`${t}."corporationName" ${dir} NULLS LAST`,
     alliance: Prisma.sql`${t}."allianceName" ${dir} NULLS LAST`,
     group: Prisma.sql`${t}."groupName" ${dir}`,
-    passed: Prisma.sql`cardinality(${t}."requiredMet") ${dir}`,
+    passed: Prisma.sql`${t}.passed ${dir}`,
   }[input.sort];
   return Prisma.sql`${primary}, ${t}."groupName" ASC, ${t}."characterName" ASC, ${t}."groupId" ASC, ${t}."characterId" ASC`;
 }
@@ -161,19 +168,22 @@ async function readRows(db: Db, viewer: Viewer, input: Input, page: PageRequest)
   // May the viewer open the sheet: asked for the page's rows only, after the limit.
   const rows = await db.$queryRaw<(Row & { fullCount?: number })[]>`
     SELECT y.*, ${viewableCharactersSql(viewer, CHARACTER, OWNERSHIP)} AS "canView" FROM (
-      SELECT x.*${fullCountSql(page)} FROM ${groupedSql(viewer, input)} WHERE ${groupWhere(input)}
+      SELECT x.*${fullCountSql(page)} FROM ${pairsSql(viewer, input)}
       ORDER BY ${orderBy(input)} LIMIT ${page.limit} OFFSET ${page.offset}
     ) y
     JOIN "Character" c ON c.id = y."characterId"
     LEFT JOIN "CharacterOwnership" o ON o."characterId" = c.id
     ORDER BY ${orderBy(input, "y")}`;
-  const setIds = [...new Set(rows.flatMap((r) => [...r.requiredMet, ...r.recommendedMet]))];
-  const [sets, training] = await Promise.all([
+  const [met, training] = await Promise.all([setsMet(db, rows), groupTraining(db, rows)]);
+  const none = { requiredMet: [], recommendedMet: [] };
+  const setIds = [...new Set([...met.values()].flatMap((m) => [...m.requiredMet, ...m.recommendedMet]))];
+  const sets =
     setIds.length === 0
       ? []
-      : db.skillSet.findMany({ where: { id: { in: setIds } }, select: { id: true, name: true, shipTypeId: true } }),
-    groupTraining(db, rows),
-  ]);
+      : await db.skillSet.findMany({
+          where: { id: { in: setIds } },
+          select: { id: true, name: true, shipTypeId: true },
+        });
   const setById = new Map(sets.map((s) => [s.id, s]));
   const named = (ids: number[]) =>
     ids
@@ -189,8 +199,8 @@ async function readRows(db: Db, viewer: Viewer, input: Input, page: PageRequest)
       isMain: r.mainId === r.characterId,
       corporation: organisation(r.corporationId, r.corporationName),
       alliance: organisation(r.allianceId, r.allianceName),
-      requiredMet: named(r.requiredMet),
-      recommendedMet: named(r.recommendedMet),
+      requiredMet: named((met.get(trainingKey(r.groupId, r.characterId)) ?? none).requiredMet),
+      recommendedMet: named((met.get(trainingKey(r.groupId, r.characterId)) ?? none).recommendedMet),
       training: training.get(trainingKey(r.groupId, r.characterId)) ?? { allSeconds: 0, nearest: null },
       canView: r.canView,
       linkSkillSets: r.canView && can(viewer, "view_skill_sets"),
