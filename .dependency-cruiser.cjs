@@ -20,6 +20,7 @@ const LAYERS = [
   ["deps", "^src/server/deps\\.ts$"],
   ["cli", "^src/server/cli/"],
   ["finder", "^src/server/finder/"],
+  ["reports", "^src/server/reports/"],
   ["sheet", "^src/server/sheet/"],
   ["skill-sets", "^src/server/skill-sets/"],
   ["admin-characters", "^src/server/admin-characters/"],

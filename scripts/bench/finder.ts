@@ -11,6 +11,7 @@ import { createDb } from "~/server/db/client";
 import { createEsiClient } from "~/server/esi/client";
 import { createTestDatabase } from "../../tests/support/database";
 import { testAppDeps } from "../../tests/support/app-deps";
+import { seedRoster } from "./roster";
 
 const short = process.argv.includes("--short");
 const USERS = short ? 400 : 2000;
@@ -28,42 +29,13 @@ try {
       { id: "auditors", name: "Auditors", permissions: ["finder_access", "characters_access", "view_everything"] },
     ],
   });
-  const characters = [];
-  for (let i = 0; i < USERS * PER_USER; i++) {
-    const corp = 98000001 + (Math.floor(i / PER_USER) % 20);
-    characters.push({
-      id: 90000000 + i,
-      name: `Pilot ${i.toString(36)} ${(i * 7919) % 10007}`,
-      corporationId: corp,
-      corporationName: `Corp ${corp % 100}`,
-      allianceId: 99000001 + (corp % 3),
-      allianceName: `Alliance ${corp % 3}`,
-    });
-  }
-  await db.eveCharacter.createMany({ data: characters });
-  await db.user.createMany({
-    data: Array.from({ length: USERS }, (_, u) => ({ id: `u${u}`, mainCharacterId: 90000000 + u * PER_USER })),
-  });
-  await db.groupMembership.createMany({
-    data: Array.from({ length: USERS }, (_, u) => ({ groupId: "members", userId: `u${u}` })),
-  });
+  const { characters } = await seedRoster(db, USERS, PER_USER);
   await db.groupMembership.createMany({
     data: [
       { groupId: "leaders", userId: "u0" },
       { groupId: "auditors", userId: "u1" },
     ],
   });
-  await db.characterOwnership.createMany({
-    data: characters.map((c, i) => ({
-      characterId: c.id,
-      userId: `u${Math.floor(i / PER_USER)}`,
-      ownerHash: `h${c.id}`,
-    })),
-  });
-  await db.character.createMany({
-    data: characters.filter((_, i) => i % PER_USER !== 0).map((c) => ({ id: c.id, isShared: c.id % 11 === 0 })),
-  });
-
   // A live database has planner statistics; a freshly loaded one gets them here rather than whenever autovacuum wakes.
   await db.$executeRaw`ANALYZE`;
 

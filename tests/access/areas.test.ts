@@ -20,12 +20,15 @@ const CASES: { name: string; permissions: Permission[]; superuser?: boolean }[] 
   { name: "recruiter", permissions: ["basic_access", "finder_access"] },
   { name: "skill set reader", permissions: ["view_skill_sets"] },
   { name: "character manager", permissions: ["manage_characters"] },
+  { name: "reports without basic access", permissions: ["reports_access"] },
+  { name: "corp leadership", permissions: ["basic_access", "reports_access", "view_same_corporation"] },
   { name: "superuser", permissions: [], superuser: true },
 ];
 
 /** One procedure of each area, called with input its schema accepts. */
 const PROBES: Record<Area, (caller: ReturnType<typeof appRouter.createCaller>) => Promise<unknown>> = {
   finder: (caller) => caller.finder.filterOptions(),
+  reports: (caller) => caller.reports.filterOptions(),
   skillSets: (caller) => caller.skillSets.list(),
   characters: (caller) => caller.adminCharacters.filterOptions(),
   admin: (caller) => caller.admin.groups(),

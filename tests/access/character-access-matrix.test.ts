@@ -13,6 +13,10 @@ import { Prisma } from "@prisma/client";
 import { TRPCError } from "@trpc/server";
 import { accessibleUserIdsSql, viewableCharactersSql } from "~/server/access/character-access-sql";
 import { findCharacters } from "~/server/finder/character-finder";
+import { corporationComplianceReport } from "~/server/reports/corporation-compliance";
+import { reportCsvResponse } from "~/server/reports/csv-export";
+import { skillSetReport } from "~/server/reports/skill-set-report";
+import { userComplianceReport } from "~/server/reports/user-compliance";
 import { can, loadViewer, type Viewer } from "~/server/access/viewer";
 import { appRouter } from "~/server/api/root";
 import type { CurrentUser } from "~/server/auth/session";
@@ -160,7 +164,19 @@ function oracle(perms: Set<Permission>, viewerCorp: number) {
     (c) => has("view_everything") || c.owner?.id === "viewer" || (c.owner !== null && inOrg(c.owner)),
   );
   const ids = (xs: Array<{ id: number | string }>) => xs.map((x) => x.id).sort(ascending);
-  return { viewable: ids(viewable), users: ids(users), listable: ids(listable), scoped: ids(scoped) };
+  // Reports: users in scope, their mains' corporations, and whether the viewer may open each main.
+  const mainsViewable = users
+    .map((u) => [u.id, viewable.some((c) => c.id === u.main)] as const)
+    .sort((a, b) => ascending(a[0], b[0]));
+  const corporations = [...new Set(users.map((u) => mainCorp(u, viewerCorp)))].sort(ascending);
+  return {
+    viewable: ids(viewable),
+    users: ids(users),
+    listable: ids(listable),
+    scoped: ids(scoped),
+    mainsViewable,
+    corporations,
+  };
 }
 
 async function actual(viewer: Viewer) {
@@ -185,7 +201,18 @@ async function actualSql(viewer: Viewer) {
   const found = can(viewer, "finder_access")
     ? (await findCharacters(t.db, viewer, { status: "registered", limit: 200 })).rows
     : [];
+  const compliance = (await userComplianceReport(t.db, viewer, { limit: 200 })).rows;
+  const corporations = (await corporationComplianceReport(t.db, viewer, { limit: 200 })).rows;
+  const skillRows = (await skillSetReport(t.db, viewer, { limit: 200 })).rows;
   return {
+    reportUsers: compliance.map((r) => [r.userId, r.canView] as const).sort((a, b) => ascending(a[0], b[0])),
+    reportCorporations: corporations.map((r) => r.corporation!.id).sort(ascending),
+    reportCorporationUsers: corporations.reduce((n, r) => n + r.users, 0),
+    reportSkillCharacters: skillRows.map((r) => r.character.id).sort(ascending),
+    reportSkillOpenable: skillRows
+      .filter((r) => r.canView)
+      .map((r) => r.character.id)
+      .sort(ascending),
     usersSql: users.map((u) => u.id).sort(ascending),
     viewableSql: viewable.map((r) => r.id).sort(ascending),
     finder: found.map((r) => r.id).sort(ascending),
@@ -228,6 +255,12 @@ beforeAll(async () => {
     }
   }
   await t.db.character.create({ data: { id: ORPHAN.id } });
+  // Every registered character has a skill set check, so the skill-set report could list any of them.
+  const set = await t.db.skillSet.create({ data: { name: "Set", groups: { create: { name: "Group" } } } });
+  const registered = await t.db.character.findMany({ select: { id: true } });
+  await t.db.characterSkillSetCheck.createMany({
+    data: registered.map((c) => ({ characterId: c.id, skillSetId: set.id, failedRequired: [], failedRecommended: [] })),
+  });
 });
 afterAll(async () => t?.drop());
 
@@ -267,11 +300,16 @@ describe("character access matrix", () => {
     let checked = 0;
     for (const [name, perms] of cases) {
       const viewer = await setViewer(corp, perms);
-      const expected = oracle(new Set(perms), corp);
+      const { mainsViewable, corporations, ...expected } = oracle(new Set(perms), corp);
       expect({ case: name, ...(await actual(viewer)) }).toEqual({ case: name, ...expected });
       const finder = perms.includes("finder_access") ? expected.listable : [];
       expect({ case: name, ...(await actualSql(viewer)) }).toEqual({
         case: name,
+        reportUsers: mainsViewable,
+        reportCorporations: corporations,
+        reportCorporationUsers: expected.users.length,
+        reportSkillCharacters: expected.listable,
+        reportSkillOpenable: expected.listable.filter((id) => expected.viewable.includes(id)),
         usersSql: expected.users,
         viewableSql: expected.viewable,
         finder,
@@ -294,6 +332,10 @@ describe("character access matrix", () => {
     expect(global.viewable).toContain(ORPHAN.id);
     const nobody = await actual(await setViewer(CORP.A1, []));
     expect(nobody).toEqual({ viewable: [], users: [], listable: [], scoped: [VIEWER_CHAR] });
+    // Member Audit's skill-set report lists everyone; ours keeps to the corp leader's scope.
+    const leader = await setViewer(CORP.A1, ROLES["corp leadership"]!);
+    const skillRows = (await skillSetReport(t.db, leader, {})).rows.map((r) => r.character.id).sort(ascending);
+    expect(skillRows).toEqual([1, 2, 3, VIEWER_CHAR]);
   });
 
   it("superusers hold every permission", async () => {
@@ -357,4 +399,65 @@ describe("sheet procedures over the matrix", () => {
       expect(leaks).toEqual([]);
     },
   );
+});
+
+// Every report procedure and CSV download, called as each documented role given
+// reports_access: no row outside the viewer's scope, and none missing.
+describe("report procedures over the matrix", () => {
+  const reportPaths = Object.keys(appRouter._def.procedures).filter((path) => path.startsWith("reports."));
+
+  it("covers the report procedures", () => {
+    expect(reportPaths.sort()).toEqual([
+      "reports.corporationCompliance",
+      "reports.filterOptions",
+      "reports.skillSets",
+      "reports.userCompliance",
+    ]);
+  });
+
+  const csvColumn = async (response: Response, header: string) => {
+    const [head, ...lines] = (await response.text())
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n");
+    const index = head!.split(",").indexOf(header);
+    return lines.map((line) => line.split(",")[index]!);
+  };
+
+  it.each(Object.keys(ROLES))("%s with reports_access: each report answers exactly the scope", async (role) => {
+    const perms = [...ROLES[role]!, "reports_access" as const];
+    const viewer = await setViewer(CORP.A1, perms);
+    const expected = oracle(new Set(perms), CORP.A1);
+    const deps = testAppDeps({ db: t.db, esi: createEsiClient({ baseUrl: "http://127.0.0.1:9" }) });
+    const caller = appRouter.createCaller({ deps, user: { id: "viewer" } as CurrentUser }).reports;
+    const users = (await caller.userCompliance({ limit: 200 })).rows;
+    const corporations = (await caller.corporationCompliance({ limit: 200 })).rows;
+    const skills = (await caller.skillSets({ limit: 200 })).rows;
+    const options = await caller.filterOptions();
+    expect({
+      users: users.map((r) => r.userId).sort(ascending),
+      corporations: corporations.map((r) => r.corporation!.id).sort(ascending),
+      optionCorporations: options.corporations.map((c) => c.id).sort(ascending),
+      skills: skills.map((r) => r.character.id).sort(ascending),
+    }).toEqual({
+      users: expected.users,
+      corporations: expected.corporations,
+      optionCorporations: expected.corporations,
+      skills: expected.listable,
+    });
+    const url = (tab: string) => new URL(`http://x/reports/${tab}/csv?input=${encodeURIComponent("{}")}`);
+    const mainIds = await csvColumn(
+      await reportCsvResponse(t.db, viewer, "user-compliance", url("user-compliance")),
+      "Main ID",
+    );
+    const mains = allUsers()
+      .filter((u) => expected.users.includes(u.id))
+      .map((u) => String(u.main));
+    expect(mainIds.sort()).toEqual(mains.sort());
+    const skillIds = await csvColumn(
+      await reportCsvResponse(t.db, viewer, "skill-sets", url("skill-sets")),
+      "Character ID",
+    );
+    expect(skillIds.map(Number).sort(ascending)).toEqual(expected.listable);
+  });
 });

@@ -17,6 +17,7 @@ export interface AreaRule {
 
 export const AREAS = {
   finder: { href: "/finder", label: "Finder", permissions: ["basic_access", "finder_access"] },
+  reports: { href: "/reports", label: "Reports", permissions: ["basic_access", "reports_access"] },
   skillSets: { href: "/admin/skill-sets", label: "Skill sets", permissions: ["view_skill_sets"] },
   characters: { href: "/admin/characters", label: "Characters", permissions: ["manage_characters"] },
   admin: { href: "/admin", label: "Admin", permissions: [], superuser: true },

@@ -47,7 +47,13 @@ function sharedByHolderSql(viewer: Viewer, character: Prisma.Sql, ownership: Pri
  * a LEFT JOINed "Character") and `ownership` (a LEFT JOINed "CharacterOwnership").
  */
 export function finderCharactersSql(viewer: Viewer, character: Prisma.Sql, ownership: Prisma.Sql): Prisma.Sql {
-  if (!can(viewer, "basic_access") || !can(viewer, "finder_access")) return Prisma.sql`FALSE`;
+  if (!can(viewer, "finder_access")) return Prisma.sql`FALSE`;
+  return listableCharactersSql(viewer, character, ownership);
+}
+
+/** listableCharactersWhere as SQL, on the same rows as finderCharactersSql: the finder's scope without its area (reports). */
+export function listableCharactersSql(viewer: Viewer, character: Prisma.Sql, ownership: Prisma.Sql): Prisma.Sql {
+  if (!can(viewer, "basic_access")) return Prisma.sql`FALSE`;
   const any = [Prisma.sql`${ownership}."userId" IN (${accessibleUserIdsSql(viewer)})`];
   if (can(viewer, "view_everything")) any.push(Prisma.sql`${character}.id IS NOT NULL`);
   else if (can(viewer, "view_shared_characters")) any.push(sharedByHolderSql(viewer, character, ownership));

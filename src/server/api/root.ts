@@ -2,6 +2,7 @@ import { adminRouter } from "./routers/admin";
 import { adminCharactersRouter } from "./routers/admin-characters";
 import { charactersRouter } from "./routers/characters";
 import { finderRouter } from "./routers/finder";
+import { reportsRouter } from "./routers/reports";
 import { sheetRouter } from "./routers/sheet";
 import { skillSetsRouter } from "./routers/skill-sets";
 import { router } from "./trpc";
@@ -11,6 +12,7 @@ export const appRouter = router({
   adminCharacters: adminCharactersRouter,
   characters: charactersRouter,
   finder: finderRouter,
+  reports: reportsRouter,
   sheet: sheetRouter,
   skillSets: skillSetsRouter,
 });

@@ -1,0 +1,220 @@
+// The skill-set report (Member Audit's third tab): one row per (active skill-set group,
+// character with a check in one of its sets), with the sets whose required skills are
+// met (ship icons), beyond Member Audit those whose recommended skills are met too, and
+// the training time to the missing required skills. Unlike Member Audit's, it covers
+// only the characters in the viewer's scope: the finder's (listableCharactersSql).
+import { Prisma } from "@prisma/client";
+import { z } from "zod";
+import { listableCharactersSql, viewableCharactersSql } from "~/server/access/character-access-sql";
+import { can, type Viewer } from "~/server/access/viewer";
+import type { Db } from "~/server/db/client";
+import { eveId32, safeText } from "~/server/paging/inputs";
+import { everyRow, fullCountSql, type PageRead, type PageRequest, pageOf, readTotal, reportPageInput } from "./paging";
+import { type GroupTraining, groupTraining, trainingKey } from "./skill-set-training";
+import { likePattern, type Organisation, organisation, sqlOrder } from "./sql";
+
+export const skillSetReportInput = z.object({
+  ...reportPageInput,
+  sort: z.enum(["character", "main", "corporation", "alliance", "group", "passed"]).default("group"),
+  search: safeText(100).optional(),
+  groupId: eveId32.optional(),
+  /** Only characters meeting this set's required skills. */
+  skillSetId: eveId32.optional(),
+  corporationId: eveId32.optional(),
+  allianceId: eveId32.optional(),
+  /** true: at least one set of the group met; false: none. */
+  requiredMet: z.boolean().optional(),
+  mainOnly: z.boolean().optional(),
+  doctrineOnly: z.boolean().optional(),
+});
+export type SkillSetReportInput = z.input<typeof skillSetReportInput>;
+type Input = z.output<typeof skillSetReportInput>;
+
+const CHARACTER = Prisma.raw("c");
+const OWNERSHIP = Prisma.raw("o");
+
+interface Row {
+  groupId: number;
+  groupName: string;
+  isDoctrine: boolean;
+  characterId: number;
+  characterName: string;
+  mainId: number | null;
+  mainName: string | null;
+  corporationId: number | null;
+  corporationName: string | null;
+  allianceId: number | null;
+  allianceName: string | null;
+  passed: number;
+  canView: boolean;
+}
+
+export interface ReportSkillSet {
+  id: number;
+  name: string;
+  shipTypeId: number | null;
+}
+
+export interface SkillSetReportRow {
+  group: { id: number; name: string; isDoctrine: boolean };
+  character: { id: number; name: string };
+  main: { id: number; name: string } | null;
+  isMain: boolean;
+  /** The main's organisation, as everywhere scopes are decided. */
+  corporation: Organisation | null;
+  alliance: Organisation | null;
+  requiredMet: ReportSkillSet[];
+  recommendedMet: ReportSkillSet[];
+  training: GroupTraining;
+  /** The viewer may open the character's sheet (the link). */
+  canView: boolean;
+  /** The link may go to the sheet's skill-set tab (view_skill_sets; src/server/sheet/skill-sets.ts), else the overview. */
+  linkSkillSets: boolean;
+}
+
+/** Conditions on the character `c`/`ec`, its owner `o` and main `m`: the finder's scope and the filters. */
+function characterConditions(viewer: Viewer, input: Input): Prisma.Sql[] {
+  const all = [listableCharactersSql(viewer, CHARACTER, OWNERSHIP)];
+  if (input.corporationId) all.push(Prisma.sql`m."corporationId" = ${input.corporationId}`);
+  if (input.allianceId) all.push(Prisma.sql`m."allianceId" = ${input.allianceId}`);
+  if (input.mainOnly) all.push(Prisma.sql`m.id = ec.id`);
+  if (input.search) {
+    const pattern = likePattern(input.search);
+    all.push(Prisma.sql`(ec.name ILIKE ${pattern} OR m.name ILIKE ${pattern})`);
+  }
+  return all;
+}
+
+function groupConditions(input: Input): Prisma.Sql[] {
+  const all = [Prisma.sql`g."isActive"`];
+  if (input.groupId) all.push(Prisma.sql`g.id = ${input.groupId}`);
+  if (input.doctrineOnly) all.push(Prisma.sql`g."isDoctrine"`);
+  return all;
+}
+
+/** A check of the character `ec` for a set of the group `g`, with `extra` conditions on the check `k`. */
+const checkInGroup = (extra: Prisma.Sql) => Prisma.sql`EXISTS (
+  SELECT 1 FROM "_SkillSetToSkillSetGroup" sg
+  JOIN "CharacterSkillSetCheck" k ON k."skillSetId" = sg."A" AND k."characterId" = ec.id
+  WHERE sg."B" = g.id ${extra})`;
+const MET = Prisma.sql`AND cardinality(k."failedRequired") = 0`;
+
+/**
+ * The (group, character) pairs of the view, as `x`, found without aggregating the checks
+ * (characters x sets, the big table): each pair is a probe of the checks' primary key, and
+ * only the page's pairs are aggregated afterwards (setsMet).
+ */
+function pairsSql(viewer: Viewer, input: Input): Prisma.Sql {
+  const where = [...groupConditions(input), ...characterConditions(viewer, input), checkInGroup(Prisma.empty)];
+  if (input.requiredMet === true) where.push(checkInGroup(MET));
+  if (input.requiredMet === false) where.push(Prisma.sql`NOT ${checkInGroup(MET)}`);
+  if (input.skillSetId) where.push(checkInGroup(Prisma.sql`AND k."skillSetId" = ${input.skillSetId} ${MET}`));
+  const passed =
+    input.sort === "passed"
+      ? Prisma.sql`(SELECT count(*)::int FROM "_SkillSetToSkillSetGroup" sg
+          JOIN "CharacterSkillSetCheck" k ON k."skillSetId" = sg."A" AND k."characterId" = ec.id
+          WHERE sg."B" = g.id ${MET})`
+      : Prisma.sql`0`;
+  return Prisma.sql`(
+    SELECT g.id AS "groupId", g.name AS "groupName", g."isDoctrine", ec.id AS "characterId", ec.name AS "characterName",
+      m.id AS "mainId", m.name AS "mainName", m."corporationId", m."corporationName", m."allianceId", m."allianceName",
+      ${passed} AS passed
+    FROM "SkillSetGroup" g
+    CROSS JOIN "Character" c
+    JOIN "EveCharacter" ec ON ec.id = c.id
+    LEFT JOIN "CharacterOwnership" o ON o."characterId" = c.id
+    LEFT JOIN "User" u ON u.id = o."userId"
+    LEFT JOIN "EveCharacter" m ON m.id = u."mainCharacterId"
+    WHERE ${Prisma.join(where, " AND ")}
+  ) x`;
+}
+
+/** For the page's pairs: the sets whose required skills are met, and those whose recommended skills are met too. */
+async function setsMet(db: Db, pairs: readonly { groupId: number; characterId: number }[]) {
+  if (pairs.length === 0) return new Map<string, { requiredMet: number[]; recommendedMet: number[] }>();
+  const rows = await db.$queryRaw<
+    { groupId: number; characterId: number; requiredMet: number[]; recommendedMet: number[] }[]
+  >`
+    SELECT sg."B" AS "groupId", k."characterId",
+      COALESCE(array_agg(k."skillSetId") FILTER (WHERE cardinality(k."failedRequired") = 0), '{}') AS "requiredMet",
+      COALESCE(array_agg(k."skillSetId") FILTER (
+        WHERE cardinality(k."failedRequired") = 0 AND cardinality(k."failedRecommended") = 0
+          AND EXISTS (SELECT 1 FROM "SkillSetSkill" r WHERE r."skillSetId" = k."skillSetId" AND r."recommendedLevel" IS NOT NULL)
+      ), '{}') AS "recommendedMet"
+    FROM "CharacterSkillSetCheck" k
+    JOIN "_SkillSetToSkillSetGroup" sg ON sg."A" = k."skillSetId"
+    WHERE k."characterId" IN (${Prisma.join([...new Set(pairs.map((p) => p.characterId))])})
+      AND sg."B" IN (${Prisma.join([...new Set(pairs.map((p) => p.groupId))])})
+    GROUP BY sg."B", k."characterId"`;
+  return new Map(rows.map((r) => [trainingKey(r.groupId, r.characterId), r]));
+}
+
+/** The view's order over the grouped rows, as `alias` (the page query reads them twice). */
+function orderBy(input: Input, alias = "x"): Prisma.Sql {
+  const dir = sqlOrder(input.order);
+  const t = Prisma.raw(alias);
+  const primary = {
+    character: Prisma.sql`${t}."characterName" ${dir}`,
+    main: Prisma.sql`${t}."mainName" ${dir} NULLS LAST`,
+    corporation: Prisma.sql`${t}."corporationName" ${dir} NULLS LAST`,
+    alliance: Prisma.sql`${t}."allianceName" ${dir} NULLS LAST`,
+    group: Prisma.sql`${t}."groupName" ${dir}`,
+    passed: Prisma.sql`${t}.passed ${dir}`,
+  }[input.sort];
+  return Prisma.sql`${primary}, ${t}."groupName" ASC, ${t}."characterName" ASC, ${t}."groupId" ASC, ${t}."characterId" ASC`;
+}
+
+async function readRows(db: Db, viewer: Viewer, input: Input, page: PageRequest): Promise<PageRead<SkillSetReportRow>> {
+  // May the viewer open the sheet: asked for the page's rows only, after the limit.
+  const rows = await db.$queryRaw<(Row & { fullCount?: number })[]>`
+    SELECT y.*, ${viewableCharactersSql(viewer, CHARACTER, OWNERSHIP)} AS "canView" FROM (
+      SELECT x.*${fullCountSql(page)} FROM ${pairsSql(viewer, input)}
+      ORDER BY ${orderBy(input)} LIMIT ${page.limit} OFFSET ${page.offset}
+    ) y
+    JOIN "Character" c ON c.id = y."characterId"
+    LEFT JOIN "CharacterOwnership" o ON o."characterId" = c.id
+    ORDER BY ${orderBy(input, "y")}`;
+  const [met, training] = await Promise.all([setsMet(db, rows), groupTraining(db, rows)]);
+  const none = { requiredMet: [], recommendedMet: [] };
+  const setIds = [...new Set([...met.values()].flatMap((m) => [...m.requiredMet, ...m.recommendedMet]))];
+  const sets =
+    setIds.length === 0
+      ? []
+      : await db.skillSet.findMany({
+          where: { id: { in: setIds } },
+          select: { id: true, name: true, shipTypeId: true },
+        });
+  const setById = new Map(sets.map((s) => [s.id, s]));
+  const named = (ids: number[]) =>
+    ids
+      .map((id) => setById.get(id)!)
+      .filter(Boolean)
+      .sort((a, b) => a.name.localeCompare(b.name));
+  return {
+    total: readTotal(rows),
+    rows: rows.map((r) => ({
+      group: { id: r.groupId, name: r.groupName, isDoctrine: r.isDoctrine },
+      character: { id: r.characterId, name: r.characterName },
+      main: r.mainId === null ? null : { id: r.mainId, name: r.mainName! },
+      isMain: r.mainId === r.characterId,
+      corporation: organisation(r.corporationId, r.corporationName),
+      alliance: organisation(r.allianceId, r.allianceName),
+      requiredMet: named((met.get(trainingKey(r.groupId, r.characterId)) ?? none).requiredMet),
+      recommendedMet: named((met.get(trainingKey(r.groupId, r.characterId)) ?? none).recommendedMet),
+      training: training.get(trainingKey(r.groupId, r.characterId)) ?? { allSeconds: 0, nearest: null },
+      canView: r.canView,
+      linkSkillSets: r.canView && can(viewer, "view_skill_sets"),
+    })),
+  };
+}
+
+export async function skillSetReport(db: Db, viewer: Viewer, raw: SkillSetReportInput) {
+  const input = skillSetReportInput.parse(raw);
+  return pageOf(input, (page) => readRows(db, viewer, input, page));
+}
+
+/** Every row of the view (the CSV download). */
+export function skillSetReportRows(db: Db, viewer: Viewer, raw: SkillSetReportInput, batch?: number) {
+  const input = skillSetReportInput.parse({ ...raw, cursor: undefined });
+  return everyRow((page) => readRows(db, viewer, input, page), batch);
+}
