@@ -2,7 +2,6 @@
 // with its embedded runner, against the simulator injecting 10 % 5xx, timeouts, 420s and
 // 429s, and a token revoked mid-run; 50 signed-in users read sheets over loopback HTTP;
 // halfway the app is killed with SIGKILL and started again. Figures only, no pass/fail.
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,11 +12,13 @@ import { createTestDatabase } from "../tests/support/database";
 import { ensureBuilt, freePort } from "../tests/support/demo-app";
 import { CLIENT } from "../tests/support/simulator";
 import { type AppProcess, startApp } from "./soak/app-process";
-import { diffCounts, type RowCounts, rowCounts, stuckRunning, totalRows, watchRuns } from "./soak/db-watch";
+import { runCli } from "./soak/cli";
+import { diffCounts, type RowCounts, rowCounts, stuckRunning, watchRuns } from "./soak/db-watch";
 import { ESI_TIMEOUT_MS, ONE_420, standingFaults } from "./soak/faults";
 import { referenceLoad } from "./soak/reference";
 import { type Jar, mutate, registerCharacter, signIn } from "./soak/sessions";
-import { answered, fiveHundreds, newCounters, runUsers } from "./soak/users";
+import { formatReport } from "./soak/report";
+import { newCounters, runUsers } from "./soak/users";
 import { startSimProcess } from "./bench/sim-process";
 
 const argv = process.argv.slice(2);
@@ -33,7 +34,6 @@ if (!(minutes > 0) || !(characterCount >= 2 && characterCount <= simCharacters.l
 }
 const USERS = 50;
 const STALE_MINUTES = 2;
-const root = path.resolve(import.meta.dirname, "..");
 const workDir = mkdtempSync(path.join(tmpdir(), "ma-soak-"));
 const logFile = path.join(workDir, "app.log");
 const started = Date.now();
@@ -42,7 +42,6 @@ const clock = () => {
   return `${String(Math.floor(s / 60)).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}`;
 };
 const say = (line: string) => console.log(`[${clock()}] ${line}`);
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 await ensureBuilt();
@@ -140,10 +139,14 @@ try {
 
   await until(0.5);
   const beforeKill: RowCounts = await rowCounts(t.db, registered);
+  // A kill while nothing runs tests nothing: wait (a few minutes at most) for a section run in progress.
+  const waitUntil = Date.now() + 180_000;
+  while (Date.now() < waitUntil && (await stuckRunning(t.db, new Date())).length === 0) await sleep(250);
   const killedAt = new Date();
   peaks.push(app.peakRss());
   await app.kill("SIGKILL");
   const stuckAtKill = await stuckRunning(t.db, killedAt);
+  const justAfterKill = await rowCounts(t.db, registered);
   say(`app killed with SIGKILL; ${stuckAtKill.length} section runs left "running"`);
   app = await startApp(appEnv, port, logFile);
   const downSeconds = (Date.now() - killedAt.getTime()) / 1000;
@@ -189,60 +192,44 @@ try {
   await sim.advanceClock(900);
   const reference = await referenceLoad(sim.url, registered);
 
-  const compared = (key: string) => {
-    const id = Number(key.split("/")[0]);
-    return id !== revoked && reference.complete.has(id);
-  };
-  const notRevoked = (key: string) => Number(key.split("/")[0]) !== revoked;
-  const acrossKill = diffCounts(beforeKill, after, notRevoked);
-  const versusEsi = diffCounts(reference.counts, after, compared);
-  const revokedKept = diffCounts(endOfLoad, after, (key) => !notRevoked(key));
-  const statuses = [...counters.byStatus].sort(([a], [b]) => a - b).map(([s, n]) => `${s}: ${n}`);
-  const simFaults = Object.entries(simStats.byStatus)
-    .filter(([s]) => s === "timeout" || Number(s) >= 420)
-    .map(([s, n]) => `${s}: ${n}`)
-    .join(", ");
-
-  console.log(`
-fault soak: ${minutes} min of load (${short ? "short form" : `--minutes ${minutes}`}), ${USERS} users, ${registered.length} characters updated (stale after ${STALE_MINUTES} min, scan every minute)
-  faults:                     10 % 5xx (500/502/503/504), 0.5 % held ${(ESI_TIMEOUT_MS + 3000) / 1000} s (app's ESI timeout ${ESI_TIMEOUT_MS / 1000} s), 1 % 429 (Retry-After 3 s), a 420 at ${fourTwentyAt.filter((m) => m < minutes).map((m) => `${m.toFixed(1)}`).join(", ")} min, grants revoked at ${(minutes * 0.35).toFixed(1)} min
-  requests served:            ${answered(counters)} (${counters.pages} sheet pages, ${counters.trpc} tRPC batches; by status ${statuses.join(", ")}); ${counters.unanswered} unanswered while the app was down
-  5xx answered to users:      ${fiveHundreds(counters)}${counters.serverErrors.map((e) => `\n    ${e}`).join("")}
-  section runs:               ${watch.tally.runs} (${watch.tally.succeeded} succeeded, ${watch.tally.failed} failed; ${failedAtEnd} status rows not successful at the end of the load)
-  failures recorded, by reason:${[...watch.tally.reasons]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 12)
-    .map(([reason, n]) => `\n    ${String(n).padStart(5)}  ${reason}`)
-    .join("")}
-  ESI (simulator):            ${simStats.requests} requests, ${simStats.faultsInjected} faults injected (${simFaults})
-  token revoked mid-run:      character ${revoked}: token ${token?.status ?? "gone"} at the end of the load (${tokenErrors} sections recording a token error), ${tokenAfterSettle?.status ?? "gone"} after the last update; rows: ${totalRows(endOfLoad, (k) => !notRevoked(k))} at the end of the load, ${totalRows(after, (k) => !notRevoked(k))} after the last update (${revokedKept.missing} lost)
-  SIGKILL at ${((killedAt.getTime() - loadStart) / 60_000).toFixed(1)} min:         answering again after ${downSeconds.toFixed(1)} s
-  stuck in "running":         ${stuckAtKill.length} left by the kill; ${stuckClearedAfter === undefined ? `not cleared during the run (${stuckAtEnd.length} at its end: ${stuckAtEnd.map((s) => `${s.characterId}/${s.section}`).join(", ")})` : `0 after ${stuckClearedAfter.toFixed(0)} s`}
-  section rows lost:          ${acrossKill.missing} across the kill (${totalRows(beforeKill, notRevoked)} rows before it, ${totalRows(after, notRevoked)} after the last update${acrossKill.extra ? `, ${acrossKill.extra} rows more` : ""}); ${versusEsi.missing} missing against ESI's answer (${totalRows(reference.counts, compared)} rows in a fresh load of ${reference.complete.size - (reference.complete.has(revoked) ? 1 : 0)} characters${versusEsi.extra ? `, ${versusEsi.extra} extra` : ""})${[...acrossKill.pairs.filter((p) => p.missing), ...versusEsi.pairs.map((p) => p.text)]
-    .slice(0, 12)
-    .map((p) => `\n    ${typeof p === "string" ? p : p.text}`)
-    .join("")}${failedAfterSettle.length ? `\n    not successful after the last update: ${failedAfterSettle.map((f) => `${f.characterId}/${f.section} (${f.errorMessage})`).join("; ")}` : ""}${reference.notLoaded.length ? `\n    not loaded in the fresh load: ${reference.notLoaded.join("; ")}` : ""}
-  engine peak RSS:            ${peaks.map(mb).join(" before the kill, ")} after the restart (VmHWM of the app's processes); simulator ${mb(sim.peakRss() ?? 0)}
-  total time:                 ${clock()}`);
+  const isRevoked = (key: string) => Number(key.split("/")[0]) === revoked;
+  const compared = (key: string) => !isRevoked(key) && reference.complete.has(Number(key.split("/")[0]));
+  console.log(
+    formatReport({
+      header: `fault soak: ${minutes} min of load (${short ? "short form" : `--minutes ${minutes}`}), ${USERS} users, ${registered.length} characters updated (stale after ${STALE_MINUTES} min, scan every minute)`,
+      faults:
+        `10 % 5xx (500/502/503/504), 0.5 % held ${(ESI_TIMEOUT_MS + 3000) / 1000} s (app's ESI timeout ` +
+        `${ESI_TIMEOUT_MS / 1000} s), 1 % 429 (Retry-After 3 s), a 420 at ` +
+        `${fourTwentyAt.filter((m) => m < minutes).join(", ")} min, grants revoked at ${(minutes * 0.35).toFixed(1)} min`,
+      counters,
+      tally: watch.tally,
+      notSuccessfulAtEnd: failedAtEnd,
+      sim: simStats,
+      revoked: {
+        characterId: revoked,
+        atEnd: token?.status ?? "gone",
+        afterUpdate: tokenAfterSettle?.status ?? "gone",
+        tokenErrors,
+        kept: diffCounts(endOfLoad, after, isRevoked),
+      },
+      rows: { beforeKill, endOfLoad, after, reference },
+      atKill: diffCounts(beforeKill, justAfterKill, (key) => !isRevoked(key)),
+      isRevoked,
+      compared,
+      acrossKill: diffCounts(beforeKill, after, (key) => !isRevoked(key)),
+      versusEsi: diffCounts(reference.counts, after, compared),
+      notSuccessfulAfterUpdate: failedAfterSettle.map((f) => `${f.characterId}/${f.section} (${f.errorMessage})`),
+      kill: { atMinutes: (killedAt.getTime() - loadStart) / 60_000, downSeconds },
+      stuck: {
+        atKill: stuckAtKill.length,
+        clearedAfterSeconds: stuckClearedAfter,
+        atEnd: stuckAtEnd.map((r) => `${r.characterId}/${r.section}`),
+      },
+      peaks,
+      simPeak: sim.peakRss() ?? 0,
+      totalTime: clock(),
+    }),
+  );
 } finally {
   await cleanUp();
-}
-
-/** The operator's CLI against the soak's database, as a child process; resolves with its last line. */
-function runCli(env: NodeJS.ProcessEnv, args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/memberaudit.ts"), ...args], {
-      cwd: root,
-      env,
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    let output = "";
-    child.stdout!.on("data", (d) => (output += d));
-    // Exit 1 means some section failed (the revoked character's, for one): that is reported, not fatal.
-    child.once("exit", (code) => {
-      const last = output.trim().split(/[\r\n]/).pop() ?? "";
-      if (code === 0 || code === 1) resolve(last.trim());
-      else reject(new Error(`memberaudit ${args[0]} exited ${code}: ${last}`));
-    });
-  });
 }
