@@ -10,12 +10,16 @@ export interface RunTally {
   failed: number;
   /** Failure messages with the numbers taken out, so one reason counts once. */
   reasons: Map<string, number>;
+  /** Times a status row turned "Skipped: …" (the ESI health gate; finishedAt stays, so these are no runs). */
+  skipped: number;
+  skipReasons: Map<string, number>;
 }
 
 /** Polls SectionUpdateStatus; call `poll()` every few seconds (runs shorter than the interval merge). */
 export function watchRuns(db: Db): { tally: RunTally; poll(): Promise<void> } {
   const seen = new Map<string, number>();
-  const tally: RunTally = { runs: 0, succeeded: 0, failed: 0, reasons: new Map() };
+  const messages = new Map<string, string | null>();
+  const tally: RunTally = { runs: 0, succeeded: 0, failed: 0, reasons: new Map(), skipped: 0, skipReasons: new Map() };
   return {
     tally,
     async poll() {
@@ -24,6 +28,13 @@ export function watchRuns(db: Db): { tally: RunTally; poll(): Promise<void> } {
       });
       for (const row of rows) {
         const key = `${row.characterId}/${row.section}`;
+        const message = row.errorMessage;
+        if (message?.startsWith("Skipped:") && messages.get(key) !== message) {
+          tally.skipped += 1;
+          const reason = message.replace(/\d+/g, "N").slice(0, 140);
+          tally.skipReasons.set(reason, (tally.skipReasons.get(reason) ?? 0) + 1);
+        }
+        messages.set(key, message);
         const finished = row.finishedAt?.getTime();
         if (finished === undefined || seen.get(key) === finished) continue;
         seen.set(key, finished);

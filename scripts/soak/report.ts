@@ -65,6 +65,13 @@ export function formatReport(f: SoakFigures): string {
       `${f.tally.runs} (${f.tally.succeeded} succeeded, ${f.tally.failed} failed; ` +
         `${f.notSuccessfulAtEnd} status rows not successful at the end of the load)`,
     ),
+    line("skipped by ESI health gate", String(f.tally.skipped)) +
+      details(
+        [...f.tally.skipReasons]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 3)
+          .map(([reason, n]) => `${String(n).padStart(5)}  ${reason}`),
+      ),
     line("failures, by reason", reasons.length ? "" : "none") +
       details(reasons.map(([reason, n]) => `${String(n).padStart(5)}  ${reason}`)),
     line(
