@@ -139,8 +139,8 @@ try {
 
   await until(0.5);
   const beforeKill: RowCounts = await rowCounts(t.db, registered);
-  // A kill while nothing runs tests nothing: wait (a few minutes at most) for a section run in progress.
-  const waitUntil = Date.now() + 180_000;
+  // A kill while nothing runs tests less: wait a little (15 % of the load, 3 minutes at most) for a run in progress.
+  const waitUntil = Date.now() + Math.min(180_000, minutes * 0.15 * 60_000);
   while (Date.now() < waitUntil && (await stuckRunning(t.db, new Date())).length === 0) await sleep(250);
   const killedAt = new Date();
   peaks.push(app.peakRss());
