@@ -16,6 +16,10 @@ export interface SimProcess {
   pid: number;
   expireCaches(): Promise<number>;
   mutateCharacter(characterId: number, kind: MutationKind): Promise<MutationResult>;
+  /** Revokes every grant of the character at the SSO (as a pilot would on the EVE site); returns how many. */
+  revokeCharacter(characterId: number): Promise<number>;
+  /** Moves the simulator's clock on: the error-limit window and the rate-limit buckets too. */
+  advanceClock(seconds: number): Promise<void>;
   injectFault(rule: FaultRule): Promise<{ id: string }>;
   clearFaults(): Promise<number>;
   stats(): Promise<SimStats>;
@@ -25,7 +29,12 @@ export interface SimProcess {
   stop(): Promise<void>;
 }
 
-export async function startSimProcess(): Promise<SimProcess> {
+export interface SimProcessOptions {
+  /** Where the SSO may send its codes, besides the test client's own; an app under test needs its callback here. */
+  redirectUris?: string[];
+}
+
+export async function startSimProcess(options: SimProcessOptions = {}): Promise<SimProcess> {
   // `node --import tsx` rather than the tsx CLI: the CLI runs the script in a
   // grandchild, and the pid whose memory is reported must be the simulator's.
   const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/simulator.ts")], {
@@ -36,7 +45,7 @@ export async function startSimProcess(): Promise<SimProcess> {
       SIM_HOST: "127.0.0.1",
       SIM_CLIENT_ID: CLIENT.clientId,
       SIM_CLIENT_SECRET: CLIENT.clientSecret,
-      SIM_REDIRECT_URIS: CLIENT.redirectUris.join(","),
+      SIM_REDIRECT_URIS: [...CLIENT.redirectUris, ...(options.redirectUris ?? [])].join(","),
       // A state file or public URL inherited from a demo shell would change what the benchmark measures.
       SIM_STATE_FILE: "",
       SIM_PUBLIC_URL: "",
@@ -74,6 +83,9 @@ export async function startSimProcess(): Promise<SimProcess> {
     pid: child.pid!,
     expireCaches: async () => (await control<{ expired: number }>("POST", "/_sim/cache/expire", {})).expired,
     mutateCharacter: (characterId, kind) => control("POST", `/_sim/characters/${characterId}/mutate`, { kind }),
+    revokeCharacter: async (characterId) =>
+      (await control<{ revoked: number }>("POST", `/_sim/characters/${characterId}/revoke`, {})).revoked,
+    advanceClock: async (seconds) => void (await control("POST", "/_sim/clock/advance", { seconds })),
     injectFault: (rule) => control("POST", "/_sim/faults", rule),
     clearFaults: async () => (await control<{ cleared: number }>("DELETE", "/_sim/faults")).cleared,
     stats: () => control("GET", "/_sim/stats"),

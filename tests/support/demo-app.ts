@@ -33,7 +33,7 @@ export interface DemoApp {
  * processes, and two `next build`s in one folder refuse each other. A directory
  * is the lock (mkdir is atomic); one older than 10 minutes is a dead run's.
  */
-async function ensureBuilt(): Promise<void> {
+export async function ensureBuilt(): Promise<void> {
   const lock = path.join(root, ".next-build.lock");
   for (;;) {
     try {
