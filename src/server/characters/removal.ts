@@ -1,11 +1,13 @@
 // Removing a character from a user's list. Its audit data and token go (cascade from
 // Character); unless it is the main (which signs the user in) the ownership goes too.
 // The refresh token is revoked at the SSO here, so its plaintext never leaves the
-// domain: polite to CCP and to the pilot, whose grant we no longer use.
+// domain: polite to CCP and to the pilot, whose grant we no longer use. Leadership in
+// scope is told (notified_on_character_removal) in the same transaction as the removal.
 import type { TokenCipher } from "~/server/crypto/token-cipher";
 import type { Db } from "~/server/db/client";
 import { notFound } from "~/server/errors/app-error";
 import { revokeRefreshToken, type SsoClientConfig } from "~/server/identity/sso-client";
+import { characterRemovalRecipients, notifyCharacterRemoved } from "~/server/notifications/character-removed";
 
 export interface RemovalDeps {
   db: Db;
@@ -19,11 +21,22 @@ export async function removeCharacter(
   userId: string,
   characterId: number,
 ): Promise<{ removed: number; revoked: boolean }> {
+  // Scope is judged on the character as it still is; the transaction below refuses what is not the user's.
+  const recipients = await characterRemovalRecipients(deps.db, characterId, userId);
   const refreshToken = await deps.db.$transaction(async (tx) => {
-    const ownership = await tx.characterOwnership.findUnique({ where: { characterId }, include: { user: true } });
+    const ownership = await tx.characterOwnership.findUnique({
+      where: { characterId },
+      include: { character: true, user: { include: { mainCharacter: true } } },
+    });
     if (!ownership || ownership.userId !== userId) throw notFound("Character");
     const token = await tx.esiToken.findUnique({ where: { characterId } });
-    await tx.character.deleteMany({ where: { id: characterId } });
+    const deleted = await tx.character.deleteMany({ where: { id: characterId } });
+    if (deleted.count > 0) {
+      await notifyCharacterRemoved(tx, recipients, {
+        characterName: ownership.character.name,
+        userName: ownership.user.mainCharacter?.name ?? ownership.character.name,
+      });
+    }
     if (ownership.user.mainCharacterId !== characterId) {
       await tx.characterOwnership.delete({ where: { characterId } });
     }
