@@ -1,6 +1,7 @@
 import { adminRouter } from "./routers/admin";
 import { charactersRouter } from "./routers/characters";
 import { finderRouter } from "./routers/finder";
+import { notificationsRouter } from "./routers/notifications";
 import { sheetRouter } from "./routers/sheet";
 import { skillSetsRouter } from "./routers/skill-sets";
 import { router } from "./trpc";
@@ -9,6 +10,7 @@ export const appRouter = router({
   admin: adminRouter,
   characters: charactersRouter,
   finder: finderRouter,
+  notifications: notificationsRouter,
   sheet: sheetRouter,
   skillSets: skillSetsRouter,
 });

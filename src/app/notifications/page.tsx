@@ -1,0 +1,19 @@
+import { NOTIFICATIONS_PAGE, NotificationCentre } from "~/components/notifications/notification-centre";
+import { appDeps } from "~/runtime/deps";
+import { listNotifications, unreadCount } from "~/server/notifications/inbox";
+import { requireViewer } from "~/web/viewer";
+
+export default async function NotificationsPage() {
+  const { user } = await requireViewer();
+  const db = appDeps().db;
+  const [first, unread] = await Promise.all([
+    listNotifications(db, user.id, { limit: NOTIFICATIONS_PAGE }),
+    unreadCount(db, user.id),
+  ]);
+  return (
+    <div>
+      <h1 className="mb-4 text-2xl font-semibold text-slate-100">Notifications</h1>
+      <NotificationCentre first={first} unread={unread} />
+    </div>
+  );
+}
