@@ -1,7 +1,22 @@
+"use client";
+// The header's way into the notification centre; its accessible name carries the count.
+// The header renders with the server's count; the layout is not re-rendered on client
+// navigation, so the bell asks again every minute, and the centre's mutations refresh it.
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useTRPC } from "~/trpc/client";
 
-/** The header's way into the notification centre; its name carries the count for screen readers. */
-export function NotificationBell({ unread }: { unread: number }) {
+const POLL_MS = 60_000;
+
+export function NotificationBell({ unread: initial }: { unread: number }) {
+  const trpc = useTRPC();
+  const count = useQuery(
+    trpc.notifications.unreadCount.queryOptions(undefined, {
+      initialData: { unread: initial },
+      refetchInterval: POLL_MS,
+    }),
+  );
+  const unread = count.data?.unread ?? initial;
   const label = `Notifications, ${unread} unread`;
   return (
     <Link
