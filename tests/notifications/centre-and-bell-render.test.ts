@@ -45,7 +45,7 @@ describe("the notification centre", () => {
       ],
       nextCursor: "next",
     };
-    const html = render(createElement(NotificationCentre, { first, unread: 1 }));
+    const html = render(createElement(NotificationCentre, { first, unread: 1, pageSize: 25 }));
     const shown = text(html);
     expect(shown).toContain("|Action needed|");
     expect(shown).toContain("|Unread|");
@@ -61,7 +61,9 @@ describe("the notification centre", () => {
   });
 
   it("turns Mark all read off with nothing unread and shows the empty state", () => {
-    const html = render(createElement(NotificationCentre, { first: { rows: [], nextCursor: null }, unread: 0 }));
+    const html = render(
+      createElement(NotificationCentre, { first: { rows: [], nextCursor: null }, unread: 0, pageSize: 25 }),
+    );
     expect(html).toMatch(/<button[^>]*disabled=""[^>]*data-testid="notifications-mark-all"/);
     expect(text(html)).toContain("|No notifications.|");
     expect(text(html)).toContain("|No unread notifications|");
@@ -70,7 +72,7 @@ describe("the notification centre", () => {
 
   it("shows titles and messages as text, never as markup", () => {
     const first = { rows: [row("x", '<img src=x onerror="alert(1)">', false)], nextCursor: null };
-    const html = render(createElement(NotificationCentre, { first, unread: 1 }));
+    const html = render(createElement(NotificationCentre, { first, unread: 1, pageSize: 25 }));
     expect(html).not.toContain("<img");
     expect(html).toContain("&lt;img src=x");
   });

@@ -13,8 +13,6 @@ import type { RouterOutputs } from "~/trpc/types";
 type Page = RouterOutputs["notifications"]["list"];
 type Row = Page["rows"][number];
 
-export const NOTIFICATIONS_PAGE = 25;
-
 // Level words are shown, not only colours (WCAG 1.4.1); each colour holds AA on ink-900.
 const LEVEL: Record<string, { label: string; className: string }> = {
   info: { label: "Info", className: "text-sky-300" },
@@ -23,14 +21,14 @@ const LEVEL: Record<string, { label: string; className: string }> = {
   danger: { label: "Action needed", className: "text-red-300" },
 };
 
-export function NotificationCentre({ first, unread }: { first: Page; unread: number }) {
+export function NotificationCentre({ first, unread, pageSize }: { first: Page; unread: number; pageSize: number }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
   const [unreadOnly, setUnreadOnly] = useState(false);
   const list = useInfiniteQuery(
     trpc.notifications.list.infiniteQueryOptions(
-      { limit: NOTIFICATIONS_PAGE, unreadOnly },
+      { limit: pageSize, unreadOnly },
       {
         getNextPageParam: (last) => last.nextCursor ?? undefined,
         initialData: unreadOnly ? undefined : { pages: [first], pageParams: [null] },
