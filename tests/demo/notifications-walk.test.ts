@@ -75,15 +75,17 @@ describe("notification centre in Chromium", () => {
     await admin.keyboard.press("Enter");
     await admin.waitForURL(/\/notifications$/);
     const item = admin.getByTestId("notification").first();
-    await expect.poll(() => item.textContent()).toContain(`Character removed: ${PILOT.name}`);
+    await expect.poll(() => item.textContent(), { timeout: 60_000 }).toContain(`Character removed: ${PILOT.name}`);
     expect(await item.getAttribute("data-unread")).toBe("true");
     expect(await admin.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await admin.screenshot({ path: path.join(SCREENSHOT_DIR, "notifications-unread-390.png"), fullPage: true });
 
     await admin.getByRole("button", { name: "Mark all read" }).focus();
     await admin.keyboard.press("Enter");
-    await expect.poll(() => item.getAttribute("data-unread")).toBe("false");
-    await expect.poll(() => admin.getByRole("link", { name: "Notifications, 0 unread" }).count()).toBe(1);
+    await expect.poll(() => item.getAttribute("data-unread"), { timeout: 60_000 }).toBe("false");
+    await expect
+      .poll(() => admin.getByRole("link", { name: "Notifications, 0 unread" }).count(), { timeout: 60_000 })
+      .toBe(1);
     await admin.setViewportSize({ width: 1280, height: 800 });
     await admin.screenshot({ path: path.join(SCREENSHOT_DIR, "notifications-read.png"), fullPage: true });
   });
