@@ -30,6 +30,7 @@ const LAYERS = [
   ["jobs", "^src/server/jobs/[^/]+$"],
   ["sharing", "^src/server/sharing/"],
   ["updates", "^src/server/updates/"],
+  ["notifications", "^src/server/notifications/"],
   ["access", "^src/server/access/"],
   ["sections", "^src/server/sections/"],
   ["universe", "^src/server/universe/"],

@@ -122,6 +122,12 @@ const schema = z
         }
       }, "must be a cron expression such as */15 * * * *"),
     SHARING_TIMEOUT_MINUTES: z.coerce.number({ error: "must be a number of minutes" }).int().min(0).default(0),
+    MEMBERAUDIT_NOTIFICATIONS_RETENTION_DAYS: z.coerce
+      .number({ error: "must be a number of days" })
+      .int()
+      .min(1, "must be at least 1 day")
+      .max(3650, "must be at most 3650 days")
+      .default(90),
     INNGEST_EVENT_KEY: optionalString,
     INNGEST_SIGNING_KEY: optionalString,
     INNGEST_DEV: flag,
@@ -171,6 +177,8 @@ export interface Env {
   engine: EngineSettings;
   /** Shares end this many minutes after sharing; 0 = never. */
   sharingTimeoutMinutes: number;
+  /** Notifications older than this many days are purged, read or not. */
+  notificationRetentionDays: number;
   tokenKeys: { current: string; previous: string[] };
   inngest: { enabled: boolean; eventKey?: string; signingKey?: string; dev: boolean; baseUrl?: string };
 }
@@ -221,6 +229,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     },
     imageBaseUrl: v.EVE_IMAGE_BASE_URL.replace(/\/$/, ""),
     sharingTimeoutMinutes: v.SHARING_TIMEOUT_MINUTES,
+    notificationRetentionDays: v.MEMBERAUDIT_NOTIFICATIONS_RETENTION_DAYS,
     engine: {
       staleMinutes: effectiveStaleMinutes(v.MEMBERAUDIT_SECTION_STALE_MINUTES_CONFIG ?? {}),
       section: { retentionDays: v.MEMBERAUDIT_DATA_RETENTION_LIMIT, assetsChunkSize: v.MEMBERAUDIT_ASSETS_CHUNK_SIZE },

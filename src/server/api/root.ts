@@ -2,6 +2,7 @@ import { adminRouter } from "./routers/admin";
 import { adminCharactersRouter } from "./routers/admin-characters";
 import { charactersRouter } from "./routers/characters";
 import { finderRouter } from "./routers/finder";
+import { notificationsRouter } from "./routers/notifications";
 import { reportsRouter } from "./routers/reports";
 import { sheetRouter } from "./routers/sheet";
 import { skillSetsRouter } from "./routers/skill-sets";
@@ -12,6 +13,7 @@ export const appRouter = router({
   adminCharacters: adminCharactersRouter,
   characters: charactersRouter,
   finder: finderRouter,
+  notifications: notificationsRouter,
   reports: reportsRouter,
   sheet: sheetRouter,
   skillSets: skillSetsRouter,

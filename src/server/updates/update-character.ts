@@ -3,6 +3,7 @@
 // told once, and the token-dependent sections stop until the character is added again.
 import type { Db } from "~/server/db/client";
 import { AppError } from "~/server/errors/app-error";
+import { notify } from "~/server/notifications/notify";
 import { findSection } from "~/server/sections/registry";
 import type { SectionName } from "~/server/sections/names";
 import { enabledSections, type EngineSettings } from "./engine-settings";
@@ -74,22 +75,31 @@ export async function runCharacterSection(
   );
 }
 
-/** One notification per dead token: tokenErrorNotifiedAt is cleared when the character is added again. */
-export async function notifyTokenInvalid(db: Db, characterId: number): Promise<boolean> {
-  const claimed = await db.character.updateMany({
-    where: { id: characterId, tokenErrorNotifiedAt: null },
-    data: { tokenErrorNotifiedAt: new Date() },
+/**
+ * One notification per dead or missing token: claiming tokenErrorNotifiedAt and writing
+ * the notice are one transaction, so a crash between them cannot swallow the notice;
+ * registration clears the flag when the character is added again.
+ */
+export async function notifyTokenInvalid(db: Db, characterId: number, now: Date = new Date()): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const claimed = await tx.character.updateMany({
+      where: { id: characterId, tokenErrorNotifiedAt: null },
+      data: { tokenErrorNotifiedAt: now },
+    });
+    if (claimed.count === 0) return false;
+    const owner = await tx.characterOwnership.findUnique({ where: { characterId }, include: { character: true } });
+    if (!owner) return false;
+    const name = owner.character.name;
+    const written = await notify(
+      tx,
+      [owner.userId],
+      {
+        level: "danger",
+        title: `${name}: ESI token invalid or missing`,
+        message: `The ESI token of ${name} is no longer valid, so its data stopped updating. Add the character again to renew it.`,
+      },
+      now,
+    );
+    return written > 0;
   });
-  if (claimed.count === 0) return false;
-  const owner = await db.characterOwnership.findUnique({ where: { characterId }, include: { character: true } });
-  if (!owner) return false;
-  await db.notification.create({
-    data: {
-      userId: owner.userId,
-      level: "warning",
-      title: `${owner.character.name}: ESI token invalid`,
-      message: `The ESI token of ${owner.character.name} is no longer valid, so its data stopped updating. Add the character again to renew it.`,
-    },
-  });
-  return true;
 }

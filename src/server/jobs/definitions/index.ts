@@ -6,6 +6,7 @@ import type { EngineSettings } from "~/server/updates/engine-settings";
 import { updateDepsFrom } from "~/server/updates/update-deps";
 import type { JobDefinition } from "../job";
 import { expireSharesJob } from "./expire-shares";
+import { purgeNotificationsJob } from "./purge-notifications";
 import { refreshCharacterPublic } from "./refresh-character-public";
 import { refreshMarketPricesJob } from "./refresh-market-prices";
 import { resolveEveTypes } from "./resolve-eve-types";
@@ -20,6 +21,8 @@ export interface JobDeps {
 
 export interface JobSettings {
   sharingTimeoutMinutes: number;
+  /** Days notifications are kept (MEMBERAUDIT_NOTIFICATIONS_RETENTION_DAYS); 90 when absent. */
+  notificationRetentionDays?: number;
   engine: EngineSettings;
 }
 
@@ -35,5 +38,6 @@ export function createJobs(deps: () => JobDeps, settings: JobSettings): JobDefin
     refreshAllAffiliations(deps),
     resolveEveTypes(deps),
     refreshMarketPricesJob(deps),
+    purgeNotificationsJob(deps, settings),
   ];
 }
