@@ -65,14 +65,16 @@ async function fetchDetails(
 ): Promise<Pick<ContractsData, "items" | "bids"> & { complete: boolean }> {
   const stored = await db.characterContract.findMany({
     where: { characterId },
-    select: { contractId: true, status: true, itemsFetchedAt: true },
+    select: { contractId: true, status: true, itemsFetchedAt: true, bidsFetchedAt: true },
   });
   const byId = new Map(stored.map((c) => [Number(c.contractId), c]));
   const needItems = contracts.filter((c) => !byId.get(c.contract_id)?.itemsFetchedAt).map((c) => c.contract_id);
   const needBids = contracts
-    .filter(
-      (c) => c.type === "auction" && (!byId.has(c.contract_id) || OPEN_STATUSES.has(byId.get(c.contract_id)!.status)),
-    )
+    .filter((c) => {
+      const old = byId.get(c.contract_id);
+      // Bids change while an auction is open; a closed one is asked until its bids were stored once.
+      return c.type === "auction" && (!old || !old.bidsFetchedAt || OPEN_STATUSES.has(old.status));
+    })
     .map((c) => c.contract_id);
   const path = (contractId: number) => ({ path: { character_id: characterId, contract_id: contractId } });
   const items = await inBatches(needItems, (id) =>
@@ -98,7 +100,7 @@ async function fetchDetails(
 const dateOrNull = (value: string | undefined) => (value === undefined ? null : new Date(value));
 const sameDate = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
 
-function contractRow(characterId: number, c: Contract, itemsFetchedAt: Date | null) {
+function contractRow(characterId: number, c: Contract, itemsFetchedAt: Date | null, bidsFetchedAt: Date | null) {
   return {
     characterId,
     contractId: BigInt(c.contract_id),
@@ -124,6 +126,7 @@ function contractRow(characterId: number, c: Contract, itemsFetchedAt: Date | nu
     volume: c.volume ?? null,
     title: c.title ?? "",
     itemsFetchedAt,
+    bidsFetchedAt,
   };
 }
 
@@ -138,13 +141,17 @@ async function persistContracts({ tx, characterId, now }: PersistContext, data: 
       dateAccepted: true,
       dateCompleted: true,
       itemsFetchedAt: true,
+      bidsFetchedAt: true,
     },
   });
   const byId = new Map(stored.map((c) => [c.contractId, c]));
   const withItems = new Set(data.items.map((entry) => entry.contractId));
+  const withBids = new Set(data.bids.map((entry) => entry.contractId));
   const created = data.contracts.filter((c) => !byId.has(BigInt(c.contract_id)));
   await insertRows(tx, "CharacterContract", {
-    data: created.map((c) => contractRow(characterId, c, withItems.has(c.contract_id) ? now : null)),
+    data: created.map((c) =>
+      contractRow(characterId, c, withItems.has(c.contract_id) ? now : null, withBids.has(c.contract_id) ? now : null),
+    ),
   });
   let written = created.length;
   const changed: Contract[] = [];
@@ -158,15 +165,16 @@ async function persistContracts({ tx, characterId, now }: PersistContext, data: 
       dateCompleted: dateOrNull(c.date_completed),
     };
     const itemsNow = !old.itemsFetchedAt && withItems.has(c.contract_id);
+    const bidsNow = !old.bidsFetchedAt && withBids.has(c.contract_id);
     const same =
       old.status === fields.status &&
       old.acceptorId === fields.acceptorId &&
       sameDate(old.dateAccepted, fields.dateAccepted) &&
       sameDate(old.dateCompleted, fields.dateCompleted);
-    if (same && !itemsNow) continue;
+    if (same && !itemsNow && !bidsNow) continue;
     await tx.characterContract.update({
       where: { characterId_contractId: { characterId, contractId: old.contractId } },
-      data: { ...fields, ...(itemsNow ? { itemsFetchedAt: now } : {}) },
+      data: { ...fields, ...(itemsNow ? { itemsFetchedAt: now } : {}), ...(bidsNow ? { bidsFetchedAt: now } : {}) },
     });
     if (!same) changed.push(c);
     written += 1;

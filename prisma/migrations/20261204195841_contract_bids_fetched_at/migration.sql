@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "CharacterContract" ADD COLUMN     "bidsFetchedAt" TIMESTAMP(3);
+
