@@ -3,9 +3,12 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { applyMigrations, readMigrations } from "~/server/db/migrate";
 import { createEmptyDatabase } from "../support/database";
+
+// Whole-process work (child processes, a full section load): slow on a loaded 2-core machine, not a speed check.
+vi.setConfig({ testTimeout: 120_000 });
 
 const root = path.resolve(import.meta.dirname, "../..");
 

@@ -3,7 +3,7 @@
 // small (the rows wait in SectionStagedChunk), the stage is cleared at the end, and a
 // later change writes only what changed.
 import { InngestTestEngine } from "@inngest/test";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { characterUpdate } from "~/server/jobs/events";
 import { updateCharacter } from "~/server/jobs/definitions/update-character";
 import { toInngestFunction } from "@inngest-fns/functions";
@@ -16,6 +16,9 @@ import { characterSection } from "~/simulator/data";
 import type { Simulator } from "~/simulator/server";
 import { makeClient, registerWithToken, startSim } from "../support/simulator";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+
+// Whole-process work (child processes, a full section load): slow on a loaded 2-core machine, not a speed check.
+vi.setConfig({ testTimeout: 120_000 });
 
 const CHARACTER = 2112000010;
 const CHUNK = 50;

@@ -2,7 +2,7 @@
 // section with no section request (recorded as skipped, still stale), the status is
 // read at most once a minute, and a route reported Down skips only its sections.
 import { InngestTestEngine } from "@inngest/test";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { toInngestFunction } from "@inngest-fns/functions";
 import type { EsiClient } from "~/server/esi/client";
 import { updateCharacter } from "~/server/jobs/definitions/update-character";
@@ -14,6 +14,9 @@ import { enabledSections } from "~/server/updates/engine-settings";
 import type { Simulator } from "~/simulator/server";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { makeClient, registerWithToken, startSim } from "../support/simulator";
+
+// Whole-process work (child processes, a full section load): slow on a loaded 2-core machine, not a speed check.
+vi.setConfig({ testTimeout: 120_000 });
 
 const A = 2112000004;
 const settings = DEFAULT_ENGINE_SETTINGS;
