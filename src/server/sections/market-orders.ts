@@ -42,46 +42,35 @@ function toRow(characterId: number, o: OpenOrder | ClosedOrder) {
 
 const HISTORY = "GET /characters/{character_id}/orders/history";
 
+/** The fields an order is stored with, open or closed. */
+const ORDER_FIELDS = [
+  "order_id",
+  "is_buy_order",
+  "is_corporation",
+  "type_id",
+  "region_id",
+  "location_id",
+  "range",
+  "price",
+  "volume_total",
+  "volume_remain",
+  "min_volume",
+  "escrow",
+  "duration",
+  "issued",
+];
+
 export const marketOrders = defineSection<MarketOrdersData>({
   name: "market_orders",
   label: "Market orders",
   routes: ["GET /characters/{character_id}/orders", "GET /characters/{character_id}/orders/history"],
   // Fields read per route (docs/esi-client.md, "Tolerance"); a required field left out here may be missing.
   reads: {
-    "GET /characters/{character_id}/orders": [
-      "order_id",
-      "is_buy_order",
-      "is_corporation",
-      "type_id",
-      "region_id",
-      "location_id",
-      "range",
-      "price",
-      "volume_total",
-      "volume_remain",
-      "min_volume",
-      "escrow",
-      "duration",
-      "issued",
-    ],
-    "GET /characters/{character_id}/orders/history": [
-      "order_id",
-      "state",
-      "is_buy_order",
-      "is_corporation",
-      "type_id",
-      "region_id",
-      "location_id",
-      "range",
-      "price",
-      "volume_total",
-      "volume_remain",
-      "min_volume",
-      "escrow",
-      "duration",
-      "issued",
-    ],
+    "GET /characters/{character_id}/orders": ORDER_FIELDS,
+    // The history holds the same orders, closed: the same fields and the state they closed in.
+    "GET /characters/{character_id}/orders/history": [...ORDER_FIELDS, "state"],
   },
+
   scopes: ["esi-markets.read_character_orders.v1"],
   defaultStaleMinutes: 240,
   writeStrategy: "accumulate",
