@@ -9,6 +9,13 @@ export type Db = PrismaClient;
 /** Plain SQL over the client's own pool (the job queue's), so the embedded database's one connection is shared. */
 export interface SqlPool {
   query(text: string, values?: unknown[]): Promise<{ rows: any[] }>;
+  /** One connection of the pool, for statements that must share a transaction. */
+  connect(): Promise<SqlConnection>;
+}
+
+export interface SqlConnection {
+  query(text: string, values?: unknown[]): Promise<{ rows: any[] }>;
+  release(): void;
 }
 
 const pools = new WeakMap<Db, pg.Pool>();

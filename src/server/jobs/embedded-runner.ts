@@ -293,6 +293,11 @@ export class EmbeddedRunner {
     const message = messageOf(error);
     const attempt = { id: run.id, retryCount: run.retryCount };
     const final = isNonRetriable(error) || run.retryCount >= job.retries;
+    const after = final ? undefined : retryAfterMs(error);
+    if (after !== undefined) {
+      await this.failUntil(job, attempt, message, new Date(Date.now() + after));
+      return;
+    }
     await this.boss.fail(job.id, attempt, { message });
     if (final) {
       // pg-boss retries whatever has retries left; a NonRetriableError ends the run here instead.
@@ -302,9 +307,25 @@ export class EmbeddedRunner {
       this.options.log?.(`job ${job.id} failed after ${run.retryCount + 1} attempt(s): ${message}`);
       return;
     }
-    const after = retryAfterMs(error);
-    if (after !== undefined) {
-      await this.boss.update(job.id, undefined, { id: run.id, startAfter: new Date(Date.now() + after) });
+  }
+
+  /**
+   * A failure whose error names its own time (RetryLaterError): the retry state and the later start are
+   * written in one transaction, or another poll could take the run back between the two at the backoff's time.
+   */
+  private async failUntil(job: AnyJob, attempt: { id: string; retryCount: number }, message: string, startAfter: Date) {
+    const connection = await this.options.sql.connect();
+    const db = { executeSql: (text: string, values?: unknown[]) => connection.query(text, values) };
+    try {
+      await connection.query("begin");
+      await this.boss.fail(job.id, attempt, { message }, { db });
+      await this.boss.update(job.id, undefined, { id: attempt.id, startAfter, db });
+      await connection.query("commit");
+    } catch (error) {
+      await connection.query("rollback").catch(() => undefined);
+      throw error;
+    } finally {
+      connection.release();
     }
   }
 }
