@@ -18,6 +18,7 @@ const LAYERS = [
   ["api", "^src/server/api/"],
   ["auth", "^src/server/auth/"],
   ["deps", "^src/server/deps\\.ts$"],
+  ["status", "^src/server/status/"],
   ["cli", "^src/server/cli/"],
   ["finder", "^src/server/finder/"],
   ["reports", "^src/server/reports/"],
@@ -41,6 +42,7 @@ const LAYERS = [
   ["db", "^src/server/db/"],
   ["crypto", "^src/server/crypto/"],
   ["launch", "^src/server/launch/"],
+  ["metrics", "^src/server/metrics/"],
   ["simulator", "^src/simulator/"],
 ];
 

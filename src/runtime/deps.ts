@@ -3,7 +3,7 @@
 // entry points (routes, pages, jobs, CLI) call appDeps() and pass what is needed down.
 import { env } from "~/env";
 import { createTokenCipher } from "~/server/crypto/token-cipher";
-import { createDb } from "~/server/db/client";
+import { createDb, poolCounts } from "~/server/db/client";
 import type { AppDeps } from "~/server/deps";
 import { createEsiClient, userAgent } from "~/server/esi/client";
 import { EsiMetrics } from "~/server/esi/metrics";
@@ -12,6 +12,7 @@ import type { SsoClientConfig } from "~/server/identity/sso-client";
 import type { EmbeddedRunner } from "~/server/jobs/embedded-runner";
 import { checkedSender } from "~/server/jobs/events";
 import type { JobDefinition } from "~/server/jobs/job";
+import { setMetricSources } from "~/server/metrics/registry";
 import { embeddedRunnerFor, jobDelivery, jobsFor } from "./jobs";
 
 const holder = globalThis as unknown as { __memberauditDeps?: AppDeps };
@@ -48,6 +49,11 @@ export function appDeps(): AppDeps {
       sendEvents: checkedSender(jobDelivery(appDeps)),
       engine: settings.engine,
     };
+    const { esi } = holder.__memberauditDeps;
+    setMetricSources({
+      pool: () => poolCounts(db),
+      errorLimitRemaining: async () => (await esi.limiterState?.())?.errorLimit.remain ?? null,
+    });
   }
   return holder.__memberauditDeps;
 }
