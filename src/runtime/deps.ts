@@ -13,6 +13,7 @@ import type { EmbeddedRunner } from "~/server/jobs/embedded-runner";
 import { checkedSender } from "~/server/jobs/events";
 import type { JobDefinition } from "~/server/jobs/job";
 import { setMetricSources } from "~/server/metrics/registry";
+import { inngestDashboardUrl } from "~/server/status/overview";
 import { embeddedRunnerFor, jobDelivery, jobsFor } from "./jobs";
 
 const holder = globalThis as unknown as { __memberauditDeps?: AppDeps };
@@ -48,6 +49,9 @@ export function appDeps(): AppDeps {
       sso,
       sendEvents: checkedSender(jobDelivery(appDeps)),
       engine: settings.engine,
+      jobEngine: settings.inngest.enabled
+        ? { kind: "inngest", dashboardUrl: inngestDashboardUrl(settings.inngest.baseUrl, settings.inngest.dev) }
+        : { kind: "embedded" },
     };
     const { esi } = holder.__memberauditDeps;
     setMetricSources({

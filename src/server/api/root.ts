@@ -6,6 +6,7 @@ import { notificationsRouter } from "./routers/notifications";
 import { reportsRouter } from "./routers/reports";
 import { sheetRouter } from "./routers/sheet";
 import { skillSetsRouter } from "./routers/skill-sets";
+import { statusRouter } from "./routers/status";
 import { router } from "./trpc";
 
 export const appRouter = router({
@@ -17,6 +18,7 @@ export const appRouter = router({
   reports: reportsRouter,
   sheet: sheetRouter,
   skillSets: skillSetsRouter,
+  status: statusRouter,
 });
 
 export type AppRouter = typeof appRouter;
