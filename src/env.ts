@@ -128,6 +128,14 @@ const schema = z
       .min(1, "must be at least 1 day")
       .max(3650, "must be at most 3650 days")
       .default(90),
+    /** Bearer token of /api/metrics; unset, the endpoint answers 404. */
+    METRICS_TOKEN: z
+      .string()
+      .optional()
+      .refine(
+        (v) => v === undefined || /^[\x21-\x7e]{16,256}$/.test(v),
+        "must be 16 to 256 printable characters without spaces (openssl rand -hex 32)",
+      ),
     INNGEST_EVENT_KEY: optionalString,
     INNGEST_SIGNING_KEY: optionalString,
     INNGEST_DEV: flag,
@@ -181,6 +189,8 @@ export interface Env {
   notificationRetentionDays: number;
   tokenKeys: { current: string; previous: string[] };
   inngest: { enabled: boolean; eventKey?: string; signingKey?: string; dev: boolean; baseUrl?: string };
+  /** Bearer token Prometheus sends to /api/metrics; undefined: the endpoint is off (404). */
+  metricsToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -248,6 +258,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       dev: v.INNGEST_DEV,
       baseUrl: v.INNGEST_BASE_URL,
     },
+    metricsToken: v.METRICS_TOKEN,
   };
 }
 

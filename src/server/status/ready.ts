@@ -42,6 +42,12 @@ export async function pgBossAnswers(db: Db): Promise<void> {
   await db.$queryRaw`SELECT version FROM pgboss.version LIMIT 1`;
 }
 
+/** A self-hosted Inngest server answers HTTP at its base URL (any status: it is up and listening). */
+export async function httpAnswers(url: string, timeoutMs = 2000): Promise<void> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: "manual" });
+  await response.body?.cancel();
+}
+
 export async function checkReady(deps: ReadyDeps): Promise<ReadyResult> {
   const ms = deps.timeoutMs ?? 3000;
   const log = deps.log ?? ((line: string) => console.warn(line));
