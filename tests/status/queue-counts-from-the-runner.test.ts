@@ -51,7 +51,8 @@ describe("queue figures", () => {
       trigger: fail,
       retries: 1,
       async handler({ event }) {
-        if (event.data.kind === "later") throw new RetryLaterError("ESI bucket spent", new Date(Date.now() + 3_600_000));
+        if (event.data.kind === "later")
+          throw new RetryLaterError("ESI bucket spent", new Date(Date.now() + 3_600_000));
         if (event.data.kind === "prisma")
           throw new Error('Invalid `prisma.character.update()` invocation:\nUPDATE "Character" SET x = 1');
         throw new Error("ESI answered 503 three times");

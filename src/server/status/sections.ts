@@ -59,12 +59,13 @@ export async function readSections(db: Db, settings: EngineSettings, now: Date):
   return rows;
 }
 
-/** Failed last runs by the hour they ended, the last 24 hours, oldest first, quiet hours as zeros. */
+/** Enabled characters' failed last runs by the hour they ended, the last 24 hours, oldest first, quiet hours as zeros. */
 export async function readFailuresByHour(db: Db, now: Date): Promise<HourCount[]> {
   const rows = await db.$queryRaw<{ hour: Date; failures: number }[]>`
-    SELECT date_trunc('hour', "finishedAt") AS hour, count(*)::int AS failures
-    FROM "SectionUpdateStatus"
-    WHERE "isSuccess" = false AND "finishedAt" > ${now}::timestamptz - interval '24 hours'
+    SELECT date_trunc('hour', s."finishedAt") AS hour, count(*)::int AS failures
+    FROM "SectionUpdateStatus" s
+    JOIN "Character" c ON c.id = s."characterId" AND c."isEnabled"
+    WHERE s."isSuccess" = false AND s."finishedAt" > ${now}::timestamptz - interval '24 hours'
     GROUP BY 1`;
   const byHour = new Map(rows.map((r) => [r.hour.getTime(), r.failures]));
   const current = Math.floor(now.getTime() / HOUR_MS) * HOUR_MS;
