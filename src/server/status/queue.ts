@@ -2,7 +2,8 @@
 // per run; docs/jobs.md): per job function the runs waiting, delayed, running, retrying
 // and failed, the oldest waiting run's age, and the last failures with their reason.
 // Read straight from pg-boss's tables, so every process's runs are counted, not this
-// process's alone. Under Inngest the queue is Inngest's (docs/status.md).
+// process's alone; pg-boss's own internal queues (`__pgboss__…`) are left out. Under
+// Inngest the queue is Inngest's (docs/status.md).
 import type { Db } from "~/server/db/client";
 import { publicReason } from "./reason";
 
@@ -50,13 +51,15 @@ export async function readQueue(db: Db, now: Date): Promise<QueueView> {
         FILTER (WHERE j.state = 'created' AND j.start_after <= ${now}::timestamptz)))::int AS "oldestWaitingSeconds"
     FROM pgboss.queue q
     LEFT JOIN pgboss.job j ON j.name = q.name AND (j.state < 'completed' OR j.state = 'failed')
+    WHERE q.name NOT LIKE '\_\_pgboss\_\_%'
     GROUP BY q.name
     ORDER BY q.name`;
   const failures = await db.$queryRaw<(Omit<QueueFailure, "reason"> & { message: string | null })[]>`
     SELECT id::text AS id, name, state::text AS state, retry_count + 1 AS attempts,
       COALESCE(completed_on, started_on, created_on) AS at, output->>'message' AS message
     FROM pgboss.job
-    WHERE state IN ('failed', 'retry') OR (state = 'cancelled' AND output ? 'message')
+    WHERE (state IN ('failed', 'retry') OR (state = 'cancelled' AND output ? 'message'))
+      AND name NOT LIKE '\_\_pgboss\_\_%'
     ORDER BY COALESCE(completed_on, started_on, created_on) DESC
     LIMIT ${FAILURES_SHOWN}`;
   return {
