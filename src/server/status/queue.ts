@@ -51,7 +51,7 @@ export async function readQueue(db: Db, now: Date): Promise<QueueView> {
         FILTER (WHERE j.state = 'created' AND j.start_after <= ${now}::timestamptz)))::int AS "oldestWaitingSeconds"
     FROM pgboss.queue q
     LEFT JOIN pgboss.job j ON j.name = q.name AND (j.state < 'completed' OR j.state = 'failed')
-    WHERE q.name NOT LIKE '\_\_pgboss\_\_%'
+    WHERE NOT starts_with(q.name, '__pgboss__')
     GROUP BY q.name
     ORDER BY q.name`;
   const failures = await db.$queryRaw<(Omit<QueueFailure, "reason"> & { message: string | null })[]>`
@@ -59,7 +59,7 @@ export async function readQueue(db: Db, now: Date): Promise<QueueView> {
       COALESCE(completed_on, started_on, created_on) AS at, output->>'message' AS message
     FROM pgboss.job
     WHERE (state IN ('failed', 'retry') OR (state = 'cancelled' AND output ? 'message'))
-      AND name NOT LIKE '\_\_pgboss\_\_%'
+      AND NOT starts_with(name, '__pgboss__')
     ORDER BY COALESCE(completed_on, started_on, created_on) DESC
     LIMIT ${FAILURES_SHOWN}`;
   return {
