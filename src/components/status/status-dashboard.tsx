@@ -9,7 +9,7 @@ import { Table } from "~/components/ui/table";
 import { useTRPC } from "~/trpc/client";
 import type { RouterOutputs } from "~/trpc/types";
 import { BarChart } from "./bar-chart";
-import { ageText, EsiPanel, SectionsPanel, TokensPanel } from "./status-panels";
+import { ageText, EsiPanel, ScrollRegion, SectionsPanel, TokensPanel } from "./status-panels";
 
 export const REFRESH_MS = 5000;
 
@@ -69,43 +69,47 @@ function QueuePanel({ data }: { data: Overview }) {
       )}
       {queue.available && (
         <div className="space-y-4">
-          <Table
-            caption="Runs per job function"
-            look="plain"
-            rows={queue.functions}
-            rowKey={(f) => f.name}
-            rowTestId={(f) => `queue-${f.name}`}
-            columns={[
-              { header: "Function", cell: (f) => f.name, rowHeader: true, className: "break-all" },
-              { header: "Waiting", cell: (f) => f.waiting, numeric: true },
-              { header: "Delayed", cell: (f) => f.delayed, numeric: true },
-              { header: "Running", cell: (f) => f.running, numeric: true },
-              { header: "Retrying", cell: (f) => f.retrying, numeric: true },
-              { header: "Failed", cell: (f) => f.failed, numeric: true },
-              {
-                header: "Oldest waiting",
-                cell: (f) => (f.oldestWaitingSeconds === null ? "–" : ageText(f.oldestWaitingSeconds)),
-                numeric: true,
-              },
-            ]}
-          />
+          <ScrollRegion label="Job functions table">
+            <Table
+              caption="Runs per job function"
+              look="plain"
+              rows={queue.functions}
+              rowKey={(f) => f.name}
+              rowTestId={(f) => `queue-${f.name}`}
+              columns={[
+                { header: "Function", cell: (f) => f.name, rowHeader: true, className: "break-all" },
+                { header: "Waiting", cell: (f) => f.waiting, numeric: true },
+                { header: "Delayed", cell: (f) => f.delayed, numeric: true },
+                { header: "Running", cell: (f) => f.running, numeric: true },
+                { header: "Retrying", cell: (f) => f.retrying, numeric: true },
+                { header: "Failed", cell: (f) => f.failed, numeric: true },
+                {
+                  header: "Oldest waiting",
+                  cell: (f) => (f.oldestWaitingSeconds === null ? "–" : ageText(f.oldestWaitingSeconds)),
+                  numeric: true,
+                },
+              ]}
+            />
+          </ScrollRegion>
           <h3 className="text-base font-semibold text-slate-100">Last failures</h3>
-          <Table
-            caption="The last 100 failed or retrying runs, newest first"
-            look="plain"
-            density="compact"
-            rows={queue.failures}
-            rowKey={(f) => `${f.id}`}
-            empty="No failed runs."
-            testId="queue-failures"
-            columns={[
-              { header: "When", cell: (f) => formatEveTime(f.at) },
-              { header: "Function", cell: (f) => f.name, className: "break-all" },
-              { header: "State", cell: (f) => f.state },
-              { header: "Attempts", cell: (f) => f.attempts, numeric: true },
-              { header: "Reason", cell: (f) => f.reason, className: "break-words" },
-            ]}
-          />
+          <ScrollRegion label="Last failures table">
+            <Table
+              caption="The last 100 failed or retrying runs, newest first"
+              look="plain"
+              density="compact"
+              rows={queue.failures}
+              rowKey={(f) => `${f.id}`}
+              empty="No failed runs."
+              testId="queue-failures"
+              columns={[
+                { header: "When", cell: (f) => formatEveTime(f.at) },
+                { header: "Function", cell: (f) => f.name, className: "break-all" },
+                { header: "State", cell: (f) => f.state },
+                { header: "Attempts", cell: (f) => f.attempts, numeric: true },
+                { header: "Reason", cell: (f) => f.reason, className: "break-words" },
+              ]}
+            />
+          </ScrollRegion>
         </div>
       )}
     </Panel>

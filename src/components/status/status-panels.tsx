@@ -1,5 +1,6 @@
 // The status page's section, ESI and token panels: plain tables over the overview's
 // figures, and the requests-per-minute chart.
+import type { ReactNode } from "react";
 import { formatEveTime } from "~/components/sheet/format";
 import { Panel } from "~/components/ui/panel";
 import { Table } from "~/components/ui/table";
@@ -7,6 +8,15 @@ import type { RouterOutputs } from "~/trpc/types";
 import { BarChart } from "./bar-chart";
 
 type Overview = RouterOutputs["status"]["overview"];
+
+/** A wide table's own sideways scroll, named for screen readers; positioned, as sr-only captions are absolute. */
+export function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <section aria-label={`${label}, scrolls sideways`} className="relative overflow-x-auto">
+      {children}
+    </section>
+  );
+}
 
 export function ageText(seconds: number): string {
   if (seconds < 60) return `${seconds} s`;
@@ -19,31 +29,38 @@ const secondsText = (s: number | null) => (s === null ? "–" : s < 10 ? `${s.to
 export function SectionsPanel({ sections }: { sections: Overview["sections"] }) {
   return (
     <Panel title="Sections" data-testid="sections-panel">
-      <Table
-        caption="Per section: the enabled characters' last runs"
-        look="plain"
-        density="compact"
-        rows={sections}
-        rowKey={(s) => s.section}
-        rowTestId={(s) => `section-${s.section}`}
-        columns={[
-          { header: "Section", cell: (s) => s.section, rowHeader: true },
-          { header: "OK", cell: (s) => s.ok, numeric: true },
-          { header: "Error", cell: (s) => s.error, numeric: true },
-          { header: "Stale", cell: (s) => s.stale, numeric: true },
-          { header: "Token fault", cell: (s) => s.tokenFault, numeric: true },
-          { header: "Running", cell: (s) => s.running, numeric: true },
-          { header: "Last success", cell: (s) => (s.lastSuccess ? formatEveTime(s.lastSuccess) : "never") },
-          { header: "p50", headerTitle: "Median run duration", cell: (s) => secondsText(s.p50Seconds), numeric: true },
-          {
-            header: "p95",
-            headerTitle: "95th percentile run duration",
-            cell: (s) => secondsText(s.p95Seconds),
-            numeric: true,
-          },
-          { header: "Failures 24 h", cell: (s) => s.failures24h, numeric: true },
-        ]}
-      />
+      <ScrollRegion label="Sections table">
+        <Table
+          caption="Per section: the enabled characters' last runs"
+          look="plain"
+          density="compact"
+          rows={sections}
+          rowKey={(s) => s.section}
+          rowTestId={(s) => `section-${s.section}`}
+          columns={[
+            { header: "Section", cell: (s) => s.section, rowHeader: true },
+            { header: "OK", cell: (s) => s.ok, numeric: true },
+            { header: "Error", cell: (s) => s.error, numeric: true },
+            { header: "Stale", cell: (s) => s.stale, numeric: true },
+            { header: "Token fault", cell: (s) => s.tokenFault, numeric: true },
+            { header: "Running", cell: (s) => s.running, numeric: true },
+            { header: "Last success", cell: (s) => (s.lastSuccess ? formatEveTime(s.lastSuccess) : "never") },
+            {
+              header: "p50",
+              headerTitle: "Median run duration",
+              cell: (s) => secondsText(s.p50Seconds),
+              numeric: true,
+            },
+            {
+              header: "p95",
+              headerTitle: "95th percentile run duration",
+              cell: (s) => secondsText(s.p95Seconds),
+              numeric: true,
+            },
+            { header: "Failures 24 h", cell: (s) => s.failures24h, numeric: true },
+          ]}
+        />
+      </ScrollRegion>
     </Panel>
   );
 }
