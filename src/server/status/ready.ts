@@ -1,8 +1,8 @@
 // Readiness (/api/ready): the database answers, every checked-in migration is applied,
 // and the job engine is reachable. Each check says only which part failed; the reason
 // goes to the server log, never to the caller (no driver or SQL text in an answer).
+import { readdir } from "node:fs/promises";
 import type { Db } from "~/server/db/client";
-import { readMigrations } from "~/server/db/migrate";
 
 export type ReadyPart = "database" | "migrations" | "jobs";
 
@@ -28,8 +28,17 @@ function within<T>(ms: number, work: Promise<T>): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * The checked-in migrations' names. Not db/migrate.ts's readMigrations: that module finds its folder
+ * from import.meta.dirname, which a Next bundle lacks, and reads every file's SQL, which this needs not.
+ */
+async function migrationNames(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  return entries.filter((e) => e.isDirectory()).map((e) => e.name);
+}
+
 async function migrationsApplied(db: Db, dir: string): Promise<void> {
-  const wanted = (await readMigrations(dir)).map((m) => m.name);
+  const wanted = await migrationNames(dir);
   const rows = await db.$queryRaw<{ name: string }[]>`
     SELECT migration_name AS name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
   const applied = new Set(rows.map((r) => r.name));
