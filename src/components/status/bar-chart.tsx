@@ -29,7 +29,7 @@ export function BarChart({
   const total = bars.reduce((n, b) => n + b.value, 0);
   const step = WIDTH / Math.max(1, bars.length);
   const peak = bars.reduce<Bar | undefined>((best, b) => (!best || b.value > best.value ? b : best), undefined);
-  const summary = `${title}: ${total} ${unit} in all${peak && peak.value > 0 ? `, most at ${peak.label} (${peak.value})` : ""}.`;
+  const summary = `${title}: ${total} ${unit.toLowerCase()} in all${peak && peak.value > 0 ? `, most at ${peak.label} (${peak.value})` : ""}.`;
   const ticks = bars.length > 12 ? Math.ceil(bars.length / 6) : 1;
   return (
     <figure className="space-y-2" data-testid={testId}>
@@ -39,7 +39,6 @@ export function BarChart({
         className="h-auto w-full max-w-full"
         role="img"
         aria-label={summary}
-        preserveAspectRatio="none"
       >
         <line x1={0} y1={HEIGHT} x2={WIDTH} y2={HEIGHT} stroke="#64748b" strokeWidth={1} />
         {bars.map((b, i) => {
@@ -50,14 +49,20 @@ export function BarChart({
                 <title>{`${b.label}: ${b.value}`}</title>
               </rect>
               {i % ticks === 0 && (
-                <text x={i * step + step / 2} y={HEIGHT + 12} fontSize={10} textAnchor="middle" fill="#cbd5e1">
+                <text
+                  x={i === 0 ? 0 : i * step + step / 2}
+                  y={HEIGHT + 12}
+                  fontSize={10}
+                  textAnchor={i === 0 ? "start" : "middle"}
+                  fill="#cbd5e1"
+                >
                   {b.label}
                 </text>
               )}
             </g>
           );
         })}
-        <text x={WIDTH - 2} y={10} fontSize={10} textAnchor="end" fill="#cbd5e1">
+        <text x={2} y={10} fontSize={10} textAnchor="start" fill="#cbd5e1">
           {`max ${max}`}
         </text>
       </svg>
