@@ -1,8 +1,11 @@
 // Leadership's weekly round in Chromium (issue 12, acceptance): each report tab on
 // /reports filtered and downloaded as CSV (header and rows checked), then the
 // notification a member's removal left read on /notifications at 390 px and cleared
-// with the keyboard ("Mark all read"), the bell then saying 0 unread.
+// with the keyboard ("Mark all read"), the bell then saying 0 unread. The same removal
+// reaches a webhook set on the admin page (a local receiver the demo may post to).
 import { readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -14,6 +17,9 @@ const [ADMIN, PILOT] = [simCharacters[0]!, simCharacters[3]!];
 vi.setConfig({ testTimeout: 420_000 });
 let app: DemoApp;
 let browser: Browser;
+let receiver: Server;
+let origin: string;
+const posted: { path: string; title: string }[] = [];
 const contexts: BrowserContext[] = [];
 
 async function signIn(name: string): Promise<Page> {
@@ -71,7 +77,17 @@ async function downloadCsv(page: Page, name: string): Promise<string[]> {
 const total = (page: Page) => page.getByTestId("report-total").textContent();
 
 beforeAll(async () => {
-  app = await startDemoApp();
+  receiver = createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk) => (body += chunk));
+    req.on("end", () => {
+      posted.push({ path: req.url ?? "", title: JSON.parse(body || "{}").embeds?.[0]?.title ?? "" });
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  origin = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+  app = await startDemoApp({ MEMBERAUDIT_WEBHOOK_ALLOWED_ORIGINS: origin });
   browser = await launchChromium();
 }, 420_000);
 
@@ -79,6 +95,7 @@ afterAll(async () => {
   for (const context of contexts) await context.close();
   await browser?.close();
   await app?.stop();
+  await new Promise((resolve) => receiver?.close(resolve));
 });
 
 describe("reports and notifications in Chromium", () => {
@@ -153,6 +170,22 @@ describe("reports and notifications in Chromium", () => {
     expect(sets.some((line) => line.startsWith(`Walk doctrine,${ADMIN.name},${ADMIN.characterId},`))).toBe(true);
   });
 
+  it("sets a webhook for removals on the admin page and sends a test", async () => {
+    await admin.goto(`${app.appUrl}/admin`);
+    await admin.getByRole("tab", { name: "Webhooks" }).click();
+    const panel = admin.getByTestId("webhook-character_removed");
+    await panel.getByLabel("Webhook URL").fill(`${origin}/hooks/walk-secret-token`);
+    await panel.getByLabel("Format").selectOption("discord");
+    await panel.getByRole("button", { name: "Save" }).click();
+    await expect
+      .poll(() => panel.getByTestId("webhook-character_removed-current").textContent())
+      .toBe(`Posting to ${origin}/…oken (Discord)`);
+    expect(await admin.content()).not.toContain("walk-secret-token");
+    await panel.getByRole("button", { name: "Send test" }).click();
+    await expect.poll(() => posted.map((p) => p.title), { timeout: 60_000 }).toContain("Test: Character removed");
+    expect(posted[0]!.path).toBe("/hooks/walk-secret-token");
+  });
+
   it("reads a member's removal notice at 390 px and clears it with the keyboard", async () => {
     await register(pilot, PILOT.name);
     await pilot.getByRole("button", { name: "Remove", exact: true }).click();
@@ -193,6 +226,22 @@ describe("reports and notifications in Chromium", () => {
       .toBe(1);
     expect(await admin.getByText(/Invalid input|went wrong/).count()).toBe(0);
     await admin.screenshot({ path: path.join(SCREENSHOT_DIR, "notifications-read-390.png"), fullPage: true });
+  });
+
+  it("posts the removal to the webhook too, shown delivered on the admin page at 390 px", async () => {
+    // The dispatcher runs every minute.
+    await expect
+      .poll(() => posted.map((p) => p.title), { timeout: 240_000, interval: 1_000 })
+      .toContain(`Character removed: ${PILOT.name}`);
+    await admin.goto(`${app.appUrl}/admin`);
+    await admin.getByRole("tab", { name: "Webhooks" }).click();
+    const deliveries = admin.getByTestId("webhook-character_removed-deliveries");
+    await expect
+      .poll(() => deliveries.textContent(), { timeout: 30_000 })
+      .toContain(`Character removed: ${PILOT.name}`);
+    expect(await deliveries.textContent()).toContain("Delivered");
+    expect(await admin.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await admin.screenshot({ path: path.join(SCREENSHOT_DIR, "admin-webhooks-390.png"), fullPage: true });
     await admin.setViewportSize({ width: 1280, height: 800 });
   });
 });
