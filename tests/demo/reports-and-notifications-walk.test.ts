@@ -136,7 +136,8 @@ describe("reports and notifications in Chromium", () => {
     expect(users).toHaveLength(2); // the filter holds in the download: the registered user only
     expect(users[1]).toContain(`${ADMIN.name},${ADMIN.characterId},`);
 
-    await admin.getByRole("link", { name: "Corporation compliance" }).click();
+    const tabs = admin.getByRole("navigation", { name: "Reports" });
+    await tabs.getByRole("link", { name: "Corporation compliance" }).click();
     await admin.waitForURL(/\/reports\/corporations$/);
     await expect.poll(() => admin.getByTestId("corporation-compliance-table").textContent()).toContain("%");
     const corporation = admin.getByLabel("Corporation");
@@ -149,7 +150,7 @@ describe("reports and notifications in Chromium", () => {
     expect(corporations).toHaveLength(2);
     expect(corporations[1]!.startsWith(`${firstCorporation},`)).toBe(true);
 
-    await admin.getByRole("link", { name: "Skill sets" }).click();
+    await tabs.getByRole("link", { name: "Skill sets" }).click(); // the header has a "Skill sets" link too
     await admin.waitForURL(/\/reports\/skill-sets$/);
     // The character's skills load in the background and its checks follow: until then it has no row.
     await expect

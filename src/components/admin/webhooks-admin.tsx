@@ -68,7 +68,7 @@ export function WebhooksAdmin() {
   );
 }
 
-function WebhookPanel({ webhook }: { webhook: Webhook }) {
+export function WebhookPanel({ webhook }: { webhook: Webhook }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [url, setUrl] = useState("");
