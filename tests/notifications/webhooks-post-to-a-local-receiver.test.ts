@@ -202,6 +202,24 @@ describe("webhooks", () => {
     expect(await dispatchAndWait()).toBe(1);
   });
 
+  it("are queued by the every-minute dispatcher job once, each delivery its own run", async () => {
+    await removal("Dispatched one");
+    await removal("Dispatched two");
+    const job = dispatchWebhooksJob(() => ({ db: t.db }));
+    const step = {
+      run: <T>(_id: string, fn: () => Promise<T> | T) => Promise.resolve(fn()),
+      sendEvent: (_id: string, events: any) => runner.send(events),
+    };
+    const tick = () => job.handler({ event: { name: "inngest/scheduled.timer", data: {} }, step, attempt: 0 });
+    expect(await tick()).toEqual({ queued: 2 });
+    expect(await tick()).toEqual({ queued: 0 });
+    await runner.idle();
+    expect(received.map((r) => r.body.embeds[0].title).sort()).toEqual([
+      "Character removed: Dispatched one",
+      "Character removed: Dispatched two",
+    ]);
+  });
+
   it("keep the URL out of the database and the logs in plaintext, and out of every answer", async () => {
     replies = [{ status: 500, body: `echo ${url()}` }];
     await removal("Leak check");
