@@ -47,6 +47,7 @@ export function appDeps(): AppDeps {
       sso,
       sendEvents: checkedSender(jobDelivery(appDeps)),
       engine: settings.engine,
+      webhooks: settings.webhooks,
     };
   }
   return holder.__memberauditDeps;
