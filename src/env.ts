@@ -2,6 +2,7 @@
 // setting and the reason (see formatConfigError); nothing reads process.env elsewhere.
 import { CronExpressionParser } from "cron-parser";
 import { z } from "zod";
+import { normaliseOrigin, type WebhookSettings } from "~/server/notifications/webhook-url";
 import { effectiveStaleMinutes, parseStaleMinutesConfig, SectionConfigError } from "~/server/sections/settings";
 import type { EngineSettings } from "~/server/updates/engine-settings";
 
@@ -136,6 +137,25 @@ const schema = z
         (v) => v === undefined || /^[\x21-\x7e]{16,256}$/.test(v),
         "must be 16 to 256 printable characters without spaces (openssl rand -hex 32)",
       ),
+    /** Origins webhooks may post to besides Discord's and Slack's (self-hosted Mattermost, a test receiver). */
+    MEMBERAUDIT_WEBHOOK_ALLOWED_ORIGINS: z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        const origins: string[] = [];
+        for (const entry of (v ?? "")
+          .split(",")
+          .map((e) => e.trim())
+          .filter(Boolean)) {
+          const origin = normaliseOrigin(entry);
+          if (!origin) {
+            ctx.addIssue({ code: "custom", message: `"${entry}" is not an origin such as https://chat.example.org` });
+            return z.NEVER;
+          }
+          origins.push(origin);
+        }
+        return origins;
+      }),
     INNGEST_EVENT_KEY: optionalString,
     INNGEST_SIGNING_KEY: optionalString,
     INNGEST_DEV: flag,
@@ -187,6 +207,8 @@ export interface Env {
   sharingTimeoutMinutes: number;
   /** Notifications older than this many days are purged, read or not. */
   notificationRetentionDays: number;
+  /** Where webhooks may post besides Discord and Slack. */
+  webhooks: WebhookSettings;
   tokenKeys: { current: string; previous: string[] };
   inngest: { enabled: boolean; eventKey?: string; signingKey?: string; dev: boolean; baseUrl?: string };
   /** Bearer token Prometheus sends to /api/metrics; undefined: the endpoint is off (404). */
@@ -240,6 +262,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     imageBaseUrl: v.EVE_IMAGE_BASE_URL.replace(/\/$/, ""),
     sharingTimeoutMinutes: v.SHARING_TIMEOUT_MINUTES,
     notificationRetentionDays: v.MEMBERAUDIT_NOTIFICATIONS_RETENTION_DAYS,
+    webhooks: { allowedOrigins: v.MEMBERAUDIT_WEBHOOK_ALLOWED_ORIGINS },
     engine: {
       staleMinutes: effectiveStaleMinutes(v.MEMBERAUDIT_SECTION_STALE_MINUTES_CONFIG ?? {}),
       section: { retentionDays: v.MEMBERAUDIT_DATA_RETENTION_LIMIT, assetsChunkSize: v.MEMBERAUDIT_ASSETS_CHUNK_SIZE },

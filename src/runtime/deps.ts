@@ -52,6 +52,7 @@ export function appDeps(): AppDeps {
       jobEngine: settings.inngest.enabled
         ? { kind: "inngest", dashboardUrl: inngestDashboardUrl(settings.inngest.baseUrl, settings.inngest.dev) }
         : { kind: "embedded" },
+      webhooks: settings.webhooks,
     };
     const { esi } = holder.__memberauditDeps;
     setMetricSources({

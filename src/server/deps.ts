@@ -7,6 +7,7 @@ import type { EsiClient } from "~/server/esi/client";
 import type { SsoClientConfig } from "~/server/identity/sso-client";
 import type { SendJobEvents } from "~/server/jobs/events";
 import type { JobEngineInfo } from "~/server/status/overview";
+import type { WebhookSettings } from "~/server/notifications/webhook-url";
 import type { EngineSettings } from "~/server/updates/engine-settings";
 
 export interface AppDeps {
@@ -20,4 +21,6 @@ export interface AppDeps {
   engine?: EngineSettings;
   /** Which engine runs the jobs, for the status page; the embedded runner when absent (tests). */
   jobEngine?: JobEngineInfo;
+  /** Where webhooks may post besides Discord and Slack; none when absent (tests). */
+  webhooks?: WebhookSettings;
 }

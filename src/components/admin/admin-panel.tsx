@@ -3,8 +3,9 @@ import { useState } from "react";
 import { GroupsAdmin } from "./groups-admin";
 import { HoldersTable } from "./holders-table";
 import { UsersAdmin } from "./users-admin";
+import { WebhooksAdmin } from "./webhooks-admin";
 
-const TABS = { groups: "Groups", users: "Users", holders: "Who holds what" } as const;
+const TABS = { groups: "Groups", users: "Users", holders: "Who holds what", webhooks: "Webhooks" } as const;
 
 export function AdminPanel() {
   const [tab, setTab] = useState<keyof typeof TABS>("groups");
@@ -28,6 +29,7 @@ export function AdminPanel() {
       {tab === "groups" && <GroupsAdmin />}
       {tab === "users" && <UsersAdmin />}
       {tab === "holders" && <HoldersTable />}
+      {tab === "webhooks" && <WebhooksAdmin />}
     </div>
   );
 }
