@@ -128,6 +128,12 @@ const schema = z
       .min(1, "must be at least 1 day")
       .max(3650, "must be at most 3650 days")
       .default(90),
+    MEMBERAUDIT_COMPLIANCE_GRACE_HOURS: z.coerce
+      .number({ error: "must be a number of hours" })
+      .int("must be a whole number of hours")
+      .min(0, "must be 0 or more hours")
+      .max(8760, "must be at most 8760 hours (a year)")
+      .default(0),
     INNGEST_EVENT_KEY: optionalString,
     INNGEST_SIGNING_KEY: optionalString,
     INNGEST_DEV: flag,
@@ -179,6 +185,8 @@ export interface Env {
   sharingTimeoutMinutes: number;
   /** Notifications older than this many days are purged, read or not. */
   notificationRetentionDays: number;
+  /** A compliance group member who stops qualifying stays this many hours before removal; 0 = at once. */
+  complianceGraceHours: number;
   tokenKeys: { current: string; previous: string[] };
   inngest: { enabled: boolean; eventKey?: string; signingKey?: string; dev: boolean; baseUrl?: string };
 }
@@ -230,6 +238,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     imageBaseUrl: v.EVE_IMAGE_BASE_URL.replace(/\/$/, ""),
     sharingTimeoutMinutes: v.SHARING_TIMEOUT_MINUTES,
     notificationRetentionDays: v.MEMBERAUDIT_NOTIFICATIONS_RETENTION_DAYS,
+    complianceGraceHours: v.MEMBERAUDIT_COMPLIANCE_GRACE_HOURS,
     engine: {
       staleMinutes: effectiveStaleMinutes(v.MEMBERAUDIT_SECTION_STALE_MINUTES_CONFIG ?? {}),
       section: { retentionDays: v.MEMBERAUDIT_DATA_RETENTION_LIMIT, assetsChunkSize: v.MEMBERAUDIT_ASSETS_CHUNK_SIZE },

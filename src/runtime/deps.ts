@@ -47,6 +47,7 @@ export function appDeps(): AppDeps {
       sso,
       sendEvents: checkedSender(jobDelivery(appDeps)),
       engine: settings.engine,
+      complianceGraceHours: settings.complianceGraceHours,
     };
   }
   return holder.__memberauditDeps;

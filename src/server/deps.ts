@@ -17,4 +17,6 @@ export interface AppDeps {
   sendEvents: SendJobEvents;
   /** Section settings the pages read (roles on/off, stale minutes); defaults when absent (tests). */
   engine?: EngineSettings;
+  /** MEMBERAUDIT_COMPLIANCE_GRACE_HOURS, for the compliance admin's preview and save; 0 when absent (tests). */
+  complianceGraceHours?: number;
 }

@@ -25,7 +25,13 @@ export const characterUpdate = defineEvent(
   }),
 );
 
-const EVENTS = [characterPublicRefresh, characterUpdate] as const;
+/** A change that can move users in or out of compliance groups (registration, removal, token): theirs only. */
+export const complianceRecompute = defineEvent(
+  "memberaudit/compliance.recompute",
+  z.object({ userIds: z.array(z.string().min(1).max(64)).min(1).max(1000), priority }),
+);
+
+const EVENTS = [characterPublicRefresh, characterUpdate, complianceRecompute] as const;
 
 type EventType = (typeof EVENTS)[number];
 /** One event to send: its name and the data its schema describes. */

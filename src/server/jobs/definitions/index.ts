@@ -7,6 +7,11 @@ import { updateDepsFrom } from "~/server/updates/update-deps";
 import type { JobDefinition } from "../job";
 import { expireSharesJob } from "./expire-shares";
 import { purgeNotificationsJob } from "./purge-notifications";
+import {
+  type ComplianceJobSettings,
+  recomputeAllComplianceJob,
+  recomputeUserComplianceJob,
+} from "./recompute-compliance";
 import { refreshCharacterPublic } from "./refresh-character-public";
 import { refreshMarketPricesJob } from "./refresh-market-prices";
 import { resolveEveTypes } from "./resolve-eve-types";
@@ -19,7 +24,7 @@ export interface JobDeps {
   esi: EsiClient;
 }
 
-export interface JobSettings {
+export interface JobSettings extends ComplianceJobSettings {
   sharingTimeoutMinutes: number;
   /** Days notifications are kept (MEMBERAUDIT_NOTIFICATIONS_RETENTION_DAYS); 90 when absent. */
   notificationRetentionDays?: number;
@@ -39,5 +44,7 @@ export function createJobs(deps: () => JobDeps, settings: JobSettings): JobDefin
     resolveEveTypes(deps),
     refreshMarketPricesJob(deps),
     purgeNotificationsJob(deps, settings),
+    recomputeAllComplianceJob(deps, settings),
+    recomputeUserComplianceJob(deps, settings),
   ];
 }
