@@ -37,13 +37,18 @@ export interface PlanInput {
 export async function planGroup(tx: Tx, input: PlanInput): Promise<GroupPlan> {
   const { groupId, now, onlyUserIds } = input;
   const userFilter = onlyUserIds ? { userId: { in: [...onlyUserIds] } } : {};
-  const [members, lapses, qualifying] = await Promise.all([
-    tx.groupMembership.findMany({ where: { groupId, ...userFilter }, select: { userId: true, createdAt: true } }),
-    tx.complianceLapse.findMany({ where: { groupId, ...userFilter }, select: { userId: true, since: true } }),
-    input.rules
-      ? qualifyingUserIds(tx, input.everyone, input.rules, now, onlyUserIds)
-      : Promise.resolve(new Set<string>()),
-  ]);
+  // One after another: a transaction is one connection, which runs one query at a time anyway.
+  const members = await tx.groupMembership.findMany({
+    where: { groupId, ...userFilter },
+    select: { userId: true, createdAt: true },
+  });
+  const lapses = await tx.complianceLapse.findMany({
+    where: { groupId, ...userFilter },
+    select: { userId: true, since: true },
+  });
+  const qualifying = input.rules
+    ? await qualifyingUserIds(tx, input.everyone, input.rules, now, onlyUserIds)
+    : new Set<string>();
   const lapseSince = new Map(lapses.map((l) => [l.userId, l.since]));
   const memberIds = new Set(members.map((m) => m.userId));
   const plan: GroupPlan = { groupId, join: [], leave: [], lapsing: [], recovered: [], joinedAt: {} };
