@@ -2,7 +2,7 @@
 // PostgreSQL: for every rule one compliant user who passes it and one who fails it, and
 // all rules together passed only by the user who passes each.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { previewDesignation } from "~/server/compliance/designation";
+import { listComplianceGroups, previewDesignation, saveDesignation } from "~/server/compliance/designation";
 import { everyoneViewer, qualifyingUserIds } from "~/server/compliance/qualifying";
 import type { ComplianceRules } from "~/server/compliance/rules";
 import { complianceRulesSchema } from "~/server/compliance/rules";
@@ -171,6 +171,18 @@ describe("compliance rules", () => {
     const plan = await previewDesignation({ db: t.db, graceHours: 0, now: () => NOW }, { groupId: group.id, rules });
     expect(plan.join).toEqual([...(await qualifying(rules))].sort());
     expect(plan.join).toEqual(["asset-pass"]);
+  });
+
+  it("lists a compliance group with its rules in words, skill sets by name", async () => {
+    const group = await t.db.group.create({ data: { name: "Miners" } });
+    const deps = { db: t.db, graceHours: 0, now: () => NOW };
+    await saveDesignation(deps, { groupId: group.id, rules: { skillSetAnyOf: [skillSet], lastLoginWithinDays: 7 } });
+    const listed = (await listComplianceGroups(t.db)).find((g) => g.id === group.id);
+    expect(listed).toMatchObject({
+      isCompliance: true,
+      memberCount: 1,
+      ruleLines: ["a character passing skill set Rorqual pilot", "signed in within 7 days"],
+    });
   });
 
   it("bounds every value: refuses ids past 32 bits, negative days, huge lists and unknown rules", () => {

@@ -70,6 +70,8 @@ export async function listComplianceGroups(db: Prisma.TransactionClient | Compli
   });
   const lapses = await db.complianceLapse.groupBy({ by: ["groupId"], _count: { _all: true } });
   const lapsing = new Map(lapses.map((l) => [l.groupId, l._count._all]));
+  const sets = new Map((await db.skillSet.findMany({ select: { id: true, name: true } })).map((s) => [s.id, s.name]));
+  const setName = (id: number) => sets.get(id) ?? `#${id}`;
   return groups.map((g) => {
     const rules = g.compliance ? parseStoredRules(g.compliance.rules) : null;
     return {
@@ -79,7 +81,7 @@ export async function listComplianceGroups(db: Prisma.TransactionClient | Compli
       memberCount: g._count.members,
       isCompliance: g.compliance !== null,
       rules,
-      ruleLines: rules ? describeRules(rules) : [],
+      ruleLines: rules ? describeRules(rules, setName) : [],
       inGracePeriod: lapsing.get(g.id) ?? 0,
     };
   });

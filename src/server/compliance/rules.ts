@@ -39,11 +39,12 @@ export function parseStoredRules(json: unknown): ComplianceRules {
 }
 
 /** One line per rule, for the admin page and the notices' reasons. */
-export function describeRules(rules: ComplianceRules): string[] {
+export function describeRules(rules: ComplianceRules, skillSetName: (id: number) => string = String): string[] {
   const lines: string[] = [];
   if (rules.minSkillPoints !== undefined)
     lines.push(`a character with at least ${rules.minSkillPoints.toLocaleString("en")} skill points`);
-  if (rules.skillSetAnyOf) lines.push(`a character passing skill set ${rules.skillSetAnyOf.join(" or ")}`);
+  if (rules.skillSetAnyOf)
+    lines.push(`a character passing skill set ${rules.skillSetAnyOf.map(skillSetName).join(" or ")}`);
   if (rules.corporationAnyOf || rules.allianceAnyOf) {
     const orgs = [
       ...(rules.corporationAnyOf ?? []).map((id) => `corporation ${id}`),
