@@ -77,7 +77,8 @@ describe("compliance groups admin in Chromium", () => {
     await press(admin, "button", "Done");
     const group = admin.getByTestId("compliance-group").filter({ hasText: "Fleet" });
     await expect.poll(() => group.textContent()).toContain("compliance group");
-    expect(await group.textContent()).toContain("1 members");
+    expect(await group.textContent()).toContain("1 member");
+    expect(await group.textContent()).not.toContain("1 members");
     expect(await group.textContent()).toContain("signed in within 7 days");
 
     await admin.goto(`${app.appUrl}/notifications`);

@@ -48,7 +48,8 @@ export function ComplianceAdmin() {
                 )}
               </h2>
               <span className="text-sm text-slate-300">
-                {g.memberCount} members{g.inGracePeriod > 0 && `, ${g.inGracePeriod} in their grace period`}
+                {g.memberCount} {g.memberCount === 1 ? "member" : "members"}
+                {g.inGracePeriod > 0 && `, ${g.inGracePeriod} in their grace period`}
               </span>
             </div>
             {g.isCompliance && (

@@ -69,6 +69,9 @@ export function ComplianceEditor({ target, onDone }: { target: EditTarget; onDon
                 );
               })}
           </div>
+          {skillSets.data?.skillSets.length === 0 && (
+            <p className="text-sm text-slate-300">No skill sets yet: the skill set rule needs one.</p>
+          )}
           <CheckboxGroup
             legend={RULE_FIELDS.skillSetAnyOf.label}
             options={skillSets.data?.skillSets ?? []}
@@ -97,6 +100,7 @@ export function ComplianceEditor({ target, onDone }: { target: EditTarget; onDon
             </Button>
             <Button
               variant="primary"
+              className="disabled:cursor-not-allowed disabled:opacity-60"
               disabled={!current || !preview.data || save.isPending}
               title={current ? undefined : "Preview first"}
               onClick={() => previewed && save.mutate(previewed)}
