@@ -80,14 +80,22 @@ describe("compliance triggers", () => {
     expect(await membersOf(t.db, group)).toEqual(["other"]);
   });
 
+  it("two triggers at once add a user once and tell them once", async () => {
+    await addPilot(t.db, { id: "twice", characters: [1101] });
+    const job = recomputeUserComplianceJob(jobDeps, {});
+    await Promise.all([run(job, { userIds: ["twice"] }), run(job, { userIds: ["twice"] })]);
+    expect(await membersOf(t.db, group)).toContain("twice");
+    expect(await t.db.notification.count({ where: { userId: "twice" } })).toBe(1);
+  });
+
   it("the hourly job recomputes every group over every user, with the grace period from the settings", async () => {
     await addPilot(t.db, { id: "newcomer", characters: [1001] });
     const graced = await run(recomputeAllComplianceJob(jobDeps, { complianceGraceHours: 48 }));
     // "other" stopped being compliant: with 48 hours of grace they stay for now; the newcomer joins.
     expect(graced).toEqual({ groups: 1, joined: 1, left: 0 });
-    expect(await membersOf(t.db, group)).toEqual(["newcomer", "other"]);
+    expect(await membersOf(t.db, group)).toEqual(["newcomer", "other", "twice"]);
     expect(await t.db.complianceLapse.findMany({ select: { userId: true } })).toEqual([{ userId: "other" }]);
     expect(await run(recomputeAllComplianceJob(jobDeps, {}))).toEqual({ groups: 1, joined: 0, left: 1 });
-    expect(await membersOf(t.db, group)).toEqual(["newcomer"]);
+    expect(await membersOf(t.db, group)).toEqual(["newcomer", "twice"]);
   });
 });
