@@ -48,6 +48,7 @@ export function appDeps(): AppDeps {
       sendEvents: checkedSender(jobDelivery(appDeps)),
       engine: settings.engine,
       webhooks: settings.webhooks,
+      complianceGraceHours: settings.complianceGraceHours,
     };
   }
   return holder.__memberauditDeps;
