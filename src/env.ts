@@ -156,6 +156,12 @@ const schema = z
         }
         return origins;
       }),
+    MEMBERAUDIT_COMPLIANCE_GRACE_HOURS: z.coerce
+      .number({ error: "must be a number of hours" })
+      .int("must be a whole number of hours")
+      .min(0, "must be 0 or more hours")
+      .max(8760, "must be at most 8760 hours (a year)")
+      .default(0),
     INNGEST_EVENT_KEY: optionalString,
     INNGEST_SIGNING_KEY: optionalString,
     INNGEST_DEV: flag,
@@ -209,6 +215,8 @@ export interface Env {
   notificationRetentionDays: number;
   /** Where webhooks may post besides Discord and Slack. */
   webhooks: WebhookSettings;
+  /** A compliance group member who stops qualifying stays this many hours before removal; 0 = at once. */
+  complianceGraceHours: number;
   tokenKeys: { current: string; previous: string[] };
   inngest: { enabled: boolean; eventKey?: string; signingKey?: string; dev: boolean; baseUrl?: string };
   /** Bearer token Prometheus sends to /api/metrics; undefined: the endpoint is off (404). */
@@ -263,6 +271,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     sharingTimeoutMinutes: v.SHARING_TIMEOUT_MINUTES,
     notificationRetentionDays: v.MEMBERAUDIT_NOTIFICATIONS_RETENTION_DAYS,
     webhooks: { allowedOrigins: v.MEMBERAUDIT_WEBHOOK_ALLOWED_ORIGINS },
+    complianceGraceHours: v.MEMBERAUDIT_COMPLIANCE_GRACE_HOURS,
     engine: {
       staleMinutes: effectiveStaleMinutes(v.MEMBERAUDIT_SECTION_STALE_MINUTES_CONFIG ?? {}),
       section: { retentionDays: v.MEMBERAUDIT_DATA_RETENTION_LIMIT, assetsChunkSize: v.MEMBERAUDIT_ASSETS_CHUNK_SIZE },

@@ -53,6 +53,7 @@ export function appDeps(): AppDeps {
         ? { kind: "inngest", dashboardUrl: inngestDashboardUrl(settings.inngest.baseUrl, settings.inngest.dev) }
         : { kind: "embedded" },
       webhooks: settings.webhooks,
+      complianceGraceHours: settings.complianceGraceHours,
     };
     const { esi } = holder.__memberauditDeps;
     setMetricSources({

@@ -23,4 +23,6 @@ export interface AppDeps {
   jobEngine?: JobEngineInfo;
   /** Where webhooks may post besides Discord and Slack; none when absent (tests). */
   webhooks?: WebhookSettings;
+  /** MEMBERAUDIT_COMPLIANCE_GRACE_HOURS, for the compliance admin's preview and save; 0 when absent (tests). */
+  complianceGraceHours?: number;
 }

@@ -1,6 +1,7 @@
 import { adminRouter } from "./routers/admin";
 import { adminCharactersRouter } from "./routers/admin-characters";
 import { charactersRouter } from "./routers/characters";
+import { complianceRouter } from "./routers/compliance";
 import { finderRouter } from "./routers/finder";
 import { notificationsRouter } from "./routers/notifications";
 import { reportsRouter } from "./routers/reports";
@@ -13,6 +14,7 @@ export const appRouter = router({
   admin: adminRouter,
   adminCharacters: adminCharactersRouter,
   characters: charactersRouter,
+  compliance: complianceRouter,
   finder: finderRouter,
   notifications: notificationsRouter,
   reports: reportsRouter,

@@ -32,7 +32,13 @@ export const webhookDeliver = defineEvent(
   z.object({ deliveryId: z.string().min(1).max(64), eventType: z.enum(WEBHOOK_EVENTS) }),
 );
 
-const EVENTS = [characterPublicRefresh, characterUpdate, webhookDeliver] as const;
+/** A change that can move users in or out of compliance groups (registration, removal, token): theirs only. */
+export const complianceRecompute = defineEvent(
+  "memberaudit/compliance.recompute",
+  z.object({ userIds: z.array(z.string().min(1).max(64)).min(1).max(1000), priority }),
+);
+
+const EVENTS = [characterPublicRefresh, characterUpdate, webhookDeliver, complianceRecompute] as const;
 
 type EventType = (typeof EVENTS)[number];
 /** One event to send: its name and the data its schema describes. */

@@ -9,6 +9,11 @@ import { updateDepsFrom } from "~/server/updates/update-deps";
 import type { JobDefinition } from "../job";
 import { expireSharesJob } from "./expire-shares";
 import { purgeNotificationsJob } from "./purge-notifications";
+import {
+  type ComplianceJobSettings,
+  recomputeAllComplianceJob,
+  recomputeUserComplianceJob,
+} from "./recompute-compliance";
 import { refreshCharacterPublic } from "./refresh-character-public";
 import { refreshMarketPricesJob } from "./refresh-market-prices";
 import { resolveEveTypes } from "./resolve-eve-types";
@@ -24,7 +29,7 @@ export interface JobDeps {
   cipher?: TokenCipher;
 }
 
-export interface JobSettings {
+export interface JobSettings extends ComplianceJobSettings {
   sharingTimeoutMinutes: number;
   /** Days notifications are kept (MEMBERAUDIT_NOTIFICATIONS_RETENTION_DAYS); 90 when absent. */
   notificationRetentionDays?: number;
@@ -48,5 +53,7 @@ export function createJobs(deps: () => JobDeps, settings: JobSettings): JobDefin
     purgeNotificationsJob(deps, settings),
     dispatchWebhooksJob(deps),
     deliverWebhookJob(deps, settings),
+    recomputeAllComplianceJob(deps, settings),
+    recomputeUserComplianceJob(deps, settings),
   ];
 }
