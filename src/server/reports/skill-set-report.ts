@@ -98,31 +98,39 @@ const SORT_COLUMN: Record<Input["sort"], Prisma.Sql> = {
   main: Prisma.sql`, m.name AS "mainName"`,
   corporation: Prisma.sql`, m."corporationName"`,
   alliance: Prisma.sql`, m."allianceName"`,
-  passed: Prisma.sql`, cardinality(s."requiredMet") AS passed`,
+  passed: Prisma.empty,
 };
 
 /**
- * The (group, character) pairs of the view, as `x`: the stored summary `s` (one row per
- * pair with a check, its met sets; kept by triggers, see the migration
- * 20261207140000_skill_set_group_checks) joined to the scope. Only the keys the sort
- * needs are selected, so the rows counted and sorted stay narrow; the page's few rows get
- * their names afterwards (readRows), and PostgreSQL drops the owner and main joins when
- * neither a filter nor the sort reads them.
+ * The (group, character) pairs of the view, as `x`: the characters in scope `ch` joined
+ * to the stored summary `s` (one row per pair with a check, and its met sets; kept by
+ * triggers, see the migration 20261207140000_skill_set_group_checks). Only the keys the
+ * sort needs are selected, so the rows counted and sorted stay narrow; the page's few
+ * rows get their names afterwards (readRows), and PostgreSQL drops the owner and main
+ * joins when neither a filter nor the sort reads them.
  */
 function pairsSql(viewer: Viewer, input: Input): Prisma.Sql {
-  const where = [...groupConditions(input), ...characterConditions(viewer, input)];
+  const where = groupConditions(input);
   if (input.requiredMet === true) where.push(Prisma.sql`cardinality(s."requiredMet") > 0`);
   if (input.requiredMet === false) where.push(Prisma.sql`cardinality(s."requiredMet") = 0`);
   if (input.skillSetId) where.push(Prisma.sql`${input.skillSetId}::int = ANY(s."requiredMet")`);
+  const passed = input.sort === "passed" ? Prisma.sql`, cardinality(s."requiredMet") AS passed` : Prisma.empty;
+  // OFFSET 0 keeps ch a subquery of its own: the scope is then decided once per character,
+  // not once per (group, character) pair as the planner's join order would have it.
   return Prisma.sql`(
-    SELECT s."groupId", g.name AS "groupName", s."characterId", ec.name AS "characterName"${SORT_COLUMN[input.sort]}
-    FROM "CharacterSkillSetGroupCheck" s
+    SELECT s."groupId", g.name AS "groupName", ch.*${passed}
+    FROM (
+      SELECT c.id AS "characterId", ec.name AS "characterName"${SORT_COLUMN[input.sort]}
+      FROM "Character" c
+      JOIN "EveCharacter" ec ON ec.id = c.id
+      LEFT JOIN "CharacterOwnership" o ON o."characterId" = c.id
+      LEFT JOIN "User" u ON u.id = o."userId"
+      LEFT JOIN "EveCharacter" m ON m.id = u."mainCharacterId"
+      WHERE ${Prisma.join(characterConditions(viewer, input), " AND ")}
+      OFFSET 0
+    ) ch
+    JOIN "CharacterSkillSetGroupCheck" s ON s."characterId" = ch."characterId"
     JOIN "SkillSetGroup" g ON g.id = s."groupId"
-    JOIN "Character" c ON c.id = s."characterId"
-    JOIN "EveCharacter" ec ON ec.id = c.id
-    LEFT JOIN "CharacterOwnership" o ON o."characterId" = c.id
-    LEFT JOIN "User" u ON u.id = o."userId"
-    LEFT JOIN "EveCharacter" m ON m.id = u."mainCharacterId"
     WHERE ${Prisma.join(where, " AND ")}
   ) x`;
 }
