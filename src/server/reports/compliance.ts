@@ -30,12 +30,13 @@ export const compliancePercent = (registered: number, total: number) =>
  * One row per user in the viewer's scope, as a subquery `r`: the main and its
  * organisation, characters signed in with (total) and registered, the two verdicts,
  * and whether the viewer may open the main's sheet. The counts are one grouped pass
- * over the scope's ownerships (a hash aggregate), not a subquery per user: the
- * per-user form probed the ownership index and then the characters' once per row.
+ * over the scope's ownerships (a hash aggregate), not a subquery per user, which probed
+ * the ownership and character indexes once per row; the scope is decided once (the CTE)
+ * for both the users and their ownerships.
  */
 export function usersInScopeSql(viewer: Viewer): Prisma.Sql {
-  const scope = accessibleUserIdsSql(viewer);
   return Prisma.sql`(
+    WITH scope AS MATERIALIZED (${accessibleUserIdsSql(viewer)})
     SELECT u.id AS "userId", m.id AS "mainId", m.name AS "mainName",
       m."corporationId", m."corporationName", m."allianceId", m."allianceName",
       COALESCE(s.total, 0) AS total, COALESCE(s.registered, 0) AS registered,
@@ -49,9 +50,9 @@ export function usersInScopeSql(viewer: Viewer): Prisma.Sql {
     LEFT JOIN (
       SELECT o."userId", count(*)::int AS total, count(c.id)::int AS registered
       FROM "CharacterOwnership" o LEFT JOIN "Character" c ON c.id = o."characterId"
-      WHERE o."userId" IN (${scope})
+      WHERE o."userId" IN (SELECT id FROM scope)
       GROUP BY o."userId"
     ) s ON s."userId" = u.id
-    WHERE u.id IN (${scope})
+    WHERE u.id IN (SELECT id FROM scope)
   ) r`;
 }
