@@ -7,90 +7,92 @@ CREATE TABLE "CharacterSkillSetGroupCheck" (
     CONSTRAINT "CharacterSkillSetGroupCheck_pkey" PRIMARY KEY ("groupId","characterId")
 );
 
+-- CreateIndex
+CREATE INDEX "CharacterSkillSetGroupCheck_characterId_idx" ON "CharacterSkillSetGroupCheck"("characterId");
+
 -- The skill-set report's stored summary (docs/reports.md, "Stored summary"), kept true by
 -- triggers rather than by the code that writes checks: checks and a set's groups are
 -- written by the skill_sets section, the skill-set editor, the importer, cascades from
 -- deleted characters, sets and groups, and tests; a trigger sees every one of them, in
 -- the writer's own transaction.
 
--- Recomputes the given (group, character) pairs from the checks: a pair with no check
--- left in the group's sets loses its row.
-CREATE FUNCTION "skill_set_group_checks_refresh"(pair_groups INTEGER[], pair_characters INTEGER[])
+-- Why whole characters and whole groups, not single pairs: deleting a skill set cascades
+-- to its checks and to its group links in one statement, and both statement triggers
+-- then fire with the other table already emptied, so neither could find the pairs
+-- through the other. A change to a character's checks recomputes every row of that
+-- character, a change to a group's sets every row of that group, each from the tables
+-- as they are; every pair is recomputed after the last change that touched it.
+CREATE FUNCTION "skill_set_group_checks_refresh"(for_groups INTEGER[], for_characters INTEGER[])
 RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-  IF cardinality(pair_groups) = 0 THEN
+  IF cardinality(for_groups) = 0 AND cardinality(for_characters) = 0 THEN
     RETURN;
   END IF;
   -- One refresh at a time, held to the end of the writer's transaction: under READ COMMITTED
   -- the statements below then see the checks and groups of every refresh committed before,
   -- so two writers touching the same pair cannot leave the older answer behind.
   PERFORM pg_advisory_xact_lock(1936421747);
-  DELETE FROM "CharacterSkillSetGroupCheck" s
-    USING unnest(pair_groups, pair_characters) AS p(g, c)
-    WHERE s."groupId" = p.g AND s."characterId" = p.c;
-  INSERT INTO "CharacterSkillSetGroupCheck" ("groupId", "characterId", "requiredMet")
-  SELECT p.g, p.c,
-    COALESCE(array_agg(k."skillSetId" ORDER BY k."skillSetId") FILTER (WHERE cardinality(k."failedRequired") = 0), '{}')
-  FROM (SELECT DISTINCT g, c FROM unnest(pair_groups, pair_characters) AS u(g, c)) p
-  JOIN "_SkillSetToSkillSetGroup" sg ON sg."B" = p.g
-  JOIN "CharacterSkillSetCheck" k ON k."skillSetId" = sg."A" AND k."characterId" = p.c
-  GROUP BY p.g, p.c;
+  -- Two branches, not one OR: each statement then keeps an index plan (a character's
+  -- checks by primary key; a group's sets, then their checks) under plpgsql's cached plans.
+  IF cardinality(for_characters) > 0 THEN
+    DELETE FROM "CharacterSkillSetGroupCheck" WHERE "characterId" = ANY(for_characters);
+    INSERT INTO "CharacterSkillSetGroupCheck" ("groupId", "characterId", "requiredMet")
+    SELECT sg."B", k."characterId",
+      COALESCE(array_agg(k."skillSetId" ORDER BY k."skillSetId") FILTER (WHERE cardinality(k."failedRequired") = 0), '{}')
+    FROM "CharacterSkillSetCheck" k
+    JOIN "_SkillSetToSkillSetGroup" sg ON sg."A" = k."skillSetId"
+    WHERE k."characterId" = ANY(for_characters)
+    GROUP BY sg."B", k."characterId";
+  END IF;
+  IF cardinality(for_groups) > 0 THEN
+    DELETE FROM "CharacterSkillSetGroupCheck" WHERE "groupId" = ANY(for_groups);
+    INSERT INTO "CharacterSkillSetGroupCheck" ("groupId", "characterId", "requiredMet")
+    SELECT sg."B", k."characterId",
+      COALESCE(array_agg(k."skillSetId" ORDER BY k."skillSetId") FILTER (WHERE cardinality(k."failedRequired") = 0), '{}')
+    FROM "_SkillSetToSkillSetGroup" sg
+    JOIN "CharacterSkillSetCheck" k ON k."skillSetId" = sg."A"
+    WHERE sg."B" = ANY(for_groups)
+    GROUP BY sg."B", k."characterId";
+  END IF;
 END $$;
 
--- Checks written: the pairs of the rows' characters and their sets' groups. (Each event's
--- trigger names only its own transition tables, hence the branches.)
+-- Checks written: every row of their characters. (Each event's trigger names only its own
+-- transition tables, hence the branches.)
 CREATE FUNCTION "skill_set_group_checks_on_checks"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   characters INTEGER[];
-  sets INTEGER[];
-  g INTEGER[];
-  c INTEGER[];
 BEGIN
   IF TG_OP = 'TRUNCATE' THEN
     DELETE FROM "CharacterSkillSetGroupCheck";
     RETURN NULL;
   ELSIF TG_OP = 'INSERT' THEN
-    SELECT array_agg("characterId"), array_agg("skillSetId") INTO characters, sets FROM new_rows;
+    SELECT array_agg(DISTINCT "characterId") INTO characters FROM new_rows;
   ELSIF TG_OP = 'DELETE' THEN
-    SELECT array_agg("characterId"), array_agg("skillSetId") INTO characters, sets FROM old_rows;
+    SELECT array_agg(DISTINCT "characterId") INTO characters FROM old_rows;
   ELSE
-    SELECT array_agg(x."characterId"), array_agg(x."skillSetId") INTO characters, sets
-    FROM (SELECT "characterId", "skillSetId" FROM old_rows UNION SELECT "characterId", "skillSetId" FROM new_rows) x;
+    SELECT array_agg(DISTINCT x."characterId") INTO characters
+    FROM (SELECT "characterId" FROM old_rows UNION SELECT "characterId" FROM new_rows) x;
   END IF;
-  SELECT COALESCE(array_agg(p.g), '{}'), COALESCE(array_agg(p.c), '{}') INTO g, c
-  FROM (
-    SELECT DISTINCT sg."B" AS g, x.c
-    FROM unnest(characters, sets) AS x(c, s) JOIN "_SkillSetToSkillSetGroup" sg ON sg."A" = x.s
-  ) p;
-  PERFORM "skill_set_group_checks_refresh"(g, c);
+  PERFORM "skill_set_group_checks_refresh"('{}', COALESCE(characters, '{}'));
   RETURN NULL;
 END $$;
 
--- A set added to or taken out of a group: that group's pairs with the set's checked characters.
+-- A set added to or taken out of a group ("B"): every row of that group.
 CREATE FUNCTION "skill_set_group_checks_on_groups"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-  sets INTEGER[];
   set_groups INTEGER[];
-  g INTEGER[];
-  c INTEGER[];
 BEGIN
   IF TG_OP = 'TRUNCATE' THEN
     DELETE FROM "CharacterSkillSetGroupCheck";
     RETURN NULL;
   ELSIF TG_OP = 'INSERT' THEN
-    SELECT array_agg("A"), array_agg("B") INTO sets, set_groups FROM new_rows;
+    SELECT array_agg(DISTINCT "B") INTO set_groups FROM new_rows;
   ELSIF TG_OP = 'DELETE' THEN
-    SELECT array_agg("A"), array_agg("B") INTO sets, set_groups FROM old_rows;
+    SELECT array_agg(DISTINCT "B") INTO set_groups FROM old_rows;
   ELSE
-    SELECT array_agg(x."A"), array_agg(x."B") INTO sets, set_groups
-    FROM (SELECT "A", "B" FROM old_rows UNION SELECT "A", "B" FROM new_rows) x;
+    SELECT array_agg(DISTINCT x."B") INTO set_groups FROM (SELECT "B" FROM old_rows UNION SELECT "B" FROM new_rows) x;
   END IF;
-  SELECT COALESCE(array_agg(p.g), '{}'), COALESCE(array_agg(p.c), '{}') INTO g, c
-  FROM (
-    SELECT DISTINCT x.g, k."characterId" AS c
-    FROM unnest(sets, set_groups) AS x(s, g) JOIN "CharacterSkillSetCheck" k ON k."skillSetId" = x.s
-  ) p;
-  PERFORM "skill_set_group_checks_refresh"(g, c);
+  PERFORM "skill_set_group_checks_refresh"(COALESCE(set_groups, '{}'), '{}');
   RETURN NULL;
 END $$;
 
