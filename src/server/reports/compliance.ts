@@ -29,30 +29,25 @@ export const compliancePercent = (registered: number, total: number) =>
 /**
  * One row per user in the viewer's scope, as a subquery `r`: the main and its
  * organisation, characters signed in with (total) and registered, the two verdicts,
- * and whether the viewer may open the main's sheet. The counts are one grouped pass
- * over the scope's ownerships (a hash aggregate), not a subquery per user, which probed
- * the ownership and character indexes once per row; the scope is decided once (the CTE)
- * for both the users and their ownerships.
+ * and whether the viewer may open the main's sheet.
  */
 export function usersInScopeSql(viewer: Viewer): Prisma.Sql {
   return Prisma.sql`(
-    WITH scope AS MATERIALIZED (${accessibleUserIdsSql(viewer)})
     SELECT u.id AS "userId", m.id AS "mainId", m.name AS "mainName",
       m."corporationId", m."corporationName", m."allianceId", m."allianceName",
-      COALESCE(s.total, 0) AS total, COALESCE(s.registered, 0) AS registered,
-      COALESCE(s.registered, 0) > 0 AS "isRegistered",
-      (m.id IS NOT NULL AND COALESCE(s.registered, 0) = COALESCE(s.total, 0)) AS "isCompliant",
+      s.total, s.registered,
+      s.registered > 0 AS "isRegistered",
+      (m.id IS NOT NULL AND s.registered = s.total) AS "isCompliant",
       CASE WHEN m.id IS NULL THEN FALSE ELSE ${viewableCharactersSql(viewer, Prisma.raw("mc"), Prisma.raw("mo"))} END AS "canView"
     FROM "User" u
     LEFT JOIN "EveCharacter" m ON m.id = u."mainCharacterId"
     LEFT JOIN "Character" mc ON mc.id = m.id
     LEFT JOIN "CharacterOwnership" mo ON mo."characterId" = m.id
-    LEFT JOIN (
-      SELECT o."userId", count(*)::int AS total, count(c.id)::int AS registered
+    CROSS JOIN LATERAL (
+      SELECT count(*)::int AS total, count(c.id)::int AS registered
       FROM "CharacterOwnership" o LEFT JOIN "Character" c ON c.id = o."characterId"
-      WHERE o."userId" IN (SELECT id FROM scope)
-      GROUP BY o."userId"
-    ) s ON s."userId" = u.id
-    WHERE u.id IN (SELECT id FROM scope)
+      WHERE o."userId" = u.id
+    ) s
+    WHERE u.id IN (${accessibleUserIdsSql(viewer)})
   ) r`;
 }
