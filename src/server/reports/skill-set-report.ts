@@ -45,7 +45,6 @@ interface Row {
   corporationName: string | null;
   allianceId: number | null;
   allianceName: string | null;
-  passed: number;
   canView: boolean;
 }
 
@@ -92,39 +91,46 @@ function groupConditions(input: Input): Prisma.Sql[] {
   return all;
 }
 
-/** A check of the character `ec` for a set of the group `g`, with `extra` conditions on the check `k`. */
-const checkInGroup = (extra: Prisma.Sql) => Prisma.sql`EXISTS (
-  SELECT 1 FROM "_SkillSetToSkillSetGroup" sg
-  JOIN "CharacterSkillSetCheck" k ON k."skillSetId" = sg."A" AND k."characterId" = ec.id
-  WHERE sg."B" = g.id ${extra})`;
-const MET = Prisma.sql`AND cardinality(k."failedRequired") = 0`;
+/** The primary sort's column, when it is not one of the keys every sort ends on (group and character names). */
+const SORT_COLUMN: Record<Input["sort"], Prisma.Sql> = {
+  character: Prisma.empty,
+  group: Prisma.empty,
+  main: Prisma.sql`, m.name AS "mainName"`,
+  corporation: Prisma.sql`, m."corporationName"`,
+  alliance: Prisma.sql`, m."allianceName"`,
+  passed: Prisma.empty,
+};
 
 /**
- * The (group, character) pairs of the view, as `x`, found without aggregating the checks
- * (characters x sets, the big table): each pair is a probe of the checks' primary key, and
- * only the page's pairs are aggregated afterwards (setsMet).
+ * The (group, character) pairs of the view, as `x`: the characters in scope `ch` joined
+ * to the stored summary `s` (one row per pair with a check, and its met sets; kept by
+ * triggers, see the migration 20261207140000_skill_set_group_checks). Only the keys the
+ * sort needs are selected, so the rows counted and sorted stay narrow; the page's few
+ * rows get their names afterwards (readRows), and PostgreSQL drops the owner and main
+ * joins when neither a filter nor the sort reads them.
  */
 function pairsSql(viewer: Viewer, input: Input): Prisma.Sql {
-  const where = [...groupConditions(input), ...characterConditions(viewer, input), checkInGroup(Prisma.empty)];
-  if (input.requiredMet === true) where.push(checkInGroup(MET));
-  if (input.requiredMet === false) where.push(Prisma.sql`NOT ${checkInGroup(MET)}`);
-  if (input.skillSetId) where.push(checkInGroup(Prisma.sql`AND k."skillSetId" = ${input.skillSetId} ${MET}`));
-  const passed =
-    input.sort === "passed"
-      ? Prisma.sql`(SELECT count(*)::int FROM "_SkillSetToSkillSetGroup" sg
-          JOIN "CharacterSkillSetCheck" k ON k."skillSetId" = sg."A" AND k."characterId" = ec.id
-          WHERE sg."B" = g.id ${MET})`
-      : Prisma.sql`0`;
+  const where = groupConditions(input);
+  if (input.requiredMet === true) where.push(Prisma.sql`cardinality(s."requiredMet") > 0`);
+  if (input.requiredMet === false) where.push(Prisma.sql`cardinality(s."requiredMet") = 0`);
+  if (input.skillSetId) where.push(Prisma.sql`${input.skillSetId}::int = ANY(s."requiredMet")`);
+  const passed = input.sort === "passed" ? Prisma.sql`, cardinality(s."requiredMet") AS passed` : Prisma.empty;
+  // OFFSET 0 keeps ch a subquery of its own: the scope is then decided once per character,
+  // not once per (group, character) pair as the planner's join order would have it.
   return Prisma.sql`(
-    SELECT g.id AS "groupId", g.name AS "groupName", g."isDoctrine", ec.id AS "characterId", ec.name AS "characterName",
-      m.id AS "mainId", m.name AS "mainName", m."corporationId", m."corporationName", m."allianceId", m."allianceName",
-      ${passed} AS passed
-    FROM "SkillSetGroup" g
-    CROSS JOIN "Character" c
-    JOIN "EveCharacter" ec ON ec.id = c.id
-    LEFT JOIN "CharacterOwnership" o ON o."characterId" = c.id
-    LEFT JOIN "User" u ON u.id = o."userId"
-    LEFT JOIN "EveCharacter" m ON m.id = u."mainCharacterId"
+    SELECT s."groupId", g.name AS "groupName", ch.*${passed}
+    FROM (
+      SELECT c.id AS "characterId", ec.name AS "characterName"${SORT_COLUMN[input.sort]}
+      FROM "Character" c
+      JOIN "EveCharacter" ec ON ec.id = c.id
+      LEFT JOIN "CharacterOwnership" o ON o."characterId" = c.id
+      LEFT JOIN "User" u ON u.id = o."userId"
+      LEFT JOIN "EveCharacter" m ON m.id = u."mainCharacterId"
+      WHERE ${Prisma.join(characterConditions(viewer, input), " AND ")}
+      OFFSET 0
+    ) ch
+    JOIN "CharacterSkillSetGroupCheck" s ON s."characterId" = ch."characterId"
+    JOIN "SkillSetGroup" g ON g.id = s."groupId"
     WHERE ${Prisma.join(where, " AND ")}
   ) x`;
 }
@@ -165,14 +171,20 @@ function orderBy(input: Input, alias = "x"): Prisma.Sql {
 }
 
 async function readRows(db: Db, viewer: Viewer, input: Input, page: PageRequest): Promise<PageRead<SkillSetReportRow>> {
-  // May the viewer open the sheet: asked for the page's rows only, after the limit.
+  // Names, organisation and may the viewer open the sheet: read for the page's rows only, after the limit.
   const rows = await db.$queryRaw<(Row & { fullCount?: number })[]>`
-    SELECT y.*, ${viewableCharactersSql(viewer, CHARACTER, OWNERSHIP)} AS "canView" FROM (
+    SELECT y."groupId", y."groupName", g."isDoctrine", y."characterId", y."characterName",
+      m.id AS "mainId", m.name AS "mainName", m."corporationId", m."corporationName", m."allianceId", m."allianceName",
+      ${viewableCharactersSql(viewer, CHARACTER, OWNERSHIP)} AS "canView"${page.withTotal ? Prisma.sql`, y."fullCount"` : Prisma.empty}
+    FROM (
       SELECT x.*${fullCountSql(page)} FROM ${pairsSql(viewer, input)}
       ORDER BY ${orderBy(input)} LIMIT ${page.limit} OFFSET ${page.offset}
     ) y
+    JOIN "SkillSetGroup" g ON g.id = y."groupId"
     JOIN "Character" c ON c.id = y."characterId"
     LEFT JOIN "CharacterOwnership" o ON o."characterId" = c.id
+    LEFT JOIN "User" u ON u.id = o."userId"
+    LEFT JOIN "EveCharacter" m ON m.id = u."mainCharacterId"
     ORDER BY ${orderBy(input, "y")}`;
   const [met, training] = await Promise.all([setsMet(db, rows), groupTraining(db, rows)]);
   const none = { requiredMet: [], recommendedMet: [] };
