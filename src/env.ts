@@ -128,6 +128,18 @@ const schema = z
       .min(1, "must be at least 1 day")
       .max(3650, "must be at most 3650 days")
       .default(90),
+    MEMBERAUDIT_AUDIT_RETENTION_DAYS: z.coerce
+      .number({ error: "must be a number of days" })
+      .int()
+      .min(1, "must be at least 1 day")
+      .max(36500, "must be at most 36500 days")
+      .default(365),
+    MEMBERAUDIT_API_TOKEN_RATE_PER_MINUTE: z.coerce
+      .number({ error: "must be a number of requests per minute" })
+      .int()
+      .min(1, "must be at least 1")
+      .max(100_000, "must be at most 100000")
+      .default(120),
     INNGEST_EVENT_KEY: optionalString,
     INNGEST_SIGNING_KEY: optionalString,
     INNGEST_DEV: flag,
@@ -179,6 +191,10 @@ export interface Env {
   sharingTimeoutMinutes: number;
   /** Notifications older than this many days are purged, read or not. */
   notificationRetentionDays: number;
+  /** Audit events older than this many days are purged. */
+  auditRetentionDays: number;
+  /** Calls per minute one API token may make (per process). */
+  apiTokenRatePerMinute: number;
   tokenKeys: { current: string; previous: string[] };
   inngest: { enabled: boolean; eventKey?: string; signingKey?: string; dev: boolean; baseUrl?: string };
 }
@@ -230,6 +246,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     imageBaseUrl: v.EVE_IMAGE_BASE_URL.replace(/\/$/, ""),
     sharingTimeoutMinutes: v.SHARING_TIMEOUT_MINUTES,
     notificationRetentionDays: v.MEMBERAUDIT_NOTIFICATIONS_RETENTION_DAYS,
+    auditRetentionDays: v.MEMBERAUDIT_AUDIT_RETENTION_DAYS,
+    apiTokenRatePerMinute: v.MEMBERAUDIT_API_TOKEN_RATE_PER_MINUTE,
     engine: {
       staleMinutes: effectiveStaleMinutes(v.MEMBERAUDIT_SECTION_STALE_MINUTES_CONFIG ?? {}),
       section: { retentionDays: v.MEMBERAUDIT_DATA_RETENTION_LIMIT, assetsChunkSize: v.MEMBERAUDIT_ASSETS_CHUNK_SIZE },

@@ -1,5 +1,6 @@
 import { adminRouter } from "./routers/admin";
 import { adminCharactersRouter } from "./routers/admin-characters";
+import { apiTokensRouter } from "./routers/api-tokens";
 import { charactersRouter } from "./routers/characters";
 import { finderRouter } from "./routers/finder";
 import { notificationsRouter } from "./routers/notifications";
@@ -11,6 +12,7 @@ import { router } from "./trpc";
 export const appRouter = router({
   admin: adminRouter,
   adminCharacters: adminCharactersRouter,
+  apiTokens: apiTokensRouter,
   characters: charactersRouter,
   finder: finderRouter,
   notifications: notificationsRouter,
