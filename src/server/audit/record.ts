@@ -123,13 +123,18 @@ async function writeBatch(db: Db, batch: AuditEntry[]): Promise<void> {
   }
 }
 
+/** Flush one database's buffer and stop its timer: the client is about to disconnect. */
+export async function closeAuditBuffer(db: Db): Promise<void> {
+  const buffer = buffers.get(db);
+  if (!buffer) return;
+  clearInterval(buffer.timer);
+  await flushAudit(db);
+  buffers.delete(db);
+}
+
 /** Flush every buffer and stop the timers: the process is shutting down. */
 export async function closeAuditBuffers(): Promise<void> {
-  for (const [db, buffer] of buffers) {
-    clearInterval(buffer.timer);
-    await flushAudit(db);
-    buffers.delete(db);
-  }
+  for (const db of [...buffers.keys()]) await closeAuditBuffer(db);
 }
 
 /** How many events this process dropped for a full buffer (exposed for the docs' trade-off and tests). */
