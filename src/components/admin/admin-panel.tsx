@@ -10,7 +10,12 @@ export function AdminPanel() {
   const [tab, setTab] = useState<keyof typeof TABS>("groups");
   return (
     <div>
-      <h1 className="mb-4 text-2xl font-semibold text-slate-100">Administration</h1>
+      <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold text-slate-100">Administration</h1>
+        <a href="/admin/audit" className="text-sm text-sky-300 underline">
+          Audit log
+        </a>
+      </div>
       <div role="tablist" className="mb-6 flex gap-2 border-b border-ink-700">
         {Object.entries(TABS).map(([key, label]) => (
           <button

@@ -1,6 +1,7 @@
 import { adminRouter } from "./routers/admin";
 import { adminCharactersRouter } from "./routers/admin-characters";
 import { apiTokensRouter } from "./routers/api-tokens";
+import { auditRouter } from "./routers/audit";
 import { charactersRouter } from "./routers/characters";
 import { finderRouter } from "./routers/finder";
 import { notificationsRouter } from "./routers/notifications";
@@ -13,6 +14,7 @@ export const appRouter = router({
   admin: adminRouter,
   adminCharacters: adminCharactersRouter,
   apiTokens: apiTokensRouter,
+  audit: auditRouter,
   characters: charactersRouter,
   finder: finderRouter,
   notifications: notificationsRouter,

@@ -5,25 +5,9 @@
 // events, and when the database cannot keep up the buffer drops new events (counted
 // and logged) instead of growing without bound or slowing requests.
 import type { Db } from "~/server/db/client";
+import type { AuditAction } from "./actions";
 
-export type AuditAction =
-  | "character.view"
-  | "character.share"
-  | "character.unshare"
-  | "character.remove"
-  | "characters.delete"
-  | "group.create"
-  | "group.update"
-  | "group.delete"
-  | "membership.add"
-  | "membership.remove"
-  | "user.superuser"
-  | "user.active"
-  | "token.create"
-  | "token.revoke"
-  | "export.download"
-  | "ldap.signin"
-  | "ldap.failure";
+export { AUDIT_ACTIONS, type AuditAction } from "./actions";
 
 export type AuditVia = "session" | "token" | "system" | "ldap";
 

@@ -6,6 +6,7 @@ import type { EngineSettings } from "~/server/updates/engine-settings";
 import { updateDepsFrom } from "~/server/updates/update-deps";
 import type { JobDefinition } from "../job";
 import { expireSharesJob } from "./expire-shares";
+import { purgeAuditJob } from "./purge-audit";
 import { purgeNotificationsJob } from "./purge-notifications";
 import { refreshCharacterPublic } from "./refresh-character-public";
 import { refreshMarketPricesJob } from "./refresh-market-prices";
@@ -23,6 +24,8 @@ export interface JobSettings {
   sharingTimeoutMinutes: number;
   /** Days notifications are kept (MEMBERAUDIT_NOTIFICATIONS_RETENTION_DAYS); 90 when absent. */
   notificationRetentionDays?: number;
+  /** Days audit events are kept (MEMBERAUDIT_AUDIT_RETENTION_DAYS); 365 when absent. */
+  auditRetentionDays?: number;
   engine: EngineSettings;
 }
 
@@ -39,5 +42,6 @@ export function createJobs(deps: () => JobDeps, settings: JobSettings): JobDefin
     resolveEveTypes(deps),
     refreshMarketPricesJob(deps),
     purgeNotificationsJob(deps, settings),
+    purgeAuditJob(deps, settings),
   ];
 }
