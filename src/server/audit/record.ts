@@ -44,6 +44,12 @@ interface Buffer {
 }
 
 const buffers = new Map<Db, Buffer>();
+let recording = true;
+
+/** Off only to measure what recording costs (npm run bench:viewer -- --no-audit); the app never turns it off. */
+export function setAuditRecording(on: boolean): void {
+  recording = on;
+}
 
 function bufferOf(db: Db): Buffer {
   let buffer = buffers.get(db);
@@ -61,6 +67,7 @@ const clip = (text: string | null | undefined) => (text == null ? null : text.sl
 
 /** Queue one audit event; never throws, never waits for the database. */
 export function recordAudit(db: Db, entry: AuditEntry): void {
+  if (!recording) return;
   const buffer = bufferOf(db);
   if (buffer.pending.length >= AUDIT_BUFFER_MAX) {
     buffer.dropped++;
