@@ -10,6 +10,8 @@ import { createDb } from "~/server/db/client";
 import { createEsiClient } from "~/server/esi/client";
 import { auditCsvResponse } from "~/server/reports/audit-csv";
 import { loadViewer } from "~/server/access/viewer";
+import { createJobs } from "~/server/jobs/definitions";
+import { DEFAULT_ENGINE_SETTINGS } from "~/server/updates/engine-settings";
 import { type TestAppDeps, testAppDeps } from "../support/app-deps";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { bearerCall, createUser } from "../support/token-users";
@@ -105,6 +107,21 @@ describe("audit retention and the write buffer", () => {
     expect(deleted).toBe(10);
     const left = await t.db.auditEvent.findMany({ select: { detail: true }, orderBy: { at: "asc" } });
     expect(left[0]!.detail).toBe("d11");
+  });
+
+  it("runs daily as the purge-audit job with the configured days", async () => {
+    const job = createJobs(() => ({ db: t.db, esi: deps.esi }), {
+      sharingTimeoutMinutes: 0,
+      auditRetentionDays: 1,
+      engine: DEFAULT_ENGINE_SETTINGS,
+    }).find((j) => j.id === "purge-audit")!;
+    expect(job.trigger).toEqual({ cron: "41 3 * * *" });
+    const result = await job.handler({
+      event: { name: "inngest/scheduled.timer", data: {} },
+      step: { run: (_id: string, fn: () => unknown) => Promise.resolve(fn()), sendEvent: async () => undefined },
+      attempt: 0,
+    } as never);
+    expect(result).toMatchObject({ deleted: 20 }); // d11..d30 of November 2026, all older than a day
   });
 
   it("drops events past the bound instead of growing, and writes the rest", async () => {
