@@ -2,6 +2,7 @@
 // setting and the reason (see formatConfigError); nothing reads process.env elsewhere.
 import { CronExpressionParser } from "cron-parser";
 import { z } from "zod";
+import { normaliseOrigin, type WebhookSettings } from "~/server/notifications/webhook-url";
 import { effectiveStaleMinutes, parseStaleMinutesConfig, SectionConfigError } from "~/server/sections/settings";
 import type { EngineSettings } from "~/server/updates/engine-settings";
 
@@ -128,6 +129,31 @@ const schema = z
       .min(1, "must be at least 1 day")
       .max(3650, "must be at most 3650 days")
       .default(90),
+    /** Origins webhooks may post to besides Discord's and Slack's (self-hosted Mattermost, a test receiver). */
+    MEMBERAUDIT_WEBHOOK_ALLOWED_ORIGINS: z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        const origins: string[] = [];
+        for (const entry of (v ?? "")
+          .split(",")
+          .map((e) => e.trim())
+          .filter(Boolean)) {
+          const origin = normaliseOrigin(entry);
+          if (!origin) {
+            ctx.addIssue({ code: "custom", message: `"${entry}" is not an origin such as https://chat.example.org` });
+            return z.NEVER;
+          }
+          origins.push(origin);
+        }
+        return origins;
+      }),
+    MEMBERAUDIT_COMPLIANCE_GRACE_HOURS: z.coerce
+      .number({ error: "must be a number of hours" })
+      .int("must be a whole number of hours")
+      .min(0, "must be 0 or more hours")
+      .max(8760, "must be at most 8760 hours (a year)")
+      .default(0),
     MEMBERAUDIT_AUDIT_RETENTION_DAYS: z.coerce
       .number({ error: "must be a number of days" })
       .int()
@@ -191,6 +217,10 @@ export interface Env {
   sharingTimeoutMinutes: number;
   /** Notifications older than this many days are purged, read or not. */
   notificationRetentionDays: number;
+  /** Where webhooks may post besides Discord and Slack. */
+  webhooks: WebhookSettings;
+  /** A compliance group member who stops qualifying stays this many hours before removal; 0 = at once. */
+  complianceGraceHours: number;
   /** Audit events older than this many days are purged. */
   auditRetentionDays: number;
   /** Calls per minute one API token may make (per process). */
@@ -246,6 +276,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     imageBaseUrl: v.EVE_IMAGE_BASE_URL.replace(/\/$/, ""),
     sharingTimeoutMinutes: v.SHARING_TIMEOUT_MINUTES,
     notificationRetentionDays: v.MEMBERAUDIT_NOTIFICATIONS_RETENTION_DAYS,
+    webhooks: { allowedOrigins: v.MEMBERAUDIT_WEBHOOK_ALLOWED_ORIGINS },
+    complianceGraceHours: v.MEMBERAUDIT_COMPLIANCE_GRACE_HOURS,
     auditRetentionDays: v.MEMBERAUDIT_AUDIT_RETENTION_DAYS,
     apiTokenRatePerMinute: v.MEMBERAUDIT_API_TOKEN_RATE_PER_MINUTE,
     engine: {

@@ -47,6 +47,8 @@ export function appDeps(): AppDeps {
       sso,
       sendEvents: checkedSender(jobDelivery(appDeps)),
       engine: settings.engine,
+      webhooks: settings.webhooks,
+      complianceGraceHours: settings.complianceGraceHours,
     };
   }
   return holder.__memberauditDeps;

@@ -6,6 +6,7 @@ import type { TokenCipher } from "~/server/crypto/token-cipher";
 import type { EsiClient } from "~/server/esi/client";
 import type { SsoClientConfig } from "~/server/identity/sso-client";
 import type { SendJobEvents } from "~/server/jobs/events";
+import type { WebhookSettings } from "~/server/notifications/webhook-url";
 import type { EngineSettings } from "~/server/updates/engine-settings";
 
 export interface AppDeps {
@@ -17,4 +18,8 @@ export interface AppDeps {
   sendEvents: SendJobEvents;
   /** Section settings the pages read (roles on/off, stale minutes); defaults when absent (tests). */
   engine?: EngineSettings;
+  /** Where webhooks may post besides Discord and Slack; none when absent (tests). */
+  webhooks?: WebhookSettings;
+  /** MEMBERAUDIT_COMPLIANCE_GRACE_HOURS, for the compliance admin's preview and save; 0 when absent (tests). */
+  complianceGraceHours?: number;
 }

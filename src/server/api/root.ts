@@ -3,6 +3,7 @@ import { adminCharactersRouter } from "./routers/admin-characters";
 import { apiTokensRouter } from "./routers/api-tokens";
 import { auditRouter } from "./routers/audit";
 import { charactersRouter } from "./routers/characters";
+import { complianceRouter } from "./routers/compliance";
 import { finderRouter } from "./routers/finder";
 import { notificationsRouter } from "./routers/notifications";
 import { reportsRouter } from "./routers/reports";
@@ -16,6 +17,7 @@ export const appRouter = router({
   apiTokens: apiTokensRouter,
   audit: auditRouter,
   characters: charactersRouter,
+  compliance: complianceRouter,
   finder: finderRouter,
   notifications: notificationsRouter,
   reports: reportsRouter,

@@ -20,7 +20,7 @@ export const auditFilterInput = z.object({
 export type AuditFilter = z.infer<typeof auditFilterInput>;
 
 export const auditListInput = auditFilterInput.extend(pageInput);
-export type AuditListInput = z.infer<typeof auditListInput>;
+export type AuditListInput = Omit<z.infer<typeof auditListInput>, "cursor"> & { cursor?: string | null };
 
 const cursorShape = z.tuple([z.literal("audit"), isoDate, bigintId]);
 

@@ -17,6 +17,7 @@ import {
 } from "~/server/groups/admin";
 import { safeText } from "~/server/paging/inputs";
 import { areaProcedure, router, SESSION_ONLY } from "../trpc";
+import { webhooksRouter } from "./webhooks";
 
 const groupInput = z.object({
   name: safeText(80).min(1),
@@ -69,4 +70,5 @@ export const adminRouter = router({
     recordAudit(ctx.deps.db, { ...ctx.actor, action: "user.active", targetUserId: input.userId, detail });
   }),
   holders: admin.query(({ ctx }) => permissionHolders(ctx.deps.db)),
+  webhooks: webhooksRouter,
 });
