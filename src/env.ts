@@ -162,6 +162,18 @@ const schema = z
       .min(0, "must be 0 or more hours")
       .max(8760, "must be at most 8760 hours (a year)")
       .default(0),
+    MEMBERAUDIT_AUDIT_RETENTION_DAYS: z.coerce
+      .number({ error: "must be a number of days" })
+      .int()
+      .min(1, "must be at least 1 day")
+      .max(36500, "must be at most 36500 days")
+      .default(365),
+    MEMBERAUDIT_API_TOKEN_RATE_PER_MINUTE: z.coerce
+      .number({ error: "must be a number of requests per minute" })
+      .int()
+      .min(1, "must be at least 1")
+      .max(100_000, "must be at most 100000")
+      .default(120),
     INNGEST_EVENT_KEY: optionalString,
     INNGEST_SIGNING_KEY: optionalString,
     INNGEST_DEV: flag,
@@ -217,6 +229,10 @@ export interface Env {
   webhooks: WebhookSettings;
   /** A compliance group member who stops qualifying stays this many hours before removal; 0 = at once. */
   complianceGraceHours: number;
+  /** Audit events older than this many days are purged. */
+  auditRetentionDays: number;
+  /** Calls per minute one API token may make (per process). */
+  apiTokenRatePerMinute: number;
   tokenKeys: { current: string; previous: string[] };
   inngest: { enabled: boolean; eventKey?: string; signingKey?: string; dev: boolean; baseUrl?: string };
   /** Bearer token Prometheus sends to /api/metrics; undefined: the endpoint is off (404). */
@@ -272,6 +288,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     notificationRetentionDays: v.MEMBERAUDIT_NOTIFICATIONS_RETENTION_DAYS,
     webhooks: { allowedOrigins: v.MEMBERAUDIT_WEBHOOK_ALLOWED_ORIGINS },
     complianceGraceHours: v.MEMBERAUDIT_COMPLIANCE_GRACE_HOURS,
+    auditRetentionDays: v.MEMBERAUDIT_AUDIT_RETENTION_DAYS,
+    apiTokenRatePerMinute: v.MEMBERAUDIT_API_TOKEN_RATE_PER_MINUTE,
     engine: {
       staleMinutes: effectiveStaleMinutes(v.MEMBERAUDIT_SECTION_STALE_MINUTES_CONFIG ?? {}),
       section: { retentionDays: v.MEMBERAUDIT_DATA_RETENTION_LIMIT, assetsChunkSize: v.MEMBERAUDIT_ASSETS_CHUNK_SIZE },

@@ -18,4 +18,14 @@ export async function register() {
       .start()
       .catch((error: unknown) => console.error(`[jobs] the job runner did not start: ${String(error)}`));
   }
+  // The audit log is buffered in memory (docs/audit.md): write what is pending before the process goes.
+  const { closeAuditBuffers } = await import("~/server/audit/record");
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      void closeAuditBuffers().finally(() => {
+        // Alone on the signal we replace Node's default exit, so exit like it would have.
+        if (process.listenerCount(signal) === 0) process.exit(0);
+      });
+    });
+  }
 }

@@ -2,11 +2,14 @@
 // (8 locations; ships with fitted modules and cargo; containers nested 3 deep), used by
 // 20 concurrent clients through the tRPC handler the app serves. Each round is what a
 // viewer does: open the tab (locations), expand the biggest hangar and page on, open
-// a container, search. Prints server-time percentiles per procedure and overall.
+// a container, search. Prints server-time percentiles per procedure and overall. The
+// viewer is an auditor (view_everything), not the owner, so every sheet call is a view
+// for the audit log; `--no-audit` turns recording off to show what it adds.
 import { performance } from "node:perf_hooks";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import superjson from "superjson";
 import { appRouter } from "~/server/api/root";
+import { flushAudit, recordAudit, setAuditRecording } from "~/server/audit/record";
 import type { CurrentUser } from "~/server/auth/session";
 import { createTokenCipher } from "~/server/crypto/token-cipher";
 import { createDb } from "~/server/db/client";
@@ -17,6 +20,8 @@ import { createTestDatabase } from "../../tests/support/database";
 import { testAppDeps } from "../../tests/support/app-deps";
 
 const short = process.argv.includes("--short");
+const audit = !process.argv.includes("--no-audit");
+setAuditRecording(audit);
 const ITEMS = short ? 5_000 : 20_000;
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 20);
 const ROUNDS = short ? 3 : 10;
@@ -147,6 +152,13 @@ try {
     data: { id: "owner", mainCharacterId: CHARACTER_ID, memberships: { create: { groupId: "members" } } },
   });
   await db.characterOwnership.create({ data: { characterId: CHARACTER_ID, userId: "owner", ownerHash: "bench" } });
+  await db.eveCharacter.create({ data: { id: CHARACTER_ID + 1, name: "Bench Auditor" } });
+  await db.group.create({
+    data: { id: "auditors", name: "Auditors", permissions: ["basic_access", "characters_access", "view_everything"] },
+  });
+  await db.user.create({
+    data: { id: "auditor", mainCharacterId: CHARACTER_ID + 1, memberships: { create: { groupId: "auditors" } } },
+  });
   const assets = buildAssets(locationIds);
   for (let i = 0; i < assets.length; i += 5000) await db.characterAsset.createMany({ data: assets.slice(i, i + 5000) });
   await db.$executeRaw`ANALYZE`;
@@ -160,7 +172,7 @@ try {
     esi: createEsiClient({ baseUrl: "http://127.0.0.1:9" }),
   });
   const user = (await db.user.findUniqueOrThrow({
-    where: { id: "owner" },
+    where: { id: "auditor" },
     include: { mainCharacter: true },
   })) as CurrentUser;
 
@@ -241,6 +253,34 @@ try {
   console.log("server time ms:");
   for (const [name, list] of times) console.log(`  ${line(name, list)}`);
   console.log(`  ${line("overall", all)}  (target p95 <= 300)`);
+  await flushAudit(pooled);
+  const views = await pooled.auditEvent.count({ where: { action: "character.view" } });
+  console.log(`audit recording ${audit ? "on" : "off (--no-audit)"}: ${views} view events written`);
+  // What recording adds to a request is the synchronous recordAudit call (the write is off the
+  // request path, in a later flush): timed alone, in a scratch buffer, flushed away afterwards.
+  if (audit) {
+    const scratch = createDb(t.url, 2);
+    const perCall: number[] = [];
+    for (let i = 0; i < 2000; i++) {
+      const s0 = performance.now();
+      for (let j = 0; j < 5; j++)
+        recordAudit(scratch, {
+          action: "character.view",
+          actorUserId: "auditor",
+          via: "session",
+          characterId: CHARACTER_ID,
+          detail: "bench",
+        });
+      perCall.push(((performance.now() - s0) / 5) * 1000);
+      if (i % 100 === 99) await flushAudit(scratch);
+    }
+    await flushAudit(scratch);
+    await scratch.$disconnect();
+    perCall.sort((a, b) => a - b);
+    console.log(
+      `recordAudit on the request path: p50 ${perCall[1000]!.toFixed(2)} µs, p99 ${perCall[1980]!.toFixed(2)} µs per call (target: added p50 <= 1 ms)`,
+    );
+  }
   console.log(
     `app process CPU per request: ${((cpu.user + cpu.system) / 1000 / all.length).toFixed(1)} ms (the rest of the machine's 2 cores is PostgreSQL)`,
   );

@@ -1,12 +1,16 @@
 // Sheet pages (layout and tabs) resolve the character once per request through the
 // same access filter as the tRPC sheet procedures. Ids in paths and query strings are
 // read with the API's bounded types: one the database cannot hold is a 404 like a
-// missing character, never a database error (issue 11, finding 1).
+// missing character, never a database error (issue 11, finding 1). Opening another
+// user's character is a view for the audit log, once per request like the tRPC path.
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import type { z } from "zod";
 import { env } from "~/env";
 import { appDeps } from "~/runtime/deps";
+import { clientAddress } from "~/server/api/context";
+import { recordAudit } from "~/server/audit/record";
 import { eveId32, eveId64 } from "~/server/paging/inputs";
 import { findViewableCharacter } from "~/server/sheet/viewable-character";
 import { characterStatus } from "~/server/updates/character-status";
@@ -18,6 +22,11 @@ export const loadSheet = cache(async (idParam: string) => {
   const { db } = appDeps();
   const character = await findViewableCharacter(db, current.viewer, id);
   if (!character) notFound();
+  if (character.eveCharacter.ownership?.userId !== current.viewer.userId) {
+    const address = clientAddress(await headers());
+    const actor = { actorUserId: current.viewer.userId, via: "session" as const, address };
+    recordAudit(db, { ...actor, action: "character.view", characterId: character.id, detail: "sheet page" });
+  }
   return { ...current, db, character };
 });
 

@@ -461,3 +461,66 @@ describe("report procedures over the matrix", () => {
     expect(skillIds.map(Number).sort(ascending)).toEqual(expected.listable);
   });
 });
+
+// API tokens over the same matrix: a token acts as its holder narrowed to its own
+// permissions, through the real procedure ladder (the context a bearer token builds).
+// It sees exactly what the holder's permissions AND the token's allow: never more than
+// either, whatever the token claims.
+describe("API tokens over the matrix", () => {
+  const TOKEN_NARROWINGS: Record<string, Permission[]> = {
+    "everything the holder holds": [...PERMISSION_NAMES],
+    "basic only": ["basic_access"],
+    "shared only": ["basic_access", "view_shared_characters"],
+    "corporation scope": ["basic_access", "characters_access", "view_same_corporation"],
+    "claims view_everything": ["basic_access", "characters_access", "view_everything"],
+  };
+
+  function tokenCaller(tokenPerms: Permission[]) {
+    const deps = testAppDeps({ db: t.db, esi: createEsiClient({ baseUrl: "http://127.0.0.1:9" }) });
+    const grant = { tokenId: "t", userId: "viewer", permissions: new Set(tokenPerms), procedures: [] };
+    const caller = appRouter.createCaller({
+      deps,
+      user: { id: "viewer" } as CurrentUser,
+      auth: { via: "token", address: null, grant },
+    });
+    return (path: string, input: unknown) =>
+      (path.split(".").reduce<any>((node, key) => node[key], caller)(input) as Promise<unknown>).then(
+        () => "ok",
+        (error: unknown) => (error instanceof TRPCError ? error.code : `threw ${String(error)}`),
+      );
+  }
+
+  const registered = () => [
+    ...USERS.flatMap((u) => u.chars.filter((c) => c.registered).map((c) => c.id)),
+    VIEWER_CHAR,
+    ORPHAN.id,
+  ];
+
+  it.each(Object.keys(ROLES))("holder %s: each token narrowing opens exactly the intersection", async (role) => {
+    const holderPerms = [...ROLES[role]!, "api_access" as const];
+    await setViewer(CORP.A1, holderPerms);
+    const leaks: string[] = [];
+    for (const [narrowing, tokenPerms] of Object.entries(TOKEN_NARROWINGS)) {
+      const both = new Set(tokenPerms.filter((p) => holderPerms.includes(p)));
+      const allowed = new Set(oracle(both, CORP.A1).viewable);
+      const call = tokenCaller(tokenPerms);
+      for (const id of registered()) {
+        const outcome = await call("sheet.industry.get", { characterId: id });
+        const expected = allowed.has(id) ? "ok" : both.has("basic_access") ? "NOT_FOUND" : "FORBIDDEN";
+        if (outcome !== expected)
+          leaks.push(`${narrowing}: sheet.industry.get(${id}) ${outcome}, expected ${expected}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it("a superuser's token is no superuser: admin and superuser procedures refuse it", async () => {
+    await setViewer(CORP.A1, ["basic_access", "api_access"], true);
+    const call = tokenCaller([...PERMISSION_NAMES]);
+    expect(await call("admin.groups", undefined)).toBe("FORBIDDEN");
+    expect(await call("audit.list", {})).toBe("FORBIDDEN");
+    // Superuser rights are not permissions a token can carry: it sees what view_everything shows.
+    expect(await call("sheet.industry.get", { characterId: ORPHAN.id })).toBe("ok");
+    await setViewer(CORP.A1, []);
+  });
+});

@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
+import { closeAuditBuffer } from "~/server/audit/record";
 import { createDb, type Db } from "~/server/db/client";
 import { applyMigrations } from "~/server/db/migrate";
 import { pendingMigrationSql } from "~/server/db/pending-migration";
@@ -72,6 +73,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     url: empty.url,
     db,
     async drop() {
+      // The audit log buffers writes (src/server/audit/record.ts): write them before the database goes.
+      await closeAuditBuffer(db);
       await db.$disconnect();
       await empty.drop();
     },

@@ -1,13 +1,14 @@
 // The app's tRPC endpoint on a real loopback HTTP server, wired like
 // src/app/api/trpc/[trpc]/route.ts (the batch limit, then the fetch handler over the
 // app router), with the test's deps. Which user is signed in comes from a test header
-// instead of next-auth's cookie, so one server serves every caller of a test.
+// instead of next-auth's cookie, so one server serves every caller of a test; an
+// `Authorization: Bearer` header goes through the app's own token path.
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import superjson from "superjson";
-import { refuseLargeBatch } from "~/server/api/batch-limit";
-import { appRouter } from "~/server/api/root";
+import { requestContext } from "~/server/api/context";
+import { handleTrpcRequest } from "~/server/api/http";
+import { createRateLimiter, type RateLimiter } from "~/server/api-tokens/rate-limit";
 import type { CurrentUser } from "~/server/auth/session";
 import type { AppDeps } from "~/server/deps";
 
@@ -34,7 +35,11 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-export async function startTrpcServer(deps: AppDeps, users: Record<string, CurrentUser>): Promise<TrpcHttpServer> {
+export async function startTrpcServer(
+  deps: AppDeps,
+  users: Record<string, CurrentUser>,
+  limiter: RateLimiter = createRateLimiter(100_000),
+): Promise<TrpcHttpServer> {
   // Real browsers and proxies cap URLs lower; raised here so that oversized inputs reach the app.
   const server: Server = createServer({ maxHeaderSize: 1024 * 1024 }, (req, res) => {
     serve(req).then(
@@ -53,19 +58,12 @@ export async function startTrpcServer(deps: AppDeps, users: Record<string, Curre
     const body = req.method === "GET" || req.method === "HEAD" ? undefined : await readBody(req);
     const request = new Request(`http://127.0.0.1${req.url}`, {
       method: req.method,
-      headers: req.headers as Record<string, string>,
+      // The app runs behind a proxy that names the client in X-Forwarded-For; here the socket does.
+      headers: { "x-forwarded-for": req.socket.remoteAddress ?? "", ...(req.headers as Record<string, string>) },
       body: body?.length ? new Uint8Array(body) : undefined,
     });
     const user = users[String(req.headers[USER_HEADER] ?? "")] ?? null;
-    return (
-      refuseLargeBatch(request.url, ENDPOINT) ??
-      fetchRequestHandler({
-        endpoint: ENDPOINT,
-        req: request,
-        router: appRouter,
-        createContext: async () => ({ deps, user }),
-      })
-    );
+    return handleTrpcRequest(request, () => requestContext(deps, request, async () => user, limiter));
   }
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

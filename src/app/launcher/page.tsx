@@ -1,5 +1,6 @@
 import { CharacterCard } from "~/components/character-card";
 import { LauncherDashboard } from "~/components/launcher-dashboard";
+import { WhoLooked } from "~/components/audit/who-looked";
 import { SsoButton } from "~/components/sso-button";
 import { env } from "~/env";
 import { CHARACTER_SCOPES } from "~/server/sections/scopes";
@@ -8,6 +9,7 @@ import { can } from "~/server/access/viewer";
 import { dashboardFigures } from "~/server/characters/dashboard";
 import { listMyCharacters } from "~/server/characters/my-characters";
 import { appDeps } from "~/runtime/deps";
+import { whoLookedAtMine } from "~/server/audit/list";
 
 const ERRORS: Record<string, string> = {
   OwnedElsewhere:
@@ -29,9 +31,10 @@ export default async function LauncherPage({
       </p>
     );
   }
-  const [characters, figures] = await Promise.all([
+  const [characters, figures, lookedAt] = await Promise.all([
     listMyCharacters(appDeps().db, user.id),
     dashboardFigures(appDeps().db, user.id),
+    whoLookedAtMine(appDeps().db, user.id, 10),
   ]);
   const registered = characters.filter((c) => c.registration).length;
 
@@ -70,6 +73,14 @@ export default async function LauncherPage({
           />
         ))}
       </ul>
+      <WhoLooked rows={lookedAt} />
+      {can(viewer, "api_access") && (
+        <p className="mt-4 text-sm">
+          <a href="/account/tokens" className="text-sky-300 underline">
+            API tokens
+          </a>
+        </p>
+      )}
     </div>
   );
 }

@@ -12,7 +12,12 @@ export function AdminPanel() {
   const [tab, setTab] = useState<keyof typeof TABS>("groups");
   return (
     <div>
-      <h1 className="mb-4 text-2xl font-semibold text-slate-100">Administration</h1>
+      <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold text-slate-100">Administration</h1>
+        <a href="/admin/audit" className="text-sm text-sky-300 underline">
+          Audit log
+        </a>
+      </div>
       <p className="mb-4 text-sm text-slate-300">
         Groups whose members the app manages by compliance and rules:{" "}
         <Link href="/admin/compliance" className="text-sky-300 underline">

@@ -1,5 +1,7 @@
 import { adminRouter } from "./routers/admin";
 import { adminCharactersRouter } from "./routers/admin-characters";
+import { apiTokensRouter } from "./routers/api-tokens";
+import { auditRouter } from "./routers/audit";
 import { charactersRouter } from "./routers/characters";
 import { complianceRouter } from "./routers/compliance";
 import { finderRouter } from "./routers/finder";
@@ -13,6 +15,8 @@ import { router } from "./trpc";
 export const appRouter = router({
   admin: adminRouter,
   adminCharacters: adminCharactersRouter,
+  apiTokens: apiTokensRouter,
+  audit: auditRouter,
   characters: charactersRouter,
   compliance: complianceRouter,
   finder: finderRouter,

@@ -26,6 +26,8 @@ export interface ErrorDetails {
   reason?: string;
   /** The server log's reference for an unexpected error. */
   reference?: string;
+  /** RATE_LIMITED: seconds until a retry may succeed (sent as the Retry-After header too). */
+  retryAfterSeconds?: number;
 }
 
 export class AppError extends Error {

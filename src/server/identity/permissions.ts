@@ -1,6 +1,7 @@
 // Member Audit's twelve permissions, with the meanings Member Audit gives them, and
-// manage_characters (Member Audit's Django admin of characters, here a permission) and
-// view_status (the status page, for operators who are not superusers).
+// manage_characters (Member Audit's Django admin of characters, here a permission),
+// view_status (the status page, for operators who are not superusers) and
+// api_access (tokens for internal tRPC clients, docs/api.md).
 // Feature permissions open a feature; scope permissions decide whose characters it shows.
 export const PERMISSIONS = {
   basic_access: { label: "Can access this app, register and view own characters", kind: "feature" },
@@ -20,6 +21,7 @@ export const PERMISSIONS = {
     kind: "feature",
   },
   view_status: { label: "Can view the install's status: job queue, sections, ESI limits, tokens", kind: "feature" },
+  api_access: { label: "Can create API tokens for internal tRPC clients", kind: "feature" },
 } as const satisfies Record<string, { label: string; kind: "feature" | "scope" }>;
 
 export type Permission = keyof typeof PERMISSIONS;

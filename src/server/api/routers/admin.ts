@@ -1,4 +1,7 @@
+// Groups, memberships and users: superusers at the app only (SESSION_ONLY), each change
+// written to the audit log.
 import { z } from "zod";
+import { recordAudit } from "~/server/audit/record";
 import { PERMISSION_NAMES, type Permission } from "~/server/identity/permissions";
 import {
   createGroup,
@@ -13,7 +16,7 @@ import {
   updateGroup,
 } from "~/server/groups/admin";
 import { safeText } from "~/server/paging/inputs";
-import { areaProcedure, router } from "../trpc";
+import { areaProcedure, router, SESSION_ONLY } from "../trpc";
 import { webhooksRouter } from "./webhooks";
 
 const groupInput = z.object({
@@ -25,28 +28,47 @@ const groupInput = z.object({
 /** User and group ids are cuids (25 characters). */
 const id = safeText(40, { trim: false }).min(1);
 
-const admin = areaProcedure("admin");
+const describeGroup = (g: { name: string; permissions: string[] }) => `${g.name}: ${g.permissions.join(", ")}`;
+
+const admin = areaProcedure("admin").meta(SESSION_ONLY);
 
 export const adminRouter = router({
   groups: admin.query(({ ctx }) => listGroups(ctx.deps.db)),
   group: admin.input(z.object({ id })).query(({ ctx, input }) => getGroup(ctx.deps.db, input.id)),
-  createGroup: admin.input(groupInput).mutation(({ ctx, input }) => createGroup(ctx.deps.db, input)),
-  updateGroup: admin
-    .input(groupInput.extend({ id }))
-    .mutation(({ ctx, input: { id: groupId, ...data } }) => updateGroup(ctx.deps.db, groupId, data)),
-  deleteGroup: admin.input(z.object({ id })).mutation(({ ctx, input }) => deleteGroup(ctx.deps.db, input.id)),
+  createGroup: admin.input(groupInput).mutation(async ({ ctx, input }) => {
+    const group = await createGroup(ctx.deps.db, input);
+    recordAudit(ctx.deps.db, { ...ctx.actor, action: "group.create", detail: describeGroup(group) });
+    return group;
+  }),
+  updateGroup: admin.input(groupInput.extend({ id })).mutation(async ({ ctx, input: { id: groupId, ...data } }) => {
+    const group = await updateGroup(ctx.deps.db, groupId, data);
+    recordAudit(ctx.deps.db, { ...ctx.actor, action: "group.update", detail: describeGroup(group) });
+    return group;
+  }),
+  deleteGroup: admin.input(z.object({ id })).mutation(async ({ ctx, input }) => {
+    await deleteGroup(ctx.deps.db, input.id);
+    recordAudit(ctx.deps.db, { ...ctx.actor, action: "group.delete", detail: input.id });
+  }),
   setMembership: admin
     .input(z.object({ groupId: id, userId: id, member: z.boolean() }))
-    .mutation(({ ctx, input }) => setMembership(ctx.deps.db, input.groupId, input.userId, input.member)),
+    .mutation(async ({ ctx, input }) => {
+      await setMembership(ctx.deps.db, input.groupId, input.userId, input.member);
+      const action = input.member ? "membership.add" : "membership.remove";
+      recordAudit(ctx.deps.db, { ...ctx.actor, action, targetUserId: input.userId, detail: input.groupId });
+    }),
   users: admin
     .input(z.object({ search: safeText(100).optional() }).default({}))
     .query(({ ctx, input }) => listUsers(ctx.deps.db, input.search || undefined)),
-  setSuperuser: admin
-    .input(z.object({ userId: id, isSuperuser: z.boolean() }))
-    .mutation(({ ctx, input }) => setSuperuser(ctx.deps.db, ctx.user.id, input.userId, input.isSuperuser)),
-  setActive: admin
-    .input(z.object({ userId: id, isActive: z.boolean() }))
-    .mutation(({ ctx, input }) => setActive(ctx.deps.db, ctx.user.id, input.userId, input.isActive)),
+  setSuperuser: admin.input(z.object({ userId: id, isSuperuser: z.boolean() })).mutation(async ({ ctx, input }) => {
+    await setSuperuser(ctx.deps.db, ctx.user.id, input.userId, input.isSuperuser);
+    const detail = String(input.isSuperuser);
+    recordAudit(ctx.deps.db, { ...ctx.actor, action: "user.superuser", targetUserId: input.userId, detail });
+  }),
+  setActive: admin.input(z.object({ userId: id, isActive: z.boolean() })).mutation(async ({ ctx, input }) => {
+    await setActive(ctx.deps.db, ctx.user.id, input.userId, input.isActive);
+    const detail = String(input.isActive);
+    recordAudit(ctx.deps.db, { ...ctx.actor, action: "user.active", targetUserId: input.userId, detail });
+  }),
   holders: admin.query(({ ctx }) => permissionHolders(ctx.deps.db)),
   webhooks: webhooksRouter,
 });

@@ -6,7 +6,7 @@ import type { ComplianceDeps } from "~/server/compliance/recompute";
 import { complianceRulesSchema } from "~/server/compliance/rules";
 import type { AppDeps } from "~/server/deps";
 import { safeText } from "~/server/paging/inputs";
-import { areaProcedure, router } from "../trpc";
+import { areaProcedure, router, SESSION_ONLY } from "../trpc";
 
 /** Group ids are cuids (25 characters), as in the admin router. */
 const change = z.object({
@@ -20,7 +20,7 @@ const complianceDeps = (deps: AppDeps): ComplianceDeps => ({
   graceHours: deps.complianceGraceHours ?? 0,
 });
 
-const admin = areaProcedure("admin");
+const admin = areaProcedure("admin").meta(SESSION_ONLY);
 
 export const complianceRouter = router({
   groups: admin.query(({ ctx }) => listComplianceGroups(ctx.deps.db)),

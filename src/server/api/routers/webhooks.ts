@@ -10,9 +10,9 @@ import {
 } from "~/server/notifications/webhook-endpoints";
 import { DEFAULT_WEBHOOK_SETTINGS } from "~/server/notifications/webhook-url";
 import { webhookDeliver } from "~/server/jobs/events";
-import { areaProcedure, router } from "../trpc";
+import { areaProcedure, router, SESSION_ONLY } from "../trpc";
 
-const admin = areaProcedure("admin");
+const admin = areaProcedure("admin").meta(SESSION_ONLY);
 
 export const webhooksRouter = router({
   list: admin.query(({ ctx }) => listWebhooks(ctx.deps.db)),

@@ -8,6 +8,7 @@ import type { EngineSettings } from "~/server/updates/engine-settings";
 import { updateDepsFrom } from "~/server/updates/update-deps";
 import type { JobDefinition } from "../job";
 import { expireSharesJob } from "./expire-shares";
+import { purgeAuditJob } from "./purge-audit";
 import { purgeNotificationsJob } from "./purge-notifications";
 import {
   type ComplianceJobSettings,
@@ -33,6 +34,8 @@ export interface JobSettings extends ComplianceJobSettings {
   sharingTimeoutMinutes: number;
   /** Days notifications are kept (MEMBERAUDIT_NOTIFICATIONS_RETENTION_DAYS); 90 when absent. */
   notificationRetentionDays?: number;
+  /** Days audit events are kept (MEMBERAUDIT_AUDIT_RETENTION_DAYS); 365 when absent. */
+  auditRetentionDays?: number;
   engine: EngineSettings;
   /** Allowed webhook origins beyond Discord's and Slack's (MEMBERAUDIT_WEBHOOK_ALLOWED_ORIGINS). */
   webhooks?: WebhookSettings;
@@ -51,6 +54,7 @@ export function createJobs(deps: () => JobDeps, settings: JobSettings): JobDefin
     resolveEveTypes(deps),
     refreshMarketPricesJob(deps),
     purgeNotificationsJob(deps, settings),
+    purgeAuditJob(deps, settings),
     dispatchWebhooksJob(deps),
     deliverWebhookJob(deps, settings),
     recomputeAllComplianceJob(deps, settings),

@@ -1,0 +1,114 @@
+// The list of tRPC procedures for docs/api-procedures.md, read from the router itself
+// (npm run docs:api writes it; tests/api-tokens/procedure-list-is-current.test.ts fails
+// when the file and the router disagree), so the document cannot drift from the code.
+import { z } from "zod";
+import { appRouter } from "./root";
+import type { ProcedureMeta } from "./trpc";
+
+interface ProcedureDef {
+  _def: { type: "query" | "mutation" | "subscription"; inputs: z.ZodType[]; meta?: ProcedureMeta };
+}
+
+export interface ProcedureRow {
+  path: string;
+  kind: "query" | "mutation" | "subscription";
+  sessionOnly: boolean;
+  input: string;
+}
+
+type Json = {
+  type?: string | string[];
+  properties?: Record<string, Json>;
+  required?: string[];
+  items?: Json;
+  enum?: unknown[];
+  anyOf?: Json[];
+  oneOf?: Json[];
+  const?: unknown;
+  format?: string;
+  default?: unknown;
+};
+
+/** A JSON Schema written as the TypeScript type a client passes (bounds left to the schema's errors). */
+function typeOf(schema: Json): string {
+  if (schema.const !== undefined) return JSON.stringify(schema.const);
+  if (schema.enum) return schema.enum.map((v) => JSON.stringify(v)).join(" | ");
+  const union = schema.anyOf ?? schema.oneOf;
+  if (union) return [...new Set(union.map(typeOf))].join(" | ");
+  if (schema.format === "date-time") return "Date";
+  switch (schema.type) {
+    case "string":
+      return "string";
+    case "integer":
+    case "number":
+      return "number";
+    case "boolean":
+      return "boolean";
+    case "null":
+      return "null";
+    case "array":
+      return `${wrap(typeOf(schema.items ?? {}))}[]`;
+    case "object": {
+      const required = new Set(schema.required ?? []);
+      const fields = Object.entries(schema.properties ?? {}).map(([name, field]) => {
+        const optional = !required.has(name) || field.default !== undefined;
+        return `${name}${optional ? "?" : ""}: ${typeOf(field)}`;
+      });
+      return fields.length === 0 ? "{}" : `{ ${fields.join("; ")} }`;
+    }
+    default:
+      return "unknown";
+  }
+}
+
+const wrap = (type: string) => (type.includes(" | ") ? `(${type})` : type);
+
+function inputType(inputs: z.ZodType[]): string {
+  if (inputs.length === 0) return "none";
+  const merged: Json = { type: "object", properties: {}, required: [] };
+  for (const input of inputs) {
+    const json = z.toJSONSchema(input, {
+      io: "input",
+      unrepresentable: "any",
+      override: (ctx) => {
+        if ((ctx.zodSchema as { _zod: { def: { type: string } } })._zod.def.type === "date") {
+          ctx.jsonSchema.type = "string";
+          ctx.jsonSchema.format = "date-time";
+        }
+      },
+    }) as Json;
+    if (json.type !== "object") return typeOf(json);
+    Object.assign(merged.properties!, json.properties);
+    merged.required!.push(...(json.required ?? []));
+  }
+  return typeOf(merged);
+}
+
+export function procedureRows(): ProcedureRow[] {
+  const procedures = (appRouter._def as unknown as { procedures: Record<string, ProcedureDef> }).procedures;
+  return Object.entries(procedures)
+    .map(([path, procedure]) => ({
+      path,
+      kind: procedure._def.type,
+      sessionOnly: procedure._def.meta?.sessionOnly === true,
+      input: inputType(procedure._def.inputs),
+    }))
+    .sort((a, b) => a.path.localeCompare(b.path));
+}
+
+export function renderProcedureList(rows: ProcedureRow[] = procedureRows()): string {
+  const cell = (text: string) => text.replaceAll("|", "\\|");
+  const lines = [
+    "# tRPC procedures",
+    "",
+    "Generated from the router by `npm run docs:api`; do not edit. See docs/api.md for how to call them.",
+    "A procedure marked *session only* refuses API tokens (403, reason `session-only`).",
+    "",
+    "| procedure | kind | API token | input |",
+    "| --- | --- | --- | --- |",
+    ...rows.map(
+      (r) => `| \`${r.path}\` | ${r.kind} | ${r.sessionOnly ? "session only" : "yes"} | \`${cell(r.input)}\` |`,
+    ),
+  ];
+  return `${lines.join("\n")}\n`;
+}
