@@ -4,6 +4,7 @@ import { charactersRouter } from "./routers/characters";
 import { finderRouter } from "./routers/finder";
 import { notificationsRouter } from "./routers/notifications";
 import { reportsRouter } from "./routers/reports";
+import { searchRouter } from "./routers/search";
 import { sheetRouter } from "./routers/sheet";
 import { skillSetsRouter } from "./routers/skill-sets";
 import { router } from "./trpc";
@@ -15,6 +16,7 @@ export const appRouter = router({
   finder: finderRouter,
   notifications: notificationsRouter,
   reports: reportsRouter,
+  search: searchRouter,
   sheet: sheetRouter,
   skillSets: skillSetsRouter,
 });

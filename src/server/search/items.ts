@@ -1,0 +1,113 @@
+// "Who has a Rorqual, and where": the characters in scope holding any of the given
+// types, one row per (character, location, type) with the quantity summed, the location
+// being the one the assets tab files the item under: that of its top-level item (the
+// ship or container it sits in, however deep), named from the shared location table.
+// Only the hits walk up their parents (primary-key look-ups), so the cost follows the
+// number of items found, not the 2,000,000 rows stored (docs/search.md, "Items").
+import { Prisma } from "@prisma/client";
+import { z } from "zod";
+import type { Viewer } from "~/server/access/viewer";
+import type { Db } from "~/server/db/client";
+import { eveId32, int64String } from "~/server/paging/inputs";
+import { unknownLocationName, unknownTypeName } from "~/server/sheet/assets";
+import { keysetCursor, pageFrom, type SearchPage, scopeCte, searchPageInput, sheetPath } from "./scope";
+
+/** Deeper than any ship-in-container-in-ship EVE allows; stops a (never expected) parent cycle. */
+const MAX_DEPTH = 12;
+/** The prefix unknownLocationName writes, so SQL sorts unnamed places by the name the row shows. */
+const UNKNOWN_LOCATION = unknownLocationName(0).replace(/0$/, "");
+
+export const itemSearchInput = z.object({
+  typeIds: z.array(eveId32).min(1).max(50),
+  ...searchPageInput,
+});
+export type ItemSearchInput = z.input<typeof itemSearchInput>;
+
+export interface ItemSearchRow {
+  character: { id: number; name: string; corporationName: string | null };
+  type: { id: number; name: string };
+  location: { id: string; name: string; category: string };
+  /** Units summed over the stacks found. */
+  quantity: number;
+  /** Stacks (asset rows) found. */
+  items: number;
+  /** The sheet's assets tab, which the viewer may open (every searched character is openable: scope.ts). */
+  href: string;
+}
+
+interface Raw {
+  characterId: number;
+  characterName: string;
+  corporationName: string | null;
+  typeId: number;
+  typeName: string | null;
+  locationId: bigint;
+  locationName: string;
+  category: string | null;
+  quantity: bigint;
+  items: number;
+  total?: number;
+}
+
+export async function searchItems(db: Db, viewer: Viewer, raw: ItemSearchInput): Promise<SearchPage<ItemSearchRow>> {
+  const input = itemSearchInput.parse(raw);
+  const typeIds = [...new Set(input.typeIds)].sort((a, b) => a - b);
+  const cursor = keysetCursor(input, (query) =>
+    z.tuple([z.string().max(200), eveId32, z.string().max(300), int64String, eveId32, query]),
+  );
+  const after = cursor.after
+    ? Prisma.sql`WHERE (g."characterName", g."characterId", g."locationName", g."locationId", g."typeId")
+        > (${cursor.after[0]}, ${cursor.after[1]}::int, ${cursor.after[2]}, ${BigInt(cursor.after[3])}::bigint, ${cursor.after[4]}::int)`
+    : Prisma.empty;
+  const total = cursor.after ? Prisma.empty : Prisma.sql`, count(*) OVER ()::int AS total`;
+  const rows = await db.$queryRaw<Raw[]>`
+    WITH RECURSIVE ${scopeCte(viewer)},
+    hits AS (
+      SELECT a."characterId", a."itemId", a."typeId", a.quantity, a."parentItemId", a."locationId"
+      FROM "CharacterAsset" a
+      WHERE a."typeId" IN (${Prisma.join(typeIds)}) AND a."characterId" IN (SELECT id FROM scope)
+    ),
+    up AS (
+      SELECT h."characterId", h."itemId" AS hit, h."parentItemId" AS parent, h."locationId" AS place, 0 AS depth
+      FROM hits h
+      UNION ALL
+      SELECT up."characterId", up.hit, p."parentItemId", p."locationId", up.depth + 1
+      FROM up JOIN "CharacterAsset" p ON p."characterId" = up."characterId" AND p."itemId" = up.parent
+      WHERE up.depth < ${MAX_DEPTH}
+    ),
+    -- The last ancestor found is the top-level item: no parent, or (as in the assets tab) a parent not stored.
+    roots AS (
+      SELECT DISTINCT ON ("characterId", hit) "characterId", hit, COALESCE(place, 0) AS "locationId"
+      FROM up ORDER BY "characterId", hit, depth DESC
+    ),
+    grouped AS (
+      SELECT h."characterId", s.name AS "characterName", s."corporationName", h."typeId", r."locationId",
+        COALESCE(l.name, ${UNKNOWN_LOCATION} || r."locationId"::text) AS "locationName", l.category,
+        sum(h.quantity)::bigint AS quantity, count(*)::int AS items
+      FROM hits h
+      JOIN roots r ON r."characterId" = h."characterId" AND r.hit = h."itemId"
+      JOIN scope s ON s.id = h."characterId"
+      LEFT JOIN "Location" l ON l.id = r."locationId"
+      GROUP BY h."characterId", s.name, s."corporationName", h."typeId", r."locationId", l.name, l.category
+    )
+    SELECT g.*, t.name AS "typeName" ${total}
+    FROM grouped g LEFT JOIN "EveType" t ON t.id = g."typeId"
+    ${after}
+    ORDER BY g."characterName", g."characterId", g."locationName", g."locationId", g."typeId"
+    LIMIT ${input.limit + 1}`;
+  return pageFrom(
+    rows,
+    input.limit,
+    (r): ItemSearchRow => ({
+      character: { id: r.characterId, name: r.characterName, corporationName: r.corporationName },
+      type: { id: r.typeId, name: r.typeName ?? unknownTypeName(r.typeId) },
+      location: { id: r.locationId.toString(), name: r.locationName, category: r.category ?? "unknown" },
+      quantity: Number(r.quantity),
+      items: r.items,
+      href: sheetPath(r.characterId, "assets"),
+    }),
+    (r) => [r.characterName, r.characterId, r.locationName, r.locationId.toString(), r.typeId],
+    cursor.next,
+    cursor.after ? null : (rows[0]?.total ?? 0),
+  );
+}

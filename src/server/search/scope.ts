@@ -1,0 +1,85 @@
+// What every search reads first: the characters whose data the viewer may search. A
+// search shows sheet data (assets, skills, mail headers), so a character is searched
+// only when the finder lists it to the viewer AND the viewer may open its sheet: the
+// finder's scope (finderCharactersSql), never wider than the sheet's own rule
+// (viewableCharactersSql). For viewers holding characters_access the second condition
+// removes nothing; for a recruiter it keeps the shared characters they may open and drops
+// listed characters whose sheets they could not read (docs/search.md, "Scope").
+import { Prisma } from "@prisma/client";
+import { z } from "zod";
+import { finderCharactersSql, viewableCharactersSql } from "~/server/access/character-access-sql";
+import type { Viewer } from "~/server/access/viewer";
+import { decodeCursor, encodeCursor } from "~/server/paging/cursor";
+
+const CHARACTER = Prisma.raw("c");
+const OWNERSHIP = Prisma.raw("o");
+
+export const SEARCH_MAX_PAGE = 200;
+
+export const searchPageInput = {
+  cursor: z.string().max(600).optional(),
+  limit: z.number().int().min(1).max(SEARCH_MAX_PAGE).default(50),
+};
+
+/**
+ * The CTE `scope (id, name, "corporationName")`: registered characters the viewer may
+ * search. Written once here so no search builds its own access rule.
+ */
+export function scopeCte(viewer: Viewer): Prisma.Sql {
+  return Prisma.sql`scope AS (
+    SELECT ec.id, ec.name, ec."corporationName"
+    FROM "EveCharacter" ec
+    JOIN "Character" c ON c.id = ec.id
+    LEFT JOIN "CharacterOwnership" o ON o."characterId" = ec.id
+    WHERE ${finderCharactersSql(viewer, CHARACTER, OWNERSHIP)} AND ${viewableCharactersSql(viewer, CHARACTER, OWNERSHIP)}
+  )`;
+}
+
+/** Escapes LIKE's wildcards so a search for "50%" finds that text. */
+export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+export const containsPattern = (text: string) => `%${escapeLike(text)}%`;
+export const prefixPattern = (text: string) => `${escapeLike(text)}%`;
+
+export interface SearchPage<Row> {
+  rows: Row[];
+  /** Matching rows in the whole result; counted on the first page only (null on later pages, and where counting would cost a full scan). */
+  total: number | null;
+  nextCursor: string | null;
+}
+
+/**
+ * Keyset cursors carry the last row's sort key and the query they belong to, so a cursor
+ * replayed with another query is refused (BAD_INPUT on "cursor") instead of skipping rows.
+ * `shape` gets the query's literal to end its tuple with.
+ */
+export function keysetCursor<T>(
+  input: { cursor?: string; limit: number },
+  shape: (query: z.ZodLiteral<string>) => z.ZodType<T>,
+) {
+  const { cursor: _c, limit: _l, ...rest } = input;
+  const query = JSON.stringify(rest);
+  return {
+    after: input.cursor ? decodeCursor(input.cursor, shape(z.literal(query))) : null,
+    next: (values: unknown[]) => encodeCursor([...values, query]),
+  };
+}
+
+/** The page from `limit + 1` rows read: the extra row only says that there is more. */
+export function pageFrom<Raw, Row>(
+  raw: Raw[],
+  limit: number,
+  toRow: (r: Raw) => Row,
+  keyOf: (r: Raw) => unknown[],
+  next: (values: unknown[]) => string,
+  total: number | null,
+): SearchPage<Row> {
+  const shown = raw.slice(0, limit);
+  const last = shown.at(-1);
+  return {
+    rows: shown.map(toRow),
+    total,
+    nextCursor: raw.length > limit && last ? next(keyOf(last)) : null,
+  };
+}
+
+export const sheetPath = (characterId: number, tab: string, query = "") => `/characters/${characterId}/${tab}${query}`;
