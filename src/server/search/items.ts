@@ -2,15 +2,16 @@
 // types, one row per (character, location, type) with the quantity summed, the location
 // being the one the assets tab files the item under: that of its top-level item (the
 // ship or container it sits in, however deep), named from the shared location table.
-// Only the hits walk up their parents (primary-key look-ups), so the cost follows the
-// number of items found, not the 2,000,000 rows stored (docs/search.md, "Items").
+// Assets are read by type (one index range per type), kept when their character is in
+// scope, and only those hits walk up their parents (primary-key look-ups): the cost
+// follows the number of stacks found, not the 2,000,000 rows stored (docs/search.md).
 import { Prisma } from "@prisma/client";
 import { z } from "zod";
 import type { Viewer } from "~/server/access/viewer";
 import type { Db } from "~/server/db/client";
 import { eveId32, int64String } from "~/server/paging/inputs";
 import { unknownLocationName, unknownTypeName } from "~/server/sheet/assets";
-import { keysetCursor, pageFrom, type SearchPage, scopeCte, searchPageInput, sheetPath } from "./scope";
+import { inScope, keysetCursor, pageFrom, type SearchPage, scopeJoins, searchPageInput, sheetPath } from "./scope";
 
 /** Deeper than any ship-in-container-in-ship EVE allows; stops a (never expected) parent cycle. */
 const MAX_DEPTH = 12;
@@ -61,14 +62,12 @@ export async function searchItems(db: Db, viewer: Viewer, raw: ItemSearchInput):
     : Prisma.empty;
   const total = cursor.after ? Prisma.empty : Prisma.sql`, count(*) OVER ()::int AS total`;
   const rows = await db.$queryRaw<Raw[]>`
-    WITH RECURSIVE ${scopeCte(viewer)},
-    -- By type first, then by scope: probing the (type, character) index once per character in
-    -- scope cost thousands of index descents where one range read per type finds every stack.
-    typed AS MATERIALIZED (
-      SELECT a."characterId", a."itemId", a."typeId", a.quantity, a."parentItemId", a."locationId"
-      FROM "CharacterAsset" a WHERE a."typeId" IN (${Prisma.join(typeIds)})
+    WITH RECURSIVE hits AS MATERIALIZED (
+      SELECT a."characterId", ec.name AS "characterName", ec."corporationName", a."itemId", a."typeId", a.quantity,
+        a."parentItemId", a."locationId"
+      FROM "CharacterAsset" a ${scopeJoins(Prisma.sql`a."characterId"`)}
+      WHERE a."typeId" IN (${Prisma.join(typeIds)}) AND ${inScope(viewer)}
     ),
-    hits AS MATERIALIZED (SELECT * FROM typed WHERE "characterId" IN (SELECT id FROM scope)),
     up AS (
       SELECT h."characterId", h."itemId" AS hit, h."parentItemId" AS parent, h."locationId" AS place, 0 AS depth
       FROM hits h
@@ -83,14 +82,13 @@ export async function searchItems(db: Db, viewer: Viewer, raw: ItemSearchInput):
       FROM up ORDER BY "characterId", hit, depth DESC
     ),
     grouped AS (
-      SELECT h."characterId", s.name AS "characterName", s."corporationName", h."typeId", r."locationId",
+      SELECT h."characterId", h."characterName", h."corporationName", h."typeId", r."locationId",
         COALESCE(l.name, ${UNKNOWN_LOCATION} || r."locationId"::text) AS "locationName", l.category,
         sum(h.quantity)::bigint AS quantity, count(*)::int AS items
       FROM hits h
       JOIN roots r ON r."characterId" = h."characterId" AND r.hit = h."itemId"
-      JOIN scope s ON s.id = h."characterId"
       LEFT JOIN "Location" l ON l.id = r."locationId"
-      GROUP BY h."characterId", s.name, s."corporationName", h."typeId", r."locationId", l.name, l.category
+      GROUP BY h."characterId", h."characterName", h."corporationName", h."typeId", r."locationId", l.name, l.category
     )
     SELECT g.*, t.name AS "typeName" ${total}
     FROM grouped g LEFT JOIN "EveType" t ON t.id = g."typeId"

@@ -10,10 +10,11 @@ import { invalidInput } from "~/server/errors/app-error";
 import { boundedIsoDate, eveId32, int64String, safeText } from "~/server/paging/inputs";
 import {
   containsPattern,
+  inScope,
   keysetCursor,
   pageFrom,
   type SearchPage,
-  scopeCte,
+  scopeJoins,
   searchPageInput,
   sheetPath,
 } from "./scope";
@@ -53,8 +54,7 @@ export async function searchMails(db: Db, viewer: Viewer, raw: MailSearchInput):
   const input = mailSearchInput.parse(raw);
   if (!input.subject && !input.sender) throw invalidInput("subject", "Give a subject or a sender to search for.");
   const cursor = keysetCursor(input, (query) => z.tuple([boundedIsoDate, eveId32, int64String, query]));
-  // The join with scope is the access rule; these only narrow it.
-  const where: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  const where: Prisma.Sql[] = [inScope(viewer)];
   if (input.subject) where.push(Prisma.sql`m.subject ILIKE ${containsPattern(input.subject)}`);
   if (input.sender)
     where.push(Prisma.sql`m."senderId" IN (
@@ -66,10 +66,8 @@ export async function searchMails(db: Db, viewer: Viewer, raw: MailSearchInput):
     );
   }
   const rows = await db.$queryRaw<Raw[]>`
-    WITH ${scopeCte(viewer)}
-    SELECT s.id, s.name, s."corporationName", m."mailId", m.timestamp, m.subject, m."senderId", e.name AS "senderName"
-    FROM "CharacterMail" m
-    JOIN scope s ON s.id = m."characterId"
+    SELECT ec.id, ec.name, ec."corporationName", m."mailId", m.timestamp, m.subject, m."senderId", e.name AS "senderName"
+    FROM "CharacterMail" m ${scopeJoins(Prisma.sql`m."characterId"`)}
     LEFT JOIN "EveEntity" e ON e.id = m."senderId"
     WHERE ${Prisma.join(where, " AND ")}
     ORDER BY m.timestamp DESC, m."characterId" DESC, m."mailId" DESC

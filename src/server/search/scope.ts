@@ -1,4 +1,4 @@
-// What every search reads first: the characters whose data the viewer may search. A
+// The characters whose data the viewer may search, for every search to join. A
 // search shows sheet data (assets, skills, mail headers), so a character is searched
 // only when the finder lists it to the viewer AND the viewer may open its sheet: the
 // finder's scope (finderCharactersSql), never wider than the sheet's own rule
@@ -22,17 +22,22 @@ export const searchPageInput = {
 };
 
 /**
- * The CTE `scope (id, name, "corporationName")`: registered characters the viewer may
- * search. Written once here so no search builds its own access rule.
+ * Joins the character `ec` (its registration `c`, its owner `o`) to the rows of a search,
+ * on their character id column. Written once here so no search builds its own access rule.
  */
-export function scopeCte(viewer: Viewer): Prisma.Sql {
-  return Prisma.sql`scope AS (
-    SELECT ec.id, ec.name, ec."corporationName"
-    FROM "EveCharacter" ec
-    JOIN "Character" c ON c.id = ec.id
-    LEFT JOIN "CharacterOwnership" o ON o."characterId" = ec.id
-    WHERE ${finderCharactersSql(viewer, CHARACTER, OWNERSHIP)} AND ${viewableCharactersSql(viewer, CHARACTER, OWNERSHIP)}
-  )`;
+export const scopeJoins = (characterId: Prisma.Sql): Prisma.Sql => Prisma.sql`
+  JOIN "EveCharacter" ec ON ec.id = ${characterId}
+  JOIN "Character" c ON c.id = ec.id
+  LEFT JOIN "CharacterOwnership" o ON o."characterId" = ec.id`;
+
+/**
+ * The condition on `ec`/`c`/`o` (scopeJoins): the viewer may search this character. It
+ * is checked on the characters a search found rather than listed for every character
+ * first: building the whole scope of 10,000 characters cost more than the search
+ * (docs/search.md, "Speed"); the users in scope are uncorrelated subqueries, evaluated once.
+ */
+export function inScope(viewer: Viewer): Prisma.Sql {
+  return Prisma.sql`${finderCharactersSql(viewer, CHARACTER, OWNERSHIP)} AND ${viewableCharactersSql(viewer, CHARACTER, OWNERSHIP)}`;
 }
 
 /** Escapes LIKE's wildcards so a search for "50%" finds that text. */

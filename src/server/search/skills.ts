@@ -8,7 +8,7 @@ import { can, type Viewer } from "~/server/access/viewer";
 import type { Db } from "~/server/db/client";
 import { AppError } from "~/server/errors/app-error";
 import { eveId32 } from "~/server/paging/inputs";
-import { keysetCursor, pageFrom, type SearchPage, scopeCte, searchPageInput, sheetPath } from "./scope";
+import { inScope, keysetCursor, pageFrom, type SearchPage, scopeJoins, searchPageInput, sheetPath } from "./scope";
 
 export const skillSearchInput = z.object({
   skillId: eveId32,
@@ -48,7 +48,7 @@ const nameCursor = (input: { cursor?: string; limit: number }) =>
   keysetCursor(input, (query) => z.tuple([z.string().max(200), eveId32, query]));
 
 const afterName = (after: [string, number, string] | null) =>
-  after ? Prisma.sql`AND (s.name, s.id) > (${after[0]}, ${after[1]}::int)` : Prisma.empty;
+  after ? Prisma.sql`AND (ec.name, ec.id) > (${after[0]}, ${after[1]}::int)` : Prisma.empty;
 
 const character = (r: Character): Character => ({ id: r.id, name: r.name, corporationName: r.corporationName });
 
@@ -59,12 +59,12 @@ export async function searchSkill(db: Db, viewer: Viewer, raw: SkillSearchInput)
   const rows = await db.$queryRaw<
     (Character & { activeLevel: number; trainedLevel: number; skillpoints: number; total?: number })[]
   >`
-    WITH ${scopeCte(viewer)}
-    SELECT s.id, s.name, s."corporationName", k."activeSkillLevel" AS "activeLevel",
+    SELECT ec.id, ec.name, ec."corporationName", k."activeSkillLevel" AS "activeLevel",
       k."trainedSkillLevel" AS "trainedLevel", k."skillpointsInSkill" AS skillpoints ${total}
-    FROM "CharacterSkill" k JOIN scope s ON s.id = k."characterId"
-    WHERE k."skillId" = ${input.skillId} AND k."activeSkillLevel" >= ${input.minLevel} ${afterName(cursor.after)}
-    ORDER BY s.name, s.id
+    FROM "CharacterSkill" k ${scopeJoins(Prisma.sql`k."characterId"`)}
+    WHERE k."skillId" = ${input.skillId} AND k."activeSkillLevel" >= ${input.minLevel} AND ${inScope(viewer)}
+      ${afterName(cursor.after)}
+    ORDER BY ec.name, ec.id
     LIMIT ${input.limit + 1}`;
   return pageFrom(
     rows,
@@ -97,11 +97,11 @@ export async function searchSkillSet(
   const cursor = nameCursor(input);
   const total = cursor.after ? Prisma.empty : Prisma.sql`, count(*) OVER ()::int AS total`;
   const rows = await db.$queryRaw<(Character & { recommendedMet: boolean; total?: number })[]>`
-    WITH ${scopeCte(viewer)}
-    SELECT s.id, s.name, s."corporationName", cardinality(k."failedRecommended") = 0 AS "recommendedMet" ${total}
-    FROM "CharacterSkillSetCheck" k JOIN scope s ON s.id = k."characterId"
-    WHERE k."skillSetId" = ${input.skillSetId} AND cardinality(k."failedRequired") = 0 ${afterName(cursor.after)}
-    ORDER BY s.name, s.id
+    SELECT ec.id, ec.name, ec."corporationName", cardinality(k."failedRecommended") = 0 AS "recommendedMet" ${total}
+    FROM "CharacterSkillSetCheck" k ${scopeJoins(Prisma.sql`k."characterId"`)}
+    WHERE k."skillSetId" = ${input.skillSetId} AND cardinality(k."failedRequired") = 0 AND ${inScope(viewer)}
+      ${afterName(cursor.after)}
+    ORDER BY ec.name, ec.id
     LIMIT ${input.limit + 1}`;
   return pageFrom(
     rows,
