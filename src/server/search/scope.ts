@@ -3,8 +3,8 @@
 // only when the finder lists it to the viewer AND the viewer may open its sheet: the
 // finder's scope (finderCharactersSql), never wider than the sheet's own rule
 // (viewableCharactersSql). For viewers holding characters_access the second condition
-// removes nothing; for a recruiter it keeps the shared characters they may open and drops
-// listed characters whose sheets they could not read (docs/search.md, "Scope").
+// removes nothing; without it, it drops the corporation mates the finder lists but whose
+// sheets the viewer could not open (docs/search.md, "Who may search").
 import { Prisma } from "@prisma/client";
 import { z } from "zod";
 import { finderCharactersSql, viewableCharactersSql } from "~/server/access/character-access-sql";
