@@ -13,8 +13,33 @@ import { eveId32, int64String } from "~/server/paging/inputs";
 import { unknownLocationName, unknownTypeName } from "~/server/sheet/assets";
 import { inScope, keysetCursor, pageFrom, type SearchPage, scopeJoins, searchPageInput, sheetPath } from "./scope";
 
-/** Deeper than any ship-in-container-in-ship EVE allows; stops a (never expected) parent cycle. */
-const MAX_DEPTH = 12;
+/**
+ * Parent levels walked: EVE nests a container in a ship's cargo in a ship in a carrier's
+ * bay at most, four levels. Fixed joins instead of a recursive CTE: its row estimate
+ * (ten rounds assumed) pushed the planned cost past PostgreSQL's JIT threshold, and
+ * compiling the query took seconds under load.
+ */
+const LEVELS = 6;
+const level = (i: number) => Prisma.raw(i === 0 ? "h" : `p${i}`);
+
+/** Each parent of the hit `h` by primary key: p1 its parent, p2 the grandparent, ... */
+function ancestorJoins(): Prisma.Sql {
+  const joins = Array.from({ length: LEVELS }, (_, i) => {
+    const [child, parent] = [level(i), level(i + 1)];
+    return Prisma.sql`LEFT JOIN "CharacterAsset" ${parent}
+      ON ${parent}."characterId" = h."characterId" AND ${parent}."itemId" = ${child}."parentItemId"`;
+  });
+  return Prisma.join(joins, " ");
+}
+
+/** The top-level item's location: the last ancestor found (no parent, or, as in the assets tab, a parent not stored). */
+function rootLocation(): Prisma.Sql {
+  const cases = Array.from(
+    { length: LEVELS },
+    (_, i) => Prisma.sql`WHEN ${level(i + 1)}."itemId" IS NULL THEN ${level(i)}."locationId"`,
+  );
+  return Prisma.sql`CASE ${Prisma.join(cases, " ")} ELSE ${level(LEVELS)}."locationId" END`;
+}
 /** The prefix unknownLocationName writes, so SQL sorts unnamed places by the name the row shows. */
 const UNKNOWN_LOCATION = unknownLocationName(0).replace(/0$/, "");
 
@@ -62,24 +87,15 @@ export async function searchItems(db: Db, viewer: Viewer, raw: ItemSearchInput):
     : Prisma.empty;
   const total = cursor.after ? Prisma.empty : Prisma.sql`, count(*) OVER ()::int AS total`;
   const rows = await db.$queryRaw<Raw[]>`
-    WITH RECURSIVE hits AS MATERIALIZED (
+    WITH hits AS MATERIALIZED (
       SELECT a."characterId", ec.name AS "characterName", ec."corporationName", a."itemId", a."typeId", a.quantity,
         a."parentItemId", a."locationId"
       FROM "CharacterAsset" a ${scopeJoins(Prisma.sql`a."characterId"`)}
       WHERE a."typeId" IN (${Prisma.join(typeIds)}) AND ${inScope(viewer)}
     ),
-    up AS (
-      SELECT h."characterId", h."itemId" AS hit, h."parentItemId" AS parent, h."locationId" AS place, 0 AS depth
-      FROM hits h
-      UNION ALL
-      SELECT up."characterId", up.hit, p."parentItemId", p."locationId", up.depth + 1
-      FROM up JOIN "CharacterAsset" p ON p."characterId" = up."characterId" AND p."itemId" = up.parent
-      WHERE up.depth < ${MAX_DEPTH}
-    ),
-    -- The last ancestor found is the top-level item: no parent, or (as in the assets tab) a parent not stored.
     roots AS (
-      SELECT DISTINCT ON ("characterId", hit) "characterId", hit, COALESCE(place, 0) AS "locationId"
-      FROM up ORDER BY "characterId", hit, depth DESC
+      SELECT h."characterId", h."itemId" AS hit, COALESCE(${rootLocation()}, 0) AS "locationId"
+      FROM hits h ${ancestorJoins()}
     ),
     grouped AS (
       SELECT h."characterId", h."characterName", h."corporationName", h."typeId", r."locationId",
