@@ -26,6 +26,7 @@ const LAYERS = [
   ["cli", "^src/server/cli/"],
   ["finder", "^src/server/finder/"],
   ["reports", "^src/server/reports/"],
+  ["search", "^src/server/search/"],
   ["sheet", "^src/server/sheet/"],
   ["skill-sets", "^src/server/skill-sets/"],
   ["admin-characters", "^src/server/admin-characters/"],

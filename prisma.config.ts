@@ -7,14 +7,18 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { defineConfig } from "prisma/config";
 
 // The schema's datasource must parse at generate time even where no database is configured.
 process.env.DATABASE_URL ??= "postgresql://placeholder@localhost:5432/placeholder";
 
+// The extensions the migrations create (src/server/db/embedded.ts, PGLITE_EXTENSIONS).
+const newPGlite = () => new PGlite({ extensions: { pg_trgm } });
+
 async function replayedMigrations(): Promise<PGlite> {
-  const pglite = new PGlite();
+  const pglite = newPGlite();
   const dir = path.join(import.meta.dirname, "prisma/migrations");
   const names = readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory())
@@ -31,6 +35,6 @@ export default defineConfig({
   // pglite-prisma-adapter pins its own copy of driver-adapter-utils; the shapes agree at runtime.
   adapter: async () =>
     new PrismaPGlite(
-      process.env.PRISMA_DIFF_FROM_MIGRATIONS === "1" ? await replayedMigrations() : new PGlite(),
+      process.env.PRISMA_DIFF_FROM_MIGRATIONS === "1" ? await replayedMigrations() : newPGlite(),
     ) as never,
 });

@@ -29,6 +29,7 @@ const CASES: { name: string; permissions: Permission[]; superuser?: boolean }[] 
 /** One procedure of each area, called with input its schema accepts. */
 const PROBES: Record<Area, (caller: ReturnType<typeof appRouter.createCaller>) => Promise<unknown>> = {
   finder: (caller) => caller.finder.filterOptions(),
+  search: (caller) => caller.search.types({ query: "Rorqual" }),
   reports: (caller) => caller.reports.filterOptions(),
   skillSets: (caller) => caller.skillSets.list(),
   characters: (caller) => caller.adminCharacters.filterOptions(),

@@ -13,6 +13,9 @@ import { Prisma } from "@prisma/client";
 import { TRPCError } from "@trpc/server";
 import { accessibleUserIdsSql, viewableCharactersSql } from "~/server/access/character-access-sql";
 import { findCharacters } from "~/server/finder/character-finder";
+import { searchItems } from "~/server/search/items";
+import { searchMails } from "~/server/search/mails";
+import { searchSkill } from "~/server/search/skills";
 import { corporationComplianceReport } from "~/server/reports/corporation-compliance";
 import { reportCsvResponse } from "~/server/reports/csv-export";
 import { skillSetReport } from "~/server/reports/skill-set-report";
@@ -95,6 +98,7 @@ const USERS: FixtureUser[] = [
 const ORPHAN = { id: 11, corp: CORP.A1 }; // registered, no owner any more
 const VIEWER_CHAR = 12;
 const VIEWER_CORPS = [CORP.A1, CORP.B, CORP.NONE];
+const MATRIX_TYPE = 34;
 
 let t: TestDatabase;
 const ascending = (a: number | string, b: number | string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -204,7 +208,15 @@ async function actualSql(viewer: Viewer) {
   const compliance = (await userComplianceReport(t.db, viewer, { limit: 200 })).rows;
   const corporations = (await corporationComplianceReport(t.db, viewer, { limit: 200 })).rows;
   const skillRows = (await skillSetReport(t.db, viewer, { limit: 200 })).rows;
+  // Search across characters: what the finder lists and the viewer may open (src/server/search/scope.ts).
+  const searched = (rows: { character: { id: number } }[]) => rows.map((r) => r.character.id).sort(ascending);
+  const search = {
+    items: searched((await searchItems(t.db, viewer, { typeIds: [MATRIX_TYPE], limit: 200 })).rows),
+    skills: searched((await searchSkill(t.db, viewer, { skillId: MATRIX_TYPE, limit: 200 })).rows),
+    mails: searched((await searchMails(t.db, viewer, { subject: "matrix", limit: 200 })).rows),
+  };
   return {
+    search,
     reportUsers: compliance.map((r) => [r.userId, r.canView] as const).sort((a, b) => ascending(a[0], b[0])),
     reportCorporations: corporations.map((r) => r.corporation!.id).sort(ascending),
     reportCorporationUsers: corporations.reduce((n, r) => n + r.users, 0),
@@ -261,6 +273,39 @@ beforeAll(async () => {
   await t.db.characterSkillSetCheck.createMany({
     data: registered.map((c) => ({ characterId: c.id, skillSetId: set.id, failedRequired: [], failedRecommended: [] })),
   });
+  // ...and holds an item, knows a skill and got a mail, so a search could find any of them.
+  const each = <T>(row: (id: number) => T) => registered.map((c) => row(c.id));
+  await t.db.characterAsset.createMany({
+    data: each((id) => ({
+      characterId: id,
+      itemId: BigInt(id),
+      typeId: MATRIX_TYPE,
+      quantity: 1,
+      locationFlag: "Hangar",
+      locationType: "station",
+      isSingleton: false,
+      locationId: 60003760n,
+    })),
+  });
+  await t.db.characterSkill.createMany({
+    data: each((id) => ({
+      characterId: id,
+      skillId: MATRIX_TYPE,
+      activeSkillLevel: 1,
+      trainedSkillLevel: 1,
+      skillpointsInSkill: 1,
+    })),
+  });
+  await t.db.characterMail.createMany({
+    data: each((id) => ({
+      characterId: id,
+      mailId: BigInt(id),
+      recipients: [],
+      subject: "Matrix",
+      isRead: false,
+      timestamp: new Date(),
+    })),
+  });
 });
 afterAll(async () => t?.drop());
 
@@ -303,8 +348,10 @@ describe("character access matrix", () => {
       const { mainsViewable, corporations, ...expected } = oracle(new Set(perms), corp);
       expect({ case: name, ...(await actual(viewer)) }).toEqual({ case: name, ...expected });
       const finder = perms.includes("finder_access") ? expected.listable : [];
+      const searched = finder.filter((id) => expected.viewable.includes(id));
       expect({ case: name, ...(await actualSql(viewer)) }).toEqual({
         case: name,
+        search: { items: searched, skills: searched, mails: searched },
         reportUsers: mainsViewable,
         reportCorporations: corporations,
         reportCorporationUsers: expected.users.length,

@@ -79,6 +79,8 @@ describe("migrations", () => {
     );
     const client = new pg.Client({ connectionString: fromSchema.url });
     await client.connect();
+    // Prisma's schema names no extensions (that is a preview feature): the migrations create pg_trgm, the search's index needs it.
+    await client.query("CREATE EXTENSION IF NOT EXISTS pg_trgm");
     await client.query(sql);
     await client.end();
     const [a, b] = await Promise.all([catalog(migrated.url), catalog(fromSchema.url)]);

@@ -17,6 +17,9 @@ export interface AreaRule {
 
 export const AREAS = {
   finder: { href: "/finder", label: "Finder", permissions: ["basic_access", "finder_access"] },
+  // Search shows sheet data of the finder's characters: the finder's permissions, and
+  // only characters whose sheets the viewer may open (src/server/search/scope.ts).
+  search: { href: "/search", label: "Search", permissions: ["basic_access", "finder_access"] },
   reports: { href: "/reports", label: "Reports", permissions: ["basic_access", "reports_access"] },
   skillSets: { href: "/admin/skill-sets", label: "Skill sets", permissions: ["view_skill_sets"] },
   characters: { href: "/admin/characters", label: "Characters", permissions: ["manage_characters"] },

@@ -7,6 +7,7 @@ import { complianceRouter } from "./routers/compliance";
 import { finderRouter } from "./routers/finder";
 import { notificationsRouter } from "./routers/notifications";
 import { reportsRouter } from "./routers/reports";
+import { searchRouter } from "./routers/search";
 import { sheetRouter } from "./routers/sheet";
 import { skillSetsRouter } from "./routers/skill-sets";
 import { statusRouter } from "./routers/status";
@@ -22,6 +23,7 @@ export const appRouter = router({
   finder: finderRouter,
   notifications: notificationsRouter,
   reports: reportsRouter,
+  search: searchRouter,
   sheet: sheetRouter,
   skillSets: skillSetsRouter,
   status: statusRouter,

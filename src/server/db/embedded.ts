@@ -3,6 +3,7 @@
 // protocol exactly as it reaches a real server in production.
 import { mkdir } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { securePrivateDir } from "~/server/launch/data-dir";
 
@@ -18,13 +19,20 @@ export interface EmbeddedPostgres {
  */
 export const EMBEDDED_MAX_CONNECTIONS = 1;
 
+/**
+ * The PostgreSQL extensions the migrations create (pg_trgm: the mail subject index of
+ * search, docs/search.md). PGlite loads an extension only when it is opened with it, so
+ * every PGlite that replays or serves the migrations is opened with these.
+ */
+export const PGLITE_EXTENSIONS = { pg_trgm };
+
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
   host?: string;
 }): Promise<EmbeddedPostgres> {
   await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
-  const pglite = await PGlite.create(options.dataDir);
+  const pglite = await PGlite.create(options.dataDir, { extensions: PGLITE_EXTENSIONS });
   // PGlite's file system sets 0666 on every file it writes, whatever the umask: the folder
   // (0700) keeps others out while it runs, and the files are tightened after start and stop.
   await securePrivateDir(options.dataDir);
