@@ -36,7 +36,18 @@ const text = (max: number) =>
     .max(max, `must be at most ${max} characters`)
     .refine((v) => !v.includes("\0"), "must not contain NUL");
 
+/** ldapts's parser forgives a missing closing parenthesis; a directory would not. */
+function isBalanced(value: string): boolean {
+  let depth = 0;
+  for (const c of value) {
+    depth += c === "(" ? 1 : c === ")" ? -1 : 0;
+    if (depth < 0) return false;
+  }
+  return depth === 0;
+}
+
 function isFilter(value: string): boolean {
+  if (!value.startsWith("(") || !value.endsWith(")") || !isBalanced(value)) return false;
   try {
     FilterParser.parseString(value);
     return true;
@@ -53,7 +64,8 @@ const filter = (placeholder?: string) =>
     )
     .refine((v) => !placeholder || v.includes(placeholder), `must contain ${placeholder}`);
 
-const dn = text(1000).refine((v) => /^[^=,]+=[^,]/.test(v.trim()), "must be a distinguished name such as cn=x,dc=y");
+const isDn = (v: string) => /^[^=,]+=[^,]/.test(v.trim());
+const dn = text(1000).refine(isDn, "must be a distinguished name such as cn=x,dc=y");
 
 const json = <T extends z.ZodType>(shape: T, example: string) =>
   z.string().transform((raw, ctx): z.output<T> => {
@@ -106,7 +118,15 @@ export const ldapSettingsShape = {
   LDAP_GROUP_SEARCH_BASE: dn.optional(),
   LDAP_GROUP_FILTER: filter("{dn}").default(DEFAULT_GROUP_FILTER),
   LDAP_GROUP_MAPPING: json(
-    z.record(dn, z.string().trim().min(1, "must be a group name").max(150, "must be at most 150 characters")),
+    z
+      .record(z.string(), z.string().trim().min(1, "must be a group name").max(150, "must be at most 150 characters"))
+      .superRefine((mapping, ctx) => {
+        for (const key of Object.keys(mapping).filter((k) => !isDn(k) || k.length > 1000))
+          ctx.addIssue({
+            code: "custom",
+            message: `keys must be group distinguished names, not ${JSON.stringify(key.slice(0, 60))}`,
+          });
+      }),
     '{"cn=staff,ou=groups,dc=example,dc=org":"active"}',
   ).optional(),
   LDAP_MIRROR_GROUPS: flag,
