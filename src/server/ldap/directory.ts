@@ -3,7 +3,14 @@
 // own, so the searches that follow keep the service account's rights), test the extra
 // filter on the entry, read its groups. The password goes to the server and nowhere else:
 // it is not logged, not kept, not put into any error.
-import { Client, InvalidCredentialsError, InappropriateAuthError, type Entry, UnwillingToPerformError } from "ldapts";
+import {
+  Client,
+  InvalidCredentialsError,
+  InappropriateAuthError,
+  type Entry,
+  ResultCodeError,
+  UnwillingToPerformError,
+} from "ldapts";
 import { fillFilter, firstRdnValue } from "./dn";
 import type { LdapSettings } from "./settings";
 
@@ -48,7 +55,9 @@ async function authenticate(settings: LdapSettings, username: string, password: 
   try {
     if (settings.bind) {
       await service.bind(settings.bind.dn, settings.bind.password).catch((error: unknown) => {
-        throw new DirectoryUnavailableError(`the service account (LDAP_BIND_DN) was refused: ${describe(error)}`);
+        // An LDAP result is the server's answer to the account; anything else is the way to the server.
+        const why = error instanceof ResultCodeError ? "the service account (LDAP_BIND_DN) was refused: " : "";
+        throw new DirectoryUnavailableError(`${why}${describe(error)}`);
       });
     }
     const attrs = [settings.attributes.displayName, settings.attributes.email];
