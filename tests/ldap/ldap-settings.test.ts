@@ -61,7 +61,10 @@ describe("LDAP settings", () => {
 });
 
 describe("startup with a bad LDAP setting", () => {
-  it("stops `npm start` with one line naming the setting, without printing the bind password", () => {
+  // A child process: slow on a loaded 2-core machine, not a speed check.
+  it("stops `npm start` with one line naming the setting, without printing the bind password", {
+    timeout: 120_000,
+  }, () => {
     const root = path.resolve(import.meta.dirname, "../..");
     const run = spawnSync(
       process.execPath,

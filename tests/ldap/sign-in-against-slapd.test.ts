@@ -1,5 +1,6 @@
 // LDAP sign-in against a real slapd (support/slapd.ts) and a real PostgreSQL: who gets in,
 // who does not and why, and what the app records about them.
+import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signInWithLdap } from "~/server/characters/ldap-sign-in";
 import { ldapDirectory } from "~/server/ldap/directory";
@@ -118,6 +119,21 @@ describe("LDAP unreachable", () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^LDAP directory unavailable: /);
     expect(lines[0]).not.toContain("alice-pw-secret");
+  });
+
+  it("answers unavailable when the server accepts the connection but never answers (LDAP_TIMEOUT_MS)", async () => {
+    const sockets: net.Socket[] = [];
+    const silent = net.createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const { port } = silent.address() as net.AddressInfo;
+    try {
+      const hung = ldapSettings(`ldap://127.0.0.1:${port}`, { LDAP_TIMEOUT_MS: "300", LDAP_CONNECT_TIMEOUT_MS: "300" });
+      // Without the timeouts ldapts would wait for good, and the test would hit its own time limit instead.
+      expect(await signIn("alice", "alice-pw", { settings: hung })).toEqual({ kind: "refused", reason: "unavailable" });
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+    }
   });
 
   it("answers unavailable when the service account is refused, naming LDAP_BIND_DN", async () => {
