@@ -45,7 +45,7 @@ describe("LDAP sign-in in Chromium", () => {
     await page.screenshot({ path: `${SCREENSHOT_DIR}/ldap-signin-390.png`, fullPage: true });
 
     await submit(page, "alice", "not-her-password");
-    await expect.poll(() => page.getByRole("alert").textContent()).toBe("Wrong username or password.");
+    await expect.poll(() => page.locator("#ldap-error").textContent()).toBe("Wrong username or password.");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("ldap-password");
 
     await page.getByLabel("Password").fill("alice-pw");
@@ -67,7 +67,7 @@ describe("LDAP sign-in in Chromium", () => {
     const page = await context.newPage();
     await page.goto(`${app.appUrl}/signin`);
     await submit(page, "alice", "alice-pw");
-    await expect.poll(() => page.getByRole("alert").textContent()).toContain("cannot be reached right now");
+    await expect.poll(() => page.locator("#ldap-error").textContent()).toContain("cannot be reached right now");
 
     await page.getByRole("button", { name: "Sign in with EVE Online" }).click();
     await page.waitForURL(/\/v2\/oauth\/authorize/);
