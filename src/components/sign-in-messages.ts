@@ -12,6 +12,7 @@ export const SIGN_IN_MESSAGES: Record<string, string> = {
   LdapThrottled: "Too many failed attempts. Wait a few minutes, then try again.",
   LdapNotAllowed: "Your directory account is not allowed to sign in here. Ask an administrator.",
   LdapNotActive: "Your directory account is not in the group that may use this app. Ask an administrator.",
+  LdapFailed: "Something went wrong on our side while signing you in. Please try again.",
   LdapUnavailable:
     "The staff directory (LDAP) cannot be reached right now. Try again later; sign-in with EVE Online still works.",
 };

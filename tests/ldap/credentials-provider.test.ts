@@ -5,14 +5,15 @@
 import { decode } from "next-auth/jwt";
 // next-auth 4 keeps its framework-free handler out of its exports map; the file is the same one the route runs.
 import { AuthHandler } from "../../node_modules/next-auth/core/index.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createAuthOptions } from "~/server/auth/options";
 import { findSessionUser } from "~/server/auth/session";
 import { registerCharacter } from "~/server/characters/registration";
 import { createTokenCipher } from "~/server/crypto/token-cipher";
+import { createDb, type Db } from "~/server/db/client";
 import { checkedSender } from "~/server/jobs/events";
 import type { LdapSettings } from "~/server/ldap/settings";
-import { createTestDatabase, type TestDatabase } from "../support/database";
+import { createTestDatabase, databaseUrl, type TestDatabase } from "../support/database";
 import { BASE_ENV, ldapSettings } from "../support/ldap-env";
 import { type Slapd, startSlapd } from "../support/slapd";
 
@@ -21,7 +22,7 @@ const cipher = createTokenCipher({ current: BASE_ENV.TOKEN_ENCRYPTION_KEY });
 let t: TestDatabase;
 let slapd: Slapd;
 
-function options(ldap: LdapSettings | undefined) {
+function options(ldap: LdapSettings | undefined, db: Db = t.db) {
   return createAuthOptions(
     {
       appUrl: APP_URL,
@@ -29,13 +30,13 @@ function options(ldap: LdapSettings | undefined) {
       sso: { clientId: "c", clientSecret: "s", baseUrl: APP_URL, issuer: "localhost" },
       ldap,
     },
-    { deps: { db: t.db, cipher, sendEvents: checkedSender(async () => undefined) }, signedInUserId: async () => null },
+    { deps: { db, cipher, sendEvents: checkedSender(async () => undefined) }, signedInUserId: async () => null },
   );
 }
 
 /** The browser's side of next-auth's credentials flow: fetch a CSRF token, then post the form. */
-async function postCredentials(ldap: LdapSettings | undefined, username: string, password: string) {
-  const opts = options(ldap);
+async function postCredentials(ldap: LdapSettings | undefined, username: string, password: string, db?: Db) {
+  const opts = options(ldap, db);
   const base = { origin: APP_URL, headers: { "x-forwarded-for": "198.51.100.77" }, query: {} };
   const csrf = await AuthHandler<{ csrfToken: string }>({
     req: { ...base, action: "csrf", method: "GET", cookies: {} },
@@ -95,6 +96,23 @@ describe("LDAP sign-in through next-auth", () => {
   it("says the directory is unavailable when LDAP is down", async () => {
     const { redirect } = await postCredentials(ldapSettings("ldap://127.0.0.1:1"), "alice", "alice-pw");
     expect(redirect).toBe("/signin?error=LdapUnavailable");
+  });
+
+  it("answers our own failure with a code and a logged reference, never the database's message", async () => {
+    const broken = createDb(databaseUrl("ma_test_never_created"), 1);
+    const lines: string[] = [];
+    const error = vi
+      .spyOn(console, "error")
+      .mockImplementation((...args: unknown[]) => void lines.push(args.join(" ")));
+    try {
+      const { redirect } = await postCredentials(ldapSettings(slapd.url), "alice", "alice-pw", broken);
+      expect(redirect).toBe("/signin?error=LdapFailed");
+      expect(lines.some((l) => /^\[error [0-9a-f]{12}\] LDAP sign-in:/.test(l))).toBe(true);
+      expect(lines.join("\n")).not.toContain("alice-pw");
+    } finally {
+      error.mockRestore();
+      await broken.$disconnect();
+    }
   });
 
   it("offers no LDAP provider unless LDAP is configured", async () => {

@@ -110,6 +110,16 @@ describe("LDAP sign-in", () => {
   });
 });
 
+describe("simultaneous sign-ins", () => {
+  it("of one new person create one user", async () => {
+    await t.db.user.deleteMany({ where: { ldapDn: userDn("bob") } });
+    const outcomes = await Promise.all([signIn("bob", "bob-pw"), signIn("bob", "bob-pw"), signIn("bob", "bob-pw")]);
+    const ids = new Set(outcomes.map((o) => (o.kind === "signed-in" ? o.userId : o.reason)));
+    expect(ids.size).toBe(1);
+    expect(await t.db.user.count({ where: { ldapDn: userDn("bob") } })).toBe(1);
+  });
+});
+
 describe("LDAP unreachable", () => {
   it("answers unavailable, with a line for the operator that never carries the password", async () => {
     const lines: string[] = [];

@@ -6,7 +6,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { LdapSignInForm } from "~/components/ldap-sign-in-form";
 import { SIGN_IN_MESSAGES, signInMessage } from "~/components/sign-in-messages";
-import { LDAP_ERROR_CODES } from "~/server/auth/ldap-provider";
+import { LDAP_ERROR_CODES, LDAP_FAILED } from "~/server/auth/ldap-provider";
 
 describe("the LDAP sign-in form", () => {
   const html = renderToStaticMarkup(createElement(LdapSignInForm));
@@ -28,7 +28,7 @@ describe("the LDAP sign-in form", () => {
   });
 
   it("explains every refusal code the provider sends", () => {
-    for (const code of Object.values(LDAP_ERROR_CODES)) {
+    for (const code of [...Object.values(LDAP_ERROR_CODES), LDAP_FAILED]) {
       expect(SIGN_IN_MESSAGES[code], code).toBeDefined();
       expect(signInMessage(code)).not.toMatch(/^Sign-in failed \(/);
     }

@@ -5,8 +5,11 @@
 import type { User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { type LdapRefusal, type LdapSignInDeps, signInWithLdap } from "~/server/characters/ldap-sign-in";
+import { toAppError } from "~/server/errors/unexpected";
 
 export const LDAP_PROVIDER_ID = "ldap";
+/** Our own failure (logged with a reference by toAppError), as the sign-in page's code. */
+export const LDAP_FAILED = "LdapFailed";
 
 /** The `error` codes the sign-in page reads (`/signin?error=…`), one per refusal. */
 export const LDAP_ERROR_CODES: Record<LdapRefusal, string> = {
@@ -39,11 +42,18 @@ export function ldapProvider(deps: LdapSignInDeps) {
     async authorize(credentials, req): Promise<User | null> {
       const username = typeof credentials?.username === "string" ? credentials.username.trim() : "";
       const password = typeof credentials?.password === "string" ? credentials.password : "";
-      const outcome = await signInWithLdap(deps, {
-        username,
-        password,
-        clientAddress: clientAddressOf(req.headers as Headers),
-      });
+      let outcome: Awaited<ReturnType<typeof signInWithLdap>>;
+      try {
+        outcome = await signInWithLdap(deps, {
+          username,
+          password,
+          clientAddress: clientAddressOf(req.headers as Headers),
+        });
+      } catch (error) {
+        // next-auth would put the message (a Prisma one, say) into the page's URL: log it under a reference instead.
+        toAppError(error, "LDAP sign-in");
+        throw new Error(LDAP_FAILED);
+      }
       // next-auth puts a thrown error's message into the sign-in page's `error` parameter.
       if (outcome.kind === "refused") throw new Error(LDAP_ERROR_CODES[outcome.reason]);
       return { id: outcome.userId };

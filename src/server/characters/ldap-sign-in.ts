@@ -69,6 +69,8 @@ async function recordDirectoryUser(
   const ldapDn = normalizeDn(entry.dn);
   const profile = { ldapUsername: entry.username, displayName: entry.displayName, email: entry.email };
   return deps.db.$transaction(async (tx) => {
+    // Two tabs signing the same person in at once must not both create them.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(4242002, hashtext(${ldapDn}))`;
     let user = await tx.user.findUnique({ where: { ldapDn } });
     const isNewUser = !user;
     if (!user) {
