@@ -59,6 +59,16 @@ describe("LDAP sign-in", () => {
     expect(await t.db.user.count()).toBe(before);
   });
 
+  it("refuses a username the filter finds on several entries, instead of guessing one", async () => {
+    const loose = ldapSettings(slapd.url, {
+      LDAP_USER_FILTER: "(&(objectClass=inetOrgPerson)(|(uid={username})(employeeType={username})))",
+    });
+    expect(await signIn("staff", "alice-pw", { settings: loose })).toEqual({
+      kind: "refused",
+      reason: "invalid-credentials",
+    });
+  });
+
   it("refuses an empty password instead of making it an unauthenticated bind", async () => {
     expect(await signIn("alice", "")).toEqual({ kind: "refused", reason: "invalid-credentials" });
   });

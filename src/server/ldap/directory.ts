@@ -9,6 +9,7 @@ import {
   InappropriateAuthError,
   type Entry,
   ResultCodeError,
+  SizeLimitExceededError,
   UnwillingToPerformError,
 } from "ldapts";
 import { fillFilter, firstRdnValue } from "./dn";
@@ -62,12 +63,18 @@ async function authenticate(settings: LdapSettings, username: string, password: 
     }
     const attrs = [settings.attributes.displayName, settings.attributes.email];
     const found = await run(() =>
-      service.search(settings.userSearchBase, {
-        scope: "sub",
-        filter: fillFilter(settings.userFilter, "{username}", username),
-        attributes: attrs,
-        sizeLimit: 2,
-      }),
+      service
+        .search(settings.userSearchBase, {
+          scope: "sub",
+          filter: fillFilter(settings.userFilter, "{username}", username),
+          attributes: attrs,
+          sizeLimit: 2,
+        })
+        .catch((error: unknown) => {
+          // More entries than the limit: as ambiguous as two, below.
+          if (error instanceof SizeLimitExceededError) return { searchEntries: [] as Entry[] };
+          throw error;
+        }),
     );
     // Two entries for one username is a directory to fix, not a user to guess at.
     const entry = found.searchEntries.length === 1 ? found.searchEntries[0]! : undefined;
@@ -101,7 +108,11 @@ async function connect(settings: LdapSettings): Promise<Client> {
     connectTimeout: settings.connectTimeoutMs,
     strictDN: true,
   });
-  if (settings.startTls) await run(() => client.startTLS());
+  if (settings.startTls)
+    await run(() => client.startTLS()).catch(async (error: unknown) => {
+      await client.unbind().catch(() => undefined);
+      throw error;
+    });
   return client;
 }
 
