@@ -3,6 +3,7 @@
 // (LDAP_GROUP_MAPPING) and mirrored ones (LDAP_MIRROR_GROUPS), against a real slapd.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signInWithLdap } from "~/server/characters/ldap-sign-in";
+import { listUsers, permissionHolders } from "~/server/groups/admin";
 import { ldapDirectory } from "~/server/ldap/directory";
 import type { LdapSettings } from "~/server/ldap/settings";
 import { FailureThrottle } from "~/server/ldap/throttle";
@@ -103,5 +104,15 @@ describe("mirrored groups", () => {
     expect(names).toContain("Fleet Logistics");
     const user = await t.db.user.findUniqueOrThrow({ where: { ldapDn: userDn("bob") } });
     expect(user.id).toBe(bob);
+  });
+});
+
+describe("LDAP users in the admin pages", () => {
+  it("are found by directory name or username and named by it, having no character", async () => {
+    const alice = await signIn(ldapSettings(slapd.url), "alice", "alice-pw");
+    expect((await listUsers(t.db, "archer")).map((u) => u.id)).toEqual([alice]);
+    expect((await listUsers(t.db, "ALIC")).map((u) => u.id)).toEqual([alice]);
+    const holders = (await permissionHolders(t.db)).find((p) => p.permission === "basic_access")!.holders;
+    expect(holders.find((h) => h.userId === alice)?.name).toBe("Alice Archer");
   });
 });
