@@ -27,13 +27,16 @@ const SEED = path.resolve(import.meta.dirname, "fixtures/ldap-seed.ldif");
 export interface Slapd {
   url: string;
   port: number;
+  /** With `{ tls: true }`: the PEM of the self-signed certificate slapd offers on StartTLS (CN and IP 127.0.0.1). */
+  caFile: string | undefined;
   /** Adds or removes the user from a group, as the directory's administrators would. */
   setMember(group: string, uid: string, member: boolean): Promise<void>;
   stop(): Promise<void>;
 }
 
-function config(dir: string): string {
+function config(dir: string, tls: boolean): string {
   return `${["core", "cosine", "inetorgperson", "nis"].map((s) => `include ${SCHEMA_DIR}/${s}.schema`).join("\n")}
+${tls ? `TLSCertificateFile ${dir}/cert.pem\nTLSCertificateKeyFile ${dir}/key.pem` : ""}
 pidfile ${dir}/slapd.pid
 argsfile ${dir}/slapd.args
 modulepath ${MODULE_DIR}
@@ -75,7 +78,33 @@ async function waitForPort(port: number, child: ChildProcess, log: () => string)
   throw new Error(`slapd did not listen on ${port} within 15 s: ${log()}`);
 }
 
-export async function startSlapd(): Promise<Slapd> {
+/** A throwaway self-signed certificate for 127.0.0.1, made with the machine's openssl. */
+function selfSignedCertificate(dir: string): void {
+  const made = spawnSync(
+    "openssl",
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-days",
+      "1",
+      "-subj",
+      "/CN=127.0.0.1",
+      "-addext",
+      "subjectAltName=IP:127.0.0.1",
+      "-keyout",
+      `${dir}/key.pem`,
+      "-out",
+      `${dir}/cert.pem`,
+    ],
+    { encoding: "utf8" },
+  );
+  if (made.status !== 0) throw new Error(`openssl could not make a certificate: ${made.stderr}`);
+}
+
+export async function startSlapd(options: { tls?: boolean } = {}): Promise<Slapd> {
   if (!existsSync(SLAPD))
     throw new Error(
       `slapd not found at ${SLAPD}: install Debian's slapd (see tests/README.md, "What needs what") or set SLAPD_PATH`,
@@ -83,7 +112,8 @@ export async function startSlapd(): Promise<Slapd> {
   const dir = mkdtempSync(path.join(tmpdir(), "ma-slapd-"));
   mkdirSync(path.join(dir, "data"));
   const conf = path.join(dir, "slapd.conf");
-  writeFileSync(conf, config(dir));
+  if (options.tls) selfSignedCertificate(dir);
+  writeFileSync(conf, config(dir, Boolean(options.tls)));
   const seeded = spawnSync(SLAPD, ["-T", "add", "-f", conf, "-l", SEED], { encoding: "utf8" });
   if (seeded.status !== 0) throw new Error(`slapadd failed: ${seeded.stderr}`);
 
@@ -99,6 +129,7 @@ export async function startSlapd(): Promise<Slapd> {
   return {
     url,
     port,
+    caFile: options.tls ? path.join(dir, "cert.pem") : undefined,
     async setMember(group, uid, member) {
       const client = new Client({ url });
       try {

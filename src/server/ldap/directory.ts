@@ -3,6 +3,9 @@
 // own, so the searches that follow keep the service account's rights), test the extra
 // filter on the entry, read its groups. The password goes to the server and nowhere else:
 // it is not logged, not kept, not put into any error.
+import { readFileSync } from "node:fs";
+import { isIP } from "node:net";
+import { type ConnectionOptions, rootCertificates } from "node:tls";
 import {
   Client,
   InvalidCredentialsError,
@@ -102,18 +105,33 @@ async function authenticate(settings: LdapSettings, username: string, password: 
 }
 
 async function connect(settings: LdapSettings): Promise<Client> {
+  // Read at each sign-in, so a renewed CA file needs no restart; the certificate is always verified.
+  const tlsOptions = settings.tlsCaFile
+    ? { ca: [...rootCertificates, readFileSync(settings.tlsCaFile, "utf8")] }
+    : undefined;
   const client = new Client({
     url: settings.url,
     timeout: settings.timeoutMs,
     connectTimeout: settings.connectTimeoutMs,
     strictDN: true,
+    // Only for ldaps://: given on an ldap:// client, ldapts's StartTLS handshake is cut off.
+    tlsOptions: settings.url.startsWith("ldaps:") ? tlsOptions : undefined,
   });
   if (settings.startTls)
-    await run(() => client.startTLS()).catch(async (error: unknown) => {
+    await run(() => client.startTLS(startTlsOptions(settings.url, tlsOptions))).catch(async (error: unknown) => {
       await client.unbind().catch(() => undefined);
       throw error;
     });
   return client;
+}
+
+/**
+ * ldapts upgrades the socket without naming the server, and Node then checks the certificate
+ * against "localhost": the URL's host must be passed for the check to mean anything.
+ */
+function startTlsOptions(url: string, base: ConnectionOptions | undefined): ConnectionOptions {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, "");
+  return { ...base, host, ...(isIP(host) ? {} : { servername: host }) };
 }
 
 async function passwordMatches(settings: LdapSettings, dn: string, password: string): Promise<boolean> {

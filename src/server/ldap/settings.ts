@@ -1,6 +1,7 @@
 // The LDAP_* settings (docs/ldap.md): their zod shape, merged into src/env.ts's schema, and
 // the checks across settings. LDAP is off unless LDAP_URL is set; every other LDAP_* value
 // is checked anyway, so a typo stops startup naming the setting even before LDAP is switched on.
+import { existsSync } from "node:fs";
 import { FilterParser } from "ldapts";
 import { z } from "zod";
 import { normalizeDn } from "./dn";
@@ -11,6 +12,8 @@ export const SPECIAL_GROUPS = { active: "active", superuser: "superuser" } as co
 export interface LdapSettings {
   url: string;
   startTls: boolean;
+  /** A PEM file of the CA(s) the directory's certificate is checked against, beside Node's own list. */
+  tlsCaFile: string | undefined;
   /** The service account that searches the directory; anonymous search when absent. */
   bind: { dn: string; password: string } | undefined;
   userSearchBase: string;
@@ -106,6 +109,9 @@ export const ldapSettingsShape = {
     .regex(/^ldaps?:\/\/[^\s/]+\/?$/, "must be an ldap:// or ldaps:// URL with host and optional port")
     .optional(),
   LDAP_START_TLS: flag,
+  LDAP_TLS_CA_FILE: text(1000)
+    .refine((v) => existsSync(v), "must be the path of a readable PEM file")
+    .optional(),
   LDAP_BIND_DN: dn.optional(),
   LDAP_BIND_PASSWORD: text(1000).optional(),
   LDAP_USER_SEARCH_BASE: dn.optional(),
@@ -166,6 +172,7 @@ export function ldapSettingsFrom(v: Parsed): LdapSettings | undefined {
   return {
     url: v.LDAP_URL,
     startTls: v.LDAP_START_TLS,
+    tlsCaFile: v.LDAP_TLS_CA_FILE,
     bind: v.LDAP_BIND_DN && v.LDAP_BIND_PASSWORD ? { dn: v.LDAP_BIND_DN, password: v.LDAP_BIND_PASSWORD } : undefined,
     userSearchBase: v.LDAP_USER_SEARCH_BASE,
     userFilter: v.LDAP_USER_FILTER,
