@@ -18,6 +18,10 @@ const LAYERS = [
   ["api", "^src/server/api/"],
   ["auth", "^src/server/auth/"],
   ["deps", "^src/server/deps\\.ts$"],
+  ["status", "^src/server/status/"],
+  // Jobs run domain functions of any layer (compliance reads the reports): only the drivers above import them.
+  ["job-definitions", "^src/server/jobs/definitions/"],
+  ["compliance", "^src/server/compliance/"],
   ["cli", "^src/server/cli/"],
   ["finder", "^src/server/finder/"],
   ["reports", "^src/server/reports/"],
@@ -26,7 +30,6 @@ const LAYERS = [
   ["admin-characters", "^src/server/admin-characters/"],
   ["characters", "^src/server/characters/"],
   ["groups", "^src/server/groups/"],
-  ["job-definitions", "^src/server/jobs/definitions/"],
   ["jobs", "^src/server/jobs/[^/]+$"],
   ["sharing", "^src/server/sharing/"],
   ["updates", "^src/server/updates/"],
@@ -42,6 +45,7 @@ const LAYERS = [
   ["db", "^src/server/db/"],
   ["crypto", "^src/server/crypto/"],
   ["launch", "^src/server/launch/"],
+  ["metrics", "^src/server/metrics/"],
   ["simulator", "^src/simulator/"],
 ];
 

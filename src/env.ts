@@ -3,6 +3,7 @@
 import { CronExpressionParser } from "cron-parser";
 import { z } from "zod";
 import { type LdapSettings, ldapSettingsFrom, ldapSettingsIssues, ldapSettingsShape } from "~/server/ldap/settings";
+import { normaliseOrigin, type WebhookSettings } from "~/server/notifications/webhook-url";
 import { effectiveStaleMinutes, parseStaleMinutesConfig, SectionConfigError } from "~/server/sections/settings";
 import type { EngineSettings } from "~/server/updates/engine-settings";
 
@@ -129,6 +130,39 @@ const schema = z
       .min(1, "must be at least 1 day")
       .max(3650, "must be at most 3650 days")
       .default(90),
+    /** Bearer token of /api/metrics; unset, the endpoint answers 404. */
+    METRICS_TOKEN: z
+      .string()
+      .optional()
+      .refine(
+        (v) => v === undefined || /^[\x21-\x7e]{16,256}$/.test(v),
+        "must be 16 to 256 printable characters without spaces (openssl rand -hex 32)",
+      ),
+    /** Origins webhooks may post to besides Discord's and Slack's (self-hosted Mattermost, a test receiver). */
+    MEMBERAUDIT_WEBHOOK_ALLOWED_ORIGINS: z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        const origins: string[] = [];
+        for (const entry of (v ?? "")
+          .split(",")
+          .map((e) => e.trim())
+          .filter(Boolean)) {
+          const origin = normaliseOrigin(entry);
+          if (!origin) {
+            ctx.addIssue({ code: "custom", message: `"${entry}" is not an origin such as https://chat.example.org` });
+            return z.NEVER;
+          }
+          origins.push(origin);
+        }
+        return origins;
+      }),
+    MEMBERAUDIT_COMPLIANCE_GRACE_HOURS: z.coerce
+      .number({ error: "must be a number of hours" })
+      .int("must be a whole number of hours")
+      .min(0, "must be 0 or more hours")
+      .max(8760, "must be at most 8760 hours (a year)")
+      .default(0),
     INNGEST_EVENT_KEY: optionalString,
     INNGEST_SIGNING_KEY: optionalString,
     INNGEST_DEV: flag,
@@ -182,8 +216,14 @@ export interface Env {
   sharingTimeoutMinutes: number;
   /** Notifications older than this many days are purged, read or not. */
   notificationRetentionDays: number;
+  /** Where webhooks may post besides Discord and Slack. */
+  webhooks: WebhookSettings;
+  /** A compliance group member who stops qualifying stays this many hours before removal; 0 = at once. */
+  complianceGraceHours: number;
   tokenKeys: { current: string; previous: string[] };
   inngest: { enabled: boolean; eventKey?: string; signingKey?: string; dev: boolean; baseUrl?: string };
+  /** Bearer token Prometheus sends to /api/metrics; undefined: the endpoint is off (404). */
+  metricsToken: string | undefined;
   /** Staff sign-in through LDAP (docs/ldap.md); undefined unless LDAP_URL is set. */
   ldap: LdapSettings | undefined;
 }
@@ -235,6 +275,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     imageBaseUrl: v.EVE_IMAGE_BASE_URL.replace(/\/$/, ""),
     sharingTimeoutMinutes: v.SHARING_TIMEOUT_MINUTES,
     notificationRetentionDays: v.MEMBERAUDIT_NOTIFICATIONS_RETENTION_DAYS,
+    webhooks: { allowedOrigins: v.MEMBERAUDIT_WEBHOOK_ALLOWED_ORIGINS },
+    complianceGraceHours: v.MEMBERAUDIT_COMPLIANCE_GRACE_HOURS,
     engine: {
       staleMinutes: effectiveStaleMinutes(v.MEMBERAUDIT_SECTION_STALE_MINUTES_CONFIG ?? {}),
       section: { retentionDays: v.MEMBERAUDIT_DATA_RETENTION_LIMIT, assetsChunkSize: v.MEMBERAUDIT_ASSETS_CHUNK_SIZE },
@@ -253,6 +295,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       dev: v.INNGEST_DEV,
       baseUrl: v.INNGEST_BASE_URL,
     },
+    metricsToken: v.METRICS_TOKEN,
     ldap: ldapSettingsFrom(v),
   };
 }

@@ -3,7 +3,7 @@
 // entry points (routes, pages, jobs, CLI) call appDeps() and pass what is needed down.
 import { env } from "~/env";
 import { createTokenCipher } from "~/server/crypto/token-cipher";
-import { createDb } from "~/server/db/client";
+import { createDb, poolCounts } from "~/server/db/client";
 import type { AppDeps } from "~/server/deps";
 import { createEsiClient, userAgent } from "~/server/esi/client";
 import { EsiMetrics } from "~/server/esi/metrics";
@@ -12,6 +12,8 @@ import type { SsoClientConfig } from "~/server/identity/sso-client";
 import type { EmbeddedRunner } from "~/server/jobs/embedded-runner";
 import { checkedSender } from "~/server/jobs/events";
 import type { JobDefinition } from "~/server/jobs/job";
+import { setMetricSources } from "~/server/metrics/registry";
+import { inngestDashboardUrl } from "~/server/status/overview";
 import { embeddedRunnerFor, jobDelivery, jobsFor } from "./jobs";
 
 const holder = globalThis as unknown as { __memberauditDeps?: AppDeps };
@@ -47,7 +49,17 @@ export function appDeps(): AppDeps {
       sso,
       sendEvents: checkedSender(jobDelivery(appDeps)),
       engine: settings.engine,
+      jobEngine: settings.inngest.enabled
+        ? { kind: "inngest", dashboardUrl: inngestDashboardUrl(settings.inngest.baseUrl, settings.inngest.dev) }
+        : { kind: "embedded" },
+      webhooks: settings.webhooks,
+      complianceGraceHours: settings.complianceGraceHours,
     };
+    const { esi } = holder.__memberauditDeps;
+    setMetricSources({
+      pool: () => poolCounts(db),
+      errorLimitRemaining: async () => (await esi.limiterState?.())?.errorLimit.remain ?? null,
+    });
   }
   return holder.__memberauditDeps;
 }

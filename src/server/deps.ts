@@ -6,6 +6,8 @@ import type { TokenCipher } from "~/server/crypto/token-cipher";
 import type { EsiClient } from "~/server/esi/client";
 import type { SsoClientConfig } from "~/server/identity/sso-client";
 import type { SendJobEvents } from "~/server/jobs/events";
+import type { JobEngineInfo } from "~/server/status/overview";
+import type { WebhookSettings } from "~/server/notifications/webhook-url";
 import type { EngineSettings } from "~/server/updates/engine-settings";
 
 export interface AppDeps {
@@ -17,4 +19,10 @@ export interface AppDeps {
   sendEvents: SendJobEvents;
   /** Section settings the pages read (roles on/off, stale minutes); defaults when absent (tests). */
   engine?: EngineSettings;
+  /** Which engine runs the jobs, for the status page; the embedded runner when absent (tests). */
+  jobEngine?: JobEngineInfo;
+  /** Where webhooks may post besides Discord and Slack; none when absent (tests). */
+  webhooks?: WebhookSettings;
+  /** MEMBERAUDIT_COMPLIANCE_GRACE_HOURS, for the compliance admin's preview and save; 0 when absent (tests). */
+  complianceGraceHours?: number;
 }

@@ -20,6 +20,7 @@ const CASES: { name: string; permissions: Permission[]; superuser?: boolean }[] 
   { name: "recruiter", permissions: ["basic_access", "finder_access"] },
   { name: "skill set reader", permissions: ["view_skill_sets"] },
   { name: "character manager", permissions: ["manage_characters"] },
+  { name: "status viewer", permissions: ["view_status"] },
   { name: "reports without basic access", permissions: ["reports_access"] },
   { name: "corp leadership", permissions: ["basic_access", "reports_access", "view_same_corporation"] },
   { name: "superuser", permissions: [], superuser: true },
@@ -31,6 +32,7 @@ const PROBES: Record<Area, (caller: ReturnType<typeof appRouter.createCaller>) =
   reports: (caller) => caller.reports.filterOptions(),
   skillSets: (caller) => caller.skillSets.list(),
   characters: (caller) => caller.adminCharacters.filterOptions(),
+  status: (caller) => caller.status.overview(),
   admin: (caller) => caller.admin.groups(),
 };
 

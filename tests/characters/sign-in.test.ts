@@ -56,6 +56,8 @@ describe("an EVE SSO round trip", () => {
     expect(sent).toEqual([
       { name: "memberaudit/character.public.refresh", data: { characterIds: [502] } },
       { name: "memberaudit/character.update", data: { characterId: 502 } },
+      // A registration is a compliance trigger for its owner.
+      { name: "memberaudit/compliance.recompute", data: { userIds: [user.userId] } },
     ]);
     const token = await t.db.esiToken.findUniqueOrThrow({ where: { characterId: 502 } });
     expect(cipher.decrypt(token.refreshTokenEnc)).toBe("refresh-502");

@@ -39,9 +39,14 @@ beforeAll(async () => {
   await t.db.user.createMany({ data: [{ id: "alice" }, { id: "bob" }] });
   // n0 newest … n6 oldest; n1, n3 and n4 are read. Two share a timestamp, so the id breaks the tie.
   for (let i = 0; i < 7; i++)
-    await notify(t.db, ["alice"], { level: "info", title: `n${i}`, message: "m" }, minutesAgo(i === 3 ? 2 : i));
+    await notify(
+      t.db,
+      ["alice"],
+      { event: "character_removed", level: "info", title: `n${i}`, message: "m" },
+      minutesAgo(i === 3 ? 2 : i),
+    );
   await t.db.notification.updateMany({ where: { title: { in: ["n1", "n3", "n4"] } }, data: { readAt: new Date() } });
-  await notify(t.db, ["bob"], { level: "warning", title: "bob's", message: "m" });
+  await notify(t.db, ["bob"], { event: "character_removed", level: "warning", title: "bob's", message: "m" });
 });
 afterAll(async () => {
   await esi.close();
@@ -76,6 +81,12 @@ describe("the notification list", () => {
       code: "BAD_REQUEST",
     });
     await expect(callerFor("alice").notifications.list({ limit: 500 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("takes a null cursor as the first page (what the centre's refetch after marking sends)", async () => {
+    const first = await callerFor("alice").notifications.list({ limit: 2 });
+    const refetched = await callerFor("alice").notifications.list({ limit: 2, cursor: null });
+    expect(refetched.rows.map((r) => r.title)).toEqual(first.rows.map((r) => r.title));
   });
 
   it("shows a user only their own notifications", async () => {
@@ -132,13 +143,23 @@ describe("marking read", () => {
 
 describe("notify", () => {
   it("writes one row per user and drops a repeated dedupe key for the same user only", async () => {
-    const notice = { level: "success" as const, title: "compliant", message: "m", dedupeKey: "compliance:gained:1" };
+    const notice = {
+      event: "compliance_gained" as const,
+      level: "success" as const,
+      title: "compliant",
+      message: "m",
+      dedupeKey: "compliance:gained:1",
+    };
     expect(await notify(t.db, ["alice", "bob", "alice"], notice)).toBe(2);
     expect(await notify(t.db, ["alice", "bob"], notice)).toBe(0);
     expect(await notify(t.db, ["alice"], { ...notice, dedupeKey: "compliance:gained:2" })).toBe(1);
     // Without a key the same facts may be told again.
-    expect(await notify(t.db, ["bob"], { level: "info", title: "again", message: "m" })).toBe(1);
-    expect(await notify(t.db, ["bob"], { level: "info", title: "again", message: "m" })).toBe(1);
+    expect(
+      await notify(t.db, ["bob"], { event: "character_removed", level: "info", title: "again", message: "m" }),
+    ).toBe(1);
+    expect(
+      await notify(t.db, ["bob"], { event: "character_removed", level: "info", title: "again", message: "m" }),
+    ).toBe(1);
     expect(await t.db.notification.count({ where: { title: "compliant" } })).toBe(3);
   });
 });
@@ -146,9 +167,24 @@ describe("notify", () => {
 describe("retention", () => {
   it("purges notifications older than the retention days, read or not, and keeps the rest", async () => {
     const day = 24 * 60;
-    await notify(t.db, ["alice"], { level: "info", title: "old unread", message: "m" }, minutesAgo(31 * day));
-    await notify(t.db, ["bob"], { level: "info", title: "old read", message: "m" }, minutesAgo(40 * day));
-    await notify(t.db, ["alice"], { level: "info", title: "recent", message: "m" }, minutesAgo(29 * day));
+    await notify(
+      t.db,
+      ["alice"],
+      { event: "character_removed", level: "info", title: "old unread", message: "m" },
+      minutesAgo(31 * day),
+    );
+    await notify(
+      t.db,
+      ["bob"],
+      { event: "character_removed", level: "info", title: "old read", message: "m" },
+      minutesAgo(40 * day),
+    );
+    await notify(
+      t.db,
+      ["alice"],
+      { event: "character_removed", level: "info", title: "recent", message: "m" },
+      minutesAgo(29 * day),
+    );
     await t.db.notification.updateMany({ where: { title: "old read" }, data: { readAt: new Date() } });
     const before = await t.db.notification.count();
     expect(await purgeOldNotifications(t.db, 30)).toEqual({ deleted: 2 });
@@ -158,7 +194,12 @@ describe("retention", () => {
   });
 
   it("runs daily as the purge-notifications job with the configured days", async () => {
-    await notify(t.db, ["alice"], { level: "info", title: "a week old", message: "m" }, minutesAgo(8 * 24 * 60));
+    await notify(
+      t.db,
+      ["alice"],
+      { event: "character_removed", level: "info", title: "a week old", message: "m" },
+      minutesAgo(8 * 24 * 60),
+    );
     const job = createJobs(() => ({ db: t.db, esi }), {
       sharingTimeoutMinutes: 0,
       notificationRetentionDays: 7,

@@ -95,4 +95,18 @@ describe("section settings", () => {
     expect(errorOf({ ...demo, MEMBERAUDIT_DATA_RETENTION_LIMIT: "3" }).reason).toContain("at least 7");
     expect(errorOf({ ...demo, MEMBERAUDIT_UPDATE_CRON: "every five minutes" }).setting).toBe("MEMBERAUDIT_UPDATE_CRON");
   });
+
+  it("takes webhook origins as a comma list of origins, none by default, and names the setting for a bad one", () => {
+    expect(parseEnv(demo).webhooks.allowedOrigins).toEqual([]);
+    const origins = parseEnv({
+      ...demo,
+      MEMBERAUDIT_WEBHOOK_ALLOWED_ORIGINS: " HTTPS://Chat.Example.org:443 , http://127.0.0.1:8065",
+    });
+    expect(origins.webhooks.allowedOrigins).toEqual(["https://chat.example.org", "http://127.0.0.1:8065"]);
+    for (const bad of ["chat.example.org", "https://chat.example.org/hooks", "ftp://x.org", "https://u:p@x.org"]) {
+      const error = errorOf({ ...demo, MEMBERAUDIT_WEBHOOK_ALLOWED_ORIGINS: bad });
+      expect(error.setting).toBe("MEMBERAUDIT_WEBHOOK_ALLOWED_ORIGINS");
+      expect(error.reason).toContain("is not an origin");
+    }
+  });
 });

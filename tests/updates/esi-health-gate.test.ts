@@ -109,6 +109,16 @@ describe("ESI health gate", () => {
     expect(await stale()).toEqual([]);
   });
 
+  it("one 500 from the status route is no verdict: a second reading says up and the sections run", async () => {
+    await t.db.sectionUpdateStatus.updateMany({ where: { characterId: A }, data: { isSuccess: false } });
+    sim.injectFault({ kind: "status", status: 500, route: "/meta/status", count: 1 });
+    clock += 61_000;
+    const pass = await scheduledPass();
+    expect(pass.statusReads).toBe(2);
+    const status = await rows();
+    expect(Object.values(status).every((r) => r.isSuccess && r.errorMessage === null)).toBe(true);
+  });
+
   it("one route down: only the sections using it are skipped", async () => {
     await t.db.sectionUpdateStatus.updateMany({ where: { characterId: A }, data: { isSuccess: false } });
     await setHealth({ state: "route-down", route: "GET /characters/{character_id}/wallet" });

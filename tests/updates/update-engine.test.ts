@@ -128,12 +128,22 @@ describe("update engine", () => {
     sim.revokeCharacterTokens(B);
     await t.db.esiToken.update({ where: { characterId: B }, data: { accessTokenExpiresAt: new Date(0) } });
     for (let run = 0; run < 2; run++) {
+      const sendEvent = vi.fn(async () => ({ ids: [] }));
       const engine = new InngestTestEngine({
         function: updateFn(),
         events: [{ name: characterUpdate.name, data: { characterId: B, sections: ["wallet_balance"], force: true } }],
+        transformCtx: (ctx) => {
+          (ctx.step as { sendEvent: unknown }).sendEvent = sendEvent;
+          return ctx;
+        },
       });
       const { error } = await engine.execute();
       expect((error as Error | undefined)?.name).toBe("NonRetriableError");
+      // The dead token is a compliance trigger for its owner.
+      expect(sendEvent).toHaveBeenCalledWith("recompute-compliance", {
+        name: "memberaudit/compliance.recompute",
+        data: { userIds: ["owner-b"] },
+      });
     }
     expect(await t.db.notification.count({ where: { userId: "owner-b" } })).toBe(1);
     expect((await stale()).has(B)).toBe(false);

@@ -1,16 +1,24 @@
 "use client";
+import Link from "next/link";
 import { useState } from "react";
 import { GroupsAdmin } from "./groups-admin";
 import { HoldersTable } from "./holders-table";
 import { UsersAdmin } from "./users-admin";
+import { WebhooksAdmin } from "./webhooks-admin";
 
-const TABS = { groups: "Groups", users: "Users", holders: "Who holds what" } as const;
+const TABS = { groups: "Groups", users: "Users", holders: "Who holds what", webhooks: "Webhooks" } as const;
 
 export function AdminPanel() {
   const [tab, setTab] = useState<keyof typeof TABS>("groups");
   return (
     <div>
       <h1 className="mb-4 text-2xl font-semibold text-slate-100">Administration</h1>
+      <p className="mb-4 text-sm text-slate-300">
+        Groups whose members the app manages by compliance and rules:{" "}
+        <Link href="/admin/compliance" className="text-sky-300 underline">
+          Compliance groups
+        </Link>
+      </p>
       <div role="tablist" className="mb-6 flex gap-2 border-b border-ink-700">
         {Object.entries(TABS).map(([key, label]) => (
           <button
@@ -28,6 +36,7 @@ export function AdminPanel() {
       {tab === "groups" && <GroupsAdmin />}
       {tab === "users" && <UsersAdmin />}
       {tab === "holders" && <HoldersTable />}
+      {tab === "webhooks" && <WebhooksAdmin />}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import type { CurrentUser } from "~/server/auth/session";
 import type { AppDeps } from "~/server/deps";
 import { AppError } from "~/server/errors/app-error";
 import type { Permission } from "~/server/identity/permissions";
+import { appMetrics, secondsSince } from "~/server/metrics/registry";
 import { asTRPCError, formatError } from "./errors";
 
 export interface Context {
@@ -23,11 +24,24 @@ const t = initTRPC.context<Context>().create({
 
 export const router = t.router;
 
-/** Every procedure's failure leaves with its AppError's code, for HTTP and in-process callers alike. */
-export const publicProcedure = t.procedure.use(async ({ next, path }) => {
-  const result = await next();
-  if (!result.ok) throw asTRPCError(result.error, path);
-  return result;
+/**
+ * Every procedure's failure leaves with its AppError's code, for HTTP and in-process callers alike;
+ * every call's duration goes to /api/metrics by procedure and outcome (the code, or "ok").
+ */
+export const publicProcedure = t.procedure.use(async ({ next, path, type }) => {
+  const start = performance.now();
+  let outcome = "ok";
+  try {
+    const result = await next();
+    if (!result.ok) {
+      const error = asTRPCError(result.error, path);
+      outcome = error.code;
+      throw error;
+    }
+    return result;
+  } finally {
+    appMetrics().trpcDuration.observe({ procedure: path, type, outcome }, secondsSince(start));
+  }
 });
 
 export const signedInProcedure = publicProcedure.use(async ({ ctx, next }) => {

@@ -7,12 +7,15 @@ import type { TokenCipher } from "~/server/crypto/token-cipher";
 import type { Db } from "~/server/db/client";
 import { notFound } from "~/server/errors/app-error";
 import { revokeRefreshToken, type SsoClientConfig } from "~/server/identity/sso-client";
+import { complianceRecompute, type SendJobEvents } from "~/server/jobs/events";
 import { characterRemovalRecipients, notifyCharacterRemoved } from "~/server/notifications/character-removed";
 
 export interface RemovalDeps {
   db: Db;
   cipher: TokenCipher;
   sso: SsoClientConfig;
+  /** Where the compliance recompute for the owner goes (docs/compliance.md); absent = none is queued. */
+  sendEvents?: SendJobEvents;
 }
 
 /** Removes the user's character; `revoked` says whether the SSO took the revocation (best effort). */
@@ -46,7 +49,7 @@ async function remove(
 ): Promise<{ removed: number; revoked: boolean }> {
   // Scope is judged on the character as it still is; the transaction below refuses what the rule does not allow.
   const recipients = rule.removedBy ? await characterRemovalRecipients(deps.db, characterId, rule.removedBy) : [];
-  const refreshToken = await deps.db.$transaction(async (tx) => {
+  const { ownerId, refreshToken } = await deps.db.$transaction(async (tx) => {
     const ownership = await tx.characterOwnership.findUnique({
       where: { characterId },
       include: { character: true, user: { include: { mainCharacter: true } } },
@@ -65,8 +68,9 @@ async function remove(
     if (ownership && ownership.user.mainCharacterId !== characterId) {
       await tx.characterOwnership.delete({ where: { characterId } });
     }
-    return token ? deps.cipher.decrypt(token.refreshTokenEnc) : undefined;
+    return { ownerId: ownership?.userId, refreshToken: token ? deps.cipher.decrypt(token.refreshTokenEnc) : undefined };
   });
+  if (ownerId) await queueComplianceRecompute(deps, ownerId);
   if (!refreshToken) return { removed: characterId, revoked: false };
   // The character is gone either way; an SSO that does not answer only leaves the grant to expire unused.
   const revoked = await revokeRefreshToken(deps.sso, refreshToken).then(
@@ -74,4 +78,11 @@ async function remove(
     () => false,
   );
   return { removed: characterId, revoked };
+}
+
+/** The removal stands either way: a failed enqueue leaves the owner's groups to the hourly recompute. */
+async function queueComplianceRecompute(deps: RemovalDeps, userId: string): Promise<void> {
+  await deps.sendEvents?.({ name: complianceRecompute.name, data: { userIds: [userId] } }).catch((error: unknown) => {
+    console.warn(`could not queue the compliance recompute for a removal: ${String(error)}`);
+  });
 }

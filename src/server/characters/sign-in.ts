@@ -7,7 +7,13 @@ import type { TokenCipher } from "~/server/crypto/token-cipher";
 import type { Db } from "~/server/db/client";
 import { isAppError } from "~/server/errors/app-error";
 import type { EveIdentity } from "~/server/identity/eve-jwt";
-import { characterPublicRefresh, characterUpdate, type JobEvent, type SendJobEvents } from "~/server/jobs/events";
+import {
+  characterPublicRefresh,
+  characterUpdate,
+  complianceRecompute,
+  type JobEvent,
+  type SendJobEvents,
+} from "~/server/jobs/events";
 import { REFUSALS, registerCharacter, signInWithCharacter } from "./registration";
 
 export interface SignInDeps {
@@ -43,11 +49,12 @@ export async function completeSsoRoundTrip(
         accessToken: grant.accessToken,
         accessTokenExpiresAt: identity.expiresAt,
       });
-      // A new registration is loaded at once, not at the next scan.
-      await queueLoading(deps, identity.characterId, true);
+      // A new registration is loaded at once, not at the next scan, and may make its owner compliant.
+      await queueLoading(deps, identity.characterId, true, signedInUserId);
       return { kind: "registered", userId: signedInUserId, characterId: identity.characterId };
     }
     const { userId, isNewUser } = await signInWithCharacter(deps, identity);
+    // A new user has registered nothing, so is in no compliance group: nothing to recompute.
     if (isNewUser) await queueLoading(deps, identity.characterId, false);
     return { kind: "signed-in", userId, isNewUser };
   } catch (error) {
@@ -58,9 +65,15 @@ export async function completeSsoRoundTrip(
 }
 
 /** The character is stored already: a failed enqueue only delays its data until the next scheduled scan. */
-async function queueLoading(deps: SignInDeps, characterId: number, andSections: boolean): Promise<void> {
+async function queueLoading(
+  deps: SignInDeps,
+  characterId: number,
+  andSections: boolean,
+  registeredTo?: string,
+): Promise<void> {
   const events: JobEvent[] = [{ name: characterPublicRefresh.name, data: { characterIds: [characterId] } }];
   if (andSections) events.push({ name: characterUpdate.name, data: { characterId } });
+  if (registeredTo) events.push({ name: complianceRecompute.name, data: { userIds: [registeredTo] } });
   await deps.sendEvents(events).catch((error: unknown) => {
     console.warn(`could not queue updates for character ${characterId}: ${String(error)}`);
   });

@@ -36,3 +36,11 @@ export function sqlPoolOf(db: Db): SqlPool {
   if (!pool) throw new Error("sqlPoolOf: this client was not made by createDb");
   return pool;
 }
+
+/** The pool's connections (open, idle) and the queries waiting for one, for /api/metrics. */
+export function poolCounts(db: Db): { total: number; idle: number; waiting: number } {
+  const pool = pools.get(db);
+  return pool
+    ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }
+    : { total: 0, idle: 0, waiting: 0 };
+}

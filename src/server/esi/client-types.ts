@@ -5,7 +5,7 @@
 // Every name here is exported again from ./client.ts, the one import path callers use.
 import type { Dispatcher } from "undici";
 import type { Db } from "~/server/db/client";
-import type { LimiterSettings, LimiterStore } from "./limiter";
+import type { LimiterSettings, LimiterState, LimiterStore } from "./limiter";
 import type { EsiMetrics, EsiMetricsSnapshot } from "./metrics";
 import type { TokenProvider } from "./tokens";
 import type {
@@ -199,6 +199,8 @@ export interface EsiClient {
   ): Promise<EsiSuccessBody<"delete", P>>;
   snapshot(): EsiMetricsSnapshot;
   readonly metrics: EsiMetrics;
+  /** The limiter's state (shared store: every process's; memory store: this process's); null if unreadable. */
+  limiterState?(): Promise<LimiterState | null>;
   /** Forget remembered ETags, expiries and public bodies. */
   clearMemory(): void;
   close(): Promise<void>;

@@ -155,6 +155,7 @@ export function createEsiClient(config: EsiClientConfig): EsiClient {
       write("DELETE", path, options)) as EsiClient["delete"],
     snapshot: () => metrics.snapshot(),
     metrics,
+    limiterState: async () => (store.state ? store.state() : null),
     clearMemory() {
       seen.clear();
       bodies.clear();

@@ -1,9 +1,23 @@
 // In-process counters for every ESI call: per route (path template) how many,
 // by status, durations (total, average, p50, p99 over a bounded window of recent
 // calls), bytes and cache hits; totals of 420s, 429s, retries, token refreshes and
-// limiter waits. The status page and the benchmarks read snapshot().
+// limiter waits; requests per minute over the last hour. The status page and the
+// benchmarks read snapshot() and perMinute(); every call is also counted into the
+// process's Prometheus registry (src/server/metrics/).
+import { appMetrics } from "~/server/metrics/registry";
 
 const WINDOW = 2048; // recent durations kept per route for percentiles
+const MINUTES_KEPT = 60;
+
+/** One minute of this process's ESI traffic. */
+export interface MinuteCounts {
+  /** The minute's start. */
+  minute: Date;
+  requests: number;
+  notModified: number;
+  errorLimited420: number;
+  rateLimited429: number;
+}
 
 export type CacheOutcome = "not-modified" | "not-expired" | "memory";
 
@@ -71,6 +85,7 @@ function percentile(sorted: Float64Array, p: number): number {
 export class EsiMetrics {
   private routes = new Map<string, RouteCounters>();
   private since = new Date();
+  private minutes = new Map<number, Omit<MinuteCounts, "minute">>();
   private totals = {
     requests: 0,
     fromCache: 0,
@@ -119,9 +134,38 @@ export class EsiMetrics {
       if (call.cache === "not-modified") this.totals.notModified += 1;
       if (call.cache === "not-expired" || call.cache === "memory") this.totals.notExpired += 1;
     }
-    if (call.cache !== "not-expired" && call.cache !== "memory") this.totals.requests += 1;
+    const sent = call.cache !== "not-expired" && call.cache !== "memory";
+    if (sent) this.totals.requests += 1;
     if (call.status === 420) this.totals.errorLimited420 += 1;
     if (call.status === 429) this.totals.rateLimited429 += 1;
+    appMetrics().esiRequests.inc({ group: call.group ?? "none", status });
+    if (sent) this.countMinute(call);
+  }
+
+  private countMinute(call: CallRecord): void {
+    const minute = Math.floor(Date.now() / 60_000) * 60_000;
+    let counts = this.minutes.get(minute);
+    if (!counts) {
+      counts = { requests: 0, notModified: 0, errorLimited420: 0, rateLimited429: 0 };
+      this.minutes.set(minute, counts);
+      for (const key of this.minutes.keys()) if (key <= minute - MINUTES_KEPT * 60_000) this.minutes.delete(key);
+    }
+    counts.requests += 1;
+    if (call.cache === "not-modified") counts.notModified += 1;
+    if (call.status === 420) counts.errorLimited420 += 1;
+    if (call.status === 429) counts.rateLimited429 += 1;
+  }
+
+  /** The last `minutes` whole and current minutes, oldest first, quiet minutes as zeros. */
+  perMinute(now = new Date(), minutes = MINUTES_KEPT): MinuteCounts[] {
+    const current = Math.floor(now.getTime() / 60_000) * 60_000;
+    const out: MinuteCounts[] = [];
+    for (let i = Math.min(minutes, MINUTES_KEPT) - 1; i >= 0; i--) {
+      const minute = current - i * 60_000;
+      const counts = this.minutes.get(minute) ?? { requests: 0, notModified: 0, errorLimited420: 0, rateLimited429: 0 };
+      out.push({ minute: new Date(minute), ...counts });
+    }
+    return out;
   }
 
   retry(): void {
@@ -172,6 +216,7 @@ export class EsiMetrics {
 
   reset(): void {
     this.routes.clear();
+    this.minutes.clear();
     this.since = new Date();
     for (const key of Object.keys(this.totals) as (keyof typeof this.totals)[]) this.totals[key] = 0;
   }

@@ -40,6 +40,7 @@ export async function createGroup(db: Db, input: GroupInput) {
 
 /** Updating permissions may take share_characters away from members: their characters stop being shared. */
 export async function updateGroup(db: Db, id: string, input: GroupInput) {
+  if (input.isDefault) await refuseComplianceGroup(db, id, "new users cannot join it by default");
   const clash = await db.group.findFirst({ where: { name: input.name, NOT: { id } } });
   if (clash) throw nameTaken(input.name);
   const group = await orNotFound(db.group.update({ where: { id }, data: input }), "Group");
@@ -62,8 +63,18 @@ async function requireGroupAndUser(db: Db, groupId: string, userId: string): Pro
   if (!user) throw notFound("User");
 }
 
+/** Compliance groups' members are the app's alone (src/server/compliance/): nobody edits them by hand. */
+async function refuseComplianceGroup(db: Db, groupId: string, what: string): Promise<void> {
+  if (await db.complianceGroup.findUnique({ where: { groupId }, select: { groupId: true } })) {
+    throw new AppError("CONFLICT", `This is a compliance group: the app manages its members, so ${what}.`, {
+      reason: "compliance-group",
+    });
+  }
+}
+
 export async function setMembership(db: Db, groupId: string, userId: string, member: boolean) {
   await requireGroupAndUser(db, groupId, userId);
+  await refuseComplianceGroup(db, groupId, "members cannot be added or removed by hand");
   if (member) {
     // Deleted since the check: still the caller's NOT_FOUND.
     await orNotFound(

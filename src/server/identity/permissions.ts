@@ -1,5 +1,6 @@
 // Member Audit's twelve permissions, with the meanings Member Audit gives them, and
-// manage_characters (Member Audit's Django admin of characters, here a permission).
+// manage_characters (Member Audit's Django admin of characters, here a permission) and
+// view_status (the status page, for operators who are not superusers).
 // Feature permissions open a feature; scope permissions decide whose characters it shows.
 export const PERMISSIONS = {
   basic_access: { label: "Can access this app, register and view own characters", kind: "feature" },
@@ -18,6 +19,7 @@ export const PERMISSIONS = {
     label: "Can manage all registered characters (update, enable, disable, delete)",
     kind: "feature",
   },
+  view_status: { label: "Can view the install's status: job queue, sections, ESI limits, tokens", kind: "feature" },
 } as const satisfies Record<string, { label: string; kind: "feature" | "scope" }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -16,6 +16,7 @@
 // A crashed process's runs stay `active` until their heartbeat lapses, then run again.
 import { type Job, PgBoss } from "pg-boss";
 import type { Db, SqlPool } from "~/server/db/client";
+import { appMetrics } from "~/server/metrics/registry";
 import {
   isCronTrigger,
   isNonRetriable,
@@ -279,6 +280,7 @@ export class EmbeddedRunner {
       await this.boss.complete(job.id, attempt, result && typeof result === "object" ? result : { result });
       await this.memo.clear(run.id);
       this.outcomes.push({ jobId: job.id, status: "completed", attempts: run.retryCount + 1 });
+      appMetrics().jobRuns.inc({ function: job.id, outcome: "completed" });
     } catch (error) {
       await this.settleFailure(job, run, error).catch((e: unknown) => this.options.log?.(`queue: ${messageOf(e)}`));
     } finally {
@@ -294,6 +296,7 @@ export class EmbeddedRunner {
     const attempt = { id: run.id, retryCount: run.retryCount };
     const final = isNonRetriable(error) || run.retryCount >= job.retries;
     const after = final ? undefined : retryAfterMs(error);
+    appMetrics().jobRuns.inc({ function: job.id, outcome: final ? "failed" : "retried" });
     if (after !== undefined) {
       await this.failUntil(job, attempt, message, new Date(Date.now() + after));
       return;

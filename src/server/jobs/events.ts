@@ -3,6 +3,7 @@
 // gets a SendJobEvents from its caller; it never knows whether Inngest or the embedded
 // runner takes the events.
 import { z } from "zod";
+import { WEBHOOK_EVENTS } from "~/server/notifications/webhook-events";
 import { SECTION_NAMES } from "~/server/sections/names";
 import { defineEvent, JOB_PRIORITIES, type JobEventPayload } from "./job";
 
@@ -25,7 +26,19 @@ export const characterUpdate = defineEvent(
   }),
 );
 
-const EVENTS = [characterPublicRefresh, characterUpdate] as const;
+/** One webhook delivery to post (notifications/webhook-delivery.ts); the event type keys one post at a time per URL. */
+export const webhookDeliver = defineEvent(
+  "memberaudit/webhook.deliver",
+  z.object({ deliveryId: z.string().min(1).max(64), eventType: z.enum(WEBHOOK_EVENTS) }),
+);
+
+/** A change that can move users in or out of compliance groups (registration, removal, token): theirs only. */
+export const complianceRecompute = defineEvent(
+  "memberaudit/compliance.recompute",
+  z.object({ userIds: z.array(z.string().min(1).max(64)).min(1).max(1000), priority }),
+);
+
+const EVENTS = [characterPublicRefresh, characterUpdate, webhookDeliver, complianceRecompute] as const;
 
 type EventType = (typeof EVENTS)[number];
 /** One event to send: its name and the data its schema describes. */

@@ -37,6 +37,7 @@ export function notifyCharacterRemoved(
     db,
     recipients,
     {
+      event: "character_removed",
       level: "info",
       title: `Character removed: ${removed.characterName}`,
       message: `${removed.userName} removed ${removed.characterName} from Member Audit.`,

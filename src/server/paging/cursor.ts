@@ -11,7 +11,13 @@ export function invalidCursor(): AppError {
 }
 
 export const pageInput = {
-  cursor: z.string().max(300).optional(),
+  // tRPC's infinite queries send `cursor: null` for a first page they refetch (the page param a
+  // server-rendered first page is seeded with): null is "from the start", like no cursor.
+  cursor: z
+    .string()
+    .max(300)
+    .nullish()
+    .transform((v) => v ?? undefined),
   limit: z.number().int().min(1).max(200).default(50),
 };
 

@@ -1,7 +1,7 @@
 // The ESI health gate: before a section runs, ESI's route health (GET /meta/status) says
 // whether to call at all. Read at most once a minute per ESI client (one per process, so
 // shared by every character it updates), on the clock from deps. ESI down (the status
-// route unreachable or 5xx; a 4xx is no verdict) skips every section; a route reported "Down" skips the
+// route unreachable or 5xx twice in a row; a 4xx is no verdict) skips every section; a route reported "Down" skips the
 // sections that use it. Degraded, Recovering and Unknown routes are still called.
 import { type EsiClient, EsiError, EsiFailure, EsiRetryBudgetExceededError } from "~/server/esi/client";
 import type { SectionDefinition } from "~/server/sections/types";
@@ -23,7 +23,21 @@ export function routeKey(method: string, path: string): string {
   return `${method.toUpperCase()} ${trimmed.startsWith("/") ? trimmed : `/${trimmed}`}`;
 }
 
+/** Pause before the second reading that a failed first one gets. */
+const SECOND_READING_DELAY_MS = 250;
+
+/**
+ * Down only when two readings in a row say so: one 500 (which the client does not retry, unlike 502-504) would
+ * otherwise skip every section of every character for a minute (found by the fault soak, docs/soak.md).
+ */
 async function readHealth(esi: EsiClient): Promise<EsiHealth> {
+  const first = await readOnce(esi);
+  if (first.up) return first;
+  await new Promise((resolve) => setTimeout(resolve, SECOND_READING_DELAY_MS));
+  return readOnce(esi);
+}
+
+async function readOnce(esi: EsiClient): Promise<EsiHealth> {
   try {
     const body = await esi.getData("/meta/status");
     const down = body.routes.filter((r) => r.status === "Down").map((r) => routeKey(r.method, r.path));

@@ -9,6 +9,7 @@ import {
   EsiRateLimitedError,
   EsiTokenInvalidError,
 } from "~/server/esi/client";
+import { appMetrics } from "~/server/metrics/registry";
 import { retentionCutoff } from "~/server/sections/retention";
 import type { SectionDefinition, SectionSettings } from "~/server/sections/types";
 
@@ -67,8 +68,9 @@ export async function recordFailure(
   const tokenError = isTokenFault(error);
   // Dead (not merely lacking a scope): the character's token-dependent sections must stop.
   const tokenInvalid = error instanceof EsiTokenInvalidError || error instanceof EsiNoTokenError;
-  await deps.db.sectionUpdateStatus.update({
+  const row = await deps.db.sectionUpdateStatus.update({
     where: statusKey(characterId, section.name),
+    select: { startedAt: true, finishedAt: true },
     data: {
       isSuccess: false,
       errorMessage: message.slice(0, 1000),
@@ -77,6 +79,7 @@ export async function recordFailure(
       finishedAt: deps.now?.() ?? new Date(),
     },
   });
+  observeRun(section.name, "failed", row);
   // A rate limit is for the caller's retry policy (Inngest's RetryAfterError); the status is recorded either way.
   // Other failures end here: the next scheduled run finds the section stale (its last run failed).
   if (error instanceof EsiRateLimitedError) throw error;
@@ -134,8 +137,9 @@ export async function recordSuccess(
 ): Promise<{ purged?: number } & RunRemarks> {
   const purged = await purgeExpired(deps, characterId, section, now, settings);
   const failed = notes.failedParts ?? [];
-  await deps.db.sectionUpdateStatus.update({
+  const row = await deps.db.sectionUpdateStatus.update({
     where: statusKey(characterId, section.name),
+    select: { startedAt: true, finishedAt: true },
     data: {
       isSuccess: failed.length === 0,
       errorMessage:
@@ -146,7 +150,15 @@ export async function recordSuccess(
       ...state,
     },
   });
+  observeRun(section.name, failed.length === 0 ? "ok" : "partial", row);
   return { ...purged, ...remarks(notes) };
+}
+
+/** From the run's start on its status row to its recorded end: the same under Inngest's replayed steps. */
+function observeRun(section: string, outcome: string, row: { startedAt: Date | null; finishedAt: Date | null }) {
+  if (!row.startedAt || !row.finishedAt) return;
+  const seconds = Math.max(0, (row.finishedAt.getTime() - row.startedAt.getTime()) / 1000);
+  appMetrics().sectionDuration.observe({ section, outcome }, seconds);
 }
 
 /**

@@ -94,6 +94,7 @@ export async function notifyTokenInvalid(db: Db, characterId: number, now: Date 
       tx,
       [owner.userId],
       {
+        event: "token_invalid",
         level: "danger",
         title: `${name}: ESI token invalid or missing`,
         message: `The ESI token of ${name} is no longer valid, so its data stopped updating. Add the character again to renew it.`,

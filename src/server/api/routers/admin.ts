@@ -14,6 +14,7 @@ import {
 } from "~/server/groups/admin";
 import { safeText } from "~/server/paging/inputs";
 import { areaProcedure, router } from "../trpc";
+import { webhooksRouter } from "./webhooks";
 
 const groupInput = z.object({
   name: safeText(80).min(1),
@@ -47,4 +48,5 @@ export const adminRouter = router({
     .input(z.object({ userId: id, isActive: z.boolean() }))
     .mutation(({ ctx, input }) => setActive(ctx.deps.db, ctx.user.id, input.userId, input.isActive)),
   holders: admin.query(({ ctx }) => permissionHolders(ctx.deps.db)),
+  webhooks: webhooksRouter,
 });

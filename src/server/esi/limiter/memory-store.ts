@@ -2,7 +2,7 @@
 // for tests and scripts without a database. Separate from the PostgreSQL store
 // because the two share only the contract and the rules, not their state.
 import { blockedByBucket, isError, tokenCost } from "./rules";
-import type { Admission, BucketRef, LimiterSettings, LimiterStore, LimitOutcome, Ticket } from "./types";
+import type { Admission, BucketRef, LimiterSettings, LimiterState, LimiterStore, LimitOutcome, Ticket } from "./types";
 
 interface MemoryBucket {
   group: string;
@@ -214,5 +214,31 @@ export class MemoryLimiterStore implements LimiterStore {
 
   async learnGroup(route: string, group: string): Promise<void> {
     this.groups.set(route, group);
+  }
+
+  async state(): Promise<LimiterState> {
+    const now = Date.now();
+    const e = this.errors;
+    const live = (ms: number | null) => (ms !== null && ms > now ? new Date(ms) : null);
+    const buckets = [...this.buckets.entries()]
+      .filter(([, b]) => b.limit !== null || live(b.pausedUntil))
+      .map(([key, b]) => ({
+        key,
+        group: b.group,
+        limit: b.limit,
+        windowSeconds: b.windowSeconds,
+        remaining: b.limit !== null && b.touchedAt < now - b.windowSeconds * 1000 ? b.limit : b.remaining,
+        pausedUntil: live(b.pausedUntil),
+      }))
+      .sort((a, b) => (a.remaining ?? 0) / Math.max(1, a.limit ?? 1) - (b.remaining ?? 0) / Math.max(1, b.limit ?? 1));
+    const current = e.resetAt !== null && e.resetAt > now;
+    return {
+      errorLimit: {
+        remain: current ? e.remain : null,
+        resetAt: current ? new Date(e.resetAt!) : null,
+        pausedUntil: live(e.pausedUntil),
+      },
+      buckets: buckets.slice(0, 50),
+    };
   }
 }

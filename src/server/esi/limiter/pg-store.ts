@@ -4,8 +4,9 @@
 // (./rules.ts) inside one process.
 import type { Db } from "~/server/db/client";
 import { GLOBAL, settleBucketRow, updateErrorLimitRow } from "./pg-settle";
+import { readPgLimiterState } from "./pg-state";
 import { blockedByBucket, isError } from "./rules";
-import type { Admission, BucketRef, LimiterSettings, LimiterStore, LimitOutcome, Ticket } from "./types";
+import type { Admission, BucketRef, LimiterSettings, LimiterState, LimiterStore, LimitOutcome, Ticket } from "./types";
 
 interface AdmitRow {
   nowMs: number;
@@ -254,5 +255,9 @@ export class PgLimiterStore implements LimiterStore {
       create: { route, group },
       update: { group, learnedAt: new Date() },
     });
+  }
+
+  state(): Promise<LimiterState> {
+    return readPgLimiterState(this.db);
   }
 }

@@ -67,4 +67,19 @@ export interface LimiterStore {
   /** Route → group mappings learned by any process. */
   learnedGroups(): Promise<Map<string, string>>;
   learnGroup(route: string, group: string): Promise<void>;
+  /** What the store believes now, for the status page and metrics; read-only. */
+  state?(): Promise<LimiterState>;
+}
+
+/** The limiter's state as a person reads it: the error limit, and the buckets nearest empty first. */
+export interface LimiterState {
+  errorLimit: { remain: number | null; resetAt: Date | null; pausedUntil: Date | null };
+  buckets: {
+    key: string;
+    group: string;
+    limit: number | null;
+    remaining: number | null;
+    windowSeconds: number;
+    pausedUntil: Date | null;
+  }[];
 }

@@ -3,7 +3,7 @@ import { resolveCharacterTypes } from "~/server/universe/types";
 import type { EngineSettings } from "~/server/updates/engine-settings";
 import { planCharacterUpdate, runCharacterSection } from "~/server/updates/update-character";
 import type { SectionRunOutcome, StepRunner, UpdateDeps } from "~/server/updates/update-section";
-import { characterUpdate } from "../events";
+import { characterUpdate, complianceRecompute } from "../events";
 import { defineJob, type JobStep, NonRetriableJobError, RetryLaterError } from "../job";
 
 /**
@@ -32,6 +32,14 @@ export const updateCharacter = (deps: () => UpdateDeps, settings: EngineSettings
         const outcome = await runCharacterSection(deps(), characterId, name, { force, settings }, asSteps(step));
         outcomes.push(outcome);
         if (outcome.status === "failed" && outcome.tokenInvalid) {
+          // A token change is a compliance trigger (docs/compliance.md): its owner's groups are recomputed.
+          const owners = await step.run("token-owner", async () =>
+            (await deps().db.characterOwnership.findMany({ where: { characterId }, select: { userId: true } })).map(
+              (o) => o.userId,
+            ),
+          );
+          if (owners.length > 0)
+            await step.sendEvent("recompute-compliance", { name: complianceRecompute.name, data: { userIds: owners } });
           throw new NonRetriableJobError(`character ${characterId}: ${outcome.error}`);
         }
       }
