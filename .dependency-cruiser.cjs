@@ -41,6 +41,7 @@ const LAYERS = [
   ["sections", "^src/server/sections/"],
   ["universe", "^src/server/universe/"],
   ["esi", "^src/server/esi/"],
+  ["ldap", "^src/server/ldap/"],
   ["identity", "^src/server/identity/"],
   ["paging", "^src/server/paging/"],
   ["errors", "^src/server/errors/"],

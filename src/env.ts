@@ -2,6 +2,7 @@
 // setting and the reason (see formatConfigError); nothing reads process.env elsewhere.
 import { CronExpressionParser } from "cron-parser";
 import { z } from "zod";
+import { type LdapSettings, ldapSettingsFrom, ldapSettingsIssues, ldapSettingsShape } from "~/server/ldap/settings";
 import { normaliseOrigin, type WebhookSettings } from "~/server/notifications/webhook-url";
 import { effectiveStaleMinutes, parseStaleMinutesConfig, SectionConfigError } from "~/server/sections/settings";
 import type { EngineSettings } from "~/server/updates/engine-settings";
@@ -178,8 +179,10 @@ const schema = z
     INNGEST_SIGNING_KEY: optionalString,
     INNGEST_DEV: flag,
     INNGEST_BASE_URL: url.optional(),
+    ...ldapSettingsShape,
   })
   .superRefine((v, ctx) => {
+    for (const issue of ldapSettingsIssues(v)) ctx.addIssue({ code: "custom", ...issue });
     // The launcher generates both secrets into the data folder for the demo; nobody runs without them.
     for (const [key, why] of alwaysRequired) {
       if (!v[key]) ctx.addIssue({ code: "custom", path: [key], message: `is required: ${why}` });
@@ -237,6 +240,8 @@ export interface Env {
   inngest: { enabled: boolean; eventKey?: string; signingKey?: string; dev: boolean; baseUrl?: string };
   /** Bearer token Prometheus sends to /api/metrics; undefined: the endpoint is off (404). */
   metricsToken: string | undefined;
+  /** Staff sign-in through LDAP (docs/ldap.md); undefined unless LDAP_URL is set. */
+  ldap: LdapSettings | undefined;
 }
 
 export class ConfigError extends Error {
@@ -309,6 +314,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       baseUrl: v.INNGEST_BASE_URL,
     },
     metricsToken: v.METRICS_TOKEN,
+    ldap: ldapSettingsFrom(v),
   };
 }
 

@@ -28,7 +28,7 @@ export async function Header() {
               </Link>
             ))}
             <span className="text-slate-500" data-testid="signed-in-as">
-              {user.mainCharacter?.name ?? "Unknown pilot"}
+              {user.mainCharacter?.name ?? user.displayName ?? user.ldapUsername ?? "Unknown pilot"}
               {user.isSuperuser && (
                 <span className="ml-2 rounded bg-amber-500/20 px-1.5 py-0.5 text-xs text-amber-300">superuser</span>
               )}

@@ -35,7 +35,11 @@ export function UsersAdmin() {
         rowKey={(u) => u.id}
         rowClassName="align-top"
         columns={[
-          { header: "User (main)", className: "text-slate-100", cell: (u) => u.mainCharacter?.name ?? "(no main)" },
+          {
+            header: "User (main)",
+            className: "text-slate-100",
+            cell: (u) => u.mainCharacter?.name ?? (u.displayName ? `${u.displayName} (LDAP)` : "(no main)"),
+          },
           { header: "Characters", cell: (u) => u._count.ownerships },
           {
             header: "Groups",
@@ -62,7 +66,7 @@ export function UsersAdmin() {
             cell: (u) => (
               <input
                 type="checkbox"
-                aria-label={`Superuser ${u.mainCharacter?.name ?? u.id}`}
+                aria-label={`Superuser ${u.mainCharacter?.name ?? u.displayName ?? u.id}`}
                 checked={u.isSuperuser}
                 onChange={(e) => superuser.mutate({ userId: u.id, isSuperuser: e.target.checked })}
               />
@@ -73,7 +77,7 @@ export function UsersAdmin() {
             cell: (u) => (
               <input
                 type="checkbox"
-                aria-label={`Active ${u.mainCharacter?.name ?? u.id}`}
+                aria-label={`Active ${u.mainCharacter?.name ?? u.displayName ?? u.id}`}
                 checked={u.isActive}
                 onChange={(e) => active.mutate({ userId: u.id, isActive: e.target.checked })}
               />

@@ -1,5 +1,5 @@
-// next-auth wired to the app (docs/architecture.md, "Identity"): EVE SSO as the only
-// sign-in, JWT cookies that carry a revocable server-side session id. The access token
+// next-auth wired to the app (docs/architecture.md, "Identity"): EVE SSO, and staff sign-in
+// through LDAP when configured (docs/ldap.md), JWT cookies that carry a revocable server-side session id. The access token
 // is verified locally as a JWT (identity/eve-jwt.ts) instead of calling the deprecated
 // verify endpoint; what the round trip means is the sign-in service's to decide
 // (characters/sign-in.ts). Built by src/web/auth.ts with the process's dependencies.
@@ -9,14 +9,19 @@ import { completeSsoRoundTrip, type SignInDeps, type SsoOutcome } from "~/server
 import { type EveIdentity, verifyEveAccessToken } from "~/server/identity/eve-jwt";
 import { LOGIN_SCOPES } from "~/server/identity/scopes";
 import { ssoEndpoints } from "~/server/identity/sso-endpoints";
+import { ldapDirectory } from "~/server/ldap/directory";
+import type { LdapSettings } from "~/server/ldap/settings";
+import { FailureThrottle } from "~/server/ldap/throttle";
 import { hostOnlyCookies } from "./add-marker";
+import { LDAP_PROVIDER_ID, ldapProvider } from "./ldap-provider";
 import { throttledAuthLogger } from "./throttled-logger";
-import { closeSession, openSession, SESSION_MAX_AGE_S } from "./session";
+import { closeSession, openSession, openUserSession, SESSION_MAX_AGE_S } from "./session";
 
 export interface AuthSettings {
   appUrl: string;
   authSecret: string;
   sso: { clientId: string; clientSecret: string; baseUrl: string; issuer: string };
+  ldap?: LdapSettings | undefined;
 }
 
 export interface AuthWiring {
@@ -70,6 +75,17 @@ function landing(appUrl: string, outcome: SsoOutcome): string | true {
   return true;
 }
 
+function providers(settings: AuthSettings, wiring: AuthWiring): NextAuthOptions["providers"] {
+  const { ldap } = settings;
+  if (!ldap) return [eveProvider(settings.sso)];
+  // One throttle per options object: src/web/auth.ts builds the options once per process.
+  const throttle = new FailureThrottle(ldap.throttle);
+  return [
+    eveProvider(settings.sso),
+    ldapProvider({ db: wiring.deps.db, directory: ldapDirectory(ldap), throttle, settings: ldap }),
+  ];
+}
+
 export function createAuthOptions(settings: AuthSettings, wiring: AuthWiring): NextAuthOptions {
   return {
     secret: settings.authSecret,
@@ -77,9 +93,11 @@ export function createAuthOptions(settings: AuthSettings, wiring: AuthWiring): N
     cookies: hostOnlyCookies(settings.appUrl.startsWith("https:")) as NextAuthOptions["cookies"],
     pages: { signIn: "/signin", error: "/signin" },
     logger: throttledAuthLogger(),
-    providers: [eveProvider(settings.sso)],
+    providers: providers(settings, wiring),
     callbacks: {
       async signIn({ account, profile }) {
+        // The LDAP provider's authorize has decided already: it returns a user only when signed in.
+        if (account?.provider === LDAP_PROVIDER_ID) return Boolean(settings.ldap);
         if (account?.provider !== "eveonline" || !profile) return false;
         const outcome = await completeSsoRoundTrip(
           wiring.deps,
@@ -92,7 +110,13 @@ export function createAuthOptions(settings: AuthSettings, wiring: AuthWiring): N
         );
         return landing(settings.appUrl, outcome);
       },
-      async jwt({ token, profile }) {
+      async jwt({ token, profile, user, account }) {
+        if (account?.provider === LDAP_PROVIDER_ID && user) {
+          const session = await openUserSession(wiring.deps.db, user.id);
+          token.sid = session.sessionToken;
+          token.uid = session.userId;
+          return token;
+        }
         // Only a sign-in reaches here with a profile: a registration ended the flow at signIn.
         if (profile) {
           const session = await openSession(wiring.deps.db, (profile as unknown as EveIdentity).characterId);

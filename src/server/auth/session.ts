@@ -26,14 +26,23 @@ export async function openSession(
   now = new Date(),
 ): Promise<{ sessionToken: string; userId: string }> {
   const ownership = await db.characterOwnership.findUniqueOrThrow({ where: { characterId } });
+  return openUserSession(db, ownership.userId, now);
+}
+
+/** A new session row for a user signed in without a character (LDAP, docs/ldap.md). */
+export async function openUserSession(
+  db: Db,
+  userId: string,
+  now = new Date(),
+): Promise<{ sessionToken: string; userId: string }> {
   const session = await db.session.create({
     data: {
-      userId: ownership.userId,
+      userId,
       sessionToken: randomBytes(32).toString("base64url"),
       expires: new Date(now.getTime() + SESSION_MAX_AGE_S * 1000),
     },
   });
-  return { sessionToken: session.sessionToken, userId: ownership.userId };
+  return { sessionToken: session.sessionToken, userId };
 }
 
 export async function closeSession(db: Db, sessionToken: string): Promise<void> {

@@ -93,7 +93,16 @@ export async function setMembership(db: Db, groupId: string, userId: string, mem
 
 export async function listUsers(db: Db, search?: string) {
   return db.user.findMany({
-    where: search ? { ownerships: { some: { character: { name: { contains: search, mode: "insensitive" } } } } } : {},
+    where: search
+      ? {
+          OR: [
+            { ownerships: { some: { character: { name: { contains: search, mode: "insensitive" } } } } },
+            // Staff signed in through LDAP may have no character yet (docs/ldap.md).
+            { displayName: { contains: search, mode: "insensitive" } },
+            { ldapUsername: { contains: search, mode: "insensitive" } },
+          ],
+        }
+      : {},
     include: {
       mainCharacter: true,
       memberships: { include: { group: true } },
@@ -133,7 +142,7 @@ export async function permissionHolders(db: Db) {
     holders: users
       .map((u) => ({
         userId: u.id,
-        name: u.mainCharacter?.name ?? u.id,
+        name: u.mainCharacter?.name ?? u.displayName ?? u.id,
         isActive: u.isActive,
         via: [
           ...(u.isSuperuser ? ["superuser"] : []),
