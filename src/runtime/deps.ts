@@ -47,6 +47,7 @@ export function appDeps(): AppDeps {
       sso,
       sendEvents: checkedSender(jobDelivery(appDeps)),
       engine: settings.engine,
+      exports: settings.exports,
     };
   }
   return holder.__memberauditDeps;

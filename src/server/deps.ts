@@ -5,6 +5,7 @@ import type { Db } from "~/server/db/client";
 import type { TokenCipher } from "~/server/crypto/token-cipher";
 import type { EsiClient } from "~/server/esi/client";
 import type { SsoClientConfig } from "~/server/identity/sso-client";
+import type { ExportSettings } from "~/server/exports/requests";
 import type { SendJobEvents } from "~/server/jobs/events";
 import type { EngineSettings } from "~/server/updates/engine-settings";
 
@@ -17,4 +18,6 @@ export interface AppDeps {
   sendEvents: SendJobEvents;
   /** Section settings the pages read (roles on/off, stale minutes); defaults when absent (tests). */
   engine?: EngineSettings;
+  /** Data export settings (minimum age between builds); the defaults when absent (tests). */
+  exports?: ExportSettings;
 }

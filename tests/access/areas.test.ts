@@ -22,6 +22,7 @@ const CASES: { name: string; permissions: Permission[]; superuser?: boolean }[] 
   { name: "character manager", permissions: ["manage_characters"] },
   { name: "reports without basic access", permissions: ["reports_access"] },
   { name: "corp leadership", permissions: ["basic_access", "reports_access", "view_same_corporation"] },
+  { name: "exporter", permissions: ["basic_access", "exports_access"] },
   { name: "superuser", permissions: [], superuser: true },
 ];
 
@@ -31,6 +32,7 @@ const PROBES: Record<Area, (caller: ReturnType<typeof appRouter.createCaller>) =
   reports: (caller) => caller.reports.filterOptions(),
   skillSets: (caller) => caller.skillSets.list(),
   characters: (caller) => caller.adminCharacters.filterOptions(),
+  exports: (caller) => caller.exports.progress(),
   admin: (caller) => caller.admin.groups(),
 };
 

@@ -20,6 +20,7 @@ export const AREAS = {
   reports: { href: "/reports", label: "Reports", permissions: ["basic_access", "reports_access"] },
   skillSets: { href: "/admin/skill-sets", label: "Skill sets", permissions: ["view_skill_sets"] },
   characters: { href: "/admin/characters", label: "Characters", permissions: ["manage_characters"] },
+  exports: { href: "/exports", label: "Exports", permissions: ["basic_access", "exports_access"] },
   admin: { href: "/admin", label: "Admin", permissions: [], superuser: true },
 } as const satisfies Record<string, AreaRule>;
 

@@ -1,6 +1,7 @@
 import { adminRouter } from "./routers/admin";
 import { adminCharactersRouter } from "./routers/admin-characters";
 import { charactersRouter } from "./routers/characters";
+import { exportsRouter } from "./routers/exports";
 import { finderRouter } from "./routers/finder";
 import { notificationsRouter } from "./routers/notifications";
 import { reportsRouter } from "./routers/reports";
@@ -12,6 +13,7 @@ export const appRouter = router({
   admin: adminRouter,
   adminCharacters: adminCharactersRouter,
   characters: charactersRouter,
+  exports: exportsRouter,
   finder: finderRouter,
   notifications: notificationsRouter,
   reports: reportsRouter,

@@ -25,7 +25,13 @@ export const characterUpdate = defineEvent(
   }),
 );
 
-const EVENTS = [characterPublicRefresh, characterUpdate] as const;
+/** Build one export file (its row already created, status building: exports/requests.ts). */
+export const exportBuild = defineEvent(
+  "memberaudit/export.build",
+  z.object({ fileId: z.uuid(), topic: z.string().min(1).max(64) }),
+);
+
+const EVENTS = [characterPublicRefresh, characterUpdate, exportBuild] as const;
 
 type EventType = (typeof EVENTS)[number];
 /** One event to send: its name and the data its schema describes. */

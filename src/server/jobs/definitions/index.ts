@@ -4,7 +4,9 @@ import type { Db } from "~/server/db/client";
 import type { EsiClient } from "~/server/esi/client";
 import type { EngineSettings } from "~/server/updates/engine-settings";
 import { updateDepsFrom } from "~/server/updates/update-deps";
+import { DEFAULT_EXPORT_SETTINGS, type ExportSettings } from "~/server/exports/requests";
 import type { JobDefinition } from "../job";
+import { buildExportJob, rebuildExportsJob } from "./exports";
 import { expireSharesJob } from "./expire-shares";
 import { purgeNotificationsJob } from "./purge-notifications";
 import { refreshCharacterPublic } from "./refresh-character-public";
@@ -24,10 +26,16 @@ export interface JobSettings {
   /** Days notifications are kept (MEMBERAUDIT_NOTIFICATIONS_RETENTION_DAYS); 90 when absent. */
   notificationRetentionDays?: number;
   engine: EngineSettings;
+  /** Data exports; the defaults when absent (tests and benchmarks that do not export). */
+  exports?: ExportSettings;
 }
 
 export function createJobs(deps: () => JobDeps, settings: JobSettings): JobDefinition<any>[] {
   const update = () => updateDepsFrom(deps());
+  const exportSettings = {
+    exports: settings.exports ?? DEFAULT_EXPORT_SETTINGS,
+    retentionDays: settings.engine.section.retentionDays,
+  };
   return [
     refreshCharacterPublic(deps),
     expireSharesJob(deps, settings),
@@ -39,5 +47,7 @@ export function createJobs(deps: () => JobDeps, settings: JobSettings): JobDefin
     resolveEveTypes(deps),
     refreshMarketPricesJob(deps),
     purgeNotificationsJob(deps, settings),
+    buildExportJob(deps, exportSettings),
+    ...(exportSettings.exports.dailyRebuild ? [rebuildExportsJob(deps, exportSettings)] : []),
   ];
 }

@@ -1,0 +1,56 @@
+// GET /exports/<topic>/download: the topic's complete file, streamed a chunk row at a
+// time (memory stays at one chunk whatever the file's size), after the download is
+// recorded (who, which topic, when: export_download, for the audit log). Refusals:
+// signed out 401, without exports_access 403, an unknown topic or no file yet 404.
+import { mayUse } from "~/server/access/areas";
+import type { Viewer } from "~/server/access/viewer";
+import type { Db } from "~/server/db/client";
+import { AppError, notFound } from "~/server/errors/app-error";
+import { isExportTopic } from "./topics";
+
+export const downloadFileName = (topic: string, completedAt: Date) =>
+  `memberaudit_${topic}_${completedAt.toISOString().slice(0, 10)}.zip`;
+
+export async function exportDownloadResponse(
+  db: Db,
+  viewer: Viewer | null,
+  userId: string | null,
+  topic: string,
+): Promise<Response> {
+  if (!viewer || !userId) throw new AppError("UNAUTHORIZED", "Sign in first.");
+  if (!mayUse(viewer, "exports")) throw new AppError("FORBIDDEN", "Not allowed here: exports.");
+  if (!isExportTopic(topic)) throw notFound("Export topic");
+  const file = await db.exportFile.findFirst({
+    where: { topic, status: "complete" },
+    orderBy: { completedAt: "desc" },
+    select: { id: true, bytes: true, completedAt: true },
+  });
+  if (!file?.completedAt) throw notFound("Export file");
+  await db.exportDownload.create({ data: { userId, topic, fileId: file.id } });
+
+  let seq = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      // The file may be replaced by a newer build meanwhile: its chunks then vanish and the download ends short, which the zip's own directory makes visible.
+      const chunk = await db.exportFileChunk.findUnique({
+        where: { fileId_seq: { fileId: file.id, seq } },
+        select: { data: true },
+      });
+      if (!chunk) {
+        controller.close();
+        return;
+      }
+      seq += 1;
+      controller.enqueue(new Uint8Array(chunk.data));
+    },
+  });
+  return new Response(stream, {
+    headers: {
+      "content-type": "application/zip",
+      "content-length": String(file.bytes),
+      "content-disposition": `attachment; filename="${downloadFileName(topic, file.completedAt)}"`,
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}
