@@ -9,6 +9,13 @@ export type Db = PrismaClient;
 /** Plain SQL over the client's own pool (the job queue's), so the embedded database's one connection is shared. */
 export interface SqlPool {
   query(text: string, values?: unknown[]): Promise<{ rows: any[] }>;
+  /** Rows as arrays with the fields' names, values parsed by `types` (the exports read a million rows this way). */
+  query(config: {
+    text: string;
+    values?: unknown[];
+    rowMode: "array";
+    types: { getTypeParser(oid: number): (value: string) => unknown };
+  }): Promise<{ rows: unknown[][]; fields: { name: string }[] }>;
   /** One connection of the pool, for statements that must share a transaction. */
   connect(): Promise<SqlConnection>;
 }

@@ -8,7 +8,7 @@ import { csvLine } from "~/server/csv/fields";
 import type { Db } from "~/server/db/client";
 import { notify } from "~/server/notifications/notify";
 import { retentionCutoff } from "~/server/sections/retention";
-import { type ExportTopic, formatCell, type TopicContext, type TopicCursor } from "./topic";
+import type { ExportPage, ExportTopic, TopicContext, TopicCursor } from "./topic";
 import { exportTopic } from "./topics";
 import { emptyZipEntry, type ZipEntryState, zipDeflatePiece, zipLocalHeader, zipTrailer } from "./zip";
 
@@ -39,8 +39,20 @@ async function writeChunk(db: Db, fileId: string, seq: number, data: Buffer): Pr
     ON CONFLICT ("fileId", seq) DO UPDATE SET data = EXCLUDED.data`;
 }
 
-const csvRow = (topic: ExportTopic, row: Record<string, unknown>) =>
-  csvLine(topic.columns.map((c) => formatCell(row[c.field] as never)));
+/** Rows read per query inside a step: a step's rows are never all in memory at once. */
+const PAGE_ROWS = 2000;
+
+/** The page's rows as CSV lines, the columns picked from the SELECT's fields by name. */
+function csvText(topic: ExportTopic, page: ExportPage): string {
+  const at = topic.columns.map((c) => {
+    const index = page.fields.indexOf(c.field);
+    if (index < 0) throw new Error(`export topic ${topic.name}: no field ${c.field}`);
+    return index;
+  });
+  let text = "";
+  for (const row of page.rows) text += csvLine(at.map((i) => row[i]));
+  return text;
+}
 
 /** Counts the rows and writes the zip's local header and the CSV header line; null if the file is gone. */
 export async function startExportBuild(
@@ -77,22 +89,34 @@ export async function startExportBuild(
   };
 }
 
-/** Appends the next `limit` rows after the cursor as one chunk row. */
+/** Appends the next `limit` rows after the cursor as one chunk row, read and deflated a page at a time. */
 export async function writeExportChunk(db: Db, state: BuildState, limit: number): Promise<BuildState> {
   const ctx = contextOf(db, state);
   const topic = exportTopic(state.topic);
-  const { rows, next } = await topic.page(ctx, state.cursor, limit);
-  const text = rows.map((row) => csvRow(topic, row)).join("");
-  const piece = zipDeflatePiece(state.zip, Buffer.from(text, "utf8"));
-  await writeChunk(ctx.db, state.fileId, state.seq, piece.bytes);
+  const pieces: Buffer[] = [];
+  let { zip, cursor } = state;
+  let rows = 0;
+  let done = false;
+  while (rows < limit && !done) {
+    const size = Math.min(PAGE_ROWS, limit - rows);
+    const page = await topic.page(ctx, cursor, size);
+    const piece = zipDeflatePiece(zip, Buffer.from(csvText(topic, page), "utf8"));
+    pieces.push(piece.bytes);
+    zip = piece.state;
+    rows += page.rows.length;
+    cursor = page.next;
+    done = page.next === null;
+  }
+  const bytes = Buffer.concat(pieces);
+  await writeChunk(db, state.fileId, state.seq, bytes);
   const after = {
     ...state,
     seq: state.seq + 1,
-    cursor: next,
-    zip: piece.state,
-    rowsWritten: state.rowsWritten + rows.length,
-    bytes: state.bytes + piece.bytes.length,
-    done: next === null,
+    cursor,
+    zip,
+    rowsWritten: state.rowsWritten + rows,
+    bytes: state.bytes + bytes.length,
+    done,
   };
   await ctx.db.exportFile.updateMany({
     where: { id: state.fileId, status: "building" },

@@ -1,12 +1,20 @@
 // What an export topic is: a name, a description, its CSV columns and a keyset-paged
 // row reader over PostgreSQL (docs/exports.md, "Topics"). Most topics are one SELECT
 // over a section table with joins to the name tables (sqlTopic); the cursor is the
-// key's values as text, so a build step's memo (JSON) can carry it.
+// key's values as text, so a build step's memo (JSON) can carry it. Pages are read
+// through the pool under Prisma (the same tagged Prisma.sql templates) as arrays of
+// text: at a million rows, Prisma's per-value decoding cost more than the query did.
 import { Prisma } from "@prisma/client";
-import type { Db } from "~/server/db/client";
+import { type Db, sqlPoolOf } from "~/server/db/client";
 
-export type Cell = string | number | boolean | Date | null | undefined;
-export type ExportRow = Record<string, Cell>;
+export type Cell = string | boolean | null;
+
+/** A page of rows: each row's cells in the order of `fields` (the SELECT's aliases). */
+export interface ExportPage {
+  fields: string[];
+  rows: Cell[][];
+  next: TopicCursor;
+}
 
 export interface ExportColumn {
   header: string;
@@ -29,7 +37,7 @@ export interface ExportTopic {
   description: string;
   columns: readonly ExportColumn[];
   count(ctx: TopicContext): Promise<number>;
-  page(ctx: TopicContext, after: TopicCursor, limit: number): Promise<{ rows: ExportRow[]; next: TopicCursor }>;
+  page(ctx: TopicContext, after: TopicCursor, limit: number): Promise<ExportPage>;
 }
 
 const CASTS = {
@@ -57,9 +65,38 @@ export const keyOrder = (key: readonly KeyPart[]) => Prisma.join(key.map((k) => 
 export const keySelect = (key: readonly KeyPart[]) =>
   Prisma.sql`ARRAY[${Prisma.join(key.map((k) => Prisma.sql`${k.column}::text`))}] AS "_key"`;
 
-export function nextCursor(rows: ExportRow[], limit: number): TopicCursor {
-  if (rows.length < limit) return null;
-  return (rows.at(-1)!._key as unknown as string[]) ?? null;
+// PostgreSQL's text forms, kept as text except where the CSV's format differs: booleans
+// (yes/no), timestamps (UTC ISO-8601 with milliseconds), the key's text array.
+const BOOL = 16;
+const TIMESTAMP = 1114;
+const TIMESTAMPTZ = 1184;
+const TEXT_ARRAY = 1009;
+const AS_TEXT = {
+  getTypeParser(oid: number) {
+    if (oid === BOOL) return (v: string) => v === "t";
+    if (oid === TIMESTAMP) return (v: string) => new Date(`${v.replace(" ", "T")}Z`).toISOString();
+    if (oid === TIMESTAMPTZ) return (v: string) => new Date(v).toISOString();
+    // Key parts are numbers and dates: no quoting or commas inside the elements.
+    if (oid === TEXT_ARRAY) return (v: string) => v.slice(1, -1).split(",");
+    return (v: string) => v;
+  },
+};
+
+/** Runs a page's query; the first field must be the key (keySelect), which becomes the next cursor. */
+export async function readPage(db: Db, query: Prisma.Sql, limit: number): Promise<ExportPage> {
+  const result = await sqlPoolOf(db).query({
+    text: query.text,
+    values: query.values,
+    rowMode: "array",
+    types: AS_TEXT,
+  });
+  const rows = result.rows as Cell[][];
+  const last = rows.at(-1);
+  return {
+    fields: result.fields.map((f) => f.name),
+    rows,
+    next: rows.length < limit || !last ? null : (last[0] as unknown as string[]),
+  };
 }
 
 export interface SqlTopicDefinition {
@@ -91,20 +128,17 @@ export function sqlTopic(def: SqlTopicDefinition): ExportTopic {
       >`SELECT count(*)::int AS n FROM ${def.countFrom} WHERE ${where(ctx)}`;
       return row?.n ?? 0;
     },
-    async page(ctx, after, limit) {
-      const rows = await ctx.db.$queryRaw<ExportRow[]>`
-        SELECT ${keySelect(def.key)}, ${def.select}
-        FROM ${def.from}
-        WHERE ${where(ctx)} AND ${afterKey(def.key, after)}
-        ORDER BY ${keyOrder(def.key)}
-        LIMIT ${limit}`;
-      return { rows, next: nextCursor(rows, limit) };
+    page(ctx, after, limit) {
+      return readPage(
+        ctx.db,
+        Prisma.sql`
+          SELECT ${keySelect(def.key)}, ${def.select}
+          FROM ${def.from}
+          WHERE ${where(ctx)} AND ${afterKey(def.key, after)}
+          ORDER BY ${keyOrder(def.key)}
+          LIMIT ${limit}`,
+        limit,
+      );
     },
   };
-}
-
-/** A cell as the CSV prints it: dates UTC ISO-8601, numbers and decimals (read as text) plain. */
-export function formatCell(value: Cell): string | number | boolean | null | undefined {
-  if (value instanceof Date) return value.toISOString();
-  return value;
 }

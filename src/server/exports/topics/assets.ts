@@ -3,7 +3,7 @@
 // market price. The path is walked up in SQL for each page's items only, so a page
 // costs its rows' depth in index lookups, never the whole tree.
 import { Prisma } from "@prisma/client";
-import { afterKey, type ExportRow, type ExportTopic, keyOrder, keySelect, nextCursor } from "../topic";
+import { afterKey, type ExportTopic, keyOrder, keySelect, readPage } from "../topic";
 import { characterKey, columns } from "./common";
 
 const KEY = [characterKey(Prisma.sql`p`), { column: Prisma.sql`p."itemId"`, type: "bigint" as const }];
@@ -36,8 +36,8 @@ export const assets: ExportTopic = {
     const [row] = await ctx.db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "CharacterAsset"`;
     return row?.n ?? 0;
   },
-  async page(ctx, after, limit) {
-    const rows = await ctx.db.$queryRaw<ExportRow[]>`
+  page(ctx, after, limit) {
+    const query = Prisma.sql`
       WITH RECURSIVE page AS (
         SELECT a.* FROM "CharacterAsset" a WHERE ${afterKey(PAGE_KEY, after)} ORDER BY ${keyOrder(PAGE_KEY)} LIMIT ${limit}
       ), up AS (
@@ -70,6 +70,6 @@ export const assets: ExportTopic = {
       LEFT JOIN "EveEntity" le ON le.id::bigint = r.loc
       LEFT JOIN "EveMarketPrice" mp ON mp."typeId" = p."typeId"
       ORDER BY ${keyOrder(KEY)}`;
-    return { rows, next: nextCursor(rows, limit) };
+    return readPage(ctx.db, query, limit);
   },
 };
