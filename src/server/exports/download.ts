@@ -11,6 +11,22 @@ import { isExportTopic } from "./topics";
 export const downloadFileName = (topic: string, completedAt: Date) =>
   `memberaudit_${topic}_${completedAt.toISOString().slice(0, 10)}.zip`;
 
+/**
+ * The file's bytes, one chunk row read at a time. A newer build may replace the file
+ * meanwhile: its chunks then vanish and the bytes end short, which the zip's own
+ * directory (and the response's content-length) make visible.
+ */
+export async function* exportFileChunks(db: Db, fileId: string): AsyncGenerator<Uint8Array, void, undefined> {
+  for (let seq = 0; ; seq++) {
+    const chunk = await db.exportFileChunk.findUnique({
+      where: { fileId_seq: { fileId, seq } },
+      select: { data: true },
+    });
+    if (!chunk) return;
+    yield new Uint8Array(chunk.data);
+  }
+}
+
 export async function exportDownloadResponse(
   db: Db,
   viewer: Viewer | null,
@@ -28,20 +44,15 @@ export async function exportDownloadResponse(
   if (!file?.completedAt) throw notFound("Export file");
   await db.exportDownload.create({ data: { userId, topic, fileId: file.id } });
 
-  let seq = 0;
+  const chunks = exportFileChunks(db, file.id);
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
-      // The file may be replaced by a newer build meanwhile: its chunks then vanish and the download ends short, which the zip's own directory makes visible.
-      const chunk = await db.exportFileChunk.findUnique({
-        where: { fileId_seq: { fileId: file.id, seq } },
-        select: { data: true },
-      });
-      if (!chunk) {
-        controller.close();
-        return;
-      }
-      seq += 1;
-      controller.enqueue(new Uint8Array(chunk.data));
+      const next = await chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+    async cancel() {
+      await chunks.return(undefined);
     },
   });
   return new Response(stream, {
