@@ -1,7 +1,7 @@
 // What an export topic is: a name, a description, its CSV columns and a keyset-paged
 // row reader over PostgreSQL (docs/exports.md, "Topics"). Most topics are one SELECT
 // over a section table with joins to the name tables (sqlTopic); the cursor is the
-// key's values as text, so a build step's memo (JSON) can carry it. Pages are read
+// last row's key values as text, so a build step's memo (JSON) can carry it. Pages are read
 // through the pool under Prisma (the same tagged Prisma.sql templates) as arrays of
 // text: at a million rows, Prisma's per-value decoding cost more than the query did.
 import { Prisma } from "@prisma/client";
@@ -51,6 +51,8 @@ const CASTS = {
 export interface KeyPart {
   column: Prisma.Sql;
   type: keyof typeof CASTS;
+  /** The SELECT's alias holding this column's value as text: the last row's values are the next cursor. */
+  field: string;
 }
 
 /** `(k1, k2) > (v1, v2)` for the page after `after`; TRUE for the first page. */
@@ -61,29 +63,23 @@ export function afterKey(key: readonly KeyPart[], after: TopicCursor): Prisma.Sq
 }
 
 export const keyOrder = (key: readonly KeyPart[]) => Prisma.join(key.map((k) => k.column));
-/** The key as a text array in the SELECT, read back as the next cursor. */
-export const keySelect = (key: readonly KeyPart[]) =>
-  Prisma.sql`ARRAY[${Prisma.join(key.map((k) => Prisma.sql`${k.column}::text`))}] AS "_key"`;
 
 // PostgreSQL's text forms, kept as text except where the CSV's format differs: booleans
 // (yes/no), timestamps (UTC ISO-8601 with milliseconds), the key's text array.
 const BOOL = 16;
 const TIMESTAMP = 1114;
 const TIMESTAMPTZ = 1184;
-const TEXT_ARRAY = 1009;
 const AS_TEXT = {
   getTypeParser(oid: number) {
     if (oid === BOOL) return (v: string) => v === "t";
     if (oid === TIMESTAMP) return (v: string) => new Date(`${v.replace(" ", "T")}Z`).toISOString();
     if (oid === TIMESTAMPTZ) return (v: string) => new Date(v).toISOString();
-    // Key parts are numbers and dates: no quoting or commas inside the elements.
-    if (oid === TEXT_ARRAY) return (v: string) => v.slice(1, -1).split(",");
     return (v: string) => v;
   },
 };
 
-/** Runs a page's query; the first field must be the key (keySelect), which becomes the next cursor. */
-export async function readPage(db: Db, query: Prisma.Sql, limit: number): Promise<ExportPage> {
+/** Runs a page's query; the last row's key fields become the next cursor. */
+export async function readPage(db: Db, query: Prisma.Sql, limit: number, key: readonly KeyPart[]): Promise<ExportPage> {
   const result = await sqlPoolOf(db).query({
     text: query.text,
     values: query.values,
@@ -92,11 +88,10 @@ export async function readPage(db: Db, query: Prisma.Sql, limit: number): Promis
   });
   const rows = result.rows as Cell[][];
   const last = rows.at(-1);
-  return {
-    fields: result.fields.map((f) => f.name),
-    rows,
-    next: rows.length < limit || !last ? null : (last[0] as unknown as string[]),
-  };
+  const fields = result.fields.map((f) => f.name);
+  const at = key.map((k) => fields.indexOf(k.field));
+  if (at.includes(-1)) throw new Error(`export page: key field missing from the SELECT (${key.map((k) => k.field)})`);
+  return { fields, rows, next: rows.length < limit || !last ? null : at.map((i) => String(last[i])) };
 }
 
 export interface SqlTopicDefinition {
@@ -132,12 +127,13 @@ export function sqlTopic(def: SqlTopicDefinition): ExportTopic {
       return readPage(
         ctx.db,
         Prisma.sql`
-          SELECT ${keySelect(def.key)}, ${def.select}
+          SELECT ${def.select}
           FROM ${def.from}
           WHERE ${where(ctx)} AND ${afterKey(def.key, after)}
           ORDER BY ${keyOrder(def.key)}
           LIMIT ${limit}`,
         limit,
+        def.key,
       );
     },
   };

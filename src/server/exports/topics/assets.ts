@@ -3,11 +3,14 @@
 // market price. The path is walked up in SQL for each page's items only, so a page
 // costs its rows' depth in index lookups, never the whole tree.
 import { Prisma } from "@prisma/client";
-import { afterKey, type ExportTopic, keyOrder, keySelect, readPage } from "../topic";
+import { afterKey, type ExportTopic, keyOrder, readPage } from "../topic";
 import { characterKey, columns } from "./common";
 
-const KEY = [characterKey(Prisma.sql`p`), { column: Prisma.sql`p."itemId"`, type: "bigint" as const }];
-const PAGE_KEY = [characterKey(Prisma.sql`a`), { column: Prisma.sql`a."itemId"`, type: "bigint" as const }];
+const KEY = [characterKey(Prisma.sql`p`), { column: Prisma.sql`p."itemId"`, type: "bigint" as const, field: "itemId" }];
+const PAGE_KEY = [
+  characterKey(Prisma.sql`a`),
+  { column: Prisma.sql`a."itemId"`, type: "bigint" as const, field: "itemId" },
+];
 /** Deeper than EVE nests (a container in a ship in a carrier's hangar): a cycle in bad data stops here. */
 const MAX_DEPTH = 16;
 
@@ -55,7 +58,7 @@ export const assets: ExportTopic = {
         SELECT DISTINCT ON ("characterId", start) "characterId", start, loc, names
         FROM up ORDER BY "characterId", start, depth DESC
       )
-      SELECT ${keySelect(KEY)}, ch.name AS "character", p."characterId", p."itemId"::text AS "itemId",
+      SELECT ch.name AS "character", p."characterId", p."itemId"::text AS "itemId",
         t.name AS "type", p."typeId", g.name AS "group", p.name, p.quantity,
         concat_ws(' > ', VARIADIC ARRAY[COALESCE(l.name, le.name, '#' || r.loc::text)] || r.names) AS path,
         COALESCE(l.name, le.name) AS location, r.loc::text AS "locationId", p."locationFlag",
@@ -70,6 +73,6 @@ export const assets: ExportTopic = {
       LEFT JOIN "EveEntity" le ON le.id::bigint = r.loc
       LEFT JOIN "EveMarketPrice" mp ON mp."typeId" = p."typeId"
       ORDER BY ${keyOrder(KEY)}`;
-    return readPage(ctx.db, query, limit);
+    return readPage(ctx.db, query, limit, KEY);
   },
 };

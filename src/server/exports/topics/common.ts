@@ -12,6 +12,7 @@ export const CHARACTER_COLUMNS: readonly ExportColumn[] = [
 export const characterKey = (alias: Prisma.Sql): KeyPart => ({
   column: Prisma.sql`${alias}."characterId"`,
   type: "int",
+  field: "characterId",
 });
 
 /** Rows dated before the retention cutoff are left out (the sections with retention). */

@@ -19,7 +19,7 @@ export const contracts = sqlTopic({
     LEFT JOIN "Location" sl ON sl.id = k."startLocationId"
     LEFT JOIN "Location" el ON el.id = k."endLocationId"`,
   where: notExpiredBefore,
-  key: [characterKey(Prisma.sql`k`), { column: Prisma.sql`k."contractId"`, type: "bigint" }],
+  key: [characterKey(Prisma.sql`k`), { column: Prisma.sql`k."contractId"`, type: "bigint", field: "contractId" }],
   select: Prisma.sql`ch.name AS "character", k."characterId", k."contractId"::text AS "contractId", k.type, k.status,
     k.availability, k.title, iss.name AS issuer, k."issuerId", ic.name AS "issuerCorporation", k."issuerCorporationId",
     asg.name AS assignee, NULLIF(k."assigneeId", 0) AS "assigneeId", acc.name AS acceptor,
@@ -72,8 +72,8 @@ export const contractItems = sqlTopic({
   where: notExpiredBefore,
   key: [
     characterKey(Prisma.sql`i`),
-    { column: Prisma.sql`i."contractId"`, type: "bigint" },
-    { column: Prisma.sql`i."recordId"`, type: "bigint" },
+    { column: Prisma.sql`i."contractId"`, type: "bigint", field: "contractId" },
+    { column: Prisma.sql`i."recordId"`, type: "bigint", field: "recordId" },
   ],
   select: Prisma.sql`ch.name AS "character", i."characterId", i."contractId"::text AS "contractId",
     i."recordId"::text AS "recordId", t.name AS "type", i."typeId", i.quantity, i."rawQuantity", i."isIncluded",
@@ -101,7 +101,7 @@ export const contractBids = sqlTopic({
     JOIN "EveCharacter" ch ON ch.id = b."characterId"
     LEFT JOIN "EveEntity" e ON e.id = b."bidderId"`,
   where: notExpiredBefore,
-  key: [characterKey(Prisma.sql`b`), { column: Prisma.sql`b."bidId"`, type: "int" }],
+  key: [characterKey(Prisma.sql`b`), { column: Prisma.sql`b."bidId"`, type: "int", field: "bidId" }],
   select: Prisma.sql`ch.name AS "character", b."characterId", b."bidId", b."contractId"::text AS "contractId",
     e.name AS bidder, b."bidderId", b.amount::text AS amount, b."dateBid"`,
   columns: columns([

@@ -18,9 +18,9 @@ export const miningLedger = sqlTopic({
     LEFT JOIN "EveEntity" se ON se.id = m."solarSystemId"`,
   key: [
     characterKey(Prisma.sql`m`),
-    { column: Prisma.sql`m.date`, type: "date" },
-    { column: Prisma.sql`m."solarSystemId"`, type: "int" },
-    { column: Prisma.sql`m."typeId"`, type: "int" },
+    { column: Prisma.sql`m.date`, type: "date", field: "date" },
+    { column: Prisma.sql`m."solarSystemId"`, type: "int", field: "solarSystemId" },
+    { column: Prisma.sql`m."typeId"`, type: "int", field: "typeId" },
   ],
   select: Prisma.sql`ch.name AS "character", m."characterId", m.date::text AS date,
     ${placeName(Prisma.sql`sl`, Prisma.sql`se`)} AS "solarSystem", m."solarSystemId", t.name AS "type", m."typeId",
@@ -46,7 +46,7 @@ export const industryJobs = sqlTopic({
     LEFT JOIN "EveType" pt ON pt.id = j."productTypeId"
     LEFT JOIN "Location" f ON f.id = j."facilityId"
     LEFT JOIN "EveEntity" inst ON inst.id = j."installerId"`,
-  key: [characterKey(Prisma.sql`j`), { column: Prisma.sql`j."jobId"`, type: "bigint" }],
+  key: [characterKey(Prisma.sql`j`), { column: Prisma.sql`j."jobId"`, type: "bigint", field: "jobId" }],
   select: Prisma.sql`ch.name AS "character", j."characterId", j."jobId"::text AS "jobId",
     CASE j."activityId" WHEN 1 THEN 'Manufacturing' WHEN 3 THEN 'Time efficiency research'
       WHEN 4 THEN 'Material efficiency research' WHEN 5 THEN 'Copying' WHEN 7 THEN 'Reverse engineering'
@@ -93,7 +93,7 @@ export const marketOrders = sqlTopic({
     LEFT JOIN "Location" l ON l.id = o."locationId"
     LEFT JOIN "Location" rl ON rl.id = o."regionId"
     LEFT JOIN "EveEntity" re ON re.id = o."regionId"`,
-  key: [characterKey(Prisma.sql`o`), { column: Prisma.sql`o."orderId"`, type: "bigint" }],
+  key: [characterKey(Prisma.sql`o`), { column: Prisma.sql`o."orderId"`, type: "bigint", field: "orderId" }],
   select: Prisma.sql`ch.name AS "character", o."characterId", o."orderId"::text AS "orderId", o.state,
     o."isBuyOrder", o."isCorporation", t.name AS "type", o."typeId", o.price::text AS price, o."volumeTotal",
     o."volumeRemain", o."minVolume", o.escrow::text AS escrow, o.range, o.duration, o.issued,
@@ -130,7 +130,7 @@ export const blueprints = sqlTopic({
     JOIN "EveCharacter" ch ON ch.id = b."characterId"
     LEFT JOIN "EveType" t ON t.id = b."typeId"
     LEFT JOIN "Location" l ON l.id = b."locationId"`,
-  key: [characterKey(Prisma.sql`b`), { column: Prisma.sql`b."itemId"`, type: "bigint" }],
+  key: [characterKey(Prisma.sql`b`), { column: Prisma.sql`b."itemId"`, type: "bigint", field: "itemId" }],
   select: Prisma.sql`ch.name AS "character", b."characterId", b."itemId"::text AS "itemId", t.name AS "type",
     b."typeId", CASE WHEN b.quantity = -2 THEN 'copy' ELSE 'original' END AS kind,
     NULLIF(b.runs, -1) AS runs, b."materialEfficiency",
@@ -161,7 +161,7 @@ export const planets = sqlTopic({
     LEFT JOIN "EveEntity" pe ON pe.id = p."planetId"
     LEFT JOIN "Location" sl ON sl.id = p."solarSystemId"
     LEFT JOIN "EveEntity" se ON se.id = p."solarSystemId"`,
-  key: [characterKey(Prisma.sql`p`), { column: Prisma.sql`p."planetId"`, type: "int" }],
+  key: [characterKey(Prisma.sql`p`), { column: Prisma.sql`p."planetId"`, type: "int", field: "planetId" }],
   select: Prisma.sql`ch.name AS "character", p."characterId", ${placeName(Prisma.sql`pl`, Prisma.sql`pe`)} AS planet,
     p."planetId", ${placeName(Prisma.sql`sl`, Prisma.sql`se`)} AS "solarSystem", p."solarSystemId", p."planetType",
     p."upgradeLevel", p."numPins", p."lastUpdate"`,

@@ -11,7 +11,7 @@ export const contacts = sqlTopic({
   from: Prisma.sql`"CharacterContact" c
     JOIN "EveCharacter" ch ON ch.id = c."characterId"
     LEFT JOIN "EveEntity" e ON e.id = c."contactId"`,
-  key: [characterKey(Prisma.sql`c`), { column: Prisma.sql`c."contactId"`, type: "int" }],
+  key: [characterKey(Prisma.sql`c`), { column: Prisma.sql`c."contactId"`, type: "int", field: "contactId" }],
   select: Prisma.sql`ch.name AS "character", c."characterId", e.name AS contact, c."contactId", c."contactType",
     c.standing, c."isWatched", c."isBlocked",
     (SELECT string_agg(l.name, '; ' ORDER BY l.name) FROM "CharacterContactLabel" l
@@ -37,7 +37,7 @@ export const mails = sqlTopic({
     JOIN "EveCharacter" ch ON ch.id = m."characterId"
     LEFT JOIN "EveEntity" s ON s.id = m."senderId"`,
   where: since(Prisma.sql`m.timestamp`),
-  key: [characterKey(Prisma.sql`m`), { column: Prisma.sql`m."mailId"`, type: "bigint" }],
+  key: [characterKey(Prisma.sql`m`), { column: Prisma.sql`m."mailId"`, type: "bigint", field: "mailId" }],
   select: Prisma.sql`ch.name AS "character", m."characterId", m."mailId"::text AS "mailId", m.timestamp,
     s.name AS sender, m."senderId", m.subject, m."isRead",
     (SELECT string_agg(COALESCE(e.name, ml.name, '#' || (r->>'id')), '; ' ORDER BY ord)
@@ -68,7 +68,7 @@ export const mailBodies = sqlTopic({
   countFrom: Prisma.sql`"CharacterMail" m`,
   from: Prisma.sql`"CharacterMail" m JOIN "EveCharacter" ch ON ch.id = m."characterId"`,
   where: (ctx) => Prisma.sql`m.body IS NOT NULL AND ${since(Prisma.sql`m.timestamp`)(ctx)}`,
-  key: [characterKey(Prisma.sql`m`), { column: Prisma.sql`m."mailId"`, type: "bigint" }],
+  key: [characterKey(Prisma.sql`m`), { column: Prisma.sql`m."mailId"`, type: "bigint", field: "mailId" }],
   select: Prisma.sql`ch.name AS "character", m."characterId", m."mailId"::text AS "mailId", m.timestamp, m.subject, m.body`,
   columns: columns([
     ["Mail ID", "mailId"],

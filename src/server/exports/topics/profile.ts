@@ -15,7 +15,7 @@ export const killmails = sqlTopic({
     LEFT JOIN "EveEntity" v ON v.id = k."victimCharacterId"
     LEFT JOIN "EveType" st ON st.id = k."victimShipTypeId"
     LEFT JOIN "EveEntity" fb ON fb.id = k."finalBlowCharacterId"`,
-  key: [characterKey(Prisma.sql`k`), { column: Prisma.sql`k."killmailId"`, type: "bigint" }],
+  key: [characterKey(Prisma.sql`k`), { column: Prisma.sql`k."killmailId"`, type: "bigint", field: "killmailId" }],
   select: Prisma.sql`ch.name AS "character", k."characterId", k."killmailId"::text AS "killmailId", k."killmailHash",
     k."killmailTime", COALESCE(sl.name, se.name) AS "solarSystem", k."solarSystemId", v.name AS victim,
     k."victimCharacterId", st.name AS "victimShip", k."victimShipTypeId", fb.name AS "finalBlow",
@@ -44,7 +44,7 @@ export const loyalty = sqlTopic({
   from: Prisma.sql`"CharacterLoyaltyEntry" l
     JOIN "EveCharacter" ch ON ch.id = l."characterId"
     LEFT JOIN "EveEntity" c ON c.id = l."corporationId"`,
-  key: [characterKey(Prisma.sql`l`), { column: Prisma.sql`l."corporationId"`, type: "int" }],
+  key: [characterKey(Prisma.sql`l`), { column: Prisma.sql`l."corporationId"`, type: "int", field: "corporationId" }],
   select: Prisma.sql`ch.name AS "character", l."characterId", c.name AS corporation, l."corporationId", l."loyaltyPoints"`,
   columns: columns([
     ["Corporation", "corporation"],
@@ -61,7 +61,7 @@ export const standings = sqlTopic({
   from: Prisma.sql`"CharacterStanding" s
     JOIN "EveCharacter" ch ON ch.id = s."characterId"
     LEFT JOIN "EveEntity" f ON f.id = s."fromId"`,
-  key: [characterKey(Prisma.sql`s`), { column: Prisma.sql`s."fromId"`, type: "int" }],
+  key: [characterKey(Prisma.sql`s`), { column: Prisma.sql`s."fromId"`, type: "int", field: "fromId" }],
   select: Prisma.sql`ch.name AS "character", s."characterId", f.name AS "from", s."fromId", s."fromType", s.standing`,
   columns: columns([
     ["From", "from"],
@@ -79,7 +79,7 @@ export const corporationHistory = sqlTopic({
   from: Prisma.sql`"CharacterCorporationHistory" h
     JOIN "EveCharacter" ch ON ch.id = h."characterId"
     LEFT JOIN "EveEntity" c ON c.id = h."corporationId"`,
-  key: [characterKey(Prisma.sql`h`), { column: Prisma.sql`h."recordId"`, type: "int" }],
+  key: [characterKey(Prisma.sql`h`), { column: Prisma.sql`h."recordId"`, type: "int", field: "recordId" }],
   select: Prisma.sql`ch.name AS "character", h."characterId", h."recordId", c.name AS corporation, h."corporationId",
     h."startDate", h."isDeleted"`,
   columns: columns([
@@ -100,7 +100,10 @@ export const notifications = sqlTopic({
     JOIN "EveCharacter" ch ON ch.id = n."characterId"
     LEFT JOIN "EveEntity" s ON s.id = n."senderId"`,
   where: since(Prisma.sql`n.timestamp`),
-  key: [characterKey(Prisma.sql`n`), { column: Prisma.sql`n."notificationId"`, type: "bigint" }],
+  key: [
+    characterKey(Prisma.sql`n`),
+    { column: Prisma.sql`n."notificationId"`, type: "bigint", field: "notificationId" },
+  ],
   select: Prisma.sql`ch.name AS "character", n."characterId", n."notificationId"::text AS "notificationId",
     n.timestamp, n.type, s.name AS sender, n."senderId", n."senderType", n."isRead", n.text`,
   columns: columns([

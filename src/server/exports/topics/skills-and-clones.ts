@@ -12,7 +12,7 @@ export const skills = sqlTopic({
     JOIN "EveCharacter" ch ON ch.id = s."characterId"
     LEFT JOIN "EveType" t ON t.id = s."skillId"
     LEFT JOIN "EveGroup" g ON g.id = t."groupId"`,
-  key: [characterKey(Prisma.sql`s`), { column: Prisma.sql`s."skillId"`, type: "int" }],
+  key: [characterKey(Prisma.sql`s`), { column: Prisma.sql`s."skillId"`, type: "int", field: "skillId" }],
   select: Prisma.sql`ch.name AS "character", s."characterId", t.name AS skill, s."skillId", g.name AS "group",
     s."activeSkillLevel", s."trainedSkillLevel", s."skillpointsInSkill"`,
   columns: columns([
@@ -33,7 +33,7 @@ export const skillQueue = sqlTopic({
   from: Prisma.sql`"CharacterSkillqueueEntry" q
     JOIN "EveCharacter" ch ON ch.id = q."characterId"
     LEFT JOIN "EveType" t ON t.id = q."skillId"`,
-  key: [characterKey(Prisma.sql`q`), { column: Prisma.sql`q."queuePosition"`, type: "int" }],
+  key: [characterKey(Prisma.sql`q`), { column: Prisma.sql`q."queuePosition"`, type: "int", field: "queuePosition" }],
   select: Prisma.sql`ch.name AS "character", q."characterId", q."queuePosition", t.name AS skill, q."skillId",
     q."finishedLevel", q."startDate", q."finishDate", q."levelStartSp", q."levelEndSp", q."trainingStartSp"`,
   columns: columns([
@@ -57,7 +57,7 @@ export const implants = sqlTopic({
   from: Prisma.sql`"CharacterImplant" i
     JOIN "EveCharacter" ch ON ch.id = i."characterId"
     LEFT JOIN "EveType" t ON t.id = i."typeId"`,
-  key: [characterKey(Prisma.sql`i`), { column: Prisma.sql`i."typeId"`, type: "int" }],
+  key: [characterKey(Prisma.sql`i`), { column: Prisma.sql`i."typeId"`, type: "int", field: "typeId" }],
   select: Prisma.sql`ch.name AS "character", i."characterId", t.name AS implant, i."typeId"`,
   columns: columns([
     ["Implant", "implant"],
@@ -73,7 +73,7 @@ export const jumpClones = sqlTopic({
   from: Prisma.sql`"CharacterJumpClone" j
     JOIN "EveCharacter" ch ON ch.id = j."characterId"
     LEFT JOIN "Location" l ON l.id = j."locationId"`,
-  key: [characterKey(Prisma.sql`j`), { column: Prisma.sql`j."jumpCloneId"`, type: "int" }],
+  key: [characterKey(Prisma.sql`j`), { column: Prisma.sql`j."jumpCloneId"`, type: "int", field: "jumpCloneId" }],
   select: Prisma.sql`ch.name AS "character", j."characterId", j."jumpCloneId", j.name, l.name AS location,
     j."locationId"::text AS "locationId", j."locationType",
     (SELECT string_agg(COALESCE(t.name, '#' || ji."typeId"), '; ' ORDER BY t.name)

@@ -14,7 +14,7 @@ export const walletJournal = sqlTopic({
     LEFT JOIN "EveEntity" sp ON sp.id = j."secondPartyId"
     LEFT JOIN "EveEntity" tr ON tr.id = j."taxReceiverId"`,
   where: since(Prisma.sql`j.date`),
-  key: [characterKey(Prisma.sql`j`), { column: Prisma.sql`j."entryId"`, type: "bigint" }],
+  key: [characterKey(Prisma.sql`j`), { column: Prisma.sql`j."entryId"`, type: "bigint", field: "entryId" }],
   select: Prisma.sql`ch.name AS "character", j."characterId", j."entryId"::text AS "entryId", j.date,
     j."refType", j.amount::text AS amount, j.balance::text AS balance, j.description, j.reason,
     fp.name AS "firstParty", j."firstPartyId", sp.name AS "secondParty", j."secondPartyId",
@@ -51,7 +51,7 @@ export const walletTransactions = sqlTopic({
     LEFT JOIN "EveEntity" cl ON cl.id = w."clientId"
     LEFT JOIN "Location" loc ON loc.id = w."locationId"`,
   where: since(Prisma.sql`w.date`),
-  key: [characterKey(Prisma.sql`w`), { column: Prisma.sql`w."transactionId"`, type: "bigint" }],
+  key: [characterKey(Prisma.sql`w`), { column: Prisma.sql`w."transactionId"`, type: "bigint", field: "transactionId" }],
   select: Prisma.sql`ch.name AS "character", w."characterId", w."transactionId"::text AS "transactionId", w.date,
     t.name AS "type", w."typeId", w.quantity, w."unitPrice"::text AS "unitPrice",
     (w."unitPrice" * w.quantity)::text AS total, w."isBuy", w."isPersonal",
