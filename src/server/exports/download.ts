@@ -4,7 +4,8 @@
 // signed out 401, without exports_access 403, an unknown topic or no file yet 404.
 import { mayUse } from "~/server/access/areas";
 import type { Viewer } from "~/server/access/viewer";
-import type { Db } from "~/server/db/client";
+import { Prisma } from "@prisma/client";
+import { type Db, sqlPoolOf } from "~/server/db/client";
 import { AppError, notFound } from "~/server/errors/app-error";
 import { isExportTopic } from "./topics";
 
@@ -17,13 +18,12 @@ export const downloadFileName = (topic: string, completedAt: Date) =>
  * directory (and the response's content-length) make visible.
  */
 export async function* exportFileChunks(db: Db, fileId: string): AsyncGenerator<Uint8Array, void, undefined> {
+  // Through the pool like the writes (build.ts): Prisma held on to the bytea values it passed.
   for (let seq = 0; ; seq++) {
-    const chunk = await db.exportFileChunk.findUnique({
-      where: { fileId_seq: { fileId, seq } },
-      select: { data: true },
-    });
-    if (!chunk) return;
-    yield new Uint8Array(chunk.data);
+    const query = Prisma.sql`SELECT data FROM export_file_chunk WHERE "fileId" = ${fileId}::uuid AND seq = ${seq}`;
+    const { rows } = await sqlPoolOf(db).query(query.text, query.values);
+    if (rows.length === 0) return;
+    yield new Uint8Array(rows[0].data as Buffer);
   }
 }
 
