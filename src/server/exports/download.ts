@@ -15,7 +15,8 @@ export const downloadFileName = (topic: string, completedAt: Date) =>
 /**
  * The file's bytes, one chunk row read at a time. A newer build may replace the file
  * meanwhile: its chunks then vanish and the bytes end short, which the zip's own
- * directory (and the response's content-length) make visible.
+ * directory makes visible. No content-length: Next's compression of the answer would
+ * contradict it (the walk in Chromium saw the connection reset).
  */
 export async function* exportFileChunks(db: Db, fileId: string): AsyncGenerator<Uint8Array, void, undefined> {
   // Through the pool like the writes (build.ts): Prisma held on to the bytea values it passed.
@@ -58,7 +59,6 @@ export async function exportDownloadResponse(
   return new Response(stream, {
     headers: {
       "content-type": "application/zip",
-      "content-length": String(file.bytes),
       "content-disposition": `attachment; filename="${downloadFileName(topic, file.completedAt)}"`,
       "cache-control": "no-store",
       "x-content-type-options": "nosniff",
