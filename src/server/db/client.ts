@@ -28,7 +28,8 @@ export interface SqlConnection {
 // On globalThis: Next bundles this module more than once (instrumentation, route handlers), and a client made
 // in one bundle (appDeps) is used from the others; a module-level map only knew its own bundle's clients.
 const holder = globalThis as unknown as { __memberauditSqlPools?: WeakMap<Db, pg.Pool> };
-const pools = (holder.__memberauditSqlPools ??= new WeakMap<Db, pg.Pool>());
+holder.__memberauditSqlPools ??= new WeakMap<Db, pg.Pool>();
+const pools = holder.__memberauditSqlPools;
 
 export function createDb(connectionString: string, poolMax: number): Db {
   const pool = new pg.Pool({ connectionString, max: poolMax, idleTimeoutMillis: 30_000 });
