@@ -8,6 +8,7 @@ import { updateDurations } from "~/server/cli/update-stats";
 import { startEmbeddedPostgres } from "~/server/db/embedded";
 import { applyMigrations } from "~/server/db/migrate";
 import { isAppError } from "~/server/errors/app-error";
+import { EXPORT_TOPIC_NAMES } from "~/server/exports/topics";
 import { characterUpdate } from "~/server/jobs/events";
 import { enabledSections } from "~/server/updates/engine-settings";
 import { runCharacterSection, validateSectionNames } from "~/server/updates/update-character";
@@ -24,7 +25,10 @@ const HELP = `usage: npm run memberaudit -- <command> [options]
   stats            effective settings, rows per section table, stale minutes, update durations
   load-eve [--category ID ...] [--refresh]
       preload EVE types, groups, categories (and skill dogma) for Member Audit's categories
-      (or the given ones); known types are skipped unless --refresh`;
+      (or the given ones); known types are skipped unless --refresh
+  export <topic ...> | --all [--out DIR]
+      build data export files here (the minimum age between builds applies) and write
+      them to DIR (the current folder); topics: ${EXPORT_TOPIC_NAMES.join(", ")}`;
 
 const args = process.argv.slice(2);
 const command = args[0];
@@ -33,7 +37,9 @@ const option = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const positional = args.slice(1).filter((a, i, all) => !a.startsWith("--") && all[i - 1] !== "--character");
+const positional = args
+  .slice(1)
+  .filter((a, i, all) => !a.startsWith("--") && !["--character", "--out"].includes(all[i - 1] ?? ""));
 
 async function main(): Promise<number> {
   if (!command || command === "help" || command === "--help") {
@@ -88,6 +94,12 @@ async function main(): Promise<number> {
         );
       }
       return 0;
+    }
+
+    if (command === "export") {
+      const { runExportCommand } = await import("./export-command");
+      const topics = flag("--all") ? EXPORT_TOPIC_NAMES : positional;
+      return runExportCommand(deps.db, settings, topics, option("--out") ?? ".");
     }
 
     if (command === "load-eve") {

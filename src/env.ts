@@ -4,6 +4,7 @@ import { CronExpressionParser } from "cron-parser";
 import { z } from "zod";
 import { type LdapSettings, ldapSettingsFrom, ldapSettingsIssues, ldapSettingsShape } from "~/server/ldap/settings";
 import { normaliseOrigin, type WebhookSettings } from "~/server/notifications/webhook-url";
+import type { ExportSettings } from "~/server/exports/requests";
 import { effectiveStaleMinutes, parseStaleMinutesConfig, SectionConfigError } from "~/server/sections/settings";
 import type { EngineSettings } from "~/server/updates/engine-settings";
 
@@ -175,6 +176,21 @@ const schema = z
       .min(1, "must be at least 1")
       .max(100_000, "must be at most 100000")
       .default(120),
+    MEMBERAUDIT_DATA_EXPORT_MIN_UPDATE_AGE: z.coerce
+      .number({ error: "must be a number of minutes" })
+      .int()
+      .min(0, "must be 0 or more minutes")
+      .max(10_080, "must be at most 10080 minutes (a week)")
+      .default(60),
+    MEMBERAUDIT_DATA_EXPORT_DAILY_REBUILD: z
+      .enum(["0", "1", "true", "false"], { error: "must be 1/0 or true/false" })
+      .default("1"),
+    MEMBERAUDIT_DATA_EXPORT_CHUNK_ROWS: z.coerce
+      .number({ error: "must be a number" })
+      .int()
+      .min(1000, "must be at least 1000")
+      .max(200_000, "must be at most 200000")
+      .default(20_000),
     INNGEST_EVENT_KEY: optionalString,
     INNGEST_SIGNING_KEY: optionalString,
     INNGEST_DEV: flag,
@@ -236,6 +252,8 @@ export interface Env {
   auditRetentionDays: number;
   /** Calls per minute one API token may make (per process). */
   apiTokenRatePerMinute: number;
+  /** Data exports: minimum age between builds, the daily rebuild, rows per build step (docs/exports.md). */
+  exports: ExportSettings;
   tokenKeys: { current: string; previous: string[] };
   inngest: { enabled: boolean; eventKey?: string; signingKey?: string; dev: boolean; baseUrl?: string };
   /** Bearer token Prometheus sends to /api/metrics; undefined: the endpoint is off (404). */
@@ -295,6 +313,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     complianceGraceHours: v.MEMBERAUDIT_COMPLIANCE_GRACE_HOURS,
     auditRetentionDays: v.MEMBERAUDIT_AUDIT_RETENTION_DAYS,
     apiTokenRatePerMinute: v.MEMBERAUDIT_API_TOKEN_RATE_PER_MINUTE,
+    exports: {
+      minUpdateAgeMinutes: v.MEMBERAUDIT_DATA_EXPORT_MIN_UPDATE_AGE,
+      dailyRebuild: ["1", "true"].includes(v.MEMBERAUDIT_DATA_EXPORT_DAILY_REBUILD),
+      chunkRows: v.MEMBERAUDIT_DATA_EXPORT_CHUNK_ROWS,
+    },
     engine: {
       staleMinutes: effectiveStaleMinutes(v.MEMBERAUDIT_SECTION_STALE_MINUTES_CONFIG ?? {}),
       section: { retentionDays: v.MEMBERAUDIT_DATA_RETENTION_LIMIT, assetsChunkSize: v.MEMBERAUDIT_ASSETS_CHUNK_SIZE },

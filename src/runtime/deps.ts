@@ -54,6 +54,7 @@ export function appDeps(): AppDeps {
         : { kind: "embedded" },
       webhooks: settings.webhooks,
       complianceGraceHours: settings.complianceGraceHours,
+      exports: settings.exports,
     };
     const { esi } = holder.__memberauditDeps;
     setMetricSources({

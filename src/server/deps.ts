@@ -5,6 +5,7 @@ import type { Db } from "~/server/db/client";
 import type { TokenCipher } from "~/server/crypto/token-cipher";
 import type { EsiClient } from "~/server/esi/client";
 import type { SsoClientConfig } from "~/server/identity/sso-client";
+import type { ExportSettings } from "~/server/exports/requests";
 import type { SendJobEvents } from "~/server/jobs/events";
 import type { JobEngineInfo } from "~/server/status/overview";
 import type { WebhookSettings } from "~/server/notifications/webhook-url";
@@ -25,4 +26,6 @@ export interface AppDeps {
   webhooks?: WebhookSettings;
   /** MEMBERAUDIT_COMPLIANCE_GRACE_HOURS, for the compliance admin's preview and save; 0 when absent (tests). */
   complianceGraceHours?: number;
+  /** Data export settings (minimum age between builds); the defaults when absent (tests). */
+  exports?: ExportSettings;
 }

@@ -23,6 +23,7 @@ const CASES: { name: string; permissions: Permission[]; superuser?: boolean }[] 
   { name: "status viewer", permissions: ["view_status"] },
   { name: "reports without basic access", permissions: ["reports_access"] },
   { name: "corp leadership", permissions: ["basic_access", "reports_access", "view_same_corporation"] },
+  { name: "exporter", permissions: ["basic_access", "exports_access"] },
   { name: "superuser", permissions: [], superuser: true },
 ];
 
@@ -34,6 +35,7 @@ const PROBES: Record<Area, (caller: ReturnType<typeof appRouter.createCaller>) =
   skillSets: (caller) => caller.skillSets.list(),
   characters: (caller) => caller.adminCharacters.filterOptions(),
   status: (caller) => caller.status.overview(),
+  exports: (caller) => caller.exports.progress(),
   admin: (caller) => caller.admin.groups(),
 };
 

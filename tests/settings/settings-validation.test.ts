@@ -64,6 +64,20 @@ describe("settings validation", () => {
     expect(errorOf({ ...demo, JOB_CONCURRENCY: "many" }).setting).toBe("JOB_CONCURRENCY");
   });
 
+  it("takes the data export settings with Member Audit's defaults, naming a bad one", () => {
+    expect(parseEnv(demo).exports).toEqual({ minUpdateAgeMinutes: 60, dailyRebuild: true, chunkRows: 20_000 });
+    const set = { ...demo, MEMBERAUDIT_DATA_EXPORT_MIN_UPDATE_AGE: "0", MEMBERAUDIT_DATA_EXPORT_DAILY_REBUILD: "0" };
+    expect(parseEnv(set).exports).toMatchObject({ minUpdateAgeMinutes: 0, dailyRebuild: false });
+    for (const [setting, value] of [
+      ["MEMBERAUDIT_DATA_EXPORT_MIN_UPDATE_AGE", "-1"],
+      ["MEMBERAUDIT_DATA_EXPORT_MIN_UPDATE_AGE", "hourly"],
+      ["MEMBERAUDIT_DATA_EXPORT_DAILY_REBUILD", "maybe"],
+      ["MEMBERAUDIT_DATA_EXPORT_CHUNK_ROWS", "10"],
+    ] as const) {
+      expect(errorOf({ ...demo, [setting]: value }).setting).toBe(setting);
+    }
+  });
+
   it("requires a signing key when an Inngest event key is set outside dev mode", () => {
     expect(errorOf({ ...production, INNGEST_EVENT_KEY: "k" }).setting).toBe("INNGEST_SIGNING_KEY");
     expect(parseEnv({ ...production, INNGEST_EVENT_KEY: "k", INNGEST_SIGNING_KEY: "s" }).inngest.enabled).toBe(true);

@@ -24,6 +24,7 @@ export const AREAS = {
   skillSets: { href: "/admin/skill-sets", label: "Skill sets", permissions: ["view_skill_sets"] },
   characters: { href: "/admin/characters", label: "Characters", permissions: ["manage_characters"] },
   status: { href: "/admin/status", label: "Status", permissions: ["view_status"] },
+  exports: { href: "/exports", label: "Exports", permissions: ["basic_access", "exports_access"] },
   admin: { href: "/admin", label: "Admin", permissions: [], superuser: true },
 } as const satisfies Record<string, AreaRule>;
 

@@ -4,6 +4,7 @@ import { apiTokensRouter } from "./routers/api-tokens";
 import { auditRouter } from "./routers/audit";
 import { charactersRouter } from "./routers/characters";
 import { complianceRouter } from "./routers/compliance";
+import { exportsRouter } from "./routers/exports";
 import { finderRouter } from "./routers/finder";
 import { notificationsRouter } from "./routers/notifications";
 import { reportsRouter } from "./routers/reports";
@@ -20,6 +21,7 @@ export const appRouter = router({
   audit: auditRouter,
   characters: charactersRouter,
   compliance: complianceRouter,
+  exports: exportsRouter,
   finder: finderRouter,
   notifications: notificationsRouter,
   reports: reportsRouter,

@@ -9,6 +9,13 @@ export type Db = PrismaClient;
 /** Plain SQL over the client's own pool (the job queue's), so the embedded database's one connection is shared. */
 export interface SqlPool {
   query(text: string, values?: unknown[]): Promise<{ rows: any[] }>;
+  /** Rows as arrays with the fields' names, values parsed by `types` (the exports read a million rows this way). */
+  query(config: {
+    text: string;
+    values?: unknown[];
+    rowMode: "array";
+    types: { getTypeParser(oid: number): (value: string) => unknown };
+  }): Promise<{ rows: unknown[][]; fields: { name: string }[] }>;
   /** One connection of the pool, for statements that must share a transaction. */
   connect(): Promise<SqlConnection>;
 }
@@ -18,7 +25,11 @@ export interface SqlConnection {
   release(): void;
 }
 
-const pools = new WeakMap<Db, pg.Pool>();
+// On globalThis: Next bundles this module more than once (instrumentation, route handlers), and a client made
+// in one bundle (appDeps) is used from the others; a module-level map only knew its own bundle's clients.
+const holder = globalThis as unknown as { __memberauditSqlPools?: WeakMap<Db, pg.Pool> };
+holder.__memberauditSqlPools ??= new WeakMap<Db, pg.Pool>();
+const pools = holder.__memberauditSqlPools;
 
 export function createDb(connectionString: string, poolMax: number): Db {
   const pool = new pg.Pool({ connectionString, max: poolMax, idleTimeoutMillis: 30_000 });

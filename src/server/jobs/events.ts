@@ -38,7 +38,13 @@ export const complianceRecompute = defineEvent(
   z.object({ userIds: z.array(z.string().min(1).max(64)).min(1).max(1000), priority }),
 );
 
-const EVENTS = [characterPublicRefresh, characterUpdate, webhookDeliver, complianceRecompute] as const;
+/** Build one export file (its row already created, status building: exports/requests.ts). */
+export const exportBuild = defineEvent(
+  "memberaudit/export.build",
+  z.object({ fileId: z.uuid(), topic: z.string().min(1).max(64) }),
+);
+
+const EVENTS = [characterPublicRefresh, characterUpdate, webhookDeliver, complianceRecompute, exportBuild] as const;
 
 type EventType = (typeof EVENTS)[number];
 /** One event to send: its name and the data its schema describes. */

@@ -1,21 +1,9 @@
-// CSV as the reports download it (docs/reports.md, "CSV"): UTF-8 with a byte-order mark
-// (so spreadsheet programs read names in UTF-8), comma-separated, CRLF line ends, a
-// header line, RFC 4180 quoting. A field that a spreadsheet would run as a formula
-// (starting with = + - @, tab or carriage return) gets a leading apostrophe: pilots
-// choose their names, and the file is opened by someone else.
+// The reports' CSV stream (docs/reports.md, "CSV"); fields and lines are written by
+// ~/server/csv/fields, which the exports share.
+import { csvLine } from "~/server/csv/fields";
 import { toAppError } from "~/server/errors/unexpected";
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function csvField(value: string | number | boolean | null | undefined): string {
-  if (value === null || value === undefined) return "";
-  let text = typeof value === "boolean" ? (value ? "yes" : "no") : String(value);
-  if (FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export const csvLine = (fields: readonly (string | number | boolean | null | undefined)[]) =>
-  `${fields.map(csvField).join(",")}\r\n`;
+export { csvField, csvLine } from "~/server/csv/fields";
 
 export interface CsvColumn<Row> {
   header: string;

@@ -6,7 +6,9 @@ import type { EsiClient } from "~/server/esi/client";
 import type { WebhookSettings } from "~/server/notifications/webhook-url";
 import type { EngineSettings } from "~/server/updates/engine-settings";
 import { updateDepsFrom } from "~/server/updates/update-deps";
+import { DEFAULT_EXPORT_SETTINGS, type ExportSettings } from "~/server/exports/requests";
 import type { JobDefinition } from "../job";
+import { buildExportJob, rebuildExportsJob } from "./exports";
 import { expireSharesJob } from "./expire-shares";
 import { purgeAuditJob } from "./purge-audit";
 import { purgeNotificationsJob } from "./purge-notifications";
@@ -39,10 +41,16 @@ export interface JobSettings extends ComplianceJobSettings {
   engine: EngineSettings;
   /** Allowed webhook origins beyond Discord's and Slack's (MEMBERAUDIT_WEBHOOK_ALLOWED_ORIGINS). */
   webhooks?: WebhookSettings;
+  /** Data exports; the defaults when absent (tests and benchmarks that do not export). */
+  exports?: ExportSettings;
 }
 
 export function createJobs(deps: () => JobDeps, settings: JobSettings): JobDefinition<any>[] {
   const update = () => updateDepsFrom(deps());
+  const exportSettings = {
+    exports: settings.exports ?? DEFAULT_EXPORT_SETTINGS,
+    retentionDays: settings.engine.section.retentionDays,
+  };
   return [
     refreshCharacterPublic(deps),
     expireSharesJob(deps, settings),
@@ -59,5 +67,7 @@ export function createJobs(deps: () => JobDeps, settings: JobSettings): JobDefin
     deliverWebhookJob(deps, settings),
     recomputeAllComplianceJob(deps, settings),
     recomputeUserComplianceJob(deps, settings),
+    buildExportJob(deps, exportSettings),
+    ...(exportSettings.exports.dailyRebuild ? [rebuildExportsJob(deps, exportSettings)] : []),
   ];
 }
