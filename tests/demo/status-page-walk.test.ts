@@ -6,7 +6,7 @@ import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { simCharacters } from "~/simulator/roster";
-import { demoContext, launchChromium, SCREENSHOT_DIR } from "../support/browser";
+import { SCREENSHOT_DIR, demoContext, launchChromium, signInThroughSso } from "../support/browser";
 import { type DemoApp, startDemoApp } from "../support/demo-app";
 
 const [ADMIN, STRANGER] = [simCharacters[0]!, simCharacters[2]!];
@@ -19,11 +19,7 @@ async function signIn(name: string): Promise<Page> {
   const context = await demoContext(browser);
   contexts.push(context);
   const page = await context.newPage();
-  await page.goto(`${app.appUrl}/signin`);
-  await page.getByRole("button", { name: "Sign in with EVE Online" }).click();
-  await page.waitForURL(/\/v2\/oauth\/authorize/);
-  await page.getByRole("button", { name, exact: true }).click();
-  await page.waitForURL(/\/launcher/);
+  await signInThroughSso(page, app.appUrl, name);
   return page;
 }
 

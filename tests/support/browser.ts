@@ -1,7 +1,7 @@
 // Debian's Chromium driven by playwright-core (Playwright's own browser download cannot run here).
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { type Browser, type BrowserContext, chromium } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, "../output/screenshots");
 
@@ -29,4 +29,13 @@ export async function demoContext(browser: Browser): Promise<BrowserContext> {
   const context = await browser.newContext();
   context.setDefaultTimeout(120_000);
   return context;
+}
+
+/** Signs a simulator character in through the demo's EVE SSO page, as a person would, and waits for the launcher. */
+export async function signInThroughSso(page: Page, appUrl: string, name: string): Promise<void> {
+  await page.goto(`${appUrl}/signin`);
+  await page.getByRole("button", { name: "Sign in with EVE Online" }).click();
+  await page.waitForURL(/\/v2\/oauth\/authorize/);
+  await page.getByRole("button", { name, exact: true }).click();
+  await page.waitForURL(/\/launcher/);
 }
