@@ -7,12 +7,12 @@ import type { RateLimiter } from "~/server/api-tokens/rate-limit";
 import type { CurrentUser } from "~/server/auth/session";
 import type { AppDeps } from "~/server/deps";
 import { isAppError } from "~/server/errors/app-error";
+import { clientAddressFrom } from "~/server/identity/client-address";
 import type { Context } from "./trpc";
 
-/** The first X-Forwarded-For hop (the app runs behind its own proxy, docs/api.md), else X-Real-IP. */
+/** The client's address as the app's own proxy saw it (identity/client-address.ts). */
 export function clientAddress(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return (forwarded || headers.get("x-real-ip")?.trim() || null)?.slice(0, 100) ?? null;
+  return clientAddressFrom(headers.get("x-forwarded-for"), headers.get("x-real-ip"));
 }
 
 export async function requestContext(

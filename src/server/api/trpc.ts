@@ -19,7 +19,7 @@ import { asTRPCError, formatError } from "./errors";
 /** How an HTTP caller proved who it is; absent for in-process callers, which count as a session. */
 export interface RequestAuth {
   via: "session" | "token";
-  /** The client's address (first X-Forwarded-For hop), for the audit log and a token's last use. */
+  /** The client's address (the last X-Forwarded-For hop: identity/client-address.ts), for the audit log and a token's last use. */
   address: string | null;
   grant?: TokenGrant;
   /** A bearer token was presented and refused: every signed-in procedure answers with this. */

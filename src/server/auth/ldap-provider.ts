@@ -6,6 +6,7 @@ import type { User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { type LdapRefusal, type LdapSignInDeps, signInWithLdap } from "~/server/characters/ldap-sign-in";
 import { toAppError } from "~/server/errors/unexpected";
+import { clientAddressFrom } from "~/server/identity/client-address";
 
 export const LDAP_PROVIDER_ID = "ldap";
 /** Our own failure (logged with a reference by toAppError), as the sign-in page's code. */
@@ -23,15 +24,9 @@ export const LDAP_ERROR_CODES: Record<LdapRefusal, string> = {
 
 type Headers = Record<string, string | string[] | undefined> | undefined;
 
-/**
- * The client's address for throttling: the last hop of X-Forwarded-For, which is the one the
- * reverse proxy in front of the app appended (earlier hops are the client's to write).
- */
+/** The client's address for throttling (identity/client-address.ts), "unknown" when no proxy named it. */
 export function clientAddressOf(headers: Headers): string {
-  const raw = headers?.["x-forwarded-for"] ?? headers?.["x-real-ip"];
-  const value = Array.isArray(raw) ? raw.at(-1) : raw;
-  const last = value?.split(",").at(-1)?.trim();
-  return last ? last.slice(0, 64) : "unknown";
+  return clientAddressFrom(headers?.["x-forwarded-for"], headers?.["x-real-ip"]) ?? "unknown";
 }
 
 export function ldapProvider(deps: LdapSignInDeps) {
