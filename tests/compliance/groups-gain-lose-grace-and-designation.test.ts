@@ -4,6 +4,7 @@
 // edits are refused, and removing the designation empties the group without telling anyone
 // they lost compliance. Each member is told of a join or a loss once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { flushAudit } from "~/server/audit/record";
 import { previewDesignation, saveDesignation } from "~/server/compliance/designation";
 import { type ComplianceDeps, recomputeCompliance } from "~/server/compliance/recompute";
 import { isAppError } from "~/server/errors/app-error";
@@ -55,6 +56,12 @@ describe("designating a group", () => {
     expect(await membersOf(t.db, group)).toEqual(["full"]);
     expect(await notices("full")).toEqual([{ level: "success", title: "You joined Pilots" }]);
     expect(await t.db.group.findUniqueOrThrow({ where: { id: group } })).toMatchObject({ isDefault: false });
+    await flushAudit(t.db);
+    const audit = await t.db.auditEvent.findMany({ where: { via: "system" }, orderBy: { action: "asc" } });
+    expect(audit.map((a) => [a.action, a.actorUserId, a.targetUserId, a.detail])).toEqual([
+      ["membership.add", null, "full", group],
+      ["membership.remove", null, "manual", group],
+    ]);
   });
 
   it("recomputed again with nothing changed, moves nobody and tells nobody again", async () => {

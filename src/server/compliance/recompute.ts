@@ -3,6 +3,7 @@
 // transaction under one advisory lock, so two triggers at once cannot both add a member
 // or tell them twice, and running it again with nothing changed writes nothing.
 import type { Prisma } from "@prisma/client";
+import { recordAudit } from "~/server/audit/record";
 import type { Db } from "~/server/db/client";
 import { unshareWithoutPermission } from "~/server/sharing/shares";
 import { applyPlan } from "./apply";
@@ -63,9 +64,24 @@ export async function runCompliance(
     if (options.apply) await options.after?.(tx);
     return done;
   }, TRANSACTION);
+  if (options.apply) auditMemberships(deps.db, plans, now);
   // Leaving a group may take share_characters away, which ends the member's shares (as groups/admin.ts does).
   if (options.apply && plans.some((p) => p.leave.length > 0)) await unshareWithoutPermission(deps.db);
   return plans;
+}
+
+/** After the commit, so the log never tells of a change that rolled back; the app made it, not a person. */
+function auditMemberships(db: Db, plans: readonly GroupPlan[], at: Date): void {
+  for (const plan of plans) {
+    for (const [action, userIds] of [
+      ["membership.add", plan.join],
+      ["membership.remove", plan.leave],
+    ] as const) {
+      for (const userId of userIds) {
+        recordAudit(db, { action, actorUserId: null, via: "system", targetUserId: userId, detail: plan.groupId, at });
+      }
+    }
+  }
 }
 
 /** The designated groups as stored, optionally only some. */
