@@ -190,7 +190,7 @@ const schema = z
       .int()
       .min(1000, "must be at least 1000")
       .max(200_000, "must be at most 200000")
-      .default(20_000),
+      .default(10_000),
     INNGEST_EVENT_KEY: optionalString,
     INNGEST_SIGNING_KEY: optionalString,
     INNGEST_DEV: flag,

@@ -65,7 +65,7 @@ describe("settings validation", () => {
   });
 
   it("takes the data export settings with Member Audit's defaults, naming a bad one", () => {
-    expect(parseEnv(demo).exports).toEqual({ minUpdateAgeMinutes: 60, dailyRebuild: true, chunkRows: 20_000 });
+    expect(parseEnv(demo).exports).toEqual({ minUpdateAgeMinutes: 60, dailyRebuild: true, chunkRows: 10_000 });
     const set = { ...demo, MEMBERAUDIT_DATA_EXPORT_MIN_UPDATE_AGE: "0", MEMBERAUDIT_DATA_EXPORT_DAILY_REBUILD: "0" };
     expect(parseEnv(set).exports).toMatchObject({ minUpdateAgeMinutes: 0, dailyRebuild: false });
     for (const [setting, value] of [

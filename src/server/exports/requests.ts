@@ -18,7 +18,7 @@ export interface ExportSettings {
 export const DEFAULT_EXPORT_SETTINGS: ExportSettings = {
   minUpdateAgeMinutes: 60,
   dailyRebuild: true,
-  chunkRows: 20_000,
+  chunkRows: 10_000,
 };
 
 /** A building file not touched for this long belongs to a process that died: it no longer blocks a build. */
