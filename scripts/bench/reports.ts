@@ -14,6 +14,7 @@ import { createEsiClient } from "~/server/esi/client";
 import { createTestDatabase } from "../../tests/support/database";
 import { testAppDeps } from "../../tests/support/app-deps";
 import { seedReports, SKILL_SETS } from "./reports-seed";
+import { runPagingClients } from "./paging-clients";
 
 const short = process.argv.includes("--short");
 const USERS = short ? 400 : 2000;
@@ -74,19 +75,14 @@ try {
       for (const u of users) sequential.get(c.path)!.push((await one(u as CurrentUser, c.path, c.input)).ms);
   const times = new Map<string, number[]>(Object.keys(QUERIES).map((p) => [p, []]));
   const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CLIENTS }, async (_, client) => {
-      let cursor: string | undefined;
-      for (let r = 0; r < REQUESTS_PER_CLIENT; r++) {
-        // Every third request pages on from the previous one ("load more"), so it repeats that query.
-        const paging = r % 3 === 2 && cursor !== undefined;
-        const call = calls[(client + r - (paging ? 1 : 0)) % calls.length]!;
-        const result = await one(users[client % 2] as CurrentUser, call.path, call.input, paging ? cursor : undefined);
-        cursor = result.next;
-        times.get(call.path)!.push(result.ms);
-      }
-    }),
-  );
+  await runPagingClients({
+    clients: CLIENTS,
+    requestsPerClient: REQUESTS_PER_CLIENT,
+    calls,
+    users: users as CurrentUser[],
+    one,
+    record: (call, ms) => times.get(call.path)!.push(ms),
+  });
   const wall = (performance.now() - started) / 1000;
   const all = [...times.values()].flat();
   console.log(
