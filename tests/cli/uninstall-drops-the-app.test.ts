@@ -6,7 +6,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "~/server/db/client";
 import { applyMigrations, readMigrations } from "~/server/db/migrate";
-import { appObjectsFrom, planUninstall } from "~/server/cli/uninstall";
+import { appObjectsFrom, planUninstall, uninstall } from "~/server/cli/uninstall";
 import { confirmByName } from "../../scripts/uninstall-command";
 import { runCli } from "../support/cli-process";
 import { createEmptyDatabase } from "../support/database";
@@ -141,6 +141,28 @@ describe("memberaudit uninstall", () => {
       expect(run.out).toMatch(/Uninstall refused: other objects depend on the app's/);
       expect(await catalog(db.url)).toEqual(installed);
     } finally {
+      await db.drop();
+    }
+  }, 120_000);
+
+  it("stops with nothing dropped while the app still holds its tables", async () => {
+    const db = await createEmptyDatabase("ma_uninstall");
+    const app = new pg.Client({ connectionString: db.url });
+    const operator = new pg.Client({ connectionString: db.url });
+    try {
+      await applyMigrations(db.url);
+      await app.connect();
+      await operator.connect();
+      // A running app's open transaction that has read a table.
+      await app.query(`BEGIN; SELECT count(*) FROM "Character"`);
+      const installed = await catalog(db.url);
+      const plan = await planUninstall(operator);
+      await expect(uninstall(operator, plan, { lockTimeoutMs: 300 })).rejects.toThrow(/in use: stop the app/);
+      await app.query("ROLLBACK");
+      expect(await catalog(db.url)).toEqual(installed);
+    } finally {
+      await app.end().catch(() => undefined);
+      await operator.end().catch(() => undefined);
       await db.drop();
     }
   }, 120_000);

@@ -17,7 +17,7 @@ export interface AppObjects {
   extensions: string[];
 }
 
-const ident = String.raw`"((?:[^"]|"")+)"|([A-Za-z_][A-Za-z0-9_$]*)`;
+const ident = `"((?:[^"]|"")+)"|([A-Za-z_][A-Za-z0-9_$]*)`;
 const nameOf = (m: RegExpMatchArray, at: number) => (m[at] ?? m[at + 1]!).replaceAll('""', '"');
 
 function names(sql: string, statement: string): string[] {
