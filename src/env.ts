@@ -50,6 +50,10 @@ const schema = z
     /** Read by the launcher (scripts/launch.ts); checked here so a bad value stops startup naming it. */
     PORT: z.coerce.number({ error: "must be a port number" }).int().min(1).max(65_535).default(3000),
     DATA_DIR: optionalString,
+    /** The demo's launcher: the simulator's port, its off-spec share, the embedded database's port. */
+    SIM_PORT: z.coerce.number({ error: "must be a port number" }).int().min(1).max(65_535).default(4010),
+    SIM_DRIFT: z.coerce.number({ error: "must be a number from 0 to 1" }).min(0).max(1).default(0),
+    EMBEDDED_DB_PORT: z.coerce.number({ error: "must be a port number" }).int().min(0).max(65_535).default(0),
     /** Set by the launcher when it serves the embedded database (one process owns it). */
     EMBEDDED_DATABASE: flag,
     DATABASE_POOL_MAX: z.coerce.number({ error: "must be a number" }).int().min(1).max(200).default(10),
@@ -272,6 +276,14 @@ export const settingDocs: { readonly [K in SettingName]?: SettingDoc } = {
     description: "data folder: the embedded database (`pglite/`) and the demo's generated secrets",
     allowed: "a folder path",
     default: "`.data`",
+  },
+  SIM_PORT: { description: "`npm run demo`: the ESI/SSO simulator's port on 127.0.0.1" },
+  SIM_DRIFT: {
+    description:
+      "`npm run demo`: the share of the simulator's answers that come shaped like CCP's off-spec ones (docs/esi-client.md)",
+  },
+  EMBEDDED_DB_PORT: {
+    description: "port the launcher serves the embedded database on (127.0.0.1); `0` picks a free one",
   },
   EMBEDDED_DATABASE: {
     description: "set by the launcher when the database is its embedded PGlite (one connection); do not set by hand",
