@@ -23,6 +23,7 @@ let child: ChildProcess | undefined;
 let exited: Promise<void> = Promise.resolve();
 let workDir: string | undefined;
 let appUrl = "";
+let simUrl = "";
 let output = "";
 let startedInMs = 0;
 
@@ -46,7 +47,7 @@ beforeAll(async () => {
     clients: [{ ...CLIENT, redirectUris: [`${appUrl}/api/auth/callback/eveonline`] }],
   });
   sim = started.sim;
-  const authSecret = randomBytes(32).toString("base64");
+  simUrl = started.url;
   const env: NodeJS.ProcessEnv = {
     // Only what a service manager would give it: no inherited settings from the shell running the tests.
     PATH: process.env.PATH,
@@ -55,9 +56,7 @@ beforeAll(async () => {
     PORT: String(port),
     MEMBERAUDIT_MODE: "production",
     APP_URL: appUrl,
-    AUTH_SECRET: authSecret,
-    NEXTAUTH_URL: appUrl,
-    NEXTAUTH_SECRET: authSecret,
+    AUTH_SECRET: randomBytes(32).toString("base64"),
     TOKEN_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     DATABASE_URL: t.url,
     DATABASE_POOL_MAX: "5",
@@ -131,6 +130,28 @@ describe("the standalone server", () => {
     expect(script, "the page references a static script").toBeDefined();
     const asset = await fetch(`${appUrl}${script}`);
     expect(asset.status).toBe(200);
+  });
+
+  it("sends a sign-in to the EVE SSO (the simulator) with APP_URL's callback, from the settings alone", async () => {
+    // next-auth v4 reads NEXTAUTH_URL, which the launcher sets and the standalone server has no one to set.
+    const csrf = await fetch(`${appUrl}/api/auth/csrf`);
+    expect(csrf.status).toBe(200);
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const cookie = csrf.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    const signIn = await fetch(`${appUrl}/api/auth/signin/eveonline`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+      body: new URLSearchParams({ csrfToken, callbackUrl: `${appUrl}/launcher`, json: "true" }),
+      redirect: "manual",
+    });
+    const answer = signIn.status === 200 ? ((await signIn.json()) as { url: string }).url : signIn.headers.get("location");
+    expect(answer, `sign-in answered ${signIn.status}:\n${output}`).toBeTruthy();
+    const target = new URL(answer!);
+    expect(target.origin).toBe(new URL(simUrl).origin);
+    expect(target.searchParams.get("redirect_uri")).toBe(`${appUrl}/api/auth/callback/eveonline`);
   });
 
   it("stops on SIGTERM", async () => {
