@@ -38,7 +38,8 @@ beforeAll(async () => {
   const app = path.join(workDir, "app");
   cpSync(standalone, app, { recursive: true, verbatimSymlinks: true });
   cpSync(path.join(root, ".next", "static"), path.join(app, ".next", "static"), { recursive: true });
-  if (existsSync(path.join(root, "public"))) cpSync(path.join(root, "public"), path.join(app, "public"), { recursive: true });
+  if (existsSync(path.join(root, "public")))
+    cpSync(path.join(root, "public"), path.join(app, "public"), { recursive: true });
 
   t = await createTestDatabase(); // migrated, as the recipes' migration step leaves it
   const port = await freePort();
@@ -119,7 +120,10 @@ describe("the standalone server", () => {
   it("answers /api/ready with 200: database, its migrations (carried in the build) and the job engine", async () => {
     const response = await fetch(`${appUrl}/api/ready`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "ready", checks: { database: "ok", migrations: "ok", jobs: "ok" } });
+    expect(await response.json()).toEqual({
+      status: "ready",
+      checks: { database: "ok", migrations: "ok", jobs: "ok" },
+    });
   });
 
   it("renders the sign-in page and serves the static files the recipes copy beside it", async () => {
@@ -147,7 +151,8 @@ describe("the standalone server", () => {
       body: new URLSearchParams({ csrfToken, callbackUrl: `${appUrl}/launcher`, json: "true" }),
       redirect: "manual",
     });
-    const answer = signIn.status === 200 ? ((await signIn.json()) as { url: string }).url : signIn.headers.get("location");
+    const answer =
+      signIn.status === 200 ? ((await signIn.json()) as { url: string }).url : signIn.headers.get("location");
     expect(answer, `sign-in answered ${signIn.status}:\n${output}`).toBeTruthy();
     const target = new URL(answer!);
     expect(target.origin).toBe(new URL(simUrl).origin);

@@ -5,7 +5,17 @@
 // machine, not here). No systemd needs to be running: this works in a container. A missing systemd-analyze fails
 // the file naming the package (.ci/run installs it).
 import { spawnSync } from "node:child_process";
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -32,7 +42,13 @@ function executables(text: string): string[] {
   return text
     .split("\n")
     .filter((line) => /^Exec[A-Za-z]*=/.test(line))
-    .map((line) => line.replace(/^Exec[A-Za-z]*=/, "").replace(/^[-@:+!]+/, "").split(/\s+/)[0]!)
+    .map(
+      (line) =>
+        line
+          .replace(/^Exec[A-Za-z]*=/, "")
+          .replace(/^[-@:+!]+/, "")
+          .split(/\s+/)[0]!,
+    )
     .filter((exe) => exe.startsWith("/"));
 }
 
@@ -111,7 +127,9 @@ describe("the systemd units", () => {
     expect(values(app, "After")).toContain("memberaudit-migrate.service");
     expect(values(app, "ExecStart")[0]).toMatch(/\.next\/standalone\/server\.js$/);
     expect(values(unitText("memberaudit-migrate.service"), "Type")).toEqual(["oneshot"]);
-    expect(values(unitText("inngest.service"), "ExecStart")[0]).toMatch(/ start .*--sdk-url http:\/\/127\.0\.0\.1:3000\/api\/inngest/);
+    expect(values(unitText("inngest.service"), "ExecStart")[0]).toMatch(
+      / start .*--sdk-url http:\/\/127\.0\.0\.1:3000\/api\/inngest/,
+    );
   });
 
   it("score OK or better on systemd-analyze security (figures printed)", () => {
