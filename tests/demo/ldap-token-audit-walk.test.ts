@@ -6,7 +6,7 @@
 // token, reads the superuser's character; /admin/audit shows that call (via the token, by name,
 // Bob's directory name, the character, the procedure) and the owner sees who looked on the
 // launcher. Both pages fit 390 px without sideways scrolling.
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -40,7 +40,7 @@ function runExampleClient(
   characterId: number,
 ): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
+    const child: ChildProcess = spawn(
       process.execPath,
       [
         path.join(root, "node_modules/tsx/dist/cli.mjs"),
@@ -49,14 +49,21 @@ function runExampleClient(
       ],
       {
         cwd: root,
-        env: { PATH: process.env.PATH, HOME: process.env.HOME, MEMBERAUDIT_URL: app.appUrl, MEMBERAUDIT_TOKEN: token },
+        // Only what a user's shell would give it: nothing of the test's own settings.
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          NODE_ENV: "production",
+          MEMBERAUDIT_URL: app.appUrl,
+          MEMBERAUDIT_TOKEN: token,
+        },
         stdio: ["ignore", "pipe", "pipe"],
       },
     );
     let out = "";
     let err = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.stderr.on("data", (d) => (err += d));
+    child.stdout!.on("data", (d) => (out += d));
+    child.stderr!.on("data", (d) => (err += d));
     child.once("error", reject);
     child.once("exit", (code) => resolve({ code, out, err }));
   });

@@ -65,7 +65,8 @@ export function procedureOutputs(paths: string[]): ProcedureOutputs {
   host.fileExists = (name) => name === file || exists(name);
   const program = ts.createProgram([file], options, host);
   const generated = program.getSourceFile(file)!;
-  const errors = ts.getPreEmitDiagnostics(program, generated);
+  // The generated file's own errors only (a procedure path that does not resolve); the project's are tsc's to report.
+  const errors = [...program.getSyntacticDiagnostics(generated), ...program.getSemanticDiagnostics(generated)];
   if (errors.length) fail(errors[0]!);
   const printer = new TypePrinter(program.getTypeChecker());
   const outputs = new Map<string, string>();
@@ -86,7 +87,7 @@ class TypePrinter {
   constructor(readonly checker: ts.TypeChecker) {}
 
   namedTypes(): NamedType[] {
-    return [...this.definitions].sort((a, b) => a.name.localeCompare(b.name));
+    return [...this.definitions].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
   /** `top` skips naming: a procedure's own output is written out even when it has a name of its own. */
@@ -105,10 +106,18 @@ class TypePrinter {
     const has = (intrinsic: string) =>
       members.some((m) => (m as { intrinsicName?: string }).intrinsicName === intrinsic);
     const isBoolean = has("true") && has("false");
-    const parts = members
+    const kept = members
       .filter((m) => !(isBoolean && m.flags & ts.TypeFlags.BooleanLiteral))
-      .filter((m) => !(m.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined)))
-      .map((m) => this.wrap(this.print(m, indent), m));
+      .filter((m) => !(m.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined)));
+    // Literals sorted: the checker orders a union by when it first met each member, which an unrelated edit can change.
+    const literal = (m: ts.Type) => (m.flags & (ts.TypeFlags.StringLiteral | ts.TypeFlags.NumberLiteral)) !== 0;
+    const parts = [
+      ...kept
+        .filter(literal)
+        .map((m) => this.print(m, indent))
+        .sort(),
+      ...kept.filter((m) => !literal(m)).map((m) => this.wrap(this.print(m, indent), m)),
+    ];
     if (isBoolean) parts.push("boolean");
     if (has("null")) parts.push("null");
     if (has("undefined") && !optional) parts.push("undefined");
