@@ -98,10 +98,22 @@ export function procedureRows(): ProcedureRow[] {
     .sort((a, b) => a.path.localeCompare(b.path));
 }
 
-/** An output this short (and on one line) stays in the table; longer ones get a block under Outputs. */
+/** An output this short on one line stays in the table; longer ones get a block under Outputs. */
 const INLINE_OUTPUT = 60;
 
-const inline = (type: string) => !type.includes("\n") && type.length <= INLINE_OUTPUT;
+/** The output on one line (`{ removed: boolean; }`), when it is that short. */
+function inline(type: string): string | null {
+  const line = type.replace(/\n\s*/g, " ");
+  return line.length <= INLINE_OUTPUT ? line : null;
+}
+
+/** A long object output in the table: its top-level fields (`{ rows, nextCursor }`), the whole under Outputs. */
+function outline(type: string): string | null {
+  const shape = /^\{\n[\s\S]*\n\}(\[\])?$/.exec(type);
+  if (!shape) return null;
+  const fields = [...type.matchAll(/^ {2}(?:"[^"]+"|[\w$]+)(?=\??:)/gm)].map((m) => m[0].trim());
+  return `{ ${fields.join(", ")} }${shape[1] ?? ""}`;
+}
 
 export function renderProcedureList(
   rows: ProcedureRow[] = procedureRows(),
@@ -116,22 +128,24 @@ export function renderProcedureList(
     "Generated from the router by `npm run docs:api`; do not edit. See docs/api.md for how to call them.",
     "A procedure marked *session only* refuses API tokens (403, reason `session-only`).",
     "Inputs are read from the procedures' zod schemas; outputs are what the compiler infers for a typed client",
-    "(`inferRouterOutputs<AppRouter>`). Outputs too long for the table are under [Outputs](#outputs); object types",
-    "the app names (`IndustrySheet`, …) are written out once, under [Types](#types). Dates arrive as `Date` through",
-    "superjson, as in the example client.",
+    "(`inferRouterOutputs<AppRouter>`). An output too long for the table shows its top-level fields there and is",
+    "written out under [Outputs](#outputs); object types the app names (`IndustrySheet`, …) are written out once,",
+    "under [Types](#types). Dates arrive as `Date` through superjson, as in the example client.",
     "",
     "| procedure | kind | API token | input | output |",
     "| --- | --- | --- | --- | --- |",
     ...rows.map((r) => {
       const out = output(r.path);
-      const shown = inline(out) ? `\`${cell(out)}\`` : "[below](#outputs)";
+      const short = outline(out);
+      const line = inline(out);
+      const shown = line ? `\`${cell(line)}\`` : short ? `\`${short}\` ([all](#outputs))` : "[below](#outputs)";
       return `| \`${r.path}\` | ${r.kind} | ${r.sessionOnly ? "session only" : "yes"} | \`${cell(r.input)}\` | ${shown} |`;
     }),
     "",
     "## Outputs",
     "",
     ...rows
-      .filter((r) => !inline(output(r.path)))
+      .filter((r) => inline(output(r.path)) === null)
       .flatMap((r) => [
         `<details><summary><code>${r.path}</code></summary>`,
         ...block(output(r.path)),
