@@ -10,6 +10,7 @@ import {
   type JobStep,
   RetryLaterError,
 } from "~/server/jobs/job";
+import { appMetrics } from "~/server/metrics/registry";
 import { inngest } from "./client";
 
 /** Inngest's priority factor: seconds a run moves ahead of runs queued before it (at most 600). */
@@ -58,7 +59,18 @@ export function toInngestFunction(job: JobDefinition<any>): InngestFunction.Any 
       // User actions (no priority, or "user") start up to 10 minutes ahead of the periodic backlog (job.ts, JOB_PRIORITIES).
       priority: isCronTrigger(job.trigger) ? undefined : { run: USER_AHEAD },
     },
-    ({ event, step, attempt }) =>
-      translated(() => job.handler({ event, step: jobStep(step as unknown as SdkStep), attempt })),
+    async ({ event, step, attempt }) => {
+      // The handler returns or throws only on the call that ends the run's attempt (a call that stops at a new
+      // step never settles), so each attempt is counted once, like the embedded runner counts its runs.
+      try {
+        const result = await translated(() => job.handler({ event, step: jobStep(step as unknown as SdkStep), attempt }));
+        appMetrics().jobRuns.inc({ function: job.id, outcome: "completed" });
+        return result;
+      } catch (error) {
+        const final = isNonRetriable(error) || attempt >= job.retries;
+        appMetrics().jobRuns.inc({ function: job.id, outcome: final ? "failed" : "retried" });
+        throw error;
+      }
+    },
   );
 }
