@@ -96,7 +96,9 @@ export function toInngestFunction(job: JobDefinition<any>, runs?: RunRecorder): 
     async ({ event, step, attempt, runId }) => {
       await runs
         ?.runCalled({ runId, fn: job.id, attempt })
-        .catch((e) => console.warn(`[jobs] run record of ${job.id} not written: ${e instanceof Error ? e.message : e}`));
+        .catch((e) =>
+          console.warn(`[jobs] run record of ${job.id} not written: ${e instanceof Error ? e.message : e}`),
+        );
       // A step failing for good is reported by the SDK (StepFailed) and thrown here on the next call, so only
       // the retried ones are counted at the step.
       const onStepError = async (error: unknown) => {

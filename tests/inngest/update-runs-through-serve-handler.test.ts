@@ -12,7 +12,7 @@ import type { CurrentUser } from "~/server/auth/session";
 import { metricsResponse } from "~/server/metrics/http";
 import type { Simulator } from "~/simulator/server";
 import { createTestDatabase, type TestDatabase } from "../support/database";
-import { InngestExecutor, type RunResult } from "../support/inngest-executor";
+import { InngestExecutor, type RunResult, type ServeHandler } from "../support/inngest-executor";
 import { CLIENT, registerWithToken, startSim } from "../support/simulator";
 
 const CHARACTER = 2112000004;
@@ -39,9 +39,18 @@ async function jobRuns(fn: string, outcome: string): Promise<number> {
   const text = await response.text();
   const line = text
     .split("\n")
-    .find((l) => l.startsWith("memberaudit_job_runs_total{") && l.includes(`function="${fn}"`) && l.includes(`outcome="${outcome}"`));
+    .find(
+      (l) =>
+        l.startsWith("memberaudit_job_runs_total{") &&
+        l.includes(`function="${fn}"`) &&
+        l.includes(`outcome="${outcome}"`),
+    );
   return line ? Number(line.split(" ").at(-1)) : 0;
 }
+
+const fail: ServeHandler = async () => {
+  throw new Error("the route is not loaded yet");
+};
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -50,7 +59,9 @@ beforeAll(async () => {
   await registerWithToken(t.db, url, CHARACTER, { scopes: SCOPES });
   await registerWithToken(t.db, url, REVOKED, { scopes: SCOPES });
   await t.db.user.create({ data: { id: "pilot" } });
-  await t.db.characterOwnership.create({ data: { characterId: REVOKED, userId: "pilot", ownerHash: `owner-${REVOKED}` } });
+  await t.db.characterOwnership.create({
+    data: { characterId: REVOKED, userId: "pilot", ownerHash: `owner-${REVOKED}` },
+  });
   await t.db.user.create({ data: { id: "root", isSuperuser: true } });
   const placeholder = { GET: fail, PUT: fail, POST: fail };
   executor = new InngestExecutor({ signingKey: SIGNING_KEY, serveUrl: SERVE_URL, handlers: placeholder });
@@ -92,10 +103,6 @@ afterAll(async () => {
   await t?.drop();
   vi.unstubAllEnvs();
 });
-
-async function fail(): Promise<Response> {
-  throw new Error("the route is not loaded yet");
-}
 
 describe("a character update through /api/inngest, driven as Inngest drives it", () => {
   let run: RunResult;

@@ -23,16 +23,17 @@
 import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { NextRequest } from "next/server";
 
-/** The serve handler as Next.js calls it: a Request in, a Response out. */
-export type ServeHandler = (request: Request) => Promise<Response>;
+/** A method of the serve route as Next.js calls it: the request and the route's context in, a Response out. */
+export type ServeHandler = (request: NextRequest, context: unknown) => Promise<Response>;
 
 export interface ExecutorOptions {
   /** `signkey-<env>-<hex>`, the app's INNGEST_SIGNING_KEY. */
   signingKey: string;
   /** Where the app serves /api/inngest (used in the request URL and the sync body). */
   serveUrl: string;
-  /** GET, PUT and POST of the app's route module, or a fetch to a running app. */
+  /** GET, PUT and POST of the app's route module (src/app/api/inngest/route.ts). */
   handlers: { GET: ServeHandler; PUT: ServeHandler; POST: ServeHandler };
 }
 
@@ -160,7 +161,7 @@ export class InngestExecutor {
     const url = new URL(this.options.serveUrl);
     for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
     const text = body === undefined ? "" : canonicalJson(body);
-    const request = new Request(url, {
+    const request = new NextRequest(url, {
       method,
       headers: {
         "x-inngest-signature": this.signed(text),
@@ -170,7 +171,7 @@ export class InngestExecutor {
       },
       body: body === undefined ? undefined : text,
     });
-    const response = await this.options.handlers[method](request);
+    const response = await this.options.handlers[method](request, { params: Promise.resolve({}) });
     const answer = await response.text();
     this.checkAnswerSignature(response.headers.get("x-inngest-signature"), answer, response.status);
     return { status: response.status, headers: response.headers, text: answer };
@@ -211,11 +212,12 @@ export class InngestExecutor {
     for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
     const text = canonicalJson(body);
     const response = await this.options.handlers.POST(
-      new Request(url, {
+      new NextRequest(url, {
         method: "POST",
         headers: { "content-type": "application/json", "x-inngest-signature": signature ?? this.signed(text) },
         body: text,
       }),
+      { params: Promise.resolve({}) },
     );
     await response.text();
     return response.status;
