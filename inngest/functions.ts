@@ -1,7 +1,7 @@
 // The app's job definitions (src/server/jobs) as Inngest functions: triggers, retries
 // and concurrency keys carried over, and the two errors that end a run early turned
 // into the SDK's own, inside steps as well as around the handler.
-import { cron, eventType, type InngestFunction, NonRetriableError, RetryAfterError } from "inngest";
+import { cron, eventType, type InngestFunction, NonRetriableError, RetryAfterError, StepError } from "inngest";
 import {
   isCronTrigger,
   isNonRetriable,
@@ -50,7 +50,8 @@ async function ended(job: JobDefinition<any>, runId: string, attempt: number, en
 }
 
 function failure(job: JobDefinition<any>, attempt: number, error: unknown): Ending {
-  const final = isNonRetriable(error) || attempt >= job.retries;
+  // A StepError reaching the handler is a step whose attempts are spent: the SDK does not retry the run for it.
+  const final = isNonRetriable(error) || error instanceof StepError || attempt >= job.retries;
   return { outcome: final ? "failed" : "retrying", error };
 }
 

@@ -80,6 +80,8 @@ export interface ExecutorCall {
   /** The op codes of a 206 answer, in order; "complete" for 200, "rejected" for 400/500. */
   ops: string[];
   stepNames: string[];
+  /** The answer's Retry-After (a RetryAfterError's time), when it has one. */
+  retryAfter?: string;
 }
 
 export interface RunResult {
@@ -276,7 +278,12 @@ export class InngestExecutor {
       if (status === 206) {
         const ops = JSON.parse(text) as Op | Op[];
         const list = Array.isArray(ops) ? ops : [ops];
-        calls.push({ status, ops: list.map((o) => o.op), stepNames: list.map((o) => o.displayName ?? o.name ?? o.id) });
+        calls.push({
+          status,
+          ops: list.map((o) => o.op),
+          stepNames: list.map((o) => o.displayName ?? o.name ?? o.id),
+          retryAfter: headers.get("retry-after") ?? undefined,
+        });
         for (const op of list) {
           switch (op.op) {
             case "StepRun":
@@ -312,7 +319,7 @@ export class InngestExecutor {
         }
         continue;
       }
-      calls.push({ status, ops: ["rejected"], stepNames: [] });
+      calls.push({ status, ops: ["rejected"], stepNames: [], retryAfter: headers.get("retry-after") ?? undefined });
       const noRetry = headers.get("x-inngest-no-retry") === "true";
       attempt += 1;
       if (noRetry || attempt >= options.maxAttempts) {
