@@ -29,7 +29,7 @@ export function StatusDashboard() {
       <ErrorMessage error={query.error} />
       {data && (
         <>
-          <QueuePanel data={data} />
+          <QueuePanel queue={data.queue} engine={data.engine} runs={data.runs} />
           <SectionsPanel sections={data.sections} />
           <Panel title="Section failures, last 24 hours">
             <BarChart
@@ -106,8 +106,8 @@ function RunRecords({ runs }: { runs: NonNullable<Overview["runs"]> }) {
   );
 }
 
-function QueuePanel({ data }: { data: Overview }) {
-  const { queue, engine, runs } = data;
+/** The queue: pg-boss's tables on the embedded runner; under Inngest, the dashboard link and the app's run records. */
+export function QueuePanel({ queue, engine, runs }: Pick<Overview, "queue" | "engine" | "runs">) {
   return (
     <Panel title="Job queue" data-testid="queue-panel">
       {engine.kind === "inngest" && (
