@@ -1,6 +1,8 @@
 // The app's job definitions (src/server/jobs) as Inngest functions: triggers, retries
 // and concurrency keys carried over, and the two errors that end a run early turned
-// into the SDK's own, inside steps as well as around the handler.
+// into the SDK's own, inside steps as well as around the handler. Each run's end (and
+// each retried step) is counted in memberaudit_job_runs_total and, when the serve
+// route hands a recorder in, recorded in job_run_records for /admin/status (docs/jobs.md).
 import { cron, eventType, type InngestFunction, NonRetriableError, RetryAfterError, StepError } from "inngest";
 import {
   isCronTrigger,
