@@ -114,10 +114,15 @@ describe("a character update through /api/inngest, driven as Inngest drives it",
     const maxAttempts = (update.steps.step!.retries?.attempts ?? 0) + 1;
     countedBefore = await jobRuns("update-character", "completed");
 
+    const started = performance.now();
     run = await executor.run(
       update.id,
       { name: "memberaudit/character.update", data: { characterId: CHARACTER } },
       { maxAttempts },
+    );
+    // A figure, not a target: how many calls a first update takes through the serve handler, and how long.
+    console.info(
+      `[inngest] first update: ${run.calls.length} calls, ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
     expect(run.status).toBe("completed");
     const output = run.output as { characterId: number; sections: number; updated: number; deferred: string[] };
