@@ -8,6 +8,8 @@
 --    is handed down to the children (and theirs, trigger by trigger), children inserted
 --    before their parent are fixed when the parent arrives, and the children of a deleted
 --    row become top-level.
+--    The (typeId, characterId) index becomes (typeId, characterId, rootLocationId, quantity):
+--    the search reads a type's stacks from the index alone.
 -- 2. Mails newest first across characters: (timestamp, characterId, mailId), the search's
 --    sort key, so a common subject word is read newest first and stops at the page.
 
@@ -80,6 +82,12 @@ END $$;
 
 CREATE TRIGGER "character_asset_root_deleted" AFTER DELETE ON "CharacterAsset"
   REFERENCING OLD TABLE AS deleted FOR EACH STATEMENT EXECUTE FUNCTION "character_asset_root_deleted"();
+
+-- DropIndex
+DROP INDEX "CharacterAsset_typeId_characterId_idx";
+
+-- CreateIndex
+CREATE INDEX "CharacterAsset_typeId_characterId_rootLocationId_quantity_idx" ON "CharacterAsset"("typeId", "characterId", "rootLocationId", "quantity");
 
 -- CreateIndex
 CREATE INDEX "CharacterMail_timestamp_characterId_mailId_idx" ON "CharacterMail"("timestamp", "characterId", "mailId");
