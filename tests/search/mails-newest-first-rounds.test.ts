@@ -67,7 +67,12 @@ describe("mail search rounds", () => {
   });
 
   it("pages through a common match newest first when the newest matches are in scope", async () => {
-    viewer = await setViewerPermissions(t.db, ["basic_access", "finder_access", "characters_access", "view_everything"]);
+    viewer = await setViewerPermissions(t.db, [
+      "basic_access",
+      "finder_access",
+      "characters_access",
+      "view_everything",
+    ]);
     const all = await t.db.characterMail.findMany({
       where: { subject: { contains: "fleet ops", mode: "insensitive" } },
       orderBy: [{ timestamp: "desc" }, { characterId: "desc" }, { mailId: "desc" }],
@@ -75,6 +80,8 @@ describe("mail search rounds", () => {
     const expected = all.map((m) => [m.characterId, m.mailId.toString()]);
     expect(expected.length).toBe(40 + Object.values(WORLD).flatMap((u) => u.chars).length);
     for (const limit of [1, 7, 200])
-      expect((await allPages({ subject: "fleet ops" }, limit)).map((r) => [r.character.id, r.mailId])).toEqual(expected);
+      expect((await allPages({ subject: "fleet ops" }, limit)).map((r) => [r.character.id, r.mailId])).toEqual(
+        expected,
+      );
   });
 });

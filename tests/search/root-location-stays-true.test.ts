@@ -99,11 +99,11 @@ describe("the stored root location of asset rows", () => {
     await expectTrue({
       [C]: JITA,
       [BOX]: JITA,
-      1_000_000_003: JITA,
+      1000000003: JITA,
       [SHIP]: JITA,
-      1_000_000_011: JITA,
-      1_000_000_012: JITA,
-      1_000_000_020: AMARR,
+      1000000011: JITA,
+      1000000012: JITA,
+      1000000020: AMARR,
     });
   });
 
@@ -113,11 +113,11 @@ describe("the stored root location of asset rows", () => {
     await expectTrue({
       [C]: DODIXIE,
       [BOX]: DODIXIE,
-      1_000_000_003: DODIXIE,
+      1000000003: DODIXIE,
       [SHIP]: JITA,
-      1_000_000_011: JITA,
-      1_000_000_012: JITA,
-      1_000_000_020: AMARR,
+      1000000011: JITA,
+      1000000012: JITA,
+      1000000020: AMARR,
     });
   });
 
@@ -133,11 +133,11 @@ describe("the stored root location of asset rows", () => {
     await expectTrue({
       [C]: DODIXIE,
       [BOX]: DODIXIE,
-      1_000_000_003: AMARR,
+      1000000003: AMARR,
       [SHIP]: AMARR,
-      1_000_000_011: AMARR,
-      1_000_000_012: AMARR,
-      1_000_000_020: AMARR,
+      1000000011: AMARR,
+      1000000012: AMARR,
+      1000000020: AMARR,
     });
   });
 
@@ -150,7 +150,7 @@ describe("the stored root location of asset rows", () => {
       item(1_000_000_030, C),
     ];
     await persist(list);
-    await expectTrue({ [C]: DODIXIE, 1_000_000_003: BOX, 1_000_000_020: AMARR, 1_000_000_030: DODIXIE });
+    await expectTrue({ [C]: DODIXIE, 1000000003: BOX, 1000000020: AMARR, 1000000030: DODIXIE });
   });
 
   it("holds for direct writes: children inserted before their parent, a parent deleted", async () => {
@@ -170,7 +170,11 @@ describe("the stored root location of asset rows", () => {
     await db.characterAsset.create({ data: row(2_000_000_002, 2_000_000_001, null) });
     await db.characterAsset.create({ data: row(2_000_000_001, null, JITA) });
     await db.characterAsset.createMany({
-      data: [row(3_000_000_003, 3_000_000_002, null), row(3_000_000_002, 3_000_000_001, null), row(3_000_000_001, null, AMARR)],
+      data: [
+        row(3_000_000_003, 3_000_000_002, null),
+        row(3_000_000_002, 3_000_000_001, null),
+        row(3_000_000_001, null, AMARR),
+      ],
     });
     const before = await roots();
     expect([2_000_000_003, 2_000_000_002, 3_000_000_003, 3_000_000_002].map((id) => before.get(id)?.[0])).toEqual([
