@@ -93,7 +93,8 @@ export async function searchMails(db: Db, viewer: Viewer, raw: MailSearchInput):
       WHERE ${inScope(viewer)}
       ORDER BY ${newestFirst}
       LIMIT ${input.limit + 1}
-    ) p ON TRUE`;
+    ) p ON TRUE
+    ORDER BY p.timestamp DESC, p.id DESC, p."mailId" DESC`;
   const firstRows = first.filter((r) => r.id !== null);
   // Else most candidates were outside the scope (a small scope, or a word mostly mailed
   // elsewhere): the planner's own plan, the scope first for a small one.
