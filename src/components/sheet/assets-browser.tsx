@@ -7,6 +7,7 @@ import { Table } from "~/components/ui/table";
 import { useTRPC } from "~/trpc/client";
 import type { RouterOutputs } from "~/trpc/types";
 import { ASSETS_PAGE, type AssetLocation, isk, itemLabel, LocationRow, ShowMore } from "./assets-tree";
+import { treeFocus, treeKeys } from "./tree-keys";
 import { formatInteger, formatVolume } from "./format";
 
 function SearchResults({ characterId, query }: { characterId: number; query: string }) {
@@ -89,9 +90,16 @@ export function AssetsBrowser({
       {query.length > 0 ? (
         <SearchResults characterId={characterId} query={query} />
       ) : (
-        <ul data-testid="assets-tree">
-          {locations.map((location) => (
-            <LocationRow key={location.id} characterId={characterId} location={location} />
+        <ul
+          data-testid="assets-tree"
+          // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the WAI-ARIA tree pattern is a list given tree roles (./tree-keys.ts)
+          role="tree"
+          aria-label="Assets by location"
+          onKeyDown={treeKeys}
+          onFocus={treeFocus}
+        >
+          {locations.map((location, i) => (
+            <LocationRow key={location.id} characterId={characterId} location={location} first={i === 0} />
           ))}
         </ul>
       )}
