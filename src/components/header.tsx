@@ -11,22 +11,39 @@ export async function Header() {
   const user = current?.user ?? null;
   const viewer = current?.viewer ?? null;
   const unread = user ? await unreadCount(appDeps().db, user.id) : 0;
+  const links = [
+    { href: "/launcher", label: "My characters" },
+    ...(viewer ? usableAreas(viewer) : []).map((area) => ({ href: AREAS[area].href, label: AREAS[area].label })),
+  ];
+  const linkList = (className: string) => (
+    <ul className={className}>
+      {links.map((l) => (
+        <li key={l.href}>
+          <Link href={l.href} className="block text-slate-300 hover:text-white">
+            {l.label}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
   return (
     <header className="border-b border-ink-700 bg-ink-900">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-6 py-3">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
         <Link href="/" className="font-semibold tracking-wide text-slate-100">
           Member Audit
         </Link>
         {user && (
-          <nav className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
-            <Link href="/launcher" className="text-slate-300 hover:text-white">
-              My characters
-            </Link>
-            {(viewer ? usableAreas(viewer) : []).map((area) => (
-              <Link key={area} href={AREAS[area].href} className="text-slate-300 hover:text-white">
-                {AREAS[area].label}
-              </Link>
-            ))}
+          <nav aria-label="Main" className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
+            {/* On a phone the areas fold into a disclosure menu (no script needed; Enter or Space opens it). */}
+            <details className="relative md:hidden">
+              <summary className="cursor-pointer list-none rounded border border-ink-700 px-2 py-1 text-slate-200">
+                Menu
+              </summary>
+              {linkList(
+                "absolute left-0 z-20 mt-2 w-56 space-y-2 rounded border border-ink-700 bg-ink-900 p-3 shadow-lg",
+              )}
+            </details>
+            {linkList("hidden flex-wrap items-center gap-x-4 gap-y-2 md:flex")}
             <span className="text-slate-400" data-testid="signed-in-as">
               {user.mainCharacter?.name ?? user.displayName ?? user.ldapUsername ?? "Unknown pilot"}
               {user.isSuperuser && (
