@@ -110,7 +110,10 @@ async function main(): Promise<void> {
   stops.unshift(async () => {
     if (next.exitCode !== null) return;
     next.kill("SIGTERM");
-    const exited = await Promise.race([nextExited.then(() => true), new Promise((r) => setTimeout(r, nextGrace, false))]);
+    const exited = await Promise.race([
+      nextExited.then(() => true),
+      new Promise((r) => setTimeout(r, nextGrace, false)),
+    ]);
     if (!exited) next.kill("SIGKILL");
   });
   console.log(

@@ -49,10 +49,13 @@ export async function shutdown(signal: string): Promise<void> {
   const timeoutSeconds = env().shutdownTimeoutSeconds;
   const log = logger();
   // Whatever hangs (a pool that does not close), the process still ends, a little after the timeout.
-  const failsafe = setTimeout(() => {
-    log.error(`shutdown did not finish within ${timeoutSeconds + 15}s: exiting`);
-    process.exit(1);
-  }, (timeoutSeconds + 15) * 1000);
+  const failsafe = setTimeout(
+    () => {
+      log.error(`shutdown did not finish within ${timeoutSeconds + 15}s: exiting`);
+      process.exit(1);
+    },
+    (timeoutSeconds + 15) * 1000,
+  );
   failsafe.unref();
   log.info({ signal, timeoutSeconds }, `${signal}: stopping; running job steps get ${timeoutSeconds}s to finish`);
   const runner = existingRunner();

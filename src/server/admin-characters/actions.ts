@@ -89,7 +89,10 @@ async function queueUpdate(
     await deps.sendEvents({ name: characterUpdate.name, data: { characterId, sections, force: true } });
   } catch (error) {
     await deps.db.sectionUpdateStatus.updateMany({ where: { characterId, startedAt: now }, data: { startedAt: null } });
-    logger().error({ characterId, err: errorField(error) }, `update now for character ${characterId} could not be queued`);
+    logger().error(
+      { characterId, err: errorField(error) },
+      `update now for character ${characterId} could not be queued`,
+    );
     return { characterId, outcome: "refused", message: "The update could not be queued; try again." };
   }
   return { characterId, outcome: "done", message: `Update of ${sections.length} sections queued.` };

@@ -111,7 +111,10 @@ async function writeBatch(db: Db, batch: AuditEntry[]): Promise<void> {
       });
     }
   } catch (error) {
-    logger().error({ events: batch.length }, `audit: ${batch.length} event(s) could not be written: ${(error as Error).name}`);
+    logger().error(
+      { events: batch.length },
+      `audit: ${batch.length} event(s) could not be written: ${(error as Error).name}`,
+    );
   }
 }
 

@@ -305,7 +305,13 @@ export class EmbeddedRunner {
       const result = await withLogContext({ job: job.id, runId: run.id, characterId }, () =>
         job.handler({
           event,
-          step: memoisedSteps(this.memo, run.id, memo, (events) => this.send(events), () => this.stopping),
+          step: memoisedSteps(
+            this.memo,
+            run.id,
+            memo,
+            (events) => this.send(events),
+            () => this.stopping,
+          ),
           attempt: run.retryCount,
         }),
       );

@@ -26,9 +26,6 @@ export async function queueSkillCheckRecompute(db: Db, send: SendJobEvents): Pro
 /** Queued in the background: a failure is logged, never the editor's problem. */
 export function recomputeSkillChecksInBackground(db: Db, send: SendJobEvents): void {
   void queueSkillCheckRecompute(db, send).catch((error: unknown) =>
-    logger().warn(
-      { err: errorField(error) },
-      "could not queue skill check updates (the next scan will do them)",
-    ),
+    logger().warn({ err: errorField(error) }, "could not queue skill check updates (the next scan will do them)"),
   );
 }

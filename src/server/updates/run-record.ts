@@ -191,6 +191,9 @@ export async function resolveReported(
     if (locationIds?.length && deps.resolvers?.locations)
       await deps.resolvers.locations(characterId, [...new Set(locationIds)]);
   } catch (error) {
-    logger().warn({ characterId, err: errorField(error) }, `name/location resolution for character ${characterId} failed`);
+    logger().warn(
+      { characterId, err: errorField(error) },
+      `name/location resolution for character ${characterId} failed`,
+    );
   }
 }
