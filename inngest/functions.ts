@@ -10,6 +10,7 @@ import {
   type JobStep,
   RetryLaterError,
 } from "~/server/jobs/job";
+import { withLogContext } from "~/server/logging/context";
 import { inngest } from "./client";
 
 /** Inngest's priority factor: seconds a run moves ahead of runs queued before it (at most 600). */
@@ -44,6 +45,11 @@ function jobStep(step: SdkStep): JobStep {
   };
 }
 
+function characterIdOf(data: unknown): number | undefined {
+  const id = (data as { characterId?: unknown } | undefined)?.characterId;
+  return typeof id === "number" ? id : undefined;
+}
+
 export function toInngestFunction(job: JobDefinition<any>): InngestFunction.Any {
   return inngest.createFunction(
     {
@@ -58,7 +64,10 @@ export function toInngestFunction(job: JobDefinition<any>): InngestFunction.Any 
       // User actions (no priority, or "user") start up to 10 minutes ahead of the periodic backlog (job.ts, JOB_PRIORITIES).
       priority: isCronTrigger(job.trigger) ? undefined : { run: USER_AHEAD },
     },
-    ({ event, step, attempt }) =>
-      translated(() => job.handler({ event, step: jobStep(step as unknown as SdkStep), attempt })),
+    ({ event, step, attempt, runId }) =>
+      // Every line logged during the run carries the job, the run and the character (src/server/logging).
+      withLogContext({ job: job.id, runId, characterId: characterIdOf(event.data) }, () =>
+        translated(() => job.handler({ event, step: jobStep(step as unknown as SdkStep), attempt })),
+      ),
   );
 }

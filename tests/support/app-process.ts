@@ -17,7 +17,11 @@ async function main() {
   for await (const line of createInterface({ input: process.stdin })) {
     const [command, id, eventId] = line.trim().split(/\s+/);
     if (command !== "update" || !id || !eventId) continue;
-    await appDeps().sendEvents({ name: characterUpdate.name, id: eventId, data: { characterId: Number(id), force: true } });
+    await appDeps().sendEvents({
+      name: characterUpdate.name,
+      id: eventId,
+      data: { characterId: Number(id), force: true },
+    });
     process.stdout.write(`queued ${eventId}\n`);
   }
 }

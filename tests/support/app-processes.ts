@@ -68,7 +68,11 @@ export function startAppProcess(
       };
       const timer = setTimeout(() => {
         listeners.delete(check);
-        reject(new Error(`app did not print ${pattern}; stdout tail: ${lines.slice(-8).join(" | ")}; stderr: ${stderr.slice(-2000)}`));
+        reject(
+          new Error(
+            `app did not print ${pattern}; stdout tail: ${lines.slice(-8).join(" | ")}; stderr: ${stderr.slice(-2000)}`,
+          ),
+        );
       }, timeoutMs);
       listeners.add(check);
       void exited.then(() => setTimeout(check, 0));
