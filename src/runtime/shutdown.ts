@@ -2,7 +2,7 @@
 // "Stopping"): the embedded runner takes no more runs, the runs in hand finish the step
 // they are in and go back to the queue (a step still running at SHUTDOWN_TIMEOUT_SECONDS
 // goes back too), no section is left marked running, the audit buffer is written, the
-// ESI client and the database pool are closed, and the process exits 0. A second signal
+// ESI client and the database pool are closed, and the process exits 0. A second Ctrl-C
 // exits at once. Next's own handler would exit before this is done: the launcher sets
 // NEXT_MANUAL_SIG_HANDLE=1 so that this one is the process's only handler.
 import { env } from "~/env";
@@ -25,11 +25,11 @@ export function installGracefulShutdown(): void {
   for (const signal of SIGNALS) {
     process.on(signal, () => {
       const begun = holder.__memberauditShutdown;
-      // The same signal twice (Ctrl-C again) is impatience: exit now. Another one (the launcher's SIGTERM
-      // after the terminal's SIGINT reached the whole process group) changes nothing.
+      // Ctrl-C twice is impatience: exit now. Any other repeat changes nothing: a process manager signals the
+      // whole group (systemd, the tests) and the launcher then forwards its own SIGTERM, after Ctrl-C too.
       if (begun) {
-        if (begun.signal !== signal) return;
-        logger().warn(`${signal} again: exiting without waiting`);
+        if (signal !== "SIGINT" || begun.signal !== "SIGINT") return;
+        logger().warn("SIGINT again: exiting without waiting");
         process.exit(1);
       }
       const done = shutdown(signal).then(
