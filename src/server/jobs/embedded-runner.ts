@@ -278,7 +278,9 @@ export class EmbeddedRunner {
       });
       if (!run) continue;
       this.cursor = index + 1;
-      void this.execute(job, run);
+      const characterId = typeof run.data?.characterId === "number" ? run.data.characterId : undefined;
+      // Every line logged during the run, its failure too, carries the job, the run and the character (src/server/logging).
+      void withLogContext({ job: job.id, runId: run.id, characterId }, () => this.execute(job, run));
       return true;
     }
     return false;
@@ -300,21 +302,17 @@ export class EmbeddedRunner {
       const event = isCronTrigger(job.trigger)
         ? { name: SCHEDULED_EVENT, data: {} }
         : { name: job.trigger.name, data: run.data };
-      const characterId = typeof run.data?.characterId === "number" ? run.data.characterId : undefined;
-      // Every line logged during the run carries the job, the run and the character (src/server/logging).
-      const result = await withLogContext({ job: job.id, runId: run.id, characterId }, () =>
-        job.handler({
-          event,
-          step: memoisedSteps(
-            this.memo,
-            run.id,
-            memo,
-            (events) => this.send(events),
-            () => this.stopping,
-          ),
-          attempt: run.retryCount,
-        }),
-      );
+      const result = await job.handler({
+        event,
+        step: memoisedSteps(
+          this.memo,
+          run.id,
+          memo,
+          (events) => this.send(events),
+          () => this.stopping,
+        ),
+        attempt: run.retryCount,
+      });
       if (this.abandoned.has(run.id)) return;
       await this.boss.complete(job.id, attempt, result && typeof result === "object" ? result : { result });
       await this.memo.clear(run.id);
