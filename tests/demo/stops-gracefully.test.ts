@@ -13,9 +13,9 @@ describe("the demo app on SIGTERM", () => {
     const app = await startDemoApp();
     await app.stop();
     const lines = app.output().split("\n");
-    const stopping = lines.findIndex((l) => /^\d\d:\d\d:\d\d\.\d{3} INFO  SIGTERM: stopping/.test(l));
-    const runner = lines.findIndex((l) => / INFO  job runner stopped: \d+ run\(s\) given back to the queue/.test(l));
-    const stopped = lines.findIndex((l) => / INFO  stopped( |$)/.test(l));
+    const stopping = lines.findIndex((l) => /^\d\d:\d\d:\d\d\.\d{3} INFO {2}SIGTERM: stopping/.test(l));
+    const runner = lines.findIndex((l) => / INFO {2}job runner stopped: \d+ run\(s\) given back to the queue/.test(l));
+    const stopped = lines.findIndex((l) => / INFO {2}stopped( |$)/.test(l));
     expect(stopping, app.output().slice(-3000)).toBeGreaterThanOrEqual(0);
     expect(runner).toBeGreaterThan(stopping);
     expect(stopped).toBeGreaterThan(runner);
