@@ -10,7 +10,7 @@ type MyCharacter = RouterOutputs["characters"]["mine"][number];
 
 function TokenBadge({ character }: { character: MyCharacter }) {
   const token = character.registration?.token;
-  if (!character.registration) return <span className="text-slate-500">Not registered</span>;
+  if (!character.registration) return <span className="text-slate-400">Not registered</span>;
   if (!token) return <span className="text-amber-300">No token</span>;
   if (token.status === "INVALID")
     return <span className="text-red-300">Token invalid{token.invalidReason ? `: ${token.invalidReason}` : ""}</span>;
@@ -47,7 +47,7 @@ export function CharacterCard({
           </p>
           <p className="truncate text-sm text-slate-400">
             {c.corporation?.name ?? "Corporation pending"}
-            {c.alliance && <span className="text-slate-500"> · {c.alliance.name}</span>}
+            {c.alliance && <span className="text-slate-400"> · {c.alliance.name}</span>}
           </p>
         </div>
       </div>
@@ -57,7 +57,7 @@ export function CharacterCard({
           (canShare || c.registration.isShared ? (
             <ShareToggle characterId={c.id} shared={c.registration.isShared} />
           ) : (
-            <span className="text-slate-500">Not shared</span>
+            <span className="text-slate-400">Not shared</span>
           ))}
       </div>
       <div className="flex gap-2">

@@ -27,7 +27,7 @@ export async function Header() {
                 {AREAS[area].label}
               </Link>
             ))}
-            <span className="text-slate-500" data-testid="signed-in-as">
+            <span className="text-slate-400" data-testid="signed-in-as">
               {user.mainCharacter?.name ?? user.displayName ?? user.ldapUsername ?? "Unknown pilot"}
               {user.isSuperuser && (
                 <span className="ml-2 rounded bg-amber-500/20 px-1.5 py-0.5 text-xs text-amber-300">superuser</span>

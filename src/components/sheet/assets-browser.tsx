@@ -17,7 +17,7 @@ function SearchResults({ characterId, query }: { characterId: number; query: str
       { getNextPageParam: (last) => last.nextCursor ?? undefined },
     ),
   );
-  if (search.isPending) return <p className="text-sm text-slate-500">Searching…</p>;
+  if (search.isPending) return <p className="text-sm text-slate-400">Searching…</p>;
   if (search.error) return <p className="text-sm text-red-300">{search.error.message}</p>;
   const rows = search.data.pages.flatMap((p) => p.rows);
   const total = search.data.pages[0]?.total ?? rows.length;
@@ -37,7 +37,7 @@ function SearchResults({ characterId, query }: { characterId: number; query: str
             cell: (row) => (
               <>
                 {itemLabel(row)}
-                {row.name && <span className="ml-2 text-xs text-slate-500">{row.typeName}</span>}
+                {row.name && <span className="ml-2 text-xs text-slate-400">{row.typeName}</span>}
               </>
             ),
           },

@@ -74,7 +74,7 @@ function Level({
   );
   if (query.isPending)
     return (
-      <p className="py-1 text-sm text-slate-500" style={{ paddingLeft: `${depth * 1.25}rem` }}>
+      <p className="py-1 text-sm text-slate-400" style={{ paddingLeft: `${depth * 1.25}rem` }}>
         Loading…
       </p>
     );
@@ -111,11 +111,11 @@ function AssetItem({ characterId, row, depth }: { characterId: number; row: Asse
         )}
         <span className="min-w-0 flex-1 truncate text-slate-200">
           {label}
-          {row.name && <span className="ml-2 text-xs text-slate-500">{row.typeName}</span>}
-          {row.childCount > 0 && <span className="ml-2 text-xs text-slate-500">({formatInteger(row.childCount)})</span>}
+          {row.name && <span className="ml-2 text-xs text-slate-400">{row.typeName}</span>}
+          {row.childCount > 0 && <span className="ml-2 text-xs text-slate-400">({formatInteger(row.childCount)})</span>}
         </span>
-        <span className="w-28 truncate text-xs text-slate-500">{row.groupName ?? ""}</span>
-        <span className="w-24 truncate text-xs text-slate-500">{row.locationFlag}</span>
+        <span className="w-28 truncate text-xs text-slate-400">{row.groupName ?? ""}</span>
+        <span className="w-24 truncate text-xs text-slate-400">{row.locationFlag}</span>
         <span className="w-20 text-right tabular-nums text-slate-300">
           {row.isSingleton ? "" : formatInteger(row.quantity)}
         </span>
