@@ -390,6 +390,14 @@ export const settingDocs: { readonly [K in SettingName]?: SettingDoc } = {
     description: "`0` turns off the daily rebuild of every export topic (02:41 UTC)",
   },
   MEMBERAUDIT_DATA_EXPORT_CHUNK_ROWS: { description: "rows per export build step, one stored chunk each" },
+  LOG_LEVEL: { description: "lowest level of the log on standard output (docs/operations.md, Logs)" },
+  LOG_FORMAT: {
+    description: "`json`: one JSON object per line, for a log collector; `text`: one readable line",
+    default: "`json` in production, `text` in the demo",
+  },
+  SHUTDOWN_TIMEOUT_SECONDS: {
+    description: "seconds a stopping process (SIGTERM) lets running job steps finish before it gives their runs back",
+  },
   INNGEST_EVENT_KEY: {
     description: "sends jobs to Inngest (Cloud or self-hosted) instead of the embedded runner",
     allowed: "text",
