@@ -51,6 +51,7 @@ const LAYERS = [
   ["crypto", "^src/server/crypto/"],
   ["launch", "^src/server/launch/"],
   ["metrics", "^src/server/metrics/"],
+  ["logging", "^src/server/logging/"],
   ["simulator", "^src/simulator/"],
 ];
 

@@ -13,6 +13,8 @@ import {
   RetryLaterError,
 } from "~/server/jobs/job";
 import type { RunRecorder } from "~/server/jobs/run-records";
+import { withLogContext } from "~/server/logging/context";
+import { errorField, logger } from "~/server/logging/logger";
 import { appMetrics } from "~/server/metrics/registry";
 import { inngest } from "./client";
 
@@ -48,7 +50,7 @@ async function ended(job: JobDefinition<any>, runId: string, attempt: number, en
   appMetrics().jobRuns.inc({ function: job.id, outcome: end.outcome === "retrying" ? "retried" : end.outcome });
   await runs
     ?.runEnded({ runId, fn: job.id, attempt, ...end })
-    .catch((e) => console.warn(`[jobs] run record of ${job.id} not written: ${e instanceof Error ? e.message : e}`));
+    .catch((e) => logger().warn({ err: errorField(e) }, `[jobs] run record of ${job.id} not written`));
 }
 
 function failure(job: JobDefinition<any>, attempt: number, error: unknown): Ending {
@@ -77,6 +79,11 @@ function jobStep(step: SdkStep, onRetry: (error: unknown) => Promise<void>): Job
   };
 }
 
+function characterIdOf(data: unknown): number | undefined {
+  const id = (data as { characterId?: unknown } | undefined)?.characterId;
+  return typeof id === "number" ? id : undefined;
+}
+
 /**
  * One job as an Inngest function. With `runs`, each run is also recorded in the app's
  * database (src/server/jobs/run-records.ts) for /admin/status; each attempt's end is
@@ -96,30 +103,30 @@ export function toInngestFunction(job: JobDefinition<any>, runs?: RunRecorder): 
       // User actions (no priority, or "user") start up to 10 minutes ahead of the periodic backlog (job.ts, JOB_PRIORITIES).
       priority: isCronTrigger(job.trigger) ? undefined : { run: USER_AHEAD },
     },
-    async ({ event, step, attempt, runId }) => {
-      await runs
-        ?.runCalled({ runId, fn: job.id, attempt })
-        .catch((e) =>
-          console.warn(`[jobs] run record of ${job.id} not written: ${e instanceof Error ? e.message : e}`),
-        );
-      // A step failing for good is reported by the SDK (StepFailed) and thrown here on the next call, so only
-      // the retried ones are counted at the step.
-      const onStepError = async (error: unknown) => {
-        const end = failure(job, attempt, error);
-        if (end.outcome === "retrying") await ended(job, runId, attempt, end, runs);
-      };
-      // The handler returns or throws only on the call that ends the run (a call that stops at a new step
-      // never settles), so each run's end is counted once.
-      try {
-        const result = await translated(() =>
-          job.handler({ event, step: jobStep(step as unknown as SdkStep, onStepError), attempt }),
-        );
-        await ended(job, runId, attempt, { outcome: "completed" }, runs);
-        return result;
-      } catch (error) {
-        await ended(job, runId, attempt, failure(job, attempt, error), runs);
-        throw error;
-      }
-    },
+    // Every line logged during the run carries the job, the run and the character (src/server/logging).
+    async ({ event, step, attempt, runId }) =>
+      withLogContext({ job: job.id, runId, characterId: characterIdOf(event.data) }, async () => {
+        await runs
+          ?.runCalled({ runId, fn: job.id, attempt })
+          .catch((e) => logger().warn({ err: errorField(e) }, `[jobs] run record of ${job.id} not written`));
+        // A step failing for good is reported by the SDK (StepFailed) and thrown here on the next call, so only
+        // the retried ones are counted at the step.
+        const onStepError = async (error: unknown) => {
+          const end = failure(job, attempt, error);
+          if (end.outcome === "retrying") await ended(job, runId, attempt, end, runs);
+        };
+        // The handler returns or throws only on the call that ends the run (a call that stops at a new step
+        // never settles), so each run's end is counted once.
+        try {
+          const result = await translated(() =>
+            job.handler({ event, step: jobStep(step as unknown as SdkStep, onStepError), attempt }),
+          );
+          await ended(job, runId, attempt, { outcome: "completed" }, runs);
+          return result;
+        } catch (error) {
+          await ended(job, runId, attempt, failure(job, attempt, error), runs);
+          throw error;
+        }
+      }),
   );
 }

@@ -97,17 +97,23 @@ async function main(): Promise<void> {
     [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)],
     {
       cwd: root,
-      env: { ...env, NODE_ENV: "production" },
+      // NEXT_MANUAL_SIG_HANDLE: the app's own handler (src/runtime/shutdown.ts) stops it, not Next's, which exits at once.
+      env: { ...env, NODE_ENV: "production", NEXT_MANUAL_SIG_HANDLE: "1" },
       stdio: "inherit",
     },
   );
   const nextExited = new Promise<void>((resolve) => next.once("exit", () => resolve()));
   // Next first, and waited for: the database and the simulator it talks to stop only once it is gone, and a
-  // next-server that does not stop in time is killed rather than left running without its database.
+  // next-server that does not stop in time (its job steps get SHUTDOWN_TIMEOUT_SECONDS) is killed rather
+  // than left running without its database.
+  const nextGrace = (settings.shutdownTimeoutSeconds + 20) * 1000;
   stops.unshift(async () => {
     if (next.exitCode !== null) return;
     next.kill("SIGTERM");
-    const exited = await Promise.race([nextExited.then(() => true), new Promise((r) => setTimeout(r, 10_000, false))]);
+    const exited = await Promise.race([
+      nextExited.then(() => true),
+      new Promise((r) => setTimeout(r, nextGrace, false)),
+    ]);
     if (!exited) next.kill("SIGKILL");
   });
   console.log(

@@ -2,6 +2,7 @@
 // setting and the reason (see formatConfigError); nothing reads process.env elsewhere.
 import { CronExpressionParser } from "cron-parser";
 import { z } from "zod";
+import { LOG_LEVELS, type LogFormat, type LogLevel } from "~/server/logging/levels";
 import { type LdapSettings, ldapSettingsFrom, ldapSettingsIssues, ldapSettingsShape } from "~/server/ldap/settings";
 import { normaliseOrigin, type WebhookSettings } from "~/server/notifications/webhook-url";
 import type { ExportSettings } from "~/server/exports/requests";
@@ -198,6 +199,17 @@ const schema = z
       .min(1000, "must be at least 1000")
       .max(200_000, "must be at most 200000")
       .default(10_000),
+    /** Lowest level logged: fatal, error, warn, info, debug, trace or silent. */
+    LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+    /** json (one JSON object per line, for a log collector) or text (one readable line); json in production, text in the demo. */
+    LOG_FORMAT: z.enum(["json", "text"], { error: "must be json or text" }).optional(),
+    /** Seconds a stopping process (SIGTERM/SIGINT) waits for running job steps before it gives their runs back to the queue. */
+    SHUTDOWN_TIMEOUT_SECONDS: z.coerce
+      .number({ error: "must be a number of seconds" })
+      .int()
+      .min(1, "must be at least 1 second")
+      .max(3600, "must be at most 3600 seconds")
+      .default(25),
     INNGEST_EVENT_KEY: optionalString,
     INNGEST_SIGNING_KEY: optionalString,
     INNGEST_DEV: flag,
@@ -378,6 +390,14 @@ export const settingDocs: { readonly [K in SettingName]?: SettingDoc } = {
     description: "`0` turns off the daily rebuild of every export topic (02:41 UTC)",
   },
   MEMBERAUDIT_DATA_EXPORT_CHUNK_ROWS: { description: "rows per export build step, one stored chunk each" },
+  LOG_LEVEL: { description: "lowest level of the log on standard output (docs/operations.md, Logs)" },
+  LOG_FORMAT: {
+    description: "`json`: one JSON object per line, for a log collector; `text`: one readable line",
+    default: "`json` in production, `text` in the demo",
+  },
+  SHUTDOWN_TIMEOUT_SECONDS: {
+    description: "seconds a stopping process (SIGTERM) lets running job steps finish before it gives their runs back",
+  },
   INNGEST_EVENT_KEY: {
     description: "sends jobs to Inngest (Cloud or self-hosted) instead of the embedded runner",
     allowed: "text",
@@ -486,6 +506,10 @@ export interface Env {
   metricsToken: string | undefined;
   /** Staff sign-in through LDAP (docs/ldap.md); undefined unless LDAP_URL is set. */
   ldap: LdapSettings | undefined;
+  /** The process's log: lowest level and line format (docs/operations.md, "Logs"). */
+  log: { level: LogLevel; format: LogFormat };
+  /** Seconds a stopping process waits for running job steps (graceful shutdown). */
+  shutdownTimeoutSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -564,6 +588,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     },
     metricsToken: v.METRICS_TOKEN,
     ldap: ldapSettingsFrom(v),
+    log: { level: v.LOG_LEVEL, format: v.LOG_FORMAT ?? (v.MEMBERAUDIT_MODE === "demo" ? "text" : "json") },
+    shutdownTimeoutSeconds: v.SHUTDOWN_TIMEOUT_SECONDS,
   };
 }
 

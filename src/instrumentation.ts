@@ -7,25 +7,22 @@ export async function register() {
     const { databaseUrl } = env();
     if (databaseUrl) await checkDatabase(databaseUrl);
   } catch (error) {
+    // One plain line before the logger exists: its own settings may be the bad ones.
     console.error(formatConfigError(error));
     process.exit(1);
   }
+  const { configureAppLogging } = await import("~/runtime/deps");
+  configureAppLogging();
+  const { logger } = await import("~/server/logging/logger");
   if (!env().inngest.enabled) {
     // No Inngest server: this process runs the schedules and the jobs itself.
     const { appRunner } = await import("~/runtime/deps");
     // The queue lives in the database: a runner that cannot start leaves the runs queued for the next start.
     await appRunner()
       .start()
-      .catch((error: unknown) => console.error(`[jobs] the job runner did not start: ${String(error)}`));
+      .catch((error: unknown) => logger().error({ err: String(error) }, "the job runner did not start"));
   }
-  // The audit log is buffered in memory (docs/audit.md): write what is pending before the process goes.
-  const { closeAuditBuffers } = await import("~/server/audit/record");
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.once(signal, () => {
-      void closeAuditBuffers().finally(() => {
-        // Alone on the signal we replace Node's default exit, so exit like it would have.
-        if (process.listenerCount(signal) === 0) process.exit(0);
-      });
-    });
-  }
+  // SIGTERM/SIGINT: runs given back to the queue, sections not left running, audit buffer written, pools closed.
+  const { installGracefulShutdown } = await import("~/runtime/shutdown");
+  installGracefulShutdown();
 }

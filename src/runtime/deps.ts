@@ -8,6 +8,7 @@ import type { AppDeps } from "~/server/deps";
 import { createEsiClient, userAgent } from "~/server/esi/client";
 import { EsiMetrics } from "~/server/esi/metrics";
 import { createTokenProvider } from "~/server/esi/tokens";
+import { configureLogging } from "~/server/logging/logger";
 import type { SsoClientConfig } from "~/server/identity/sso-client";
 import type { EmbeddedRunner } from "~/server/jobs/embedded-runner";
 import { checkedSender } from "~/server/jobs/events";
@@ -16,10 +17,23 @@ import { setMetricSources } from "~/server/metrics/registry";
 import { inngestDashboardUrl } from "~/server/status/overview";
 import { embeddedRunnerFor, jobDelivery, jobsFor } from "./jobs";
 
-const holder = globalThis as unknown as { __memberauditDeps?: AppDeps };
+const holder = globalThis as unknown as { __memberauditDeps?: AppDeps; __memberauditLogging?: boolean };
+
+/** The process's logger set from LOG_LEVEL and LOG_FORMAT, once (src/server/logging). */
+export function configureAppLogging(): void {
+  if (holder.__memberauditLogging) return;
+  holder.__memberauditLogging = true;
+  configureLogging(env().log);
+}
+
+/** The process's dependencies if they have been built (for the shutdown, which builds nothing). */
+export function existingAppDeps(): AppDeps | undefined {
+  return holder.__memberauditDeps;
+}
 
 export function appDeps(): AppDeps {
   if (!holder.__memberauditDeps) {
+    configureAppLogging();
     const settings = env();
     if (!settings.databaseUrl) {
       throw new Error(

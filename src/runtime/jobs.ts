@@ -8,6 +8,7 @@ import type { AppDeps } from "~/server/deps";
 import { createJobs } from "~/server/jobs/definitions";
 import { EmbeddedRunner } from "~/server/jobs/embedded-runner";
 import type { JobDefinition, JobEventPayload } from "~/server/jobs/job";
+import { logger } from "~/server/logging/logger";
 
 const holder = globalThis as unknown as { __memberauditRunner?: EmbeddedRunner };
 
@@ -24,9 +25,14 @@ export function embeddedRunnerFor(deps: () => AppDeps): EmbeddedRunner {
       db,
       sql: sqlPoolOf(db),
       concurrency: env().jobConcurrency,
-      log: (line) => console.warn(`[jobs] ${line}`),
+      log: (line) => logger().warn({ component: "jobs" }, line),
     });
   }
+  return holder.__memberauditRunner;
+}
+
+/** The process's embedded runner if one was made (for the shutdown, which makes none). */
+export function existingRunner(): EmbeddedRunner | undefined {
   return holder.__memberauditRunner;
 }
 

@@ -11,6 +11,7 @@ import { type TestAppDeps, testAppDeps } from "../support/app-deps";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { allColumnsText, bearerCall, createUser } from "../support/token-users";
 import { startTrpcServer, type TrpcHttpServer } from "../support/trpc-http";
+import { captureLogs } from "../support/log-capture";
 
 let t: TestDatabase;
 let deps: TestAppDeps;
@@ -18,6 +19,7 @@ let server: TrpcHttpServer;
 let limited: TrpcHttpServer;
 const users: Record<string, CurrentUser> = {};
 const logged: string[] = [];
+let logs: ReturnType<typeof captureLogs>;
 
 async function mint(as: string, input: Record<string, unknown>, on = server) {
   const answer = await bearerCall(on.url, `user:${as}`, "apiTokens.create", "mutation", {
@@ -32,6 +34,7 @@ async function mint(as: string, input: Record<string, unknown>, on = server) {
 beforeAll(async () => {
   for (const level of ["log", "info", "warn", "error", "debug"] as const)
     vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(" ")));
+  logs = captureLogs();
   t = await createTestDatabase();
   deps = testAppDeps({ db: t.db, esi: createEsiClient({ baseUrl: "http://127.0.0.1:9" }) });
   users.root = await createUser(deps, 1, []); // first user: superuser
@@ -46,6 +49,7 @@ afterAll(async () => {
   await limited?.close();
   await t?.drop();
   vi.restoreAllMocks();
+  logs?.restore();
 });
 
 describe("API tokens", () => {
@@ -154,7 +158,7 @@ describe("API tokens", () => {
     await bearerCall(server.url, token, "characters.mine", "query");
     const secret = token.slice("ma_".length + 10 + 1);
     expect(await allColumnsText(t.db)).not.toContain(secret);
-    expect(logged.join("\n")).not.toContain(secret);
+    expect([...logged, ...logs.raw].join("\n")).not.toContain(secret);
     const row = await t.db.apiToken.findUniqueOrThrow({ where: { id } });
     expect(row.secretHash).toBe(hashSecret(secret));
     expect(row.lastUsedAt).not.toBeNull();

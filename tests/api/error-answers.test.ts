@@ -9,6 +9,7 @@ import { z } from "zod";
 import { publicProcedure, router } from "~/server/api/trpc";
 import { AppError, invalidInput } from "~/server/errors/app-error";
 import { withErrorResponse } from "~/server/errors/http";
+import { captureLogs } from "../support/log-capture";
 
 const SQL_FAULT = 'Invalid `prisma.user.findMany()` invocation: relation "User" does not exist: SELECT * FROM "User"';
 
@@ -58,8 +59,9 @@ describe("tRPC error answers", () => {
   });
 
   it("answer our own faults with a reference only, and log the details under it", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const logs = captureLogs();
     const answer = await call("fault");
+    logs.restore();
     expect(answer.status).toBe(500);
     const reference = answer.error?.data.reference as string;
     expect(reference).toMatch(/^[0-9a-f]{12}$/);
@@ -67,9 +69,10 @@ describe("tRPC error answers", () => {
     for (const leak of ["prisma", "SELECT", "does not exist", "stack", "error-answers.test"]) {
       expect(answer.text).not.toContain(leak);
     }
-    expect(log).toHaveBeenCalledTimes(1);
-    expect(log.mock.calls[0]![0]).toContain(reference);
-    expect(String(log.mock.calls[0]![1])).toContain(SQL_FAULT);
+    const errors = logs.entries.filter((e) => e.level === "error");
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.msg).toContain(reference);
+    expect((errors[0]!.err as { message: string }).message).toContain(SQL_FAULT);
   });
 
   it("give in-process callers the same codes", async () => {

@@ -1,13 +1,14 @@
 // The one sign-in service: what an EVE SSO round trip means (a sign-in, or with a user
 // signed in a registration), refusals as outcomes with a reason, and the loading it
 // queues; a queue that fails does not fail the sign-in.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { completeSsoRoundTrip, type SignInDeps } from "~/server/characters/sign-in";
 import { createTokenCipher } from "~/server/crypto/token-cipher";
 import type { EveIdentity } from "~/server/identity/eve-jwt";
 import { checkedSender } from "~/server/jobs/events";
 import type { JobEventPayload } from "~/server/jobs/job";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { captureLogs } from "../support/log-capture";
 
 let t: TestDatabase;
 let sent: JobEventPayload[];
@@ -89,7 +90,7 @@ describe("an EVE SSO round trip", () => {
   });
 
   it("registers the character even when its loading cannot be queued", async () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const logs = captureLogs();
     const failing: SignInDeps = {
       ...deps(),
       sendEvents: checkedSender(async () => {
@@ -99,7 +100,10 @@ describe("an EVE SSO round trip", () => {
     const user = await t.db.characterOwnership.findUniqueOrThrow({ where: { characterId: 501 } });
     expect(await completeSsoRoundTrip(failing, grant(504), user.userId)).toMatchObject({ kind: "registered" });
     expect(await t.db.character.count({ where: { id: 504 } })).toBe(1);
-    expect(warn.mock.calls[0]![0]).toContain("could not queue updates for character 504");
-    warn.mockRestore();
+    logs.restore();
+    expect(logs.entries.find((e) => e.level === "warn")).toMatchObject({
+      msg: "could not queue updates for character 504",
+      characterId: 504,
+    });
   });
 });

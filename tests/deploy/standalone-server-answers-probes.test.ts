@@ -53,6 +53,8 @@ beforeAll(async () => {
     // Only what a service manager would give it: no inherited settings from the shell running the tests.
     PATH: process.env.PATH,
     NODE_ENV: "production",
+    // As the recipes set it: the app's SIGTERM handler, not Next's (src/runtime/shutdown.ts).
+    NEXT_MANUAL_SIG_HANDLE: "1",
     HOSTNAME: "127.0.0.1",
     PORT: String(port),
     MEMBERAUDIT_MODE: "production",
@@ -163,5 +165,8 @@ describe("the standalone server", () => {
     child!.kill("SIGTERM");
     const stopped = await Promise.race([exited.then(() => true), new Promise((r) => setTimeout(r, 20_000, false))]);
     expect(stopped, `still running 20 s after SIGTERM:\n${output}`).toBe(true);
+    // Through the app's graceful shutdown: its last log line, and exit 0.
+    expect(child!.exitCode, output.slice(-2000)).toBe(0);
+    expect(output).toMatch(/"msg":"stopped"/);
   });
 });

@@ -5,7 +5,7 @@
 import { decode } from "next-auth/jwt";
 // next-auth 4 keeps its framework-free handler out of its exports map; the file is the same one the route runs.
 import { AuthHandler } from "../../node_modules/next-auth/core/index.js";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAuthOptions } from "~/server/auth/options";
 import { findSessionUser } from "~/server/auth/session";
 import { registerCharacter } from "~/server/characters/registration";
@@ -16,6 +16,7 @@ import type { LdapSettings } from "~/server/ldap/settings";
 import { createTestDatabase, databaseUrl, type TestDatabase } from "../support/database";
 import { BASE_ENV, ldapSettings } from "../support/ldap-env";
 import { type Slapd, startSlapd } from "../support/slapd";
+import { captureLogs } from "../support/log-capture";
 
 const APP_URL = "http://localhost:3000";
 const cipher = createTokenCipher({ current: BASE_ENV.TOKEN_ENCRYPTION_KEY });
@@ -100,17 +101,14 @@ describe("LDAP sign-in through next-auth", () => {
 
   it("answers our own failure with a code and a logged reference, never the database's message", async () => {
     const broken = createDb(databaseUrl("ma_test_never_created"), 1);
-    const lines: string[] = [];
-    const error = vi
-      .spyOn(console, "error")
-      .mockImplementation((...args: unknown[]) => void lines.push(args.join(" ")));
+    const logs = captureLogs();
     try {
       const { redirect } = await postCredentials(ldapSettings(slapd.url), "alice", "alice-pw", broken);
       expect(redirect).toBe("/signin?error=LdapFailed");
-      expect(lines.some((l) => /^\[error [0-9a-f]{12}\] LDAP sign-in:/.test(l))).toBe(true);
-      expect(lines.join("\n")).not.toContain("alice-pw");
+      expect(logs.lines().some((l) => /^\[error [0-9a-f]{12}\] LDAP sign-in:/.test(l))).toBe(true);
+      expect(logs.raw.join("\n")).not.toContain("alice-pw");
     } finally {
-      error.mockRestore();
+      logs.restore();
       await broken.$disconnect();
     }
   });

@@ -20,6 +20,7 @@ import { claimUnqueuedDeliveries } from "~/server/notifications/webhook-dispatch
 import { testAppDeps } from "../support/app-deps";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { testRunner } from "../support/job-runner";
+import { captureLogs } from "../support/log-capture";
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -39,6 +40,7 @@ let runner: EmbeddedRunner;
 const received: Received[] = [];
 let replies: Reply[] = [];
 const logged: string[] = [];
+let logs: ReturnType<typeof captureLogs>;
 const SECRET = "s3cret-T0ken-of-the-channel";
 const esi = createEsiClient({ baseUrl: "http://127.0.0.1:9" });
 const settings = () => ({ allowedOrigins: [origin], timeoutMs: 5_000 });
@@ -83,6 +85,7 @@ const removal = (name: string) => notifyCharacterRemoved(t.db, ["root"], { chara
 beforeAll(async () => {
   for (const method of ["log", "info", "warn", "error"] as const)
     vi.spyOn(console, method).mockImplementation((...args) => void logged.push(args.map(String).join(" ")));
+  logs = captureLogs();
   t = await createTestDatabase();
   await t.db.user.createMany({ data: [{ id: "root", isSuperuser: true }, { id: "member" }] });
   receiver = createServer((req, res) => void answer(req, res));
@@ -104,6 +107,7 @@ afterAll(async () => {
   await esi.close();
   await t?.drop();
   vi.restoreAllMocks();
+  logs?.restore();
 });
 
 describe("webhooks", () => {
@@ -230,7 +234,7 @@ describe("webhooks", () => {
     }).toString();
     expect(dump).toContain("Leak check"); // the dump does hold the deliveries
     expect(dump).not.toContain(SECRET);
-    expect(logged.join("\n")).not.toContain(SECRET);
+    expect([...logged, ...logs.raw].join("\n")).not.toContain(SECRET);
     expect(JSON.stringify(await as("root").admin.webhooks.list())).not.toContain(SECRET);
   });
 });

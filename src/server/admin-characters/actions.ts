@@ -9,6 +9,7 @@ import { characterUpdate, type SendJobEvents } from "~/server/jobs/events";
 import { eveId32 } from "~/server/paging/inputs";
 import type { SectionName } from "~/server/sections/names";
 import { enabledSections, type EngineSettings } from "~/server/updates/engine-settings";
+import { errorField, logger } from "~/server/logging/logger";
 
 export const ADMIN_ACTION_MAX_IDS = 200;
 export const characterIdsInput = z.object({
@@ -88,7 +89,10 @@ async function queueUpdate(
     await deps.sendEvents({ name: characterUpdate.name, data: { characterId, sections, force: true } });
   } catch (error) {
     await deps.db.sectionUpdateStatus.updateMany({ where: { characterId, startedAt: now }, data: { startedAt: null } });
-    console.error(`update now for character ${characterId} could not be queued:`, error);
+    logger().error(
+      { characterId, err: errorField(error) },
+      `update now for character ${characterId} could not be queued`,
+    );
     return { characterId, outcome: "refused", message: "The update could not be queued; try again." };
   }
   return { characterId, outcome: "done", message: `Update of ${sections.length} sections queued.` };

@@ -3,6 +3,7 @@
 // rate-limited answer.
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { isAppError } from "~/server/errors/app-error";
+import { requestIdOf, withLogContext } from "~/server/logging/context";
 import { refuseLargeBatch } from "./batch-limit";
 import { appRouter } from "./root";
 import type { Context } from "./trpc";
@@ -10,6 +11,11 @@ import type { Context } from "./trpc";
 export const TRPC_ENDPOINT = "/api/trpc";
 
 export function handleTrpcRequest(req: Request, createContext: () => Promise<Context>): Promise<Response> | Response {
+  // Every line logged while answering carries the request's id (src/server/logging/context.ts).
+  return withLogContext({ requestId: requestIdOf(req.headers) }, () => answerTrpc(req, createContext));
+}
+
+function answerTrpc(req: Request, createContext: () => Promise<Context>): Promise<Response> | Response {
   return (
     refuseLargeBatch(req.url, TRPC_ENDPOINT) ??
     fetchRequestHandler({

@@ -6,6 +6,7 @@
 // and logged) instead of growing without bound or slowing requests.
 import type { Db } from "~/server/db/client";
 import type { AuditAction } from "./actions";
+import { logger } from "~/server/logging/logger";
 
 export { AUDIT_ACTIONS, type AuditAction } from "./actions";
 
@@ -72,7 +73,7 @@ export function recordAudit(db: Db, entry: AuditEntry): void {
   if (buffer.pending.length >= AUDIT_BUFFER_MAX) {
     buffer.dropped++;
     if (buffer.dropped === 1 || buffer.dropped % 1000 === 0)
-      console.warn(`audit: buffer full, ${buffer.dropped} event(s) dropped`);
+      logger().warn({ dropped: buffer.dropped }, `audit: buffer full, ${buffer.dropped} event(s) dropped`);
     return;
   }
   buffer.pending.push({ ...entry, at: entry.at ?? new Date() });
@@ -110,7 +111,10 @@ async function writeBatch(db: Db, batch: AuditEntry[]): Promise<void> {
       });
     }
   } catch (error) {
-    console.error(`audit: ${batch.length} event(s) could not be written: ${(error as Error).name}`);
+    logger().error(
+      { events: batch.length },
+      `audit: ${batch.length} event(s) could not be written: ${(error as Error).name}`,
+    );
   }
 }
 

@@ -11,6 +11,7 @@ import { normalizeDn } from "~/server/ldap/dn";
 import { type GroupPlan, planGroups } from "~/server/ldap/mapping";
 import type { LdapSettings } from "~/server/ldap/settings";
 import type { FailureThrottle } from "~/server/ldap/throttle";
+import { logger } from "~/server/logging/logger";
 
 export interface LdapSignInDeps {
   db: Db;
@@ -60,7 +61,7 @@ async function attemptSignIn(deps: LdapSignInDeps, credentials: LdapCredentials)
     answer = await deps.directory(username, password);
   } catch (error) {
     if (!(error instanceof DirectoryUnavailableError)) throw error;
-    (deps.warn ?? console.warn)(error.message);
+    (deps.warn ?? ((line: string) => logger().warn(line)))(error.message);
     return { kind: "refused", reason: "unavailable" };
   }
   if (answer.kind === "invalid-credentials") {

@@ -9,6 +9,7 @@ import { notFound } from "~/server/errors/app-error";
 import { revokeRefreshToken, type SsoClientConfig } from "~/server/identity/sso-client";
 import { complianceRecompute, type SendJobEvents } from "~/server/jobs/events";
 import { characterRemovalRecipients, notifyCharacterRemoved } from "~/server/notifications/character-removed";
+import { errorField, logger } from "~/server/logging/logger";
 
 export interface RemovalDeps {
   db: Db;
@@ -83,6 +84,6 @@ async function remove(
 /** The removal stands either way: a failed enqueue leaves the owner's groups to the hourly recompute. */
 async function queueComplianceRecompute(deps: RemovalDeps, userId: string): Promise<void> {
   await deps.sendEvents?.({ name: complianceRecompute.name, data: { userIds: [userId] } }).catch((error: unknown) => {
-    console.warn(`could not queue the compliance recompute for a removal: ${String(error)}`);
+    logger().warn({ err: errorField(error) }, "could not queue the compliance recompute for a removal");
   });
 }

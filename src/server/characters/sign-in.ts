@@ -15,6 +15,7 @@ import {
   type SendJobEvents,
 } from "~/server/jobs/events";
 import { REFUSALS, registerCharacter, signInWithCharacter } from "./registration";
+import { errorField, logger } from "~/server/logging/logger";
 
 export interface SignInDeps {
   db: Db;
@@ -75,6 +76,6 @@ async function queueLoading(
   if (andSections) events.push({ name: characterUpdate.name, data: { characterId } });
   if (registeredTo) events.push({ name: complianceRecompute.name, data: { userIds: [registeredTo] } });
   await deps.sendEvents(events).catch((error: unknown) => {
-    console.warn(`could not queue updates for character ${characterId}: ${String(error)}`);
+    logger().warn({ characterId, err: errorField(error) }, `could not queue updates for character ${characterId}`);
   });
 }

@@ -1,5 +1,6 @@
 // AppError as an HTTP answer, for route handlers outside tRPC: the same codes and
 // statuses the tRPC API uses, a JSON body with the safe message, nothing else.
+import { requestIdOf, withLogContext } from "~/server/logging/context";
 import { toAppError } from "./unexpected";
 
 export function errorResponse(error: unknown, where: string): Response {
@@ -15,11 +16,15 @@ export function withErrorResponse<A extends unknown[]>(
   where: string,
   handler: (...args: A) => Promise<Response>,
 ): (...args: A) => Promise<Response> {
-  return async (...args) => {
-    try {
-      return await handler(...args);
-    } catch (error) {
-      return errorResponse(error, where);
-    }
+  return (...args) => {
+    const request = args[0] instanceof Request ? args[0] : undefined;
+    // Every line logged while answering carries the request's id (src/server/logging/context.ts).
+    return withLogContext({ requestId: request ? requestIdOf(request.headers) : undefined }, async () => {
+      try {
+        return await handler(...args);
+      } catch (error) {
+        return errorResponse(error, where);
+      }
+    });
   };
 }

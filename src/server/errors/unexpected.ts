@@ -3,10 +3,11 @@
 // Prisma or SQL text) go to the server log under that reference.
 import { randomBytes } from "node:crypto";
 import { AppError, isAppError } from "./app-error";
+import { errorField, logger } from "~/server/logging/logger";
 
 export type ErrorLog = (line: string, error: unknown) => void;
 
-const defaultLog: ErrorLog = (line, error) => console.error(line, error);
+const defaultLog: ErrorLog = (line, error) => logger().error({ err: errorField(error) }, line);
 
 /** The AppError to show for `error`; an unexpected one is logged once, with `where` (a procedure or route). */
 export function toAppError(error: unknown, where: string, log: ErrorLog = defaultLog): AppError {

@@ -14,6 +14,7 @@ import type { Ajv, ValidateFunction } from "ajv";
 import document from "./openapi/esi-openapi-3.0.3-2026-07-17.json";
 import type { EsiWarning } from "./client-types";
 import { newEsiAjv, operationSpec, toJsonSchema } from "./spec";
+import { logger } from "~/server/logging/logger";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -189,5 +190,5 @@ export function logOnce(warning: EsiWarning): void {
   if (logged.has(key)) return;
   if (logged.size >= LOGGED_MAX) logged.clear();
   logged.add(key);
-  console.warn(`ESI ${warning.route}: ${warning.message}`);
+  logger().warn({ route: warning.route }, `ESI ${warning.route}: ${warning.message}`);
 }

@@ -14,8 +14,12 @@
 //   while the previous run is still queued or running is dropped (`exclusive` queue);
 // - an event id triggers one run per job (a job id derived from it).
 // A crashed process's runs stay `active` until their heartbeat lapses, then run again.
+// A stopping one (stop(), on SIGTERM) takes no more runs, lets each run in hand finish the
+// step it is in and starts no other, and gives those runs back to the queue (restored, no
+// attempt counted) to go on after their finished steps in the next process.
 import { type Job, PgBoss } from "pg-boss";
 import type { Db, SqlPool } from "~/server/db/client";
+import { withLogContext } from "~/server/logging/context";
 import { appMetrics } from "~/server/metrics/registry";
 import {
   isCronTrigger,
@@ -28,7 +32,7 @@ import {
   SCHEDULED_EVENT,
 } from "./job";
 import { queueFor, runIdFor } from "./queues";
-import { memoisedSteps, type StepMemo, stepMemo } from "./step-memo";
+import { memoisedSteps, RunStoppedError, type StepMemo, stepMemo } from "./step-memo";
 
 export interface RunnerOptions {
   /** The app's database: the step memo's table. */
@@ -50,13 +54,20 @@ export interface RunnerOptions {
 
 export interface RunOutcome {
   jobId: string;
-  status: "completed" | "failed";
+  /** released: given back to the queue by a stopping process, to go on in the next one. */
+  status: "completed" | "failed" | "released";
   attempts: number;
   error?: string;
 }
 
 type AnyJob = JobDefinition<any>;
 type Run = Job<Record<string, unknown>>;
+
+/** What a stop did with the runs in hand: given back after their step, or still in a step at the deadline. */
+export interface StopReport {
+  released: number;
+  abandoned: number;
+}
 
 const DEFAULTS = {
   concurrency: 2,
@@ -84,6 +95,9 @@ export class EmbeddedRunner {
   private cursor = 0;
   private wake: (() => void) | undefined;
   private loopDone: Promise<void> | undefined;
+  private readonly inHand = new Map<string, { job: AnyJob; run: Run }>();
+  /** Runs given back at the stop deadline while a step still ran: this process settles nothing of them. */
+  private readonly abandoned = new Set<string>();
 
   constructor(
     private readonly jobs: AnyJob[],
@@ -171,16 +185,29 @@ export class EmbeddedRunner {
     }
   }
 
-  /** Stops taking runs and waits for those in hand (up to `timeoutMs`; runs left unfinished are taken again later). */
-  async stop(timeoutMs = 30_000): Promise<void> {
-    if (!this.ready) return;
+  /**
+   * Stops taking runs; the runs in hand finish the step they are in and start no other, and go back to
+   * the queue. A run still in a step after `timeoutMs` goes back too (that step runs again in the next
+   * process), and this process settles nothing of it.
+   */
+  async stop(timeoutMs = 30_000): Promise<StopReport> {
+    const report: StopReport = { released: 0, abandoned: 0 };
+    if (!this.ready) return report;
+    const releasedBefore = this.outcomes.filter((o) => o.status === "released").length;
     this.stopping = true;
     this.nudge();
     await this.loopDone;
     const deadline = Date.now() + timeoutMs;
     while (this.running > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    for (const [id, { job }] of this.inHand) {
+      this.abandoned.add(id);
+      await this.restore(job.id, id).catch((e: unknown) => this.options.log?.(`queue: ${messageOf(e)}`));
+      report.abandoned += 1;
+    }
+    report.released = this.outcomes.filter((o) => o.status === "released").length - releasedBefore;
     await this.ready.catch(() => undefined);
     await this.boss.stop({ graceful: false, close: false });
+    return report;
   }
 
   /** Memo rows of runs that ended in a process that died between finishing the run and clearing them. */
@@ -251,7 +278,9 @@ export class EmbeddedRunner {
       });
       if (!run) continue;
       this.cursor = index + 1;
-      void this.execute(job, run);
+      const characterId = typeof run.data?.characterId === "number" ? run.data.characterId : undefined;
+      // Every line logged during the run, its failure too, carries the job, the run and the character (src/server/logging).
+      void withLogContext({ job: job.id, runId: run.id, characterId }, () => this.execute(job, run));
       return true;
     }
     return false;
@@ -262,6 +291,7 @@ export class EmbeddedRunner {
     this.running += 1;
     if (backlog) this.runningBacklog += 1;
     const attempt = { id: run.id, retryCount: run.retryCount };
+    this.inHand.set(run.id, { job, run });
     const beat = setInterval(
       () => void this.boss.touch(job.id, run.id).catch(() => undefined),
       (Math.max(10, this.settings.heartbeatSeconds) * 1000) / 3,
@@ -274,21 +304,50 @@ export class EmbeddedRunner {
         : { name: job.trigger.name, data: run.data };
       const result = await job.handler({
         event,
-        step: memoisedSteps(this.memo, run.id, memo, (events) => this.send(events)),
+        step: memoisedSteps(
+          this.memo,
+          run.id,
+          memo,
+          (events) => this.send(events),
+          () => this.stopping,
+        ),
         attempt: run.retryCount,
       });
+      if (this.abandoned.has(run.id)) return;
       await this.boss.complete(job.id, attempt, result && typeof result === "object" ? result : { result });
       await this.memo.clear(run.id);
       this.outcomes.push({ jobId: job.id, status: "completed", attempts: run.retryCount + 1 });
       appMetrics().jobRuns.inc({ function: job.id, outcome: "completed" });
     } catch (error) {
-      await this.settleFailure(job, run, error).catch((e: unknown) => this.options.log?.(`queue: ${messageOf(e)}`));
+      if (this.abandoned.has(run.id)) return;
+      const settle = error instanceof RunStoppedError ? this.release(job, run) : this.settleFailure(job, run, error);
+      await settle.catch((e: unknown) => this.options.log?.(`queue: ${messageOf(e)}`));
     } finally {
+      this.inHand.delete(run.id);
       clearInterval(beat);
       this.running -= 1;
       if (backlog) this.runningBacklog -= 1;
       this.nudge();
     }
+  }
+
+  /** A run stopped between steps goes back to the queue as it was, its attempt not counted. */
+  private async release(job: AnyJob, run: Run): Promise<void> {
+    await this.restore(job.id, run.id);
+    this.outcomes.push({ jobId: job.id, status: "released", attempts: run.retryCount });
+    this.options.log?.(`job ${job.id} run ${run.id} given back to the queue (the process is stopping)`);
+  }
+
+  /**
+   * Puts an active run back as it was queued, as pg-boss's own restore does (not public in its API):
+   * started_on cleared, so the next claim counts no attempt.
+   */
+  private async restore(name: string, id: string): Promise<void> {
+    await this.options.sql.query(
+      `UPDATE pgboss.job SET state = 'created', started_on = NULL, heartbeat_on = NULL, upsert_by_key = NULL
+       WHERE name = $1 AND id = $2 AND state = 'active'`,
+      [name, id],
+    );
   }
 
   private async settleFailure(job: AnyJob, run: Run, error: unknown): Promise<void> {

@@ -30,12 +30,28 @@ export function stepMemo(db: Db): StepMemo {
   };
 }
 
-/** The step tools a run's handler gets: each step's result taken from `memo` when done before, else run and stored. */
+/**
+ * Thrown by a step the run may not start because its process is stopping: the steps done
+ * so far are kept, and the run goes back to the queue to go on from there in another
+ * process (the embedded runner's graceful stop).
+ */
+export class RunStoppedError extends Error {
+  constructor() {
+    super("the process is stopping: the run goes back to the queue");
+    this.name = "RunStoppedError";
+  }
+}
+
+/**
+ * The step tools a run's handler gets: each step's result taken from `memo` when done before, else run and
+ * stored; once `stopping()` says so, a step not done before throws RunStoppedError instead of starting.
+ */
 export function memoisedSteps(
   store: StepMemo,
   runId: string,
   memo: Map<string, unknown>,
   send: (events: JobEventPayload | JobEventPayload[]) => Promise<void>,
+  stopping: () => boolean = () => false,
 ): JobStep {
   const usedIds = new Map<string, number>();
   // Inngest gives repeated step ids a counter suffix; so do we, so memo keys stay distinct.
@@ -47,6 +63,7 @@ export function memoisedSteps(
   const run = async <T>(rawId: string, fn: () => Promise<T> | T): Promise<T> => {
     const id = uniqueId(rawId);
     if (memo.has(id)) return memo.get(id) as T;
+    if (stopping()) throw new RunStoppedError();
     const result = await fn();
     // Inngest stores step results as JSON; round-trip so handlers see the same shapes here.
     const stored = result === undefined ? undefined : JSON.parse(JSON.stringify(result));

@@ -4,6 +4,7 @@
 // markSkillChecksStale removed still make the next scheduled scan recompute them.
 import type { Db } from "~/server/db/client";
 import { characterUpdate, type SendJobEvents } from "~/server/jobs/events";
+import { errorField, logger } from "~/server/logging/logger";
 
 const BATCH = 1000; // events per send
 
@@ -25,8 +26,6 @@ export async function queueSkillCheckRecompute(db: Db, send: SendJobEvents): Pro
 /** Queued in the background: a failure is logged, never the editor's problem. */
 export function recomputeSkillChecksInBackground(db: Db, send: SendJobEvents): void {
   void queueSkillCheckRecompute(db, send).catch((error: unknown) =>
-    console.warn(
-      `could not queue skill check updates (the next scan will do them): ${error instanceof Error ? error.message : String(error)}`,
-    ),
+    logger().warn({ err: errorField(error) }, "could not queue skill check updates (the next scan will do them)"),
   );
 }

@@ -3,6 +3,7 @@
 // goes to the server log, never to the caller (no driver or SQL text in an answer).
 import { readdir } from "node:fs/promises";
 import type { Db } from "~/server/db/client";
+import { logger } from "~/server/logging/logger";
 
 export type ReadyPart = "database" | "migrations" | "jobs";
 
@@ -59,7 +60,7 @@ export async function httpAnswers(url: string, timeoutMs = 2000): Promise<void> 
 
 export async function checkReady(deps: ReadyDeps): Promise<ReadyResult> {
   const ms = deps.timeoutMs ?? 3000;
-  const log = deps.log ?? ((line: string) => console.warn(line));
+  const log = deps.log ?? ((line: string) => logger().warn(line));
   const checks: ReadyResult["checks"] = { database: "failed", migrations: "skipped", jobs: "skipped" };
   const attempt = async (part: ReadyPart, work: () => Promise<void>) => {
     try {

@@ -13,6 +13,7 @@ import {
   EsiTokenInvalidError,
   type EsiClient,
 } from "~/server/esi/client";
+import { errorField, logger } from "~/server/logging/logger";
 
 export const LOCATION_STALE_MS = 24 * 60 * 60 * 1000;
 /** Parallel ESI look-ups per call: enough to hide latency without hogging the error budget. */
@@ -166,7 +167,7 @@ export async function resolveLocations(
           paused = true;
           throw error;
         }
-        console.warn(`location ${id}: ${error instanceof Error ? error.message : String(error)}`);
+        logger().warn({ locationId: id, err: errorField(error) }, `location ${id} could not be resolved`);
         continue;
       }
       const existing = byId.get(id);

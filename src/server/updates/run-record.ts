@@ -12,6 +12,7 @@ import {
 import { appMetrics } from "~/server/metrics/registry";
 import { retentionCutoff } from "~/server/sections/retention";
 import type { SectionDefinition, SectionSettings } from "~/server/sections/types";
+import { errorField, logger } from "~/server/logging/logger";
 
 export interface UpdateDeps {
   db: Db;
@@ -190,8 +191,9 @@ export async function resolveReported(
     if (locationIds?.length && deps.resolvers?.locations)
       await deps.resolvers.locations(characterId, [...new Set(locationIds)]);
   } catch (error) {
-    console.warn(
-      `name/location resolution for character ${characterId} failed: ${error instanceof Error ? error.message : String(error)}`,
+    logger().warn(
+      { characterId, err: errorField(error) },
+      `name/location resolution for character ${characterId} failed`,
     );
   }
 }

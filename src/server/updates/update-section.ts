@@ -5,8 +5,10 @@
 // status row (./run-record.ts); large sections write in chunks (./staged-chunks.ts).
 import { createHash } from "node:crypto";
 import { EsiRateLimitedError, withReads } from "~/server/esi/client";
+import { withLogContext } from "~/server/logging/context";
 import { EveryPartFailedError, type SectionDefinition, type SectionSettings } from "~/server/sections/types";
 import { routeCaches } from "./route-caches";
+import { noteSectionRunning, releaseSection } from "./running-sections";
 import { runNotes } from "./run-notes";
 import {
   recordFailure,
@@ -40,6 +42,28 @@ export async function updateSection(
   section: SectionDefinition<any>,
   options: { force?: boolean; settings: SectionSettings },
   step: StepRunner = runInline,
+): Promise<SectionRunOutcome> {
+  const done = noteSectionRunning(characterId, section.name);
+  try {
+    // Every line logged while the section updates carries the character and the section (src/server/logging).
+    return await withLogContext({ characterId, section: section.name }, () =>
+      sectionParts(deps, characterId, section, options, step),
+    );
+  } catch (error) {
+    // Ended part-way (a stopping process, a limit that retries the run later): not left marked running.
+    await releaseSection(deps.db, characterId, section.name).catch(() => undefined);
+    throw error;
+  } finally {
+    done();
+  }
+}
+
+async function sectionParts(
+  deps: UpdateDeps,
+  characterId: number,
+  section: SectionDefinition<any>,
+  options: { force?: boolean; settings: SectionSettings },
+  step: StepRunner,
 ): Promise<SectionRunOutcome> {
   const id = `section-${section.name}`;
   const begun = await step(id, () =>
