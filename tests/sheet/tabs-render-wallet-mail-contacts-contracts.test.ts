@@ -224,6 +224,8 @@ describe("sheet tab components", () => {
       }),
     );
     expect(html).toContain('data-testid="contract-row-77"');
+    // A row that opens the contract's detail is a keyboard stop too (Enter or Space opens it).
+    expect(html).toMatch(/<tr[^>]*data-testid="contract-row-77"[^>]*tabindex="0"/);
     expect(text(html)).toContain("|Alpha One → public|");
     expect(text(html)).toContain("Courier · Jita IV - Moon 4 → Amarr VIII");
     expect(text(html)).toContain("|5,000,000.00 ISK reward|");

@@ -89,9 +89,24 @@ export function Table<Row>(props: TableProps<Row>) {
   const row = (r: Row) => (
     <tr
       key={rowKey(r)}
-      className={cx("border-t", density.rule, classesFor(rowClassName, r))}
+      className={cx(
+        "border-t",
+        density.rule,
+        onRowClick && "focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-400",
+        classesFor(rowClassName, r),
+      )}
       data-testid={rowTestId?.(r)}
       onClick={onRowClick && (() => onRowClick(r))}
+      // A row that opens something is a stop for the keyboard too: Enter or Space does what a click does.
+      tabIndex={onRowClick ? 0 : undefined}
+      onKeyDown={
+        onRowClick &&
+        ((e) => {
+          if (e.target !== e.currentTarget || (e.key !== "Enter" && e.key !== " ")) return;
+          e.preventDefault();
+          onRowClick(r);
+        })
+      }
     >
       {columns.map((c) => {
         const className = cx(cellPad, c.numeric && "text-right tabular-nums", classesFor(c.className, r));
