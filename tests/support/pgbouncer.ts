@@ -1,21 +1,23 @@
 // A throwaway PgBouncer in transaction mode for the tests that prove the app works behind one
 // (docs/deploy/pgbouncer.md): Debian's pgbouncer (installed by .ci/run; see tests/README.md) on a free
-// port, with its own ini and userlist in a temporary folder, pointing every database name at the test
-// PostgreSQL (TEST_DATABASE_ADMIN_URL's host and port). Stopped and removed by stop(). No system service
-// is used and nothing of the machine's own PgBouncer set-up (if any) is touched.
+// port, with its own ini and userlist in a temporary folder, pointing every database name at the given
+// PostgreSQL server. Stopped and removed by stop(). No system service is used and nothing of the
+// machine's own PgBouncer set-up (if any) is touched. With TEST_PGBOUNCER=1, support/database.ts puts
+// one in front of every test database (tests/README.md).
 import { type ChildProcess, spawn } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { ADMIN_URL } from "./database";
 
 const PGBOUNCER = process.env.PGBOUNCER_PATH ?? "/usr/sbin/pgbouncer";
 /** PgBouncer refuses to run as root; started by root it switches to this user. */
 const RUN_AS = process.env.PGBOUNCER_USER ?? "postgres";
 
 export interface PgBouncerOptions {
+  /** The PostgreSQL server behind it, as an admin URL (host, port and user are used). */
+  server: string;
   /** Server connections per database and user (default_pool_size). */
   poolSize?: number;
 }
@@ -27,6 +29,8 @@ export interface PgBouncer {
   /** A query on PgBouncer's admin console (`SHOW POOLS`, `SHOW CONFIG`, ...), rows as objects. */
   admin(command: string): Promise<Record<string, string>[]>;
   stop(): Promise<void>;
+  /** Kills it and removes its folder at once (a process exit handler cannot wait). */
+  killNow(): void;
 }
 
 async function freePort(): Promise<number> {
@@ -79,12 +83,12 @@ log_disconnections = 0
 `;
 }
 
-export async function startPgBouncer(options: PgBouncerOptions = {}): Promise<PgBouncer> {
+export async function startPgBouncer(options: PgBouncerOptions): Promise<PgBouncer> {
   if (!existsSync(PGBOUNCER))
     throw new Error(
       `pgbouncer not found at ${PGBOUNCER}: install Debian's pgbouncer (see tests/README.md, "What needs what") or set PGBOUNCER_PATH`,
     );
-  const server = new URL(ADMIN_URL);
+  const server = new URL(options.server);
   const user = decodeURIComponent(server.username || "postgres");
   const dir = mkdtempSync(path.join(tmpdir(), "ma-pgbouncer-"));
   // Readable by the user pgbouncer switches to when started by root.
@@ -113,7 +117,7 @@ export async function startPgBouncer(options: PgBouncerOptions = {}): Promise<Pg
     port,
     urlFor,
     async admin(command) {
-      const u = new URL(urlFor(ADMIN_URL));
+      const u = new URL(urlFor(options.server));
       u.pathname = "/pgbouncer";
       const client = new pg.Client({ connectionString: u.toString() });
       await client.connect();
@@ -132,6 +136,10 @@ export async function startPgBouncer(options: PgBouncerOptions = {}): Promise<Pg
         await exited;
         clearTimeout(timer);
       }
+      rmSync(dir, { recursive: true, force: true });
+    },
+    killNow() {
+      if (child.exitCode === null) child.kill("SIGKILL");
       rmSync(dir, { recursive: true, force: true });
     },
   };
