@@ -25,7 +25,7 @@ export const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? "postgresql://po
 let bouncer: Promise<PgBouncer> | undefined;
 async function reachable(url: string): Promise<string> {
   if (process.env.TEST_PGBOUNCER !== "1") return url;
-  bouncer ??= startPgBouncer({ server: ADMIN_URL, poolSize: 20 }).then((b) => {
+  bouncer ??= startPgBouncer({ server: ADMIN_URL, poolSize: 20, detached: true }).then((b) => {
     process.once("exit", () => b.killNow());
     return b;
   });

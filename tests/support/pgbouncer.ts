@@ -20,6 +20,8 @@ export interface PgBouncerOptions {
   server: string;
   /** Server connections per database and user (default_pool_size). */
   poolSize?: number;
+  /** Lets this process exit while it runs (one shared by a whole test process). */
+  detached?: boolean;
 }
 
 export interface PgBouncer {
@@ -29,7 +31,7 @@ export interface PgBouncer {
   /** A query on PgBouncer's admin console (`SHOW POOLS`, `SHOW CONFIG`, ...), rows as objects. */
   admin(command: string): Promise<Record<string, string>[]>;
   stop(): Promise<void>;
-  /** Kills it and removes its folder at once (a process exit handler cannot wait). */
+  /** Ends it without waiting (a process exit handler cannot wait); its folder goes with it. */
   killNow(): void;
 }
 
@@ -61,6 +63,13 @@ async function waitForPort(port: number, child: ChildProcess, log: () => string)
   }
   throw new Error(`pgbouncer did not listen on ${port} within 15 s: ${log()}`);
 }
+
+// $0 pgbouncer, $1 the parent's pid, $2 the folder, the rest pgbouncer's arguments.
+const WATCHDOG = `bin="$0"; parent="$1"; dir="$2"; shift 2
+"$bin" "$@" & child=$!
+trap 'kill -TERM $child 2>/dev/null' TERM INT
+while kill -0 "$parent" 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 1 & wait $!; done
+kill -TERM $child 2>/dev/null; wait $child; rm -rf "$dir"`;
 
 function ini(dir: string, port: number, server: URL, user: string, poolSize: number): string {
   return `[databases]
@@ -101,8 +110,15 @@ export async function startPgBouncer(options: PgBouncerOptions): Promise<PgBounc
 
   const root = process.getuid?.() === 0;
   let output = "";
-  // In the foreground (no -d), so the child is the server and stopping it is one kill.
-  const child = spawn(PGBOUNCER, [...(root ? ["-u", RUN_AS] : []), conf], { stdio: ["ignore", "pipe", "pipe"] });
+  // In the foreground (no -d), under a small shell that also ends it (and removes its folder) when this
+  // process is gone: a test worker killed at teardown runs no exit handler.
+  const child = spawn("sh", ["-c", WATCHDOG, PGBOUNCER, String(process.pid), dir, ...(root ? ["-u", RUN_AS] : []), conf], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  if (options.detached) {
+    child.unref();
+    for (const stream of [child.stdout, child.stderr]) (stream as unknown as { unref?: () => void } | null)?.unref?.();
+  }
   child.stdout?.on("data", (b) => (output += String(b)));
   child.stderr?.on("data", (b) => (output += String(b)));
   await waitForPort(port, child, () => output);
@@ -139,8 +155,7 @@ export async function startPgBouncer(options: PgBouncerOptions): Promise<PgBounc
       rmSync(dir, { recursive: true, force: true });
     },
     killNow() {
-      if (child.exitCode === null) child.kill("SIGKILL");
-      rmSync(dir, { recursive: true, force: true });
+      if (child.exitCode === null) child.kill("SIGTERM");
     },
   };
 }
