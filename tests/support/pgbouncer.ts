@@ -112,9 +112,13 @@ export async function startPgBouncer(options: PgBouncerOptions): Promise<PgBounc
   let output = "";
   // In the foreground (no -d), under a small shell that also ends it (and removes its folder) when this
   // process is gone: a test worker killed at teardown runs no exit handler.
-  const child = spawn("sh", ["-c", WATCHDOG, PGBOUNCER, String(process.pid), dir, ...(root ? ["-u", RUN_AS] : []), conf], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    "sh",
+    ["-c", WATCHDOG, PGBOUNCER, String(process.pid), dir, ...(root ? ["-u", RUN_AS] : []), conf],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   if (options.detached) {
     child.unref();
     for (const stream of [child.stdout, child.stderr]) (stream as unknown as { unref?: () => void } | null)?.unref?.();
