@@ -7,7 +7,8 @@
 // Workers run in this process as Inngest workers would (bounded concurrency, one
 // character per worker at a time). The simulator runs in a child process and is
 // driven over its /_sim control API, so the peak RSS sampled here is the app's
-// alone; the simulator's is reported separately. Figures only; no pass/fail.
+// alone; the simulator's is reported separately. At the end, the sockets left in
+// TIME_WAIT (keep-alive should hold them near zero). Figures only; no pass/fail.
 // --drift: every pass under the simulator's drift fault at 10% (bodies shaped like
 // CCP's off-spec answers, docs/esi-client.md), counting the section runs that warned.
 import { performance } from "node:perf_hooks";
@@ -21,6 +22,7 @@ import type { SectionRunOutcome } from "~/server/updates/update-section";
 import { makeClient, registerWithToken } from "../../tests/support/simulator";
 import { createTestDatabase } from "../../tests/support/database";
 import { peakRssOf, startSimProcess } from "./sim-process";
+import { formatTimeWait, timeWaitByPort } from "./time-wait";
 
 const argv = process.argv.slice(2);
 const short = argv.includes("--short");
@@ -183,6 +185,16 @@ try {
   console.log(
     `peak RSS: app ${mb(peakRss)} MB sampled every 200 ms (VmHWM ${hwm(peakRssOf(process.pid))}); ` +
       `simulator child process ${hwm(sim.peakRss())} (VmHWM)`,
+  );
+  // Before the pools close (closing leaves one per connection, on purpose): what the run itself churned.
+  const simPort = Number(new URL(url).port);
+  const dbPort = Number(new URL(t.url).port || 5432);
+  const waiting = timeWaitByPort([simPort, dbPort]);
+  console.log(
+    waiting
+      ? `TIME_WAIT at the end: ${formatTimeWait(waiting.get(simPort))} to the simulator (:${simPort}, this run's alone; ` +
+          `${esi.snapshot().requests} ESI requests made), ${formatTimeWait(waiting.get(dbPort))} to PostgreSQL (:${dbPort}, every process on the machine)`
+      : "TIME_WAIT at the end: n/a (no `ss` here)",
   );
 } finally {
   clearInterval(sampler);

@@ -9,6 +9,7 @@ import { closeAuditBuffer } from "~/server/audit/record";
 import { createDb, type Db } from "~/server/db/client";
 import { applyMigrations } from "~/server/db/migrate";
 import { pendingMigrationSql } from "~/server/db/pending-migration";
+import { type PgBouncer, startPgBouncer } from "./pgbouncer";
 
 let pending: string | undefined;
 function pendingSchemaSql(): string {
@@ -18,6 +19,18 @@ function pendingSchemaSql(): string {
 }
 
 export const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
+// With TEST_PGBOUNCER=1 every test database is reached through one throwaway PgBouncer in transaction mode
+// (support/pgbouncer.ts), migrations included; only creating and dropping databases go to the server itself.
+let bouncer: Promise<PgBouncer> | undefined;
+async function reachable(url: string): Promise<string> {
+  if (process.env.TEST_PGBOUNCER !== "1") return url;
+  bouncer ??= startPgBouncer({ server: ADMIN_URL, poolSize: 20, detached: true }).then((b) => {
+    process.once("exit", () => b.killNow());
+    return b;
+  });
+  return (await bouncer).urlFor(url);
+}
 
 export function databaseUrl(name: string): string {
   const url = new URL(ADMIN_URL);
@@ -52,7 +65,7 @@ export async function createEmptyDatabase(
   await admin((c) => c.query(`CREATE DATABASE "${name}"`));
   return {
     name,
-    url: databaseUrl(name),
+    url: await reachable(databaseUrl(name)),
     drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
   };
 }

@@ -53,7 +53,20 @@ const BOOKKEEPING_DDL = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "applied_steps_count" INTEGER NOT NULL DEFAULT 0
 )`;
 
-/** Applies pending migrations in name order, each in its own transaction. Returns the names applied. */
+interface AppliedRow {
+  migration_name: string;
+  checksum: string;
+  finished_at: Date | null;
+  rolled_back_at: Date | null;
+}
+
+/**
+ * Applies pending migrations in name order, each in its own transaction. Returns the names applied.
+ * The lock is taken inside each migration's transaction (pg_advisory_xact_lock), and the bookkeeping read
+ * again under it: behind PgBouncer in transaction mode a session lock would be taken on one server
+ * connection and released on another (or never), and two processes sharing a server connection would both
+ * hold it (docs/deploy/pgbouncer.md). No statement here depends on the session.
+ */
 export async function applyMigrations(
   connectionString: string,
   options: { dir?: string; log?: (line: string) => void } = {},
@@ -61,45 +74,50 @@ export async function applyMigrations(
   const migrations = await readMigrations(options.dir);
   const client = new pg.Client({ connectionString });
   await client.connect();
+  const applied: string[] = [];
   try {
-    await client.query("SELECT pg_advisory_lock($1)", [LOCK_KEY]);
-    await client.query(BOOKKEEPING_DDL);
-    const { rows } = await client.query<{
-      migration_name: string;
-      checksum: string;
-      finished_at: Date | null;
-      rolled_back_at: Date | null;
-    }>(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`);
-    const done = new Map(rows.filter((r) => r.rolled_back_at === null).map((r) => [r.migration_name, r]));
-    const applied: string[] = [];
-    for (const m of migrations) {
-      const row = done.get(m.name);
-      if (row) {
-        if (row.finished_at === null)
-          throw new MigrationError(m.name, "a previous attempt failed; resolve it before migrating again");
-        if (row.checksum !== m.checksum)
-          throw new MigrationError(m.name, "migration.sql was changed after it was applied");
-        continue;
-      }
+    for (;;) {
       const started = new Date();
+      let next: Migration | undefined;
       try {
         await client.query("BEGIN");
-        await client.query(m.sql);
-        await client.query(
-          `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES ($1, $2, now(), $3, $4, 1)`,
-          [randomUUID(), m.checksum, m.name, started],
+        await client.query("SELECT pg_advisory_xact_lock($1)", [LOCK_KEY]);
+        await client.query(BOOKKEEPING_DDL);
+        const { rows } = await client.query<AppliedRow>(
+          `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`,
         );
+        next = firstPending(migrations, rows);
+        if (next) {
+          await client.query(next.sql);
+          await client.query(
+            `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES ($1, $2, now(), $3, $4, 1)`,
+            [randomUUID(), next.checksum, next.name, started],
+          );
+        }
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK").catch(() => undefined);
-        throw new MigrationError(m.name, error instanceof Error ? error.message : String(error));
+        if (error instanceof MigrationError || !next) throw error;
+        throw new MigrationError(next.name, error instanceof Error ? error.message : String(error));
       }
-      applied.push(m.name);
-      options.log?.(`applied migration ${m.name}`);
+      if (!next) return applied;
+      applied.push(next.name);
+      options.log?.(`applied migration ${next.name}`);
     }
-    return applied;
   } finally {
-    await client.query("SELECT pg_advisory_unlock($1)", [LOCK_KEY]).catch(() => undefined);
     await client.end();
   }
+}
+
+/** The first migration not yet applied; an applied one that failed or was changed since stops the run. */
+function firstPending(migrations: Migration[], rows: AppliedRow[]): Migration | undefined {
+  const done = new Map(rows.filter((r) => r.rolled_back_at === null).map((r) => [r.migration_name, r]));
+  for (const m of migrations) {
+    const row = done.get(m.name);
+    if (!row) return m;
+    if (row.finished_at === null)
+      throw new MigrationError(m.name, "a previous attempt failed; resolve it before migrating again");
+    if (row.checksum !== m.checksum) throw new MigrationError(m.name, "migration.sql was changed after it was applied");
+  }
+  return undefined;
 }

@@ -360,10 +360,17 @@ export class EmbeddedRunner {
       await this.failUntil(job, attempt, message, new Date(Date.now() + after));
       return;
     }
-    await this.boss.fail(job.id, attempt, { message });
+    if (final && run.retryCount < job.retries) {
+      // pg-boss retries whatever has retries left; a NonRetriableError ends the run here instead, in the same
+      // transaction: apart, a poll could take the retry pg-boss had just queued before it was cancelled.
+      await this.inTransaction(async (db) => {
+        await this.boss.fail(job.id, attempt, { message }, { db });
+        await this.boss.cancel(job.id, run.id, { db });
+      });
+    } else {
+      await this.boss.fail(job.id, attempt, { message });
+    }
     if (final) {
-      // pg-boss retries whatever has retries left; a NonRetriableError ends the run here instead.
-      if (run.retryCount < job.retries) await this.boss.cancel(job.id, run.id);
       await this.memo.clear(run.id);
       this.outcomes.push({ jobId: job.id, status: "failed", attempts: run.retryCount + 1, error: message });
       this.options.log?.(`job ${job.id} failed after ${run.retryCount + 1} attempt(s): ${message}`);
@@ -375,13 +382,22 @@ export class EmbeddedRunner {
    * A failure whose error names its own time (RetryLaterError): the retry state and the later start are
    * written in one transaction, or another poll could take the run back between the two at the backoff's time.
    */
-  private async failUntil(job: AnyJob, attempt: { id: string; retryCount: number }, message: string, startAfter: Date) {
+  private failUntil(job: AnyJob, attempt: { id: string; retryCount: number }, message: string, startAfter: Date) {
+    return this.inTransaction(async (db) => {
+      await this.boss.fail(job.id, attempt, { message }, { db });
+      await this.boss.update(job.id, undefined, { id: attempt.id, startAfter, db });
+    });
+  }
+
+  /** pg-boss commands in one transaction on one connection of the pool (also behind PgBouncer in transaction mode). */
+  private async inTransaction(
+    work: (db: { executeSql: (text: string, values?: unknown[]) => Promise<{ rows: any[] }> }) => Promise<void>,
+  ): Promise<void> {
     const connection = await this.options.sql.connect();
     const db = { executeSql: (text: string, values?: unknown[]) => connection.query(text, values) };
     try {
       await connection.query("begin");
-      await this.boss.fail(job.id, attempt, { message }, { db });
-      await this.boss.update(job.id, undefined, { id: attempt.id, startAfter, db });
+      await work(db);
       await connection.query("commit");
     } catch (error) {
       await connection.query("rollback").catch(() => undefined);
