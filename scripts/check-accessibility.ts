@@ -58,9 +58,15 @@ async function check(page: Page, url: string, label: string, axeSource: string):
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(url, { waitUntil: "networkidle" });
   const violations = await axeRun(page, axeSource);
-  // Media queries follow the viewport at once: the page need not load again to be measured at phone width.
+  // Media queries follow the viewport at once, so the page need not load again; what sizes itself by
+  // script (charts' resize observers) follows a moment later: up to 3 s for the width to settle.
   await page.setViewportSize(PHONE);
-  const phoneWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  const width = () => page.evaluate(() => document.documentElement.scrollWidth);
+  let phoneWidth = await width();
+  for (let waited = 0; phoneWidth > PHONE.width && waited < 3_000; waited += 250) {
+    await page.waitForTimeout(250);
+    phoneWidth = await width();
+  }
   return {
     page: label,
     phoneWidth,
