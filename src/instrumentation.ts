@@ -18,6 +18,14 @@ export async function register() {
       .start()
       .catch((error: unknown) => console.error(`[jobs] the job runner did not start: ${String(error)}`));
   }
+  // A new install has no market prices until the 15-minute cron's first tick: load them now, in the background
+  // (one query when they are fresh). The first sheet's asset values should not wait for the schedule.
+  const { appDeps } = await import("~/runtime/deps");
+  const { warmUpUniverse } = await import("~/server/universe/warm-up");
+  void warmUpUniverse(appDeps()).then(
+    (r) => r.prices > 0 && console.warn(`[start] ${r.prices} market prices loaded`),
+    (error: unknown) => console.error(`[start] market prices not loaded yet: ${String(error)}`),
+  );
   // The audit log is buffered in memory (docs/audit.md): write what is pending before the process goes.
   const { closeAuditBuffers } = await import("~/server/audit/record");
   for (const signal of ["SIGTERM", "SIGINT"] as const) {

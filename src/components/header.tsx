@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { EveImage } from "~/components/eve-image";
+import { env } from "~/env";
 import { appDeps } from "~/runtime/deps";
 import { currentViewer } from "~/web/viewer";
 import { AREAS, usableAreas } from "~/server/access/areas";
@@ -27,7 +29,10 @@ export async function Header() {
                 {AREAS[area].label}
               </Link>
             ))}
-            <span className="text-slate-500" data-testid="signed-in-as">
+            <span className="inline-flex items-center gap-1.5 text-slate-500" data-testid="signed-in-as">
+              {user.mainCharacter && (
+                <EveImage base={env().imageBaseUrl} kind="character" id={user.mainCharacter.id} size={20} alt="" />
+              )}
               {user.mainCharacter?.name ?? user.displayName ?? user.ldapUsername ?? "Unknown pilot"}
               {user.isSuperuser && (
                 <span className="ml-2 rounded bg-amber-500/20 px-1.5 py-0.5 text-xs text-amber-300">superuser</span>
