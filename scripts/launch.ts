@@ -129,9 +129,10 @@ async function warmUpDemo(settings: Env): Promise<void> {
   const { createEsiClient } = await import("~/server/esi/client");
   const { warmUpUniverse } = await import("~/server/universe/warm-up");
   const db = createDb(settings.databaseUrl!, 1);
-  const esi = createEsiClient({ baseUrl: settings.esi.baseUrl, contact: settings.esi.contact });
+  // The simulator runs in this process: more parallel look-ups than CCP would welcome cost it nothing.
+  const esi = createEsiClient({ baseUrl: settings.esi.baseUrl, contact: settings.esi.contact, connections: 32 });
   try {
-    const r = await warmUpUniverse({ db, esi }, { typeIds: rosterTypeIds() });
+    const r = await warmUpUniverse({ db, esi }, { typeIds: rosterTypeIds(), concurrency: 32 });
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(`EVE data ready: ${r.prices} market prices and ${r.types} types loaded in ${seconds} s`);
   } catch (error) {

@@ -22,10 +22,12 @@ export async function register() {
   // (one query when they are fresh). The first sheet's asset values should not wait for the schedule.
   const { appDeps } = await import("~/runtime/deps");
   const { warmUpUniverse } = await import("~/server/universe/warm-up");
-  void warmUpUniverse(appDeps()).then(
-    (r) => r.prices > 0 && console.warn(`[start] ${r.prices} market prices loaded`),
-    (error: unknown) => console.error(`[start] market prices not loaded yet: ${String(error)}`),
-  );
+  void Promise.resolve()
+    .then(() => warmUpUniverse(appDeps()))
+    .then(
+      (r) => r.prices > 0 && console.warn(`[start] ${r.prices} market prices loaded`),
+      (error: unknown) => console.error(`[start] market prices not loaded yet: ${String(error)}`),
+    );
   // The audit log is buffered in memory (docs/audit.md): write what is pending before the process goes.
   const { closeAuditBuffers } = await import("~/server/audit/record");
   for (const signal of ["SIGTERM", "SIGINT"] as const) {

@@ -18,11 +18,11 @@ export interface WarmUpResult {
 
 export async function warmUpUniverse(
   deps: { db: Db; esi: EsiClient },
-  options: { typeIds?: readonly number[]; now?: Date } = {},
+  options: { typeIds?: readonly number[]; concurrency?: number; now?: Date } = {},
 ): Promise<WarmUpResult> {
   const [prices, types] = await Promise.all([
     refreshMarketPricesIfStale(deps, options.now),
-    options.typeIds?.length ? resolveTypes(deps, options.typeIds) : null,
+    options.typeIds?.length ? resolveTypes(deps, options.typeIds, { concurrency: options.concurrency }) : null,
   ]);
   return {
     prices: "types" in prices ? prices.types : 0,
