@@ -77,12 +77,12 @@ export function AffiliationLine({
   return (
     <p className={`flex min-w-0 items-center gap-1.5 text-sm text-slate-400 ${className ?? ""}`.trim()}>
       {corporation?.name && <EveImage base={base} kind="corporation" id={corporation.id} size={16} alt="" />}
-      <span className="truncate">{corporation?.name ?? "Corporation pending"}</span>
+      <span className="min-w-0 truncate">{corporation?.name ?? "Corporation pending"}</span>
       {alliance?.name && (
         <>
           <span className="text-slate-500"> · </span>
           <EveImage base={base} kind="alliance" id={alliance.id} size={16} alt="" />
-          <span className="truncate text-slate-500">{alliance.name}</span>
+          <span className="min-w-0 truncate text-slate-500">{alliance.name}</span>
         </>
       )}
     </p>
@@ -107,7 +107,7 @@ export function EveName({
   return (
     <span className="inline-flex min-w-0 items-center gap-1.5 align-middle">
       <EveImage base={base} kind={kind} id={entity.id} size={size} alt="" />
-      <span className="truncate">{entity.name}</span>
+      <span className="min-w-0 truncate">{entity.name}</span>
     </span>
   );
 }

@@ -31,11 +31,10 @@ export function render(element: ReactElement): string {
     createElement(
       QueryClientProvider,
       { client: queryClient },
-      // biome-ignore lint/correctness/noChildrenProp: createElement in a .ts file; the provider types children as a prop
       createElement(TRPCProvider, {
         trpcClient,
         queryClient,
-        // biome-ignore lint/correctness/noChildrenProp: as above
+        // biome-ignore lint/correctness/noChildrenProp: createElement in a .ts file; the providers type children as a prop
         children: createElement(AppRouterContext.Provider, { value: router, children: element }),
       }),
     ),
