@@ -280,8 +280,9 @@ export function forgetUnknownTypes(): void {
 const CHARACTER_TYPES_LIMIT = 5_000;
 
 /**
- * Names the types one character's last run stored, so a new character's sheet reads
- * well at once instead of after the next resolve-eve-types sweep. A failure here
+ * Names the types one character's rows reference and EveType lacks, after each section
+ * of its update that stored something, so a new character's sheet reads well (names,
+ * volumes) at once instead of after the next resolve-eve-types sweep. A failure here
  * costs nothing but names: the sweep finds the ids again.
  */
 export async function resolveCharacterTypes(
