@@ -2,7 +2,10 @@
 // app's exported AppRouter type, authenticated by an API token. The test suite runs it
 // against a real server (tests/api-tokens/example-client-calls-the-api.test.ts).
 //
-//   MEMBERAUDIT_URL=https://audit.example.org MEMBERAUDIT_TOKEN=ma_… npx tsx examples/api-client.ts
+//   MEMBERAUDIT_URL=https://audit.example.org MEMBERAUDIT_TOKEN=ma_… npx tsx examples/api-client.ts [characterId…]
+//
+// prints one line per character: its id and its industry tab as JSON. Without ids it reads the
+// token holder's own characters; with ids, those characters (as far as the holder may see them).
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import superjson from "superjson";
 import type { AppRouter } from "../src/server/api/root";
@@ -20,12 +23,15 @@ export function memberAuditClient(baseUrl: string, token: string) {
   });
 }
 
-/** The token holder's characters, each with its industry tab: one query per character, typed end to end. */
-export async function charactersWithIndustry(baseUrl: string, token: string) {
+/**
+ * Characters with their industry tab, one query per character, typed end to end: the given ids, or
+ * else the token holder's own characters.
+ */
+export async function charactersWithIndustry(baseUrl: string, token: string, characterIds?: number[]) {
   const client = memberAuditClient(baseUrl, token);
-  const characters = await client.characters.mine.query();
+  const ids = characterIds?.length ? characterIds : (await client.characters.mine.query()).map((c) => c.id);
   return Promise.all(
-    characters.map(async (c) => ({ id: c.id, industry: await client.sheet.industry.get.query({ characterId: c.id }) })),
+    ids.map(async (id) => ({ id, industry: await client.sheet.industry.get.query({ characterId: id }) })),
   );
 }
 
@@ -36,7 +42,17 @@ async function main() {
     console.error("set MEMBERAUDIT_URL and MEMBERAUDIT_TOKEN");
     process.exit(2);
   }
-  for (const row of await charactersWithIndustry(url, token)) console.log(row.id, JSON.stringify(row.industry));
+  const ids = process.argv.slice(2).map(Number);
+  if (ids.some((id) => !Number.isSafeInteger(id) || id <= 0)) {
+    console.error("character ids are positive whole numbers");
+    process.exit(2);
+  }
+  for (const row of await charactersWithIndustry(url, token, ids)) console.log(row.id, JSON.stringify(row.industry));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) void main();
+if (import.meta.url === `file://${process.argv[1]}`)
+  main().catch((error: unknown) => {
+    // A refusal is a TRPCClientError: its message is the API's, e.g. "This token may not call …".
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });

@@ -2,11 +2,13 @@
 // /api/inngest, made from the job list the caller gives (src/runtime/jobs.ts).
 import { serve } from "inngest/next";
 import type { JobDefinition } from "~/server/jobs/job";
+import type { RunRecorder } from "~/server/jobs/run-records";
 import { inngest } from "./client";
 import { toInngestFunction } from "./functions";
 
 export type InngestHandlers = ReturnType<typeof serve>;
 
-export function serveJobs(jobs: JobDefinition<any>[]): InngestHandlers {
-  return serve({ client: inngest, functions: jobs.map(toInngestFunction) });
+/** `runs` records each run in the app's database for /admin/status (src/server/jobs/run-records.ts). */
+export function serveJobs(jobs: JobDefinition<any>[], runs?: RunRecorder): InngestHandlers {
+  return serve({ client: inngest, functions: jobs.map((job) => toInngestFunction(job, runs)) });
 }

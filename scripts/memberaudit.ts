@@ -15,6 +15,8 @@ import { runCharacterSection, validateSectionNames } from "~/server/updates/upda
 import { updateDepsFrom } from "~/server/updates/update-deps";
 import { planUpdates } from "~/server/updates/update-plan";
 
+// Each command on a line of its own, two spaces in: tests/cli/commands-are-documented.test.ts
+// reads them from `help` and checks that docs/operations.md and the README list every one.
 const HELP = `usage: npm run memberaudit -- <command> [options]
   update-characters [section ...] [--all] [--character ID] [--inline]
       update stale sections (or the named ones) of every enabled character (or one);
@@ -28,7 +30,10 @@ const HELP = `usage: npm run memberaudit -- <command> [options]
       (or the given ones); known types are skipped unless --refresh
   export <topic ...> | --all [--out DIR]
       build data export files here (the minimum age between builds applies) and write
-      them to DIR (the current folder); topics: ${EXPORT_TOPIC_NAMES.join(", ")}`;
+      them to DIR (the current folder); topics: ${EXPORT_TOPIC_NAMES.join(", ")}
+  uninstall [--yes]
+      drop the app's tables, types, functions, migration bookkeeping and job queue from
+      DATABASE_URL's database, after you type its name (or with --yes); needs only DATABASE_URL`;
 
 const args = process.argv.slice(2);
 const command = args[0];
@@ -45,6 +50,20 @@ async function main(): Promise<number> {
   if (!command || command === "help" || command === "--help") {
     console.log(HELP);
     return command ? 0 : 2;
+  }
+  if (command === "uninstall") {
+    const { runUninstallCommand } = await import("./uninstall-command");
+    return runUninstallCommand(
+      process.env,
+      { yes: flag("--yes") },
+      {
+        input: process.stdin,
+        output: process.stdout,
+        interactive: Boolean(process.stdin.isTTY),
+        log: (line) => console.log(line),
+        error: (line) => console.error(line),
+      },
+    );
   }
   let env = { ...process.env };
   let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;

@@ -47,6 +47,13 @@ const schema = z
       .string()
       .regex(/^postgres(ql)?:\/\/.+/, "must be a postgresql:// connection URL")
       .optional(),
+    /** Read by the launcher (scripts/launch.ts); checked here so a bad value stops startup naming it. */
+    PORT: z.coerce.number({ error: "must be a port number" }).int().min(1).max(65_535).default(3000),
+    DATA_DIR: optionalString,
+    /** The demo's launcher: the simulator's port, its off-spec share, the embedded database's port. */
+    SIM_PORT: z.coerce.number({ error: "must be a port number" }).int().min(1).max(65_535).default(4010),
+    SIM_DRIFT: z.coerce.number({ error: "must be a number from 0 to 1" }).min(0).max(1).default(0),
+    EMBEDDED_DB_PORT: z.coerce.number({ error: "must be a port number" }).int().min(0).max(65_535).default(0),
     /** Set by the launcher when it serves the embedded database (one process owns it). */
     EMBEDDED_DATABASE: flag,
     DATABASE_POOL_MAX: z.coerce.number({ error: "must be a number" }).int().min(1).max(200).default(10),
@@ -217,6 +224,225 @@ const schema = z
   });
 
 export type RawEnv = z.input<typeof schema>;
+
+/** Every setting's name, in the schema's order. */
+export type SettingName = keyof typeof schema.shape;
+export const settingsShape = schema.shape;
+export const requiredSettings = {
+  always: alwaysRequired.map(([key]) => key) as readonly SettingName[],
+  production: productionOnly.map(([key]) => key) as readonly SettingName[],
+};
+
+/**
+ * The operations manual's settings table (docs/operations.md, "Settings") is generated from
+ * the schema above and these lines by `npm run docs:settings`. The default and the allowed
+ * values come from the schema where it can say them (numbers' ranges, enums, defaults);
+ * `allowed`, `default` and `required` here say what it cannot. Every setting needs a
+ * description: tests/settings/settings-table-is-current.test.ts fails for one without.
+ */
+export interface SettingDoc {
+  description: string;
+  /** Allowed values when the schema has no range or enum to read them from. */
+  allowed?: string;
+  /** The default when the schema has none of its own (unset means something). */
+  default?: string;
+  /** When it is required beyond the always/production lists, e.g. "with `LDAP_URL`". */
+  required?: string;
+}
+
+const onOff = "`1`/`0` or `true`/`false`";
+const ldapFilter = "an LDAP filter in parentheses";
+
+export const settingDocs: { readonly [K in SettingName]?: SettingDoc } = {
+  MEMBERAUDIT_MODE: {
+    description: "`demo` relaxes the production-only requirements (set by `npm run demo`)",
+  },
+  APP_URL: {
+    description: "public URL of the app, e.g. `https://audit.example.org`",
+    allowed: "http(s) URL",
+    default: "`http://localhost:3000` (demo)",
+  },
+  AUTH_SECRET: {
+    description: "signs session cookies; `openssl rand -base64 32` (the demo generates one into `DATA_DIR`)",
+    allowed: "at least 32 characters",
+  },
+  DATABASE_URL: {
+    description: "the PostgreSQL server (15 or later); without it the embedded PGlite database in `DATA_DIR` is used",
+    allowed: "`postgresql://` URL",
+    default: "embedded database",
+  },
+  PORT: { description: "HTTP port the app listens on" },
+  DATA_DIR: {
+    description: "data folder: the embedded database (`pglite/`) and the demo's generated secrets",
+    allowed: "a folder path",
+    default: "`.data`",
+  },
+  SIM_PORT: { description: "`npm run demo`: the ESI/SSO simulator's port on 127.0.0.1" },
+  SIM_DRIFT: {
+    description:
+      "`npm run demo`: the share of the simulator's answers that come shaped like CCP's off-spec ones (docs/esi-client.md)",
+  },
+  EMBEDDED_DB_PORT: {
+    description: "port the launcher serves the embedded database on (127.0.0.1); `0` picks a free one",
+  },
+  EMBEDDED_DATABASE: {
+    description: "set by the launcher when the database is its embedded PGlite (one connection); do not set by hand",
+    allowed: onOff,
+    default: "off",
+  },
+  DATABASE_POOL_MAX: { description: "database connections per process" },
+  JOB_CONCURRENCY: {
+    description: "background runs the embedded runner works on at once per process (docs/jobs.md)",
+  },
+  EMBEDDED_DB_DIR: {
+    description: "where the embedded database keeps its files; set by the launcher",
+    allowed: "a folder path",
+    default: "`DATA_DIR/pglite`",
+  },
+  EVE_SSO_CLIENT_ID: {
+    description: "your application at developers.eveonline.com",
+    allowed: "text",
+    default: "the simulator's client (demo)",
+  },
+  EVE_SSO_CLIENT_SECRET: {
+    description: "your application's secret key",
+    allowed: "text",
+    default: "the simulator's client (demo)",
+  },
+  EVE_SSO_BASE_URL: { description: "EVE SSO (the demo points it at the simulator)", allowed: "http(s) URL" },
+  EVE_SSO_ISSUER: { description: "the issuer EVE's tokens must name", allowed: "host name" },
+  ESI_BASE_URL: { description: "ESI (the demo points it at the simulator)", allowed: "http(s) URL" },
+  ESI_CONTACT: {
+    description: "your contact (email or URL), sent in the `User-Agent` CCP asks for",
+    allowed: "text",
+  },
+  ESI_MAX_CONNECTIONS: { description: "keep-alive connections to ESI per process" },
+  ESI_TIMEOUT_MS: { description: "per-attempt timeout of an ESI request, in milliseconds" },
+  ESI_ERROR_LIMIT_THRESHOLD: {
+    description: "stop sending when this few ESI errors are left in the window (docs/esi-client.md)",
+  },
+  EVE_IMAGE_BASE_URL: { description: "portraits and logos", allowed: "http(s) URL" },
+  TOKEN_ENCRYPTION_KEY: {
+    description:
+      "encrypts refresh and access tokens at rest (AES-256-GCM); back it up apart from the database (the demo generates one)",
+    allowed: "32 bytes, base64 (`openssl rand -base64 32`)",
+  },
+  TOKEN_ENCRYPTION_KEYS_PREVIOUS: {
+    description: "old keys, still accepted for reading after a rotation",
+    allowed: "comma-separated 32-byte base64 keys",
+    default: "none",
+  },
+  MEMBERAUDIT_SECTION_STALE_MINUTES_CONFIG: {
+    description: 'sections\' stale minutes, overriding their defaults, e.g. `{"assets": 720}`',
+    allowed: "JSON: section name → minutes; unknown names stop startup",
+    default: "each section's own",
+  },
+  MEMBERAUDIT_DATA_RETENTION_LIMIT: { description: "days of mails, contracts, journal and transactions kept" },
+  MEMBERAUDIT_ASSETS_CHUNK_SIZE: { description: "assets written per batch when a character's assets are rebuilt" },
+  MEMBERAUDIT_FEATURE_ROLES_ENABLED: {
+    description: "updates corporation roles (off, as in Member Audit)",
+    default: "off",
+  },
+  MEMBERAUDIT_UPDATES_ENABLED: { description: "`0` stops all section updates (for maintenance)" },
+  MEMBERAUDIT_UPDATE_CRON: {
+    description: "when stale sections are looked for (UTC)",
+    allowed: "cron expression",
+  },
+  SHARING_TIMEOUT_MINUTES: { description: "shares end this many minutes after sharing; `0` = never" },
+  MEMBERAUDIT_NOTIFICATIONS_RETENTION_DAYS: {
+    description: "days notifications are kept, read or not; purged daily at 03:23 UTC",
+  },
+  METRICS_TOKEN: {
+    description: "bearer token for `/api/metrics` (Prometheus); unset, the endpoint is off (404)",
+    allowed: "16–256 printable characters, no spaces (`openssl rand -hex 32`)",
+    default: "off",
+  },
+  MEMBERAUDIT_WEBHOOK_ALLOWED_ORIGINS: {
+    description: "origins webhooks may post to besides Discord and Slack, e.g. `https://chat.example.org`",
+    allowed: "comma-separated origins",
+    default: "none",
+  },
+  MEMBERAUDIT_COMPLIANCE_GRACE_HOURS: {
+    description: "hours a compliance group member who stops qualifying stays before removal (docs/compliance.md)",
+  },
+  MEMBERAUDIT_AUDIT_RETENTION_DAYS: {
+    description: "days the access audit log keeps; purged daily at 03:41 UTC (docs/audit.md)",
+  },
+  MEMBERAUDIT_API_TOKEN_RATE_PER_MINUTE: {
+    description: "calls per minute one API token may make, per process; past it 429 (docs/api.md)",
+  },
+  MEMBERAUDIT_DATA_EXPORT_MIN_UPDATE_AGE: {
+    description: "minutes before a data export topic may be built again; enforced by the server",
+  },
+  MEMBERAUDIT_DATA_EXPORT_DAILY_REBUILD: {
+    description: "`0` turns off the daily rebuild of every export topic (02:41 UTC)",
+  },
+  MEMBERAUDIT_DATA_EXPORT_CHUNK_ROWS: { description: "rows per export build step, one stored chunk each" },
+  INNGEST_EVENT_KEY: {
+    description: "sends jobs to Inngest (Cloud or self-hosted) instead of the embedded runner",
+    allowed: "text",
+    default: "embedded runner",
+  },
+  INNGEST_SIGNING_KEY: {
+    description: "verifies Inngest's calls to `/api/inngest`",
+    allowed: "text",
+    required: "with `INNGEST_EVENT_KEY`, outside `INNGEST_DEV`",
+  },
+  INNGEST_DEV: { description: "`1` for the Inngest dev server", default: "off" },
+  INNGEST_BASE_URL: { description: "a self-hosted Inngest server (`inngest start`)", allowed: "http(s) URL" },
+  LDAP_URL: {
+    description: "switches staff sign-in through LDAP on (docs/ldap.md)",
+    allowed: "`ldap://host:389` or `ldaps://host:636`",
+    default: "off",
+  },
+  LDAP_START_TLS: { description: "StartTLS on an `ldap://` URL (refused with `ldaps://`)", default: "off" },
+  LDAP_TLS_CA_FILE: {
+    description: "PEM file of the CA(s) that signed the directory's certificate, beside Node's own",
+    allowed: "path of a readable file",
+  },
+  LDAP_BIND_DN: {
+    description: "service account that searches the directory; anonymous when unset",
+    allowed: "distinguished name",
+    required: "with `LDAP_BIND_PASSWORD`",
+  },
+  LDAP_BIND_PASSWORD: { description: "its password", allowed: "text", required: "with `LDAP_BIND_DN`" },
+  LDAP_USER_SEARCH_BASE: {
+    description: "where users are searched (subtree)",
+    allowed: "distinguished name",
+    required: "with `LDAP_URL`",
+  },
+  LDAP_USER_FILTER: {
+    description: "finds the user; `{username}` is replaced, escaped",
+    allowed: `${ldapFilter} with \`{username}\``,
+  },
+  LDAP_USER_ATTR_MAP: {
+    description: "attributes for the display name and email",
+    allowed: 'JSON, e.g. `{"displayName":"cn","email":"mail"}`',
+    default: '`{"displayName":"cn","email":"mail"}`',
+  },
+  LDAP_USER_FILTER_EXTRA: { description: "only entries matching it may sign in", allowed: ldapFilter, default: "none" },
+  LDAP_GROUP_SEARCH_BASE: {
+    description: "where groups are searched; unset, no groups are read",
+    allowed: "distinguished name",
+    required: "with `LDAP_GROUP_MAPPING` or `LDAP_MIRROR_GROUPS`",
+  },
+  LDAP_GROUP_FILTER: {
+    description: "finds the user's groups; `{dn}` is the user's DN, escaped",
+    default: "`groupOfNames` or `groupOfUniqueNames` with the user's DN as member",
+    allowed: `${ldapFilter} with \`{dn}\``,
+  },
+  LDAP_GROUP_MAPPING: {
+    description: "group DN → app group name, or `active` / `superuser`",
+    allowed: 'JSON, e.g. `{"cn=staff,ou=groups,dc=example,dc=org":"active"}`',
+    default: "none",
+  },
+  LDAP_MIRROR_GROUPS: { description: "mirror LDAP groups as app groups (not with a mapping)", default: "off" },
+  LDAP_TIMEOUT_MS: { description: "per LDAP operation, in milliseconds" },
+  LDAP_CONNECT_TIMEOUT_MS: { description: "per connection to the directory, in milliseconds" },
+  LDAP_THROTTLE_USER_FAILURES: { description: "failed sign-ins per username in the window before refusing" },
+  LDAP_THROTTLE_ADDRESS_FAILURES: { description: "failed sign-ins per client address in the window before refusing" },
+  LDAP_THROTTLE_WINDOW_SECONDS: { description: "the failure throttle's sliding window, in seconds" },
+};
 
 export interface Env {
   mode: "demo" | "production";

@@ -20,9 +20,18 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body className="min-h-screen bg-ink-950 text-slate-200 antialiased">
+        {/* The first stop for the keyboard: past the header's links straight to the page (WCAG 2.4.1). */}
+        <a
+          href="#content"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-2 focus:z-50 focus:rounded focus:bg-accent focus:px-3 focus:py-2 focus:text-ink-950"
+        >
+          Skip to content
+        </a>
         <TRPCReactProvider>
           <Header />
-          <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>
+          <main id="content" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8 focus:outline-none sm:px-6">
+            {children}
+          </main>
         </TRPCReactProvider>
       </body>
     </html>

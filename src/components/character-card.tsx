@@ -11,7 +11,7 @@ type MyCharacter = RouterOutputs["characters"]["mine"][number];
 
 function TokenBadge({ character }: { character: MyCharacter }) {
   const token = character.registration?.token;
-  if (!character.registration) return <span className="text-slate-500">Not registered</span>;
+  if (!character.registration) return <span className="text-slate-400">Not registered</span>;
   if (!token) return <span className="text-amber-300">No token</span>;
   if (token.status === "INVALID")
     return <span className="text-red-300">Token invalid{token.invalidReason ? `: ${token.invalidReason}` : ""}</span>;
@@ -48,7 +48,7 @@ export function CharacterCard({
           (canShare || c.registration.isShared ? (
             <ShareToggle characterId={c.id} shared={c.registration.isShared} />
           ) : (
-            <span className="text-slate-500">Not shared</span>
+            <span className="text-slate-400">Not shared</span>
           ))}
       </div>
       <div className="flex gap-2">

@@ -80,9 +80,9 @@ export function AffiliationLine({
       <span className="min-w-0 truncate">{corporation?.name ?? "Corporation pending"}</span>
       {alliance?.name && (
         <>
-          <span className="text-slate-500"> · </span>
+          <span className="text-slate-400"> · </span>
           <EveImage base={base} kind="alliance" id={alliance.id} size={16} alt="" />
-          <span className="min-w-0 truncate text-slate-500">{alliance.name}</span>
+          <span className="min-w-0 truncate text-slate-400">{alliance.name}</span>
         </>
       )}
     </p>

@@ -29,7 +29,7 @@ export async function Header() {
                 {AREAS[area].label}
               </Link>
             ))}
-            <span className="inline-flex items-center gap-1.5 text-slate-500" data-testid="signed-in-as">
+            <span className="inline-flex items-center gap-1.5 text-slate-400" data-testid="signed-in-as">
               {user.mainCharacter && (
                 <EveImage base={env().imageBaseUrl} kind="character" id={user.mainCharacter.id} size={20} alt="" />
               )}

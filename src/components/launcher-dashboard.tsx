@@ -5,7 +5,7 @@ import type { DashboardFigures } from "~/server/characters/dashboard";
 function Figure({ id, label, value, detail }: { id: string; label: string; value: string; detail?: string }) {
   return (
     <Panel as="div" data-testid={`dashboard-${id}`}>
-      <p className="text-xs uppercase tracking-wide text-slate-500">{label}</p>
+      <p className="text-xs uppercase tracking-wide text-slate-400">{label}</p>
       <p className="mt-1 text-xl font-semibold tabular-nums text-slate-100" title={detail}>
         {value}
       </p>

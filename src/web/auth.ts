@@ -15,6 +15,9 @@ let options: NextAuthOptions | undefined;
 const addingTo = new AsyncLocalStorage<{ sessionToken: string | null }>();
 
 export function authOptions(): NextAuthOptions {
+  // next-auth v4 takes its own address from NEXTAUTH_URL (else http://localhost:3000). `npm start` sets it from
+  // APP_URL; the standalone server (docs/deploy/) has nobody to, so the settings' APP_URL is the one answer.
+  process.env.NEXTAUTH_URL ??= env().appUrl;
   options ??= createAuthOptions(env(), {
     deps: appDeps(),
     signedInUserId: async () => {

@@ -99,6 +99,35 @@ describe("the audit list", () => {
     const bad = encodeURIComponent(JSON.stringify({ action: "nope" }));
     expect(() => auditCsvResponse(t.db, root, new URL(`http://x/admin/audit/csv?input=${bad}`))).toThrow(/action/);
   });
+
+  it("names staff with no character by their directory name, finds them by it, and names the token", async () => {
+    const staff = await t.db.user.create({
+      data: { ldapDn: "uid=bob,ou=people,dc=example,dc=org", ldapUsername: "bob", displayName: "Bob Builder" },
+    });
+    const token = await t.db.apiToken.create({
+      data: {
+        userId: staff.id,
+        name: "walk client",
+        prefix: "b".repeat(10),
+        secretHash: "not a real hash",
+        permissions: ["characters_access"],
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
+    });
+    recordAudit(t.db, {
+      action: "character.view",
+      actorUserId: staff.id,
+      via: "token",
+      tokenId: token.id,
+      characterId: 3,
+      detail: "sheet.industry.get",
+    });
+    await flushAudit(t.db);
+    const { rows } = await listAuditEvents(t.db, { actor: "builder", limit: 5 });
+    expect(rows.map((r) => [r.actor?.name, r.via, r.token, r.character?.name, r.detail])).toEqual([
+      ["Bob Builder", "token", { id: token.id, name: "walk client" }, "P3", "sheet.industry.get"],
+    ]);
+  });
 });
 
 describe("audit retention and the write buffer", () => {

@@ -168,8 +168,22 @@ describe("demo walk in Chromium", () => {
     await expect
       .poll(reloadAndCount(`${sheet}/assets`, "assets-tree", "asset-location-"), { timeout: 90_000, interval: 3_000 })
       .toBeGreaterThan(0);
-    const firstLocation = page.getByTestId("assets-tree").locator("[data-testid^=asset-location-]").first();
-    await firstLocation.getByRole("button").first().click();
+    // The tree by keyboard (WAI-ARIA tree pattern): one tab stop, Right opens, Down moves into the items.
+    const tree = page.getByRole("tree", { name: "Assets by location" });
+    const firstLocation = tree.locator("[data-testid^=asset-location-]").first();
+    await firstLocation.focus();
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => firstLocation.getAttribute("aria-expanded")).toBe("true");
+    await expect.poll(() => firstLocation.locator("[data-testid^=asset-]").count()).toBeGreaterThan(0);
+    await page.keyboard.press("ArrowDown");
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? "");
+    await expect.poll(focused).toMatch(/^asset-\d+$/);
+    expect(await tree.locator('[role="treeitem"][tabindex="0"]').count()).toBe(1); // still one tab stop
+    await page.keyboard.press("ArrowLeft"); // back to the location, which Left then closes
+    await expect.poll(focused).toMatch(/^asset-location-/);
+    await page.keyboard.press("ArrowLeft");
+    await expect.poll(() => firstLocation.getAttribute("aria-expanded")).toBe("false");
+    await page.keyboard.press("Enter"); // and Enter opens it again, for the screenshot
     await expect.poll(() => firstLocation.locator("[data-testid^=asset-]").count()).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, "viewer-assets.png"), fullPage: true });
 

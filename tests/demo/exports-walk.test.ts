@@ -58,7 +58,7 @@ describe("data exports in Chromium", () => {
       .not.toMatch(/^0 rows/);
     await expect.poll(() => pilot.getByText("all registered characters").count()).toBe(1);
 
-    await card.getByRole("button", { name: "Build Wallet journal now" }).click();
+    await card.getByRole("button", { name: "Build now: Wallet journal" }).click();
     const bar = card.getByRole("progressbar", { name: "Building Wallet journal" });
     await bar.waitFor({ state: "attached", timeout: 30_000 });
     expect(await bar.getAttribute("aria-valuetext")).toMatch(/rows written/);
@@ -81,7 +81,7 @@ describe("data exports in Chromium", () => {
 
     // Within the minimum age the button is off, and the server refuses a forced call.
     await pilot.reload();
-    expect(await card.getByRole("button", { name: "Build Wallet journal now" }).isDisabled()).toBe(true);
+    expect(await card.getByRole("button", { name: "Build now: Wallet journal" }).isDisabled()).toBe(true);
   });
 
   it("fits 390 px without sideways scrolling", async () => {

@@ -146,19 +146,20 @@ describe("reports and notifications in Chromium", () => {
     expect(corporations).toHaveLength(2);
     expect(corporations[1]!.startsWith(`${firstCorporation},`)).toBe(true);
 
-    await tabs.getByRole("link", { name: "Skill sets" }).click(); // the header has a "Skill sets" link too
-    await admin.waitForURL(/\/reports\/skill-sets$/);
-    // The character's skills load in the background and its checks follow: until then it has no row.
+    // The character's skills load in the background and its checks follow: until then it has no row. Waited
+    // for through the API, not by reloading the page: a table read right after a reload or a filter change
+    // may still show the view before it.
     await expect
       .poll(
-        async () => {
-          await admin.reload();
-          await admin.getByLabel("Group").selectOption({ label: "Walk doctrine" });
-          return admin.getByTestId("skill-set-report-table").textContent();
-        },
+        async () =>
+          (await trpc(admin, "reports.skillSets", "query", {})).rows.map((r: any) => r.character.name as string),
         { timeout: 300_000, interval: 3_000 },
       )
       .toContain(ADMIN.name);
+    await tabs.getByRole("link", { name: "Skill sets" }).click(); // the header has a "Skill sets" link too
+    await admin.waitForURL(/\/reports\/skill-sets$/);
+    await admin.getByLabel("Group").selectOption({ label: "Walk doctrine" });
+    await expect.poll(() => admin.getByTestId("skill-set-report-table").textContent()).toContain(ADMIN.name);
     expect(await admin.getByTestId("skill-set-report-table").textContent()).toContain("Walk shuttle");
     await admin.screenshot({ path: path.join(SCREENSHOT_DIR, "reports-skill-sets.png"), fullPage: true });
     const sets = await downloadCsv(admin, "reports-skill-sets");

@@ -39,3 +39,12 @@ export async function signInThroughSso(page: Page, appUrl: string, name: string)
   await page.getByRole("button", { name, exact: true }).click();
   await page.waitForURL(/\/launcher/);
 }
+
+/** Registers a simulator character with "Add character" (SSO again, every scope), as a signed-in person would. */
+export async function registerThroughSso(page: Page, appUrl: string, name: string): Promise<void> {
+  await page.goto(`${appUrl}/launcher`);
+  await page.getByRole("button", { name: "Add character" }).click();
+  await page.waitForURL(/\/v2\/oauth\/authorize/);
+  await page.getByRole("button", { name, exact: true }).click();
+  await page.waitForURL(/\/launcher\?added=/);
+}

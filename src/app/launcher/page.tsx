@@ -63,7 +63,7 @@ export default async function LauncherPage({
         </p>
       )}
       <LauncherDashboard figures={figures} />
-      <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+      <ul className="grid grid-cols-[minmax(0,1fr)] gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {characters.map((c) => (
           <CharacterCard
             key={c.id}

@@ -46,7 +46,7 @@ export function ApiTokens({ initial, permissions }: { initial: Token[]; permissi
           });
         }}
       >
-        <div className="grid gap-3 sm:grid-cols-2">
+        <div className="grid grid-cols-[minmax(0,1fr)] gap-3 sm:grid-cols-2">
           <label className="flex flex-col gap-1 text-sm text-slate-300">
             Name
             <input

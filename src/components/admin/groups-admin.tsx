@@ -73,7 +73,7 @@ export function GroupsAdmin() {
             placeholder="Description"
             className={`${inputClass} w-full`}
           />
-          <fieldset className="grid gap-1 sm:grid-cols-2">
+          <fieldset className="grid grid-cols-[minmax(0,1fr)] gap-1 sm:grid-cols-2">
             {PERMISSION_NAMES.map((p) => (
               <label key={p} className="flex items-start gap-2 text-sm" title={PERMISSIONS[p].label}>
                 <input
@@ -90,7 +90,7 @@ export function GroupsAdmin() {
                 />
                 <span>
                   <code className="text-sky-300">{p}</code>{" "}
-                  <span className="text-slate-500">{PERMISSIONS[p].label}</span>
+                  <span className="text-slate-400">{PERMISSIONS[p].label}</span>
                 </span>
               </label>
             ))}
@@ -111,7 +111,7 @@ export function GroupsAdmin() {
               <>
                 <span className="font-medium text-slate-100">{g.name}</span>
                 {g.isDefault && <span className="ml-2 rounded bg-sky-500/20 px-1.5 text-xs text-sky-300">default</span>}
-                <p className="text-xs text-slate-500">{g.description}</p>
+                <p className="text-xs text-slate-400">{g.description}</p>
               </>
             ),
           },

@@ -23,7 +23,7 @@ export function HoldersTable() {
           cell: (row) => (
             <>
               <code className="text-sky-300">{row.permission}</code>
-              <p className="text-xs text-slate-500">{PERMISSIONS[row.permission].label}</p>
+              <p className="text-xs text-slate-400">{PERMISSIONS[row.permission].label}</p>
             </>
           ),
         },
@@ -31,11 +31,11 @@ export function HoldersTable() {
           header: "Held by",
           cell: (row) => (
             <>
-              {row.holders.length === 0 && <span className="text-slate-500">nobody</span>}
+              {row.holders.length === 0 && <span className="text-slate-400">nobody</span>}
               <ul className="flex flex-wrap gap-x-4 gap-y-1">
                 {row.holders.map((h) => (
                   <li key={h.userId} className={h.isActive ? "" : "line-through opacity-60"}>
-                    {h.name} <span className="text-xs text-slate-500">via {h.via.join(", ")}</span>
+                    {h.name} <span className="text-xs text-slate-400">via {h.via.join(", ")}</span>
                   </li>
                 ))}
               </ul>

@@ -57,7 +57,7 @@ export function AuditLog({ first, pageSize, imageBaseUrl }: { first: Page; pageS
       >
         <label className="flex flex-col gap-1 text-sm text-slate-300">
           Actor
-          <input name="actor" className={inputClass} maxLength={100} placeholder="character name" />
+          <input name="actor" className={inputClass} maxLength={100} placeholder="character or staff name" />
         </label>
         <label className="flex flex-col gap-1 text-sm text-slate-300">
           Character
@@ -107,7 +107,11 @@ export function AuditLog({ first, pageSize, imageBaseUrl }: { first: Page; pageS
               <span className="text-slate-400">{formatEveTime(r.at)}</span>
               <span className="font-medium text-slate-100">{r.action}</span>
               <span className="text-slate-200">
-                {r.actor?.name ?? "system"} <span className="text-slate-400">via {r.via}</span>
+                {r.actor?.name ?? "system"}{" "}
+                <span className="text-slate-400">
+                  via {r.via}
+                  {r.token && ` “${r.token.name ?? r.token.id}”`}
+                </span>
               </span>
               {r.character && (
                 <span className="inline-flex items-center gap-1.5 text-slate-200">

@@ -49,7 +49,7 @@ export function ComplianceEditor({ target, onDone }: { target: EditTarget; onDon
             Members must be compliant (a main, every character they signed in with registered) and pass every rule
             filled in below. Leave a rule empty to not use it.
           </p>
-          <div className="grid gap-3 sm:grid-cols-2">
+          <div className="grid grid-cols-[minmax(0,1fr)] gap-3 sm:grid-cols-2">
             {(Object.keys(RULE_FIELDS) as RuleKey[])
               .filter((key) => key !== "skillSetAnyOf")
               .map((key) => {

@@ -17,7 +17,7 @@ export function PlanPreview({ plan, heading }: { plan: Plan; heading: string }) 
     <Panel inset aria-label={heading}>
       <h3 className="mb-2 font-semibold text-slate-100">{heading}</h3>
       {!moved && <p className="text-sm text-slate-300">Nobody would join or leave.</p>}
-      <div className="grid gap-3 sm:grid-cols-2">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-3 sm:grid-cols-2">
         {PARTS.filter(([key]) => plan[key].length > 0).map(([key, label]) => (
           <section key={key} aria-label={label} data-testid={`plan-${key}`}>
             <h4 className="text-sm text-slate-300">

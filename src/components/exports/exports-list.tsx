@@ -84,7 +84,7 @@ function TopicCard({
         <Button
           onClick={onBuild}
           disabled={Boolean(build) || pending || Boolean(waitUntil)}
-          aria-label={`Build ${topic.title} now`}
+          aria-label={`Build now: ${topic.title}`}
         >
           Build now
         </Button>

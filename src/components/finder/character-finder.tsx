@@ -59,7 +59,7 @@ export function CharacterFinder({ imageBaseUrl }: { imageBaseUrl: string }) {
             </span>
           )}
           {r.isShared && <span className="text-xs text-emerald-300">shared</span>}
-          {!r.isRegistered && <span className="text-xs text-slate-500">unregistered</span>}
+          {!r.isRegistered && <span className="text-xs text-slate-400">unregistered</span>}
           {r.isOrphan && <span className="text-xs text-red-300">[orphan]</span>}
         </span>
       ),

@@ -7,6 +7,7 @@ import { Table } from "~/components/ui/table";
 import { useTRPC } from "~/trpc/client";
 import type { RouterOutputs } from "~/trpc/types";
 import { ASSETS_PAGE, type AssetLocation, isk, itemLabel, LocationRow, ShowMore } from "./assets-tree";
+import { treeFocus, treeKeys } from "./tree-keys";
 import { formatInteger, formatVolume } from "./format";
 
 function SearchResults({ characterId, query }: { characterId: number; query: string }) {
@@ -17,7 +18,7 @@ function SearchResults({ characterId, query }: { characterId: number; query: str
       { getNextPageParam: (last) => last.nextCursor ?? undefined },
     ),
   );
-  if (search.isPending) return <p className="text-sm text-slate-500">Searching…</p>;
+  if (search.isPending) return <p className="text-sm text-slate-400">Searching…</p>;
   if (search.error) return <p className="text-sm text-red-300">{search.error.message}</p>;
   const rows = search.data.pages.flatMap((p) => p.rows);
   const total = search.data.pages[0]?.total ?? rows.length;
@@ -37,7 +38,7 @@ function SearchResults({ characterId, query }: { characterId: number; query: str
             cell: (row) => (
               <>
                 {itemLabel(row)}
-                {row.name && <span className="ml-2 text-xs text-slate-500">{row.typeName}</span>}
+                {row.name && <span className="ml-2 text-xs text-slate-400">{row.typeName}</span>}
               </>
             ),
           },
@@ -89,9 +90,16 @@ export function AssetsBrowser({
       {query.length > 0 ? (
         <SearchResults characterId={characterId} query={query} />
       ) : (
-        <ul data-testid="assets-tree">
-          {locations.map((location) => (
-            <LocationRow key={location.id} characterId={characterId} location={location} />
+        <ul
+          data-testid="assets-tree"
+          // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the WAI-ARIA tree pattern is a list given tree roles (./tree-keys.ts)
+          role="tree"
+          aria-label="Assets by location"
+          onKeyDown={treeKeys}
+          onFocus={treeFocus}
+        >
+          {locations.map((location, i) => (
+            <LocationRow key={location.id} characterId={characterId} location={location} first={i === 0} />
           ))}
         </ul>
       )}

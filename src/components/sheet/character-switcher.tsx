@@ -27,7 +27,7 @@ export function CharacterSwitcher({ current, alts }: { current: number; alts: Al
             value={a.id}
             disabled={a.blocked !== null}
             aria-disabled={a.blocked !== null || undefined}
-            className={a.blocked ? "text-slate-500" : undefined}
+            className={a.blocked ? "text-slate-400" : undefined}
             data-testid={`alt-${a.id}`}
           >
             {a.blocked ? `${a.name} (${a.blocked})` : a.name}

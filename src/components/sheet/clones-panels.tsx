@@ -7,7 +7,7 @@ type SheetImplant = ClonesSheet["implants"][number];
 type SheetPlace = NonNullable<ClonesSheet["home"]>;
 
 function ImplantList({ implants }: { implants: readonly SheetImplant[] }) {
-  if (implants.length === 0) return <span className="text-slate-500">(none)</span>;
+  if (implants.length === 0) return <span className="text-slate-400">(none)</span>;
   return (
     <ul className="space-y-0.5">
       {implants.map((i) => (
@@ -33,7 +33,7 @@ export function ClonesImplants({ implants }: { implants: readonly SheetImplant[]
 }
 
 export function ClonesJumpClones({ clones }: { clones: ClonesSheet["jumpClones"] }) {
-  if (clones.length === 0) return <p className="text-sm text-slate-500">No jump clones.</p>;
+  if (clones.length === 0) return <p className="text-sm text-slate-400">No jump clones.</p>;
   return (
     <Table
       caption="Jump clones"

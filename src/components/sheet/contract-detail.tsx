@@ -25,7 +25,7 @@ function Items({ title, items, testId }: { title: string; items: readonly Contra
               <>
                 {i.type.name}
                 {i.blueprint && (
-                  <span className="ml-1 text-xs text-slate-500">({i.blueprint === "copy" ? "copy" : "original"})</span>
+                  <span className="ml-1 text-xs text-slate-400">({i.blueprint === "copy" ? "copy" : "original"})</span>
                 )}
               </>
             ),

@@ -55,7 +55,7 @@ export function ContractsBrowser({
   );
 
   return (
-    <div className="grid gap-4 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-4 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
       <section className="space-y-2" data-testid="contracts-list">
         <div className="flex flex-wrap gap-2">
           <select
@@ -106,7 +106,7 @@ export function ContractsBrowser({
               cell: (c) => (
                 <>
                   <span className="text-slate-200">{c.title || c.typeLabel}</span>
-                  <span className="block text-xs text-slate-500">
+                  <span className="block text-xs text-slate-400">
                     {c.typeLabel}
                     {c.startLocation ? ` · ${c.startLocation.name}` : ""}
                     {c.endLocation ? ` → ${c.endLocation.name}` : ""}

@@ -65,7 +65,7 @@ export function TitlesAndRoles({ titles, roles }: Pick<CorporationSheet, "titles
       <div data-testid="corporation-titles">
         <h3 className="mb-2 text-sm font-semibold text-slate-300">Titles</h3>
         {titles.length === 0 ? (
-          <p className="text-sm text-slate-500">No titles.</p>
+          <p className="text-sm text-slate-400">No titles.</p>
         ) : (
           <ul className="flex flex-wrap gap-2">
             {titles.map((t) => (
@@ -82,7 +82,7 @@ export function TitlesAndRoles({ titles, roles }: Pick<CorporationSheet, "titles
           <h3 className="mb-2 text-sm font-semibold text-slate-300">Roles</h3>
           {roles.map((group) => (
             <div key={group.location} className="mb-2">
-              <p className="text-xs uppercase text-slate-500">{ROLE_LOCATION[group.location] ?? group.location}</p>
+              <p className="text-xs uppercase text-slate-400">{ROLE_LOCATION[group.location] ?? group.location}</p>
               <p className="text-sm text-slate-300">{group.roles.map(roleName).join(", ")}</p>
             </div>
           ))}
@@ -97,13 +97,13 @@ export function FactionWarfarePanel({ fw }: { fw: CorporationSheet["fw"] }) {
   return (
     <div data-testid="fw-stats" className="space-y-3 text-sm">
       <dl className="grid grid-cols-2 gap-x-4 gap-y-1">
-        <dt className="text-slate-500">Faction</dt>
+        <dt className="text-slate-400">Faction</dt>
         <dd className="text-slate-200">{fw.factionName ?? "Not enlisted"}</dd>
-        <dt className="text-slate-500">Enlisted on</dt>
+        <dt className="text-slate-400">Enlisted on</dt>
         <dd className="text-slate-300">{formatEveTime(fw.enlistedOn)}</dd>
-        <dt className="text-slate-500">Current rank</dt>
+        <dt className="text-slate-400">Current rank</dt>
         <dd className="text-slate-300">{fw.currentRank ?? "–"}</dd>
-        <dt className="text-slate-500">Highest rank</dt>
+        <dt className="text-slate-400">Highest rank</dt>
         <dd className="text-slate-300">{fw.highestRank ?? "–"}</dd>
       </dl>
       <Table

@@ -21,7 +21,7 @@ const GROUP_LABEL: Record<SlotGroup, string> = {
 export function FittingsList({ fittings }: { fittings: readonly FittingView[] }) {
   if (fittings.length === 0) return <EmptyState>No saved fittings.</EmptyState>;
   return (
-    <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" data-testid="fittings-list">
+    <ul className="grid grid-cols-[minmax(0,1fr)] gap-4 md:grid-cols-2 xl:grid-cols-3" data-testid="fittings-list">
       {fittings.map((f) => (
         <Panel as="li" key={f.fittingId} data-testid={`fitting-${f.fittingId}`}>
           <h3 className="font-semibold text-slate-100">{f.name}</h3>
@@ -29,7 +29,7 @@ export function FittingsList({ fittings }: { fittings: readonly FittingView[] })
           {f.description && <p className="mt-1 whitespace-pre-wrap text-xs text-slate-400">{f.description}</p>}
           {f.groups.map((g) => (
             <div key={g.group} className="mt-3" data-testid={`fitting-${f.fittingId}-${g.group}`}>
-              <p className="text-xs uppercase text-slate-500">{GROUP_LABEL[g.group]}</p>
+              <p className="text-xs uppercase text-slate-400">{GROUP_LABEL[g.group]}</p>
               <ul className="text-sm text-slate-300">
                 {g.items.map((i, n) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: a fit may hold one type twice in one flag; the list never reorders

@@ -88,7 +88,7 @@ export function KillmailsTable({
               cell: (k) => (
                 <>
                   {formatIsk(k.value)}
-                  {k.valueIncludesItems ? null : <span className="text-slate-500">*</span>}
+                  {k.valueIncludesItems ? null : <span className="text-slate-400">*</span>}
                 </>
               ),
             },

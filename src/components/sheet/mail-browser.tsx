@@ -72,7 +72,7 @@ export function MailBrowser({
   );
 
   return (
-    <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
       <section className="space-y-2" data-testid="mail-list">
         <div className="flex items-center gap-2">
           <select aria-label="Folder" className={control} value={folder} onChange={(e) => setFolder(e.target.value)}>
@@ -118,7 +118,7 @@ export function MailBrowser({
                     )}
                     {m.subject || "(no subject)"}
                   </span>
-                  <span className="shrink-0 text-xs text-slate-500">{formatEveTime(m.timestamp)}</span>
+                  <span className="shrink-0 text-xs text-slate-400">{formatEveTime(m.timestamp)}</span>
                 </span>
                 <span className="flex items-center justify-between gap-2 text-xs text-slate-400">
                   <span className="truncate">{m.sender?.name ?? "–"}</span>

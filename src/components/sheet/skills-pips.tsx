@@ -4,7 +4,7 @@ export function SkillsPips({ trained, active }: { trained: number; active: numbe
     <span
       className="inline-flex gap-0.5"
       role="img"
-      aria-label={`Level ${trained}${active < trained ? `, active ${active}` : ""}`}
+      aria-label={`Level ${trained} of 5${active < trained ? `, active ${active}` : ""}`}
       title={`Trained ${trained}, active ${active}`}
     >
       {[1, 2, 3, 4, 5].map((level) => (

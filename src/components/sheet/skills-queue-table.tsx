@@ -9,12 +9,13 @@ const STATE_LABEL = { completed: "Completed", training: "Training", queued: "Que
 
 function Progress({ entry: e }: { entry: QueueEntry }) {
   if (e.state !== "training" || e.progress === null)
-    return <span className="text-slate-500">{STATE_LABEL[e.state]}</span>;
+    return <span className="text-slate-400">{STATE_LABEL[e.state]}</span>;
   return (
     <span className="flex items-center gap-2">
       <span
         className="inline-block h-2 w-32 overflow-hidden rounded bg-ink-700"
         role="progressbar"
+        aria-label={`${e.skillName} ${ROMAN[e.finishedLevel] ?? e.finishedLevel}, training`}
         aria-valuenow={Math.round(e.progress * 100)}
         aria-valuemin={0}
         aria-valuemax={100}
@@ -37,7 +38,7 @@ export function SkillsQueueTable({ entries }: { entries: readonly QueueEntry[] }
       rows={entries}
       rowKey={(e) => e.position}
       rowTestId={(e) => `queue-entry-${e.position}`}
-      rowClassName={(e) => (e.state === "completed" ? "text-slate-500" : "text-slate-200")}
+      rowClassName={(e) => (e.state === "completed" ? "text-slate-400" : "text-slate-200")}
       columns={[
         { header: "#", className: "tabular-nums", cell: (e) => e.position + 1 },
         { header: "Skill", cell: (e) => `${e.skillName} ${ROMAN[e.finishedLevel] ?? e.finishedLevel}` },

@@ -138,7 +138,7 @@ export function WalletJournal({
             cell: (r) => (
               <>
                 {r.description}
-                {r.reason && <span className="block text-xs text-slate-500">{r.reason}</span>}
+                {r.reason && <span className="block text-xs text-slate-400">{r.reason}</span>}
               </>
             ),
           },

@@ -55,7 +55,7 @@ export function ResultIcon({ result }: { result: SkillResult }) {
 export function PassMark({ ok }: { ok: boolean | null }) {
   if (ok === null)
     return (
-      <span className="text-slate-500" title="not checked yet">
+      <span className="text-slate-400" title="not checked yet">
         ?
       </span>
     );

@@ -22,7 +22,7 @@ function SkillBadges({
   skills: SheetSkillSet["missingRequired"];
   level: "requiredLevel" | "recommendedLevel";
 }) {
-  if (skills.length === 0) return <span className="text-slate-500">–</span>;
+  if (skills.length === 0) return <span className="text-slate-400">–</span>;
   return (
     <span className="flex flex-wrap gap-1">
       {skills.map((s) => (
@@ -107,7 +107,7 @@ export function SkillSetList({ groups }: { groups: readonly SheetSkillSetGroup[]
             cell: (s) => (
               <>
                 {s.name}
-                {s.shipName && <span className="block text-xs text-slate-500">{s.shipName}</span>}
+                {s.shipName && <span className="block text-xs text-slate-400">{s.shipName}</span>}
               </>
             ),
           },

@@ -29,7 +29,7 @@ export function StatusDashboard() {
       <ErrorMessage error={query.error} />
       {data && (
         <>
-          <QueuePanel data={data} />
+          <QueuePanel queue={data.queue} engine={data.engine} runs={data.runs} />
           <SectionsPanel sections={data.sections} />
           <Panel title="Section failures, last 24 hours">
             <BarChart
@@ -51,23 +51,79 @@ export function StatusDashboard() {
   );
 }
 
-function QueuePanel({ data }: { data: Overview }) {
-  const { queue, engine } = data;
+type QueueFailures = Overview["queue"]["failures"];
+
+function FailuresTable({ failures, caption }: { failures: QueueFailures; caption: string }) {
+  return (
+    <>
+      <h3 className="text-base font-semibold text-slate-100">Last failures</h3>
+      <ScrollRegion label="Last failures table">
+        <Table
+          caption={caption}
+          look="plain"
+          density="compact"
+          rows={failures}
+          rowKey={(f) => `${f.id}`}
+          empty="No failed runs."
+          testId="queue-failures"
+          columns={[
+            { header: "When", cell: (f) => formatEveTime(f.at) },
+            { header: "Function", cell: (f) => f.name, className: "break-all" },
+            { header: "State", cell: (f) => f.state },
+            { header: "Attempts", cell: (f) => f.attempts, numeric: true },
+            { header: "Reason", cell: (f) => f.reason, className: "break-words" },
+          ]}
+        />
+      </ScrollRegion>
+    </>
+  );
+}
+
+/** Under Inngest: the app's own records of the runs (job_run_records), beside the dashboard link. */
+function RunRecords({ runs }: { runs: NonNullable<Overview["runs"]> }) {
+  return (
+    <div className="space-y-4">
+      <ScrollRegion label="Job runs table">
+        <Table
+          caption="Runs per job function, as this app recorded them"
+          look="plain"
+          rows={runs.functions}
+          rowKey={(f) => f.name}
+          rowTestId={(f) => `runs-${f.name}`}
+          empty="No runs recorded yet."
+          columns={[
+            { header: "Function", cell: (f) => f.name, rowHeader: true, className: "break-all" },
+            { header: "Running", cell: (f) => f.running, numeric: true },
+            { header: "Retrying", cell: (f) => f.retrying, numeric: true },
+            { header: "Completed 24 h", cell: (f) => f.completed24h, numeric: true },
+            { header: "Failed 24 h", cell: (f) => f.failed24h, numeric: true },
+            { header: "Last ended", cell: (f) => (f.lastEndedAt ? formatEveTime(f.lastEndedAt) : "–") },
+          ]}
+        />
+      </ScrollRegion>
+      <FailuresTable failures={runs.failures} caption="The last 100 failed or retrying runs, newest first" />
+    </div>
+  );
+}
+
+/** The queue: pg-boss's tables on the embedded runner; under Inngest, the dashboard link and the app's run records. */
+export function QueuePanel({ queue, engine, runs }: Pick<Overview, "queue" | "engine" | "runs">) {
   return (
     <Panel title="Job queue" data-testid="queue-panel">
       {engine.kind === "inngest" && (
         <p className="mb-3 text-sm text-slate-300">
-          Jobs run on Inngest: runs, retries and failures are in the{" "}
+          Jobs run on Inngest: each run's steps, retries and the event that started it are in the{" "}
           <a className="text-sky-300 underline" href={engine.dashboardUrl} rel="noreferrer" target="_blank">
             Inngest dashboard
           </a>
-          . Below, the sections' own records (running now, failures) from this app's database.
+          . Below, the runs as this app recorded them.
         </p>
       )}
+      {runs && <RunRecords runs={runs} />}
       {engine.kind === "embedded" && !queue.available && (
         <p className="text-sm text-slate-300">The job queue is not installed yet: the runner creates it at start.</p>
       )}
-      {queue.available && (
+      {engine.kind === "embedded" && queue.available && (
         <div className="space-y-4">
           <ScrollRegion label="Job functions table">
             <Table
@@ -91,25 +147,7 @@ function QueuePanel({ data }: { data: Overview }) {
               ]}
             />
           </ScrollRegion>
-          <h3 className="text-base font-semibold text-slate-100">Last failures</h3>
-          <ScrollRegion label="Last failures table">
-            <Table
-              caption="The last 100 failed or retrying runs, newest first"
-              look="plain"
-              density="compact"
-              rows={queue.failures}
-              rowKey={(f) => `${f.id}`}
-              empty="No failed runs."
-              testId="queue-failures"
-              columns={[
-                { header: "When", cell: (f) => formatEveTime(f.at) },
-                { header: "Function", cell: (f) => f.name, className: "break-all" },
-                { header: "State", cell: (f) => f.state },
-                { header: "Attempts", cell: (f) => f.attempts, numeric: true },
-                { header: "Reason", cell: (f) => f.reason, className: "break-words" },
-              ]}
-            />
-          </ScrollRegion>
+          <FailuresTable failures={queue.failures} caption="The last 100 failed or retrying runs, newest first" />
         </div>
       )}
     </Panel>

@@ -10,8 +10,8 @@ import { Panel } from "./panel";
  * own panel.
  */
 const LOOKS = {
-  sheet: { head: "text-xs uppercase text-slate-500", inset: true },
-  caps: { head: "text-xs uppercase text-slate-500", inset: false },
+  sheet: { head: "text-xs uppercase text-slate-400", inset: true },
+  caps: { head: "text-xs uppercase text-slate-400", inset: false },
   plain: { head: "text-slate-400", inset: false },
   boxed: { head: "text-slate-400", inset: true },
 } as const;
@@ -143,16 +143,20 @@ export function Table<Row>(props: TableProps<Row>) {
     </table>
   );
   const none = empty && count === 0 && <p className="p-4 text-center text-sm text-slate-400">{empty}</p>;
+  // A table wider than a phone scrolls inside its own region, which the keyboard must reach (WCAG 2.1.1).
+  const scroller = { role: "region", "aria-label": `${caption}, scrolls sideways`, tabIndex: 0 } as const;
   if (props.look === "boxed")
     return (
-      <Panel as="div" padding="none" className="overflow-x-auto">
+      <Panel as="div" padding="none" className="overflow-x-auto" {...scroller}>
         {table}
         {none}
       </Panel>
     );
   return (
     <>
-      <div className="overflow-x-auto">{table}</div>
+      <div className="overflow-x-auto" {...scroller}>
+        {table}
+      </div>
       {none}
     </>
   );

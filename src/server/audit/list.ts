@@ -28,13 +28,19 @@ const cursorShape = z.tuple([z.literal("audit"), isoDate, bigintId]);
 async function whereOf(db: Db, f: AuditFilter): Promise<Prisma.AuditEventWhereInput | null> {
   const and: Prisma.AuditEventWhereInput[] = [];
   if (f.actor) {
-    const owners = await db.characterOwnership.findMany({
-      where: { character: { name: { contains: f.actor, mode: "insensitive" } } },
-      select: { userId: true },
-      take: 1000,
-    });
-    if (owners.length === 0) return null;
-    and.push({ actorUserId: { in: [...new Set(owners.map((o) => o.userId))] } });
+    const contains = { contains: f.actor, mode: "insensitive" } as const;
+    const [owners, staff] = await Promise.all([
+      db.characterOwnership.findMany({
+        where: { character: { name: contains } },
+        select: { userId: true },
+        take: 1000,
+      }),
+      // Staff signed in through LDAP may own no character: their directory name finds them.
+      db.user.findMany({ where: { displayName: contains }, select: { id: true }, take: 1000 }),
+    ]);
+    const ids = new Set([...owners.map((o) => o.userId), ...staff.map((u) => u.id)]);
+    if (ids.size === 0) return null;
+    and.push({ actorUserId: { in: [...ids] } });
   }
   if (f.character) {
     const id = /^\d{1,10}$/.test(f.character) ? Number(f.character) : null;
@@ -58,15 +64,21 @@ type EventRow = Awaited<ReturnType<Db["auditEvent"]["findMany"]>>[number];
 async function named(db: Db, events: EventRow[]) {
   const userIds = [...new Set(events.flatMap((e) => [e.actorUserId, e.targetUserId]).filter((x) => x !== null))];
   const characterIds = [...new Set(events.map((e) => e.characterId).filter((x) => x !== null))];
-  const [users, characters] = await Promise.all([
+  const tokenIds = [...new Set(events.map((e) => e.tokenId).filter((x) => x !== null))];
+  const [users, characters, tokens] = await Promise.all([
     db.user.findMany({
       where: { id: { in: userIds } },
-      select: { id: true, mainCharacter: { select: { name: true } } },
+      select: { id: true, displayName: true, mainCharacter: { select: { name: true } } },
     }),
     db.eveCharacter.findMany({ where: { id: { in: characterIds } }, select: { id: true, name: true } }),
+    tokenIds.length
+      ? db.apiToken.findMany({ where: { id: { in: tokenIds } }, select: { id: true, name: true } })
+      : Promise.resolve([]),
   ]);
-  const userName = new Map(users.map((u) => [u.id, u.mainCharacter?.name ?? u.id]));
+  // The main's name, else (staff signed in through LDAP, with no character) the directory's.
+  const userName = new Map(users.map((u) => [u.id, u.mainCharacter?.name ?? u.displayName ?? u.id]));
   const characterName = new Map(characters.map((c) => [c.id, c.name]));
+  const tokenName = new Map(tokens.map((t) => [t.id, t.name]));
   const person = (id: string | null) => (id ? { userId: id, name: userName.get(id) ?? `(deleted user ${id})` } : null);
   return events.map((e) => ({
     id: e.id.toString(),
@@ -74,6 +86,8 @@ async function named(db: Db, events: EventRow[]) {
     action: e.action,
     via: e.via,
     tokenId: e.tokenId,
+    /** The token's name, null once the token row is gone (its holder deleted). */
+    token: e.tokenId ? { id: e.tokenId, name: tokenName.get(e.tokenId) ?? null } : null,
     detail: e.detail,
     address: e.address,
     actor: person(e.actorUserId),

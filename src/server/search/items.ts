@@ -1,10 +1,12 @@
 // "Who has a Rorqual, and where": the characters in scope holding any of the given
 // types, one row per (character, location, type) with the quantity summed, the location
 // being the one the assets tab files the item under: that of its top-level item (the
-// ship or container it sits in, however deep), named from the shared location table.
-// Assets are read by type (one index range per type), kept when their character is in
-// scope, and only those hits walk up their parents (primary-key look-ups): the cost
-// follows the number of stacks found, not the 2,000,000 rows stored (docs/search.md).
+// ship or container it sits in, however deep), stored on every row as rootLocationId
+// (kept by database triggers: migration 20261208225200_search_root_location_mail_order)
+// and named from the shared location table. Assets are read by type (one index range per
+// type) and summed per (character, type, root location) first; only those groups are
+// checked against the scope: the cost follows the stacks of the types, not the 2,000,000
+// rows stored nor the thousands of characters in scope (docs/search.md, "Items").
 import { Prisma } from "@prisma/client";
 import { z } from "zod";
 import type { Viewer } from "~/server/access/viewer";
@@ -13,33 +15,6 @@ import { eveId32, int64String } from "~/server/paging/inputs";
 import { unknownLocationName, unknownTypeName } from "~/server/sheet/assets";
 import { inScope, keysetCursor, pageFrom, type SearchPage, scopeJoins, searchPageInput, sheetPath } from "./scope";
 
-/**
- * Parent levels walked: EVE nests a container in a ship's cargo in a ship in a carrier's
- * bay at most, four levels. Fixed joins instead of a recursive CTE: its row estimate
- * (ten rounds assumed) pushed the planned cost past PostgreSQL's JIT threshold, and
- * compiling the query took seconds under load.
- */
-const LEVELS = 6;
-const level = (i: number) => Prisma.raw(i === 0 ? "h" : `p${i}`);
-
-/** Each parent of the hit `h` by primary key: p1 its parent, p2 the grandparent, ... */
-function ancestorJoins(): Prisma.Sql {
-  const joins = Array.from({ length: LEVELS }, (_, i) => {
-    const [child, parent] = [level(i), level(i + 1)];
-    return Prisma.sql`LEFT JOIN "CharacterAsset" ${parent}
-      ON ${parent}."characterId" = h."characterId" AND ${parent}."itemId" = ${child}."parentItemId"`;
-  });
-  return Prisma.join(joins, " ");
-}
-
-/** The top-level item's location: the last ancestor found (no parent, or, as in the assets tab, a parent not stored). */
-function rootLocation(): Prisma.Sql {
-  const cases = Array.from(
-    { length: LEVELS },
-    (_, i) => Prisma.sql`WHEN ${level(i + 1)}."itemId" IS NULL THEN ${level(i)}."locationId"`,
-  );
-  return Prisma.sql`CASE ${Prisma.join(cases, " ")} ELSE ${level(LEVELS)}."locationId" END`;
-}
 /** The prefix unknownLocationName writes, so SQL sorts unnamed places by the name the row shows. */
 const UNKNOWN_LOCATION = unknownLocationName(0).replace(/0$/, "");
 
@@ -86,25 +61,24 @@ export async function searchItems(db: Db, viewer: Viewer, raw: ItemSearchInput):
         > (${cursor.after[0]}, ${cursor.after[1]}::int, ${cursor.after[2]}, ${BigInt(cursor.after[3])}::bigint, ${cursor.after[4]}::int)`
     : Prisma.empty;
   const total = cursor.after ? Prisma.empty : Prisma.sql`, count(*) OVER ()::int AS total`;
+  // The stacks are summed before the scope is checked (MATERIALIZED): checked first, the
+  // scope of a leader (thousands of characters, estimated at a few hundred) led the planner
+  // to probe the type index once per character in scope.
   const rows = await db.$queryRaw<Raw[]>`
-    WITH hits AS MATERIALIZED (
-      SELECT a."characterId", ec.name AS "characterName", ec."corporationName", a."itemId", a."typeId", a.quantity,
-        a."parentItemId", a."locationId"
-      FROM "CharacterAsset" a ${scopeJoins(Prisma.sql`a."characterId"`)}
-      WHERE a."typeId" IN (${Prisma.join(typeIds)}) AND ${inScope(viewer)}
-    ),
-    roots AS (
-      SELECT h."characterId", h."itemId" AS hit, COALESCE(${rootLocation()}, 0) AS "locationId"
-      FROM hits h ${ancestorJoins()}
+    WITH stacks AS MATERIALIZED (
+      SELECT a."characterId", a."typeId", COALESCE(a."rootLocationId", 0) AS "locationId",
+        sum(a.quantity)::bigint AS quantity, count(*)::int AS items
+      FROM "CharacterAsset" a
+      WHERE a."typeId" IN (${Prisma.join(typeIds)})
+      GROUP BY a."characterId", a."typeId", COALESCE(a."rootLocationId", 0)
     ),
     grouped AS (
-      SELECT h."characterId", h."characterName", h."corporationName", h."typeId", r."locationId",
-        COALESCE(l.name, ${UNKNOWN_LOCATION} || r."locationId"::text) AS "locationName", l.category,
-        sum(h.quantity)::bigint AS quantity, count(*)::int AS items
-      FROM hits h
-      JOIN roots r ON r."characterId" = h."characterId" AND r.hit = h."itemId"
-      LEFT JOIN "Location" l ON l.id = r."locationId"
-      GROUP BY h."characterId", h."characterName", h."corporationName", h."typeId", r."locationId", l.name, l.category
+      SELECT s."characterId", ec.name AS "characterName", ec."corporationName", s."typeId", s."locationId",
+        COALESCE(l.name, ${UNKNOWN_LOCATION} || s."locationId"::text) AS "locationName", l.category,
+        s.quantity, s.items
+      FROM stacks s ${scopeJoins(Prisma.sql`s."characterId"`)}
+      LEFT JOIN "Location" l ON l.id = s."locationId"
+      WHERE ${inScope(viewer)}
     )
     SELECT g.*, t.name AS "typeName" ${total}
     FROM grouped g LEFT JOIN "EveType" t ON t.id = g."typeId"

@@ -5,7 +5,7 @@ import type { Db } from "~/server/db/client";
 import type { EsiClient } from "~/server/esi/client";
 import type { EngineSettings } from "~/server/updates/engine-settings";
 import { type EsiHealthView, readEsi } from "./esi";
-import { type QueueView, readQueue } from "./queue";
+import { type QueueView, readQueue, readRunRecords, type RunRecordsView } from "./queue";
 import { type HourCount, readFailuresByHour, readSections, type SectionHealth } from "./sections";
 import { readTokens, type TokenHealth } from "./tokens";
 
@@ -17,6 +17,8 @@ export interface StatusOverview {
   engine: JobEngineInfo;
   /** The embedded runner's queue; under Inngest, what pg-boss still holds (usually nothing). */
   queue: QueueView;
+  /** Under Inngest, the app's own records of the runs (job_run_records); null on the embedded runner. */
+  runs: RunRecordsView | null;
   sections: SectionHealth[];
   failuresByHour: HourCount[];
   esi: EsiHealthView;
@@ -35,11 +37,12 @@ export async function statusOverview(deps: StatusDeps): Promise<StatusOverview> 
   const now = deps.now?.() ?? new Date();
   // One after another: the embedded database has a single connection, and these are small reads.
   const queue = await readQueue(deps.db, now);
+  const runs = deps.jobEngine.kind === "inngest" ? await readRunRecords(deps.db, now) : null;
   const sections = await readSections(deps.db, deps.engine, now);
   const failuresByHour = await readFailuresByHour(deps.db, now);
   const tokens = await readTokens(deps.db, now);
   const esi = await readEsi(deps.esi, now);
-  return { generatedAt: now, engine: deps.jobEngine, queue, sections, failuresByHour, esi, tokens };
+  return { generatedAt: now, engine: deps.jobEngine, queue, runs, sections, failuresByHour, esi, tokens };
 }
 
 /** Inngest's dashboard: the self-hosted server's own UI at its base URL, else Inngest Cloud's. */

@@ -3,7 +3,8 @@
 // and failed, the oldest waiting run's age, and the last failures with their reason.
 // Read straight from pg-boss's tables, so every process's runs are counted, not this
 // process's alone; pg-boss's own internal queues (`__pgboss__…`) are left out. Under
-// Inngest the queue is Inngest's (docs/status.md).
+// Inngest the queue is Inngest's (docs/status.md), and readRunRecords reads what the app
+// recorded of its runs (job_run_records).
 import type { Db } from "~/server/db/client";
 import { publicReason } from "./reason";
 
@@ -67,4 +68,45 @@ export async function readQueue(db: Db, now: Date): Promise<QueueView> {
     functions,
     failures: failures.map(({ message, ...f }) => ({ ...f, reason: publicReason(message) })),
   };
+}
+
+/** A run with no call for this long is not counted as running (Inngest cancelled it, or lost it). */
+export const RUN_SEEN_MINUTES = 60;
+
+/** Per job function, the app's own records of its runs under Inngest (src/server/jobs/run-records.ts). */
+export interface RunRecordFunction {
+  name: string;
+  running: number;
+  retrying: number;
+  completed24h: number;
+  failed24h: number;
+  lastEndedAt: Date | null;
+}
+
+export interface RunRecordsView {
+  functions: RunRecordFunction[];
+  failures: QueueFailure[];
+}
+
+/** Under Inngest: what the app recorded of the runs, per function, and the last failed or retrying ones. */
+export async function readRunRecords(db: Db, now: Date): Promise<RunRecordsView> {
+  const seen = new Date(now.getTime() - RUN_SEEN_MINUTES * 60_000);
+  const day = new Date(now.getTime() - 86_400_000);
+  const functions = await db.$queryRaw<RunRecordFunction[]>`
+    SELECT function AS name,
+      count(*) FILTER (WHERE state = 'running' AND updated_at > ${seen}::timestamptz)::int AS running,
+      count(*) FILTER (WHERE state = 'retrying')::int AS retrying,
+      count(*) FILTER (WHERE state = 'completed' AND finished_at > ${day}::timestamptz)::int AS "completed24h",
+      count(*) FILTER (WHERE state = 'failed' AND finished_at > ${day}::timestamptz)::int AS "failed24h",
+      max(finished_at) AS "lastEndedAt"
+    FROM job_run_records
+    GROUP BY function
+    ORDER BY function`;
+  const failures = await db.$queryRaw<(Omit<QueueFailure, "reason"> & { message: string | null })[]>`
+    SELECT run_id AS id, function AS name, state, attempts, updated_at AS at, error AS message
+    FROM job_run_records
+    WHERE state IN ('failed', 'retrying')
+    ORDER BY updated_at DESC
+    LIMIT ${FAILURES_SHOWN}`;
+  return { functions, failures: failures.map(({ message, ...f }) => ({ ...f, reason: publicReason(message) })) };
 }

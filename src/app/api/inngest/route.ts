@@ -1,12 +1,17 @@
 import { type InngestHandlers, serveJobs } from "@inngest-fns/serve";
-import { appJobs } from "~/runtime/deps";
+import { appDeps, appJobs } from "~/runtime/deps";
 import { withErrorResponse } from "~/server/errors/http";
+import { runRecorder } from "~/server/jobs/run-records";
 
 // Built on the first request, not at import: `next build` evaluates route modules,
 // and a build must not need the deployment's settings.
 let handlers: InngestHandlers | undefined;
 const served = () => {
-  handlers ??= serveJobs(appJobs());
+  // Each run is also recorded in the app's database, for /admin/status's queue panel.
+  handlers ??= serveJobs(
+    appJobs(),
+    runRecorder(() => appDeps().db),
+  );
   return handlers;
 };
 

@@ -8,7 +8,7 @@ import { loadSheet, loadSheetStatus } from "~/web/sheet";
 function Fact({ label, value, testId }: { label: string; value: React.ReactNode; testId: string }) {
   return (
     <div className="rounded border border-ink-700 bg-ink-900 p-3">
-      <dt className="text-xs uppercase tracking-wide text-slate-500">{label}</dt>
+      <dt className="text-xs uppercase tracking-wide text-slate-400">{label}</dt>
       <dd className="mt-1 truncate text-slate-100" data-testid={`overview-${testId}`}>
         {value}
       </dd>
@@ -22,7 +22,7 @@ export default async function CharacterOverviewPage({ params }: { params: Promis
   const security = o.securityStatus === null ? "–" : o.securityStatus.toFixed(1);
   return (
     <div className="space-y-6">
-      <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+      <dl className="grid grid-cols-[minmax(0,1fr)] gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <Fact label="Wallet" testId="wallet" value={formatIsk(o.walletBalance)} />
         <Fact
           label="Skill points"
@@ -57,7 +57,7 @@ export default async function CharacterOverviewPage({ params }: { params: Promis
                     kind="corporation"
                     entity={{ id: h.corporationId, name: h.corporationName }}
                   />
-                  {h.isDeleted && <span className="ml-2 text-xs text-slate-500">(closed)</span>}
+                  {h.isDeleted && <span className="ml-2 text-xs text-slate-400">(closed)</span>}
                 </span>
                 <span className="text-slate-400">
                   {formatEveTime(h.startDate).slice(0, 10)} –{" "}

@@ -11,7 +11,7 @@ export default async function CalendarPage({ params }: { params: Promise<{ id: s
     calendarEvents(db, character.id),
   ]);
   return (
-    <div className="grid gap-6 lg:grid-cols-2">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-2">
       <Panel title="Notifications">
         <CalendarNotifications characterId={character.id} first={first} />
       </Panel>

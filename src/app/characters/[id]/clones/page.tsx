@@ -8,7 +8,7 @@ export default async function ClonesPage({ params }: { params: Promise<{ id: str
   const { db, character } = await loadSheet((await params).id);
   const sheet = await clonesSheet(db, character.id);
   return (
-    <div className="grid gap-6 lg:grid-cols-3">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-3">
       <Panel title="Jump clones" className="lg:col-span-2">
         <ClonesJumpClones clones={sheet.jumpClones} />
       </Panel>

@@ -8,7 +8,7 @@ export default async function CorporationPage({ params }: { params: Promise<{ id
   const { db, character } = await loadSheet((await params).id);
   const sheet = await corporationSheet(db, character.id);
   return (
-    <div className="grid gap-6 lg:grid-cols-3">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-3">
       <Panel title="Corporation history" className="lg:col-span-2">
         <CorporationHistoryTable history={sheet.history} imageBaseUrl={env().imageBaseUrl} />
       </Panel>

@@ -8,7 +8,7 @@ export default async function IndustryPage({ params }: { params: Promise<{ id: s
   const sheet = await industrySheet(db, character.id);
   const capped = (total: number, what: string) =>
     total > HISTORY_LIMIT && (
-      <p className="mt-2 text-xs text-slate-500">
+      <p className="mt-2 text-xs text-slate-400">
         Showing the newest {HISTORY_LIMIT} of {total} {what}.
       </p>
     );

@@ -11,13 +11,13 @@ export default async function MiningPage({ params }: { params: Promise<{ id: str
     miningFilterOptions(db, character.id),
   ]);
   return (
-    <div className="grid gap-6 lg:grid-cols-3">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-3">
       <Panel title="Mining ledger" className="lg:col-span-2">
         <MiningLedger characterId={character.id} first={first} options={options} />
       </Panel>
       <Panel title="Per month">
         <MiningMonths months={months} />
-        <p className="mt-3 text-xs text-slate-500">Values are quantities × CCP&apos;s average market price.</p>
+        <p className="mt-3 text-xs text-slate-400">Values are quantities × CCP&apos;s average market price.</p>
       </Panel>
     </div>
   );

@@ -20,7 +20,7 @@ export default async function SkillSetsPage({ params }: { params: Promise<{ id: 
     <Panel data-testid="skill-sets">
       <div className="mb-3 flex items-baseline justify-between">
         <h2 className="text-lg font-semibold text-slate-100">Skill sets</h2>
-        <span className="text-xs text-slate-500">
+        <span className="text-xs text-slate-400">
           {checkedAt ? `checked ${formatEveTime(checkedAt)}` : "not checked yet"}
         </span>
       </div>

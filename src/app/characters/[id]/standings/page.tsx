@@ -7,7 +7,7 @@ export default async function StandingsPage({ params }: { params: Promise<{ id: 
   const { db, character } = await loadSheet((await params).id);
   const { standings, loyalty } = await standingsSheet(db, character.id);
   return (
-    <div className="grid gap-6 lg:grid-cols-3">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-3">
       <Panel title="NPC standings" className="lg:col-span-2">
         <NpcStandingsTable standings={standings} />
       </Panel>

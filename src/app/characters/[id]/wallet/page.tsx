@@ -31,7 +31,7 @@ export default async function WalletPage({ params }: { params: Promise<{ id: str
         <p className="text-2xl font-semibold tabular-nums text-slate-100" data-testid="wallet-balance">
           {formatIsk(balance?.total)}
         </p>
-        {balance && <p className="text-xs text-slate-500">as of {formatEveTime(balance.updatedAt)}</p>}
+        {balance && <p className="text-xs text-slate-400">as of {formatEveTime(balance.updatedAt)}</p>}
         <div className="mt-4">
           <WalletBalanceChart characterId={character.id} initial={chart} />
         </div>
