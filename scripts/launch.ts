@@ -90,7 +90,13 @@ async function main(): Promise<void> {
   // next-auth v4 reads these names.
   env.NEXTAUTH_URL = settings.appUrl;
   env.NEXTAUTH_SECRET = settings.authSecret;
-  if (await buildIsStale(root)) await runNextBuild(root, { ...env, NODE_ENV: "production" });
+  // The demo loads market prices and the types its characters use while the app is built (a first start) or
+  // before it starts, so the first sheet a new user opens is complete. Launcher-only: Next is not yet connected
+  // to the embedded database, whose one session this borrows.
+  const preload = mode === "demo" && (env.DEMO_PRELOAD ?? "1") !== "0" && env.DEMO_PRELOAD !== "false";
+  const warmUp = preload ? warmUpDemo(settings) : Promise.resolve();
+  const build = (await buildIsStale(root)) ? runNextBuild(root, { ...env, NODE_ENV: "production" }) : undefined;
+  await Promise.all([warmUp, build]);
 
   const next = spawn(
     process.execPath,
@@ -121,6 +127,28 @@ async function main(): Promise<void> {
   );
   next.on("exit", (code) => void shutdown(code ?? 0));
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown(0));
+}
+
+async function warmUpDemo(settings: Env): Promise<void> {
+  const started = Date.now();
+  const { rosterTypeIds } = await import("~/simulator/data");
+  const { createDb } = await import("~/server/db/client");
+  const { createEsiClient } = await import("~/server/esi/client");
+  const { warmUpUniverse } = await import("~/server/universe/warm-up");
+  const db = createDb(settings.databaseUrl!, 1);
+  // The simulator runs in this process: more parallel look-ups than CCP would welcome cost it nothing.
+  const esi = createEsiClient({ baseUrl: settings.esi.baseUrl, contact: settings.esi.contact, connections: 32 });
+  try {
+    const r = await warmUpUniverse({ db, esi }, { typeIds: rosterTypeIds(), concurrency: 32 });
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(`EVE data ready: ${r.prices} market prices and ${r.types} types loaded in ${seconds} s`);
+  } catch (error) {
+    // Not fatal: the scheduled jobs load the same data later.
+    console.error(`EVE data not preloaded: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await esi.close();
+    await db.$disconnect();
+  }
 }
 
 main().catch((error: unknown) => {

@@ -55,6 +55,7 @@ const schema = z
     SIM_PORT: z.coerce.number({ error: "must be a port number" }).int().min(1).max(65_535).default(4010),
     SIM_DRIFT: z.coerce.number({ error: "must be a number from 0 to 1" }).min(0).max(1).default(0),
     EMBEDDED_DB_PORT: z.coerce.number({ error: "must be a port number" }).int().min(0).max(65_535).default(0),
+    DEMO_PRELOAD: z.enum(["0", "1", "true", "false"], { error: "must be 1/0 or true/false" }).default("1"),
     /** Set by the launcher when it serves the embedded database (one process owns it). */
     EMBEDDED_DATABASE: flag,
     DATABASE_POOL_MAX: z.coerce.number({ error: "must be a number" }).int().min(1).max(200).default(10),
@@ -296,6 +297,12 @@ export const settingDocs: { readonly [K in SettingName]?: SettingDoc } = {
   },
   EMBEDDED_DB_PORT: {
     description: "port the launcher serves the embedded database on (127.0.0.1); `0` picks a free one",
+  },
+  DEMO_PRELOAD: {
+    description:
+      "`npm run demo`: load market prices and the EVE types the simulator's characters use before the app starts, so the first sheet is complete (about 25 s on a fresh data folder); `0` leaves them to the scheduled jobs",
+    allowed: onOff,
+    default: "on",
   },
   EMBEDDED_DATABASE: {
     description: "set by the launcher when the database is its embedded PGlite (one connection); do not set by hand",

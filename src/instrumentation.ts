@@ -22,6 +22,16 @@ export async function register() {
       .start()
       .catch((error: unknown) => logger().error({ err: String(error) }, "the job runner did not start"));
   }
+  // A new install has no market prices until the 15-minute cron's first tick: load them now, in the background
+  // (one query when they are fresh). The first sheet's asset values should not wait for the schedule.
+  const { appDeps } = await import("~/runtime/deps");
+  const { warmUpUniverse } = await import("~/server/universe/warm-up");
+  void Promise.resolve()
+    .then(() => warmUpUniverse(appDeps()))
+    .then(
+      (r) => r.prices > 0 && logger().info({ prices: r.prices }, "market prices loaded at start"),
+      (error: unknown) => logger().warn({ err: String(error) }, "market prices not loaded yet"),
+    );
   // SIGTERM/SIGINT: runs given back to the queue, sections not left running, audit buffer written, pools closed.
   const { installGracefulShutdown } = await import("~/runtime/shutdown");
   installGracefulShutdown();

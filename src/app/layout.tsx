@@ -11,6 +11,9 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = {
   title: "Member Audit",
   description: "Character audit for EVE Online alliances and corporations",
+  // public/favicon.svg; pages also say noindex (with X-Robots-Tag and robots.txt) for crawlers that read only HTML.
+  icons: { icon: { url: "/favicon.svg", type: "image/svg+xml" } },
+  robots: { index: false, follow: false },
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

@@ -5,6 +5,7 @@ import type { RouterOutputs } from "~/trpc/types";
 import { RemoveCharacterButton } from "./remove-character-button";
 import { ShareToggle } from "./share-toggle";
 import { SsoButton } from "./sso-button";
+import { AffiliationLine, EveImage } from "~/components/eve-image";
 
 type MyCharacter = RouterOutputs["characters"]["mine"][number];
 
@@ -32,23 +33,13 @@ export function CharacterCard({
   return (
     <Panel as="li" data-testid={`character-${c.id}`} className="flex flex-col gap-3">
       <div className="flex items-center gap-3">
-        {/* eslint-disable-next-line @next/next/no-img-element -- EVE's image server, or the simulator's in the demo */}
-        <img
-          src={`${imageBaseUrl}/characters/${c.id}/portrait?size=64`}
-          alt=""
-          width={64}
-          height={64}
-          className="rounded"
-        />
+        <EveImage base={imageBaseUrl} kind="character" id={c.id} size={64} alt="" />
         <div className="min-w-0">
           <p className="truncate font-medium text-slate-100">
             {c.registration ? <Link href={`/characters/${c.id}`}>{c.name}</Link> : c.name}
             {c.isMain && <span className="ml-2 rounded bg-sky-500/20 px-1.5 py-0.5 text-xs text-sky-300">main</span>}
           </p>
-          <p className="truncate text-sm text-slate-400">
-            {c.corporation?.name ?? "Corporation pending"}
-            {c.alliance && <span className="text-slate-400"> · {c.alliance.name}</span>}
-          </p>
+          <AffiliationLine base={imageBaseUrl} corporation={c.corporation} alliance={c.alliance} />
         </div>
       </div>
       <div className="flex items-center justify-between text-sm" data-testid="token-status">

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { EveImage } from "~/components/eve-image";
+import { env } from "~/env";
 import { appDeps } from "~/runtime/deps";
 import { currentViewer } from "~/web/viewer";
 import { AREAS, usableAreas } from "~/server/access/areas";
@@ -44,7 +46,10 @@ export async function Header() {
               )}
             </details>
             {linkList("hidden flex-wrap items-center gap-x-4 gap-y-2 md:flex")}
-            <span className="text-slate-400" data-testid="signed-in-as">
+            <span className="inline-flex items-center gap-1.5 text-slate-400" data-testid="signed-in-as">
+              {user.mainCharacter && (
+                <EveImage base={env().imageBaseUrl} kind="character" id={user.mainCharacter.id} size={20} alt="" />
+              )}
               {user.mainCharacter?.name ?? user.displayName ?? user.ldapUsername ?? "Unknown pilot"}
               {user.isSuperuser && (
                 <span className="ml-2 rounded bg-amber-500/20 px-1.5 py-0.5 text-xs text-amber-300">superuser</span>

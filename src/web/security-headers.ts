@@ -41,6 +41,9 @@ export function securityHeaders(settings: HeaderSettings, nonce: string): Record
     "X-Frame-Options": "DENY",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "strict-origin-when-cross-origin",
+    // An install holds private character data: search engines keep out of every answer, not only the pages
+    // robots.txt (public/) names, and follow no link from one.
+    "X-Robots-Tag": "noindex, nofollow",
   };
   // Over plain http (the demo, localhost) HSTS would be ignored at best and pin a dev host at worst.
   if (settings.appUrl.startsWith("https:"))

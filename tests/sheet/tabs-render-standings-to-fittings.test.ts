@@ -96,6 +96,7 @@ describe("character sheet tab components", () => {
             isDeleted: true,
           },
         ],
+        imageBaseUrl: "https://images.example.test",
       }),
     );
     expect(text(history)).toContain("|Gone Corp|(closed)|");

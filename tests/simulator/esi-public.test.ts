@@ -267,4 +267,18 @@ describe("portraits", () => {
     expect(fill(svg)).toBeDefined();
     expect(fill(svg)).not.toBe(fill(other));
   });
+
+  it("serves corporation and alliance logos with the ticker, and type icons, so the demo shows no broken image", async () => {
+    const corporation = await get("/images/corporations/98000001/logo?size=32");
+    expect(corporation.status).toBe(200);
+    expect(corporation.headers.get("content-type")).toBe("image/svg+xml");
+    const corporationSvg = await corporation.text();
+    expect(corporationSvg).toContain('aria-label="Sim Industries"');
+    const alliance = await (await get("/images/alliances/99000001/logo?size=32")).text();
+    expect(alliance).toMatch(/^<svg [^>]*aria-label="[^"]+"/);
+    expect(alliance).not.toContain("Unknown alliance");
+    const type = await (await get("/images/types/587/icon?size=32")).text();
+    expect(type).toContain('aria-label="Rifter"');
+    expect(await (await get("/images/corporations/1/logo")).text()).toContain("Unknown corporation");
+  });
 });

@@ -63,7 +63,15 @@ export async function startDemoApp(env: Record<string, string> = {}): Promise<De
     [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/launch.ts", "demo"],
     {
       cwd: root,
-      env: { ...process.env, PORT: String(port), SIM_PORT: String(simPort), DATA_DIR: dataDir, ...env },
+      // The start-up preload of prices and types costs each walk about 25 s; the walks that need it ask for it.
+      env: {
+        ...process.env,
+        PORT: String(port),
+        SIM_PORT: String(simPort),
+        DATA_DIR: dataDir,
+        DEMO_PRELOAD: "0",
+        ...env,
+      },
       stdio: ["ignore", "pipe", "pipe"],
       // Its own process group: stopping it stops the launcher, the simulator and next-server together.
       detached: true,

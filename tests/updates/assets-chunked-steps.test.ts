@@ -85,7 +85,7 @@ describe("assets as chunked Inngest steps", () => {
       "section-assets",
       ...Array.from({ length: chunks }, (_, i) => `section-assets-chunk-${i}`),
       "section-assets-finish",
-      "resolve-types",
+      "section-assets-types",
     ]);
     // The run named the types it stored: the sheet reads well without waiting for the resolve-eve-types sweep.
     expect(await t.db.eveType.count()).toBeGreaterThan(0);

@@ -22,12 +22,13 @@ describe("security headers", () => {
     expect(directive(contentSecurityPolicy(demo, "n"), "img-src")).toBe("'self' data: http://127.0.0.1:4010");
   });
 
-  it("forbid framing and sniffing, trim referrers, and send HSTS only over https", () => {
+  it("forbid framing, sniffing and indexing, trim referrers, and send HSTS only over https", () => {
     const plain = securityHeaders(demo, "n");
     expect(plain).toMatchObject({
       "X-Frame-Options": "DENY",
       "X-Content-Type-Options": "nosniff",
       "Referrer-Policy": "strict-origin-when-cross-origin",
+      "X-Robots-Tag": "noindex, nofollow",
     });
     expect(plain["Strict-Transport-Security"]).toBeUndefined();
     expect(securityHeaders(prod, "n")["Strict-Transport-Security"]).toMatch(/^max-age=\d+/);

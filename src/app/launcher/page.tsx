@@ -73,7 +73,7 @@ export default async function LauncherPage({
           />
         ))}
       </ul>
-      <WhoLooked rows={lookedAt} />
+      <WhoLooked rows={lookedAt} imageBaseUrl={env().imageBaseUrl} />
       {can(viewer, "api_access") && (
         <p className="mt-4 text-sm">
           <a href="/account/tokens" className="text-sky-300 underline">

@@ -11,6 +11,7 @@ import { ActionBar } from "./action-bar";
 import { CharacterFilters, type Filters } from "./filters";
 import { SectionTable } from "./section-table";
 import { STATUS, tokenLabel } from "./status";
+import { EveImage, EveName } from "~/components/eve-image";
 
 type Sort = NonNullable<RouterInputs["adminCharacters"]["list"]["sort"]>;
 type Row = RouterOutputs["adminCharacters"]["list"]["rows"][number];
@@ -77,13 +78,7 @@ export function CharactersAdmin({ imageBaseUrl }: { imageBaseUrl: string }) {
       className: "font-normal",
       cell: (r) => (
         <span className="flex items-center gap-2 whitespace-nowrap">
-          <img
-            src={`${imageBaseUrl}/characters/${r.id}/portrait?size=32`}
-            alt=""
-            width={24}
-            height={24}
-            className="rounded"
-          />
+          <EveImage base={imageBaseUrl} kind="character" id={r.id} size={24} alt="" />
           <span className="text-slate-100">{r.name}</span>
           {r.isMain && <span className="text-xs text-amber-300">main</span>}
         </span>
@@ -92,10 +87,23 @@ export function CharactersAdmin({ imageBaseUrl }: { imageBaseUrl: string }) {
     {
       header: "Owner (main)",
       sort: sortable("owner"),
-      cell: (r) => (r.isOrphan ? <span className="text-red-300">orphan</span> : (r.main?.name ?? "no main")),
+      cell: (r) =>
+        r.isOrphan ? (
+          <span className="text-red-300">orphan</span>
+        ) : (
+          <EveName base={imageBaseUrl} kind="character" entity={r.main} fallback="no main" />
+        ),
     },
-    { header: "Corporation", sort: sortable("corporation"), cell: (r) => r.corporation?.name ?? "–" },
-    { header: "Alliance", sort: sortable("alliance"), cell: (r) => r.alliance?.name ?? "–" },
+    {
+      header: "Corporation",
+      sort: sortable("corporation"),
+      cell: (r) => <EveName base={imageBaseUrl} kind="corporation" entity={r.corporation} fallback="–" />,
+    },
+    {
+      header: "Alliance",
+      sort: sortable("alliance"),
+      cell: (r) => <EveName base={imageBaseUrl} kind="alliance" entity={r.alliance} fallback="–" />,
+    },
     {
       header: "Status",
       sort: sortable("status"),

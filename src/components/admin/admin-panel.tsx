@@ -8,7 +8,7 @@ import { WebhooksAdmin } from "./webhooks-admin";
 
 const TABS = { groups: "Groups", users: "Users", holders: "Who holds what", webhooks: "Webhooks" } as const;
 
-export function AdminPanel() {
+export function AdminPanel({ imageBaseUrl }: { imageBaseUrl: string }) {
   const [tab, setTab] = useState<keyof typeof TABS>("groups");
   return (
     <div>
@@ -39,7 +39,7 @@ export function AdminPanel() {
         ))}
       </div>
       {tab === "groups" && <GroupsAdmin />}
-      {tab === "users" && <UsersAdmin />}
+      {tab === "users" && <UsersAdmin imageBaseUrl={imageBaseUrl} />}
       {tab === "holders" && <HoldersTable />}
       {tab === "webhooks" && <WebhooksAdmin />}
     </div>

@@ -1,11 +1,12 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { EveName } from "~/components/eve-image";
 import { Table } from "~/components/ui/table";
 import { useTRPC } from "~/trpc/client";
 import { ErrorMessage } from "~/components/error-message";
 
-export function UsersAdmin() {
+export function UsersAdmin({ imageBaseUrl }: { imageBaseUrl: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [search, setSearch] = useState("");
@@ -38,7 +39,14 @@ export function UsersAdmin() {
           {
             header: "User (main)",
             className: "text-slate-100",
-            cell: (u) => u.mainCharacter?.name ?? (u.displayName ? `${u.displayName} (LDAP)` : "(no main)"),
+            cell: (u) => (
+              <EveName
+                base={imageBaseUrl}
+                kind="character"
+                entity={u.mainCharacter}
+                fallback={u.displayName ? `${u.displayName} (LDAP)` : "(no main)"}
+              />
+            ),
           },
           { header: "Characters", cell: (u) => u._count.ownerships },
           {

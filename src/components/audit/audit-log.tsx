@@ -3,6 +3,7 @@
 // the tRPC cursor, and the CSV of everything the filters match.
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { EveImage } from "~/components/eve-image";
 import { LoadMoreButton } from "~/components/load-more-button";
 import { formatEveTime } from "~/components/sheet/format";
 import { Button } from "~/components/ui/button";
@@ -29,7 +30,7 @@ function toFilter(form: FormData): Filter {
   };
 }
 
-export function AuditLog({ first, pageSize }: { first: Page; pageSize: number }) {
+export function AuditLog({ first, pageSize, imageBaseUrl }: { first: Page; pageSize: number; imageBaseUrl: string }) {
   const trpc = useTRPC();
   const [filter, setFilter] = useState<Filter>({});
   const filtered = Object.values(filter).some((v) => v !== undefined);
@@ -113,7 +114,8 @@ export function AuditLog({ first, pageSize }: { first: Page; pageSize: number })
                 </span>
               </span>
               {r.character && (
-                <span className="text-slate-200">
+                <span className="inline-flex items-center gap-1.5 text-slate-200">
+                  <EveImage base={imageBaseUrl} kind="character" id={r.character.id} size={16} alt="" />
                   {r.character.name ?? "?"} ({r.character.id})
                 </span>
               )}

@@ -7,6 +7,7 @@ import { useTRPC } from "~/trpc/client";
 import type { RouterInputs, RouterOutputs } from "~/trpc/types";
 import { LoadMoreButton } from "~/components/load-more-button";
 import { ErrorMessage } from "~/components/error-message";
+import { EveImage, EveName } from "~/components/eve-image";
 
 type FinderInput = RouterInputs["finder"]["search"];
 type Sort = NonNullable<FinderInput["sort"]>;
@@ -44,14 +45,7 @@ export function CharacterFinder({ imageBaseUrl }: { imageBaseUrl: string }) {
       sort: sortable("name"),
       cell: (r) => (
         <span className="flex items-center gap-2">
-          {/* eslint-disable-next-line @next/next/no-img-element -- EVE's image server */}
-          <img
-            src={`${imageBaseUrl}/characters/${r.id}/portrait?size=32`}
-            alt=""
-            width={24}
-            height={24}
-            className="rounded"
-          />
+          <EveImage base={imageBaseUrl} kind="character" id={r.id} size={24} alt="" />
           {r.canView ? (
             <Link href={`/characters/${r.id}`} className="text-sky-300 hover:underline">
               {r.name}
@@ -70,9 +64,21 @@ export function CharacterFinder({ imageBaseUrl }: { imageBaseUrl: string }) {
         </span>
       ),
     },
-    { header: "Corporation", sort: sortable("corporation"), cell: (r) => r.corporation?.name ?? "—" },
-    { header: "Alliance", sort: sortable("alliance"), cell: (r) => r.alliance?.name ?? "—" },
-    { header: "Main", sort: sortable("main"), cell: (r) => r.main?.name ?? "—" },
+    {
+      header: "Corporation",
+      sort: sortable("corporation"),
+      cell: (r) => <EveName base={imageBaseUrl} kind="corporation" entity={r.corporation} />,
+    },
+    {
+      header: "Alliance",
+      sort: sortable("alliance"),
+      cell: (r) => <EveName base={imageBaseUrl} kind="alliance" entity={r.alliance} />,
+    },
+    {
+      header: "Main",
+      sort: sortable("main"),
+      cell: (r) => <EveName base={imageBaseUrl} kind="character" entity={r.main} />,
+    },
     { header: "Main's corporation", cell: (r) => r.main?.corporationName ?? "—" },
   ];
 

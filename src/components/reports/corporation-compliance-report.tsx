@@ -7,6 +7,7 @@ import { type Column, Table } from "~/components/ui/table";
 import { useTRPC } from "~/trpc/client";
 import type { RouterInputs, RouterOutputs } from "~/trpc/types";
 import { ComplianceBadge, CsvLink, FilterSelect, sortState } from "./report-controls";
+import { EveImage, EveName } from "~/components/eve-image";
 
 type Input = RouterInputs["reports"]["corporationCompliance"];
 type Sort = NonNullable<Input["sort"]>;
@@ -36,20 +37,18 @@ export function CorporationComplianceReport({ imageBaseUrl }: { imageBaseUrl: st
       cell: (r) =>
         r.corporation ? (
           <span className="flex items-center gap-2 font-normal">
-            <img
-              src={`${imageBaseUrl}/corporations/${r.corporation.id}/logo?size=32`}
-              alt=""
-              width={24}
-              height={24}
-              className="rounded"
-            />
+            <EveImage base={imageBaseUrl} kind="corporation" id={r.corporation.id} size={24} alt="" />
             {r.corporation.name}
           </span>
         ) : (
           <span className="font-normal text-slate-300">Users without a main</span>
         ),
     },
-    { header: "Alliance", sort: sortable("alliance"), cell: (r) => r.alliance?.name ?? "—" },
+    {
+      header: "Alliance",
+      sort: sortable("alliance"),
+      cell: (r) => <EveName base={imageBaseUrl} kind="alliance" entity={r.alliance} />,
+    },
     { header: "Users", numeric: true, sort: sortable("users"), cell: (r) => r.users },
     {
       header: "Characters",

@@ -9,6 +9,7 @@ import { type Column, Table } from "~/components/ui/table";
 import { useTRPC } from "~/trpc/client";
 import type { RouterInputs, RouterOutputs } from "~/trpc/types";
 import { CsvLink, FilterSelect, selectClass, sortState, YesNoSelect } from "./report-controls";
+import { EveImage, EveName } from "~/components/eve-image";
 
 type Input = RouterInputs["reports"]["skillSets"];
 type Sort = NonNullable<Input["sort"]>;
@@ -24,9 +25,7 @@ function SetList({ sets, imageBaseUrl }: { sets: Row["requiredMet"]; imageBaseUr
     <ul className="flex flex-wrap gap-x-3 gap-y-1">
       {sets.map((s) => (
         <li key={s.id} className="flex items-center gap-1">
-          {s.shipTypeId && (
-            <img src={`${imageBaseUrl}/types/${s.shipTypeId}/icon?size=32`} alt="" width={20} height={20} />
-          )}
+          {s.shipTypeId && <EveImage base={imageBaseUrl} kind="type" id={s.shipTypeId} size={20} alt="" />}
           {s.name}
         </li>
       ))}
@@ -65,13 +64,7 @@ export function SkillSetReport({ imageBaseUrl }: { imageBaseUrl: string }) {
       rowHeader: true,
       cell: (r) => (
         <span className="flex items-center gap-2 font-normal">
-          <img
-            src={`${imageBaseUrl}/characters/${r.character.id}/portrait?size=32`}
-            alt=""
-            width={24}
-            height={24}
-            className="rounded"
-          />
+          <EveImage base={imageBaseUrl} kind="character" id={r.character.id} size={24} alt="" />
           {r.canView ? (
             <Link
               href={`/characters/${r.character.id}${r.linkSkillSets ? "/skill-sets" : ""}`}
@@ -96,8 +89,12 @@ export function SkillSetReport({ imageBaseUrl }: { imageBaseUrl: string }) {
       sort: sortable("main"),
       cell: (r) => (
         <span>
-          {r.main?.name ?? "—"}
-          {r.corporation && <span className="block text-xs text-slate-400">{r.corporation.name}</span>}
+          <EveName base={imageBaseUrl} kind="character" entity={r.main} />
+          {r.corporation && (
+            <span className="block text-xs text-slate-400">
+              <EveName base={imageBaseUrl} kind="corporation" entity={r.corporation} size={16} />
+            </span>
+          )}
         </span>
       ),
     },

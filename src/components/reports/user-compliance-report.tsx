@@ -8,6 +8,7 @@ import { type Column, Table } from "~/components/ui/table";
 import { useTRPC } from "~/trpc/client";
 import type { RouterInputs, RouterOutputs } from "~/trpc/types";
 import { ComplianceBadge, CsvLink, FilterSelect, selectClass, sortState, YesNoSelect } from "./report-controls";
+import { EveImage, EveName } from "~/components/eve-image";
 
 type Input = RouterInputs["reports"]["userCompliance"];
 type Sort = NonNullable<Input["sort"]>;
@@ -39,13 +40,7 @@ export function UserComplianceReport({ imageBaseUrl }: { imageBaseUrl: string })
       cell: (r) =>
         r.main ? (
           <span className="flex items-center gap-2 font-normal">
-            <img
-              src={`${imageBaseUrl}/characters/${r.main.id}/portrait?size=32`}
-              alt=""
-              width={24}
-              height={24}
-              className="rounded"
-            />
+            <EveImage base={imageBaseUrl} kind="character" id={r.main.id} size={24} alt="" />
             {r.canView ? (
               <Link href={`/characters/${r.main.id}`} className="text-sky-300 hover:underline">
                 {r.main.name}
@@ -63,8 +58,12 @@ export function UserComplianceReport({ imageBaseUrl }: { imageBaseUrl: string })
       sort: sortable("corporation"),
       cell: (r) => (
         <span>
-          {r.corporation?.name ?? "—"}
-          {r.alliance && <span className="block text-xs text-slate-400">{r.alliance.name}</span>}
+          <EveName base={imageBaseUrl} kind="corporation" entity={r.corporation} />
+          {r.alliance && (
+            <span className="block text-xs text-slate-400">
+              <EveName base={imageBaseUrl} kind="alliance" entity={r.alliance} size={16} />
+            </span>
+          )}
         </span>
       ),
     },

@@ -7,6 +7,7 @@ import type { ReactNode } from "react";
 import { ErrorMessage } from "~/components/error-message";
 import { LoadMoreButton } from "~/components/load-more-button";
 import { type Column, Table } from "~/components/ui/table";
+import { EveImage } from "~/components/eve-image";
 
 export const SEARCH_KINDS = [
   { kind: "items", href: "/search", label: "Items" },
@@ -81,13 +82,7 @@ export function CharacterCell({
 }) {
   return (
     <span className="flex items-center gap-2">
-      <img
-        src={`${imageBaseUrl}/characters/${character.id}/portrait?size=32`}
-        alt=""
-        width={24}
-        height={24}
-        className="rounded"
-      />
+      <EveImage base={imageBaseUrl} kind="character" id={character.id} size={24} alt="" />
       <span className="min-w-0">
         <Link href={href} className="text-sky-300 hover:underline">
           {character.name}

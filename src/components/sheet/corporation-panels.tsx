@@ -1,3 +1,4 @@
+import { EveName } from "~/components/eve-image";
 import { Table } from "~/components/ui/table";
 import type { RouterOutputs } from "~/trpc/types";
 import { EmptyState } from "./empty-state";
@@ -12,7 +13,13 @@ const ROLE_LOCATION: Record<string, string> = {
 };
 const roleName = (role: string) => role.replace(/_/g, " ");
 
-export function CorporationHistoryTable({ history }: { history: CorporationSheet["history"] }) {
+export function CorporationHistoryTable({
+  history,
+  imageBaseUrl,
+}: {
+  history: CorporationSheet["history"];
+  imageBaseUrl: string;
+}) {
   if (history.length === 0) return <EmptyState>No corporation history loaded yet.</EmptyState>;
   return (
     <Table
@@ -26,7 +33,11 @@ export function CorporationHistoryTable({ history }: { history: CorporationSheet
           className: "text-slate-200",
           cell: (h) => (
             <>
-              {h.corporationName}
+              <EveName
+                base={imageBaseUrl}
+                kind="corporation"
+                entity={{ id: h.corporationId, name: h.corporationName }}
+              />
               {h.isDeleted && <span className="ml-2 text-xs text-red-300">(closed)</span>}
             </>
           ),

@@ -2,20 +2,14 @@ import { env } from "~/env";
 import type { Alt } from "~/server/sheet/alts";
 import type { SheetCharacter } from "~/server/sheet/viewable-character";
 import { CharacterSwitcher } from "./character-switcher";
+import { AffiliationLine, EveImage } from "~/components/eve-image";
 
 export function SheetHeader({ character, alts }: { character: SheetCharacter; alts: Alt[] }) {
   const c = character.eveCharacter;
   return (
     <div className="mb-4 flex flex-wrap items-center justify-between gap-4">
       <div className="flex min-w-0 items-center gap-4">
-        {/* eslint-disable-next-line @next/next/no-img-element -- EVE's image server, or the simulator's in the demo */}
-        <img
-          src={`${env().imageBaseUrl}/characters/${c.id}/portrait?size=128`}
-          alt=""
-          width={72}
-          height={72}
-          className="rounded"
-        />
+        <EveImage base={env().imageBaseUrl} kind="character" id={c.id} size={72} alt="" />
         <div className="min-w-0">
           <h1 className="truncate text-2xl font-semibold text-slate-100" data-testid="character-name">
             {c.name}
@@ -25,10 +19,11 @@ export function SheetHeader({ character, alts }: { character: SheetCharacter; al
               </span>
             )}
           </h1>
-          <p className="truncate text-sm text-slate-400">
-            {c.corporationName ?? "Corporation pending"}
-            {c.allianceName && ` · ${c.allianceName}`}
-          </p>
+          <AffiliationLine
+            base={env().imageBaseUrl}
+            corporation={c.corporationId && c.corporationName ? { id: c.corporationId, name: c.corporationName } : null}
+            alliance={c.allianceId && c.allianceName ? { id: c.allianceId, name: c.allianceName } : null}
+          />
         </div>
       </div>
       <CharacterSwitcher current={c.id} alts={alts} />

@@ -276,16 +276,20 @@ export function forgetUnknownTypes(): void {
   unknownToEsi.clear();
 }
 
+/** A busy character references some 2,500 distinct types; the cap only bounds one step's look-ups. */
+const CHARACTER_TYPES_LIMIT = 5_000;
+
 /**
- * Names the types one character's last run stored, so a new character's sheet reads
- * well at once instead of after the next resolve-eve-types sweep. A failure here
+ * Names the types one character's rows reference and EveType lacks, after each section
+ * of its update that stored something, so a new character's sheet reads well (names,
+ * volumes) at once instead of after the next resolve-eve-types sweep. A failure here
  * costs nothing but names: the sweep finds the ids again.
  */
 export async function resolveCharacterTypes(
   deps: { db: Db; esi: EsiClient },
   characterId: number,
 ): Promise<{ unknown: number; stored: number }> {
-  const ids = await unknownReferencedTypeIds(deps.db, 2_000, characterId);
+  const ids = await unknownReferencedTypeIds(deps.db, CHARACTER_TYPES_LIMIT, characterId);
   const resolved = ids.length > 0 ? await resolveTypes(deps, ids).catch(() => null) : null;
   return { unknown: ids.length, stored: resolved?.stored ?? 0 };
 }

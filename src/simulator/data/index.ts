@@ -17,4 +17,5 @@ export {
   simDataSettings,
   type SimDataSettings,
 } from "./store";
+export { rosterTypeIds } from "./types-in-use";
 export type { Archetype, CharacterContext, Profile, Volumes } from "./profile";

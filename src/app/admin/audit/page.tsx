@@ -1,4 +1,5 @@
 import { AuditLog } from "~/components/audit/audit-log";
+import { env } from "~/env";
 import { appDeps } from "~/runtime/deps";
 import { listAuditEvents } from "~/server/audit/list";
 import { requireSuperuser } from "~/web/viewer";
@@ -15,7 +16,7 @@ export default async function AuditPage() {
         Views of characters by anyone but their owner, changes of groups, permissions and users, API tokens, sharing and
         removals. Newest first; events reach the list within a few seconds.
       </p>
-      <AuditLog first={first} pageSize={PAGE_SIZE} />
+      <AuditLog first={first} pageSize={PAGE_SIZE} imageBaseUrl={env().imageBaseUrl} />
     </div>
   );
 }

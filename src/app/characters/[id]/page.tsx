@@ -1,4 +1,6 @@
+import { EveName } from "~/components/eve-image";
 import { SectionStatusTable } from "~/components/section-status-table";
+import { env } from "~/env";
 import { formatEveTime, formatInteger, formatIsk } from "~/components/sheet/format";
 import { readOverview } from "~/server/sheet/overview";
 import { loadSheet, loadSheetStatus } from "~/web/sheet";
@@ -50,7 +52,11 @@ export default async function CharacterOverviewPage({ params }: { params: Promis
             {o.corporationHistory.map((h) => (
               <li key={`${h.corporationId}-${h.startDate.toISOString()}`} className="flex justify-between px-3 py-1.5">
                 <span className="text-slate-200">
-                  {h.corporationName}
+                  <EveName
+                    base={env().imageBaseUrl}
+                    kind="corporation"
+                    entity={{ id: h.corporationId, name: h.corporationName }}
+                  />
                   {h.isDeleted && <span className="ml-2 text-xs text-slate-400">(closed)</span>}
                 </span>
                 <span className="text-slate-400">

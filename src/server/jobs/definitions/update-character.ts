@@ -31,6 +31,10 @@ export const updateCharacter = (deps: () => UpdateDeps, settings: EngineSettings
       for (const name of plan) {
         const outcome = await runCharacterSection(deps(), characterId, name, { force, settings }, asSteps(step));
         outcomes.push(outcome);
+        // The types this section stored are named right after it lands, not once the whole run is done: a new
+        // character's assets tab is opened while the later sections still load, and should show volumes at once.
+        if (outcome.status === "updated")
+          await step.run(`section-${name}-types`, () => resolveCharacterTypes(deps(), characterId));
         if (outcome.status === "failed" && outcome.tokenInvalid) {
           // A token change is a compliance trigger (docs/compliance.md): its owner's groups are recomputed.
           const owners = await step.run("token-owner", async () =>
@@ -44,7 +48,6 @@ export const updateCharacter = (deps: () => UpdateDeps, settings: EngineSettings
         }
       }
       const updated = outcomes.filter((o) => o.status === "updated").length;
-      if (updated > 0) await step.run("resolve-types", () => resolveCharacterTypes(deps(), characterId));
       const deferred = outcomes.filter((o) => o.status === "deferred").map((o) => o.section);
       return { characterId, sections: outcomes.length, updated, deferred };
     },

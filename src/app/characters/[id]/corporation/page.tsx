@@ -1,5 +1,6 @@
 import { CorporationHistoryTable, FactionWarfarePanel, TitlesAndRoles } from "~/components/sheet/corporation-panels";
 import { Panel } from "~/components/ui/panel";
+import { env } from "~/env";
 import { corporationSheet } from "~/server/sheet/corporation";
 import { loadSheet } from "~/web/sheet";
 
@@ -9,7 +10,7 @@ export default async function CorporationPage({ params }: { params: Promise<{ id
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-3">
       <Panel title="Corporation history" className="lg:col-span-2">
-        <CorporationHistoryTable history={sheet.history} />
+        <CorporationHistoryTable history={sheet.history} imageBaseUrl={env().imageBaseUrl} />
       </Panel>
       <div className="space-y-6">
         <Panel title="Titles and roles">
