@@ -17,10 +17,16 @@ if (mode !== "demo" && mode !== "start") {
   process.exit(2);
 }
 
+/** Stopped last-started first: the app, then the database and simulator it talks to. */
 const stops: Array<() => Promise<void>> = [];
-async function shutdown(code: number): Promise<never> {
-  for (const stop of stops.reverse()) await stop().catch(() => undefined);
-  process.exit(code);
+let stopping: Promise<never> | undefined;
+function shutdown(code: number): Promise<never> {
+  // Once: a signal and the app's exit both ask, and the second must not start the stops again.
+  stopping ??= (async () => {
+    for (const stop of [...stops].reverse()) await stop().catch(() => undefined);
+    process.exit(code);
+  })();
+  return stopping;
 }
 
 async function main(): Promise<void> {
@@ -113,7 +119,7 @@ async function main(): Promise<void> {
   // next-server that does not stop in time (its job steps get SHUTDOWN_TIMEOUT_SECONDS) is killed rather
   // than left running without its database.
   const nextGrace = (settings.shutdownTimeoutSeconds + 20) * 1000;
-  stops.unshift(async () => {
+  stops.push(async () => {
     if (next.exitCode !== null) return;
     next.kill("SIGTERM");
     const exited = await Promise.race([

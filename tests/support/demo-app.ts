@@ -60,7 +60,9 @@ export async function startDemoApp(env: Record<string, string> = {}): Promise<De
   let output = "";
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/launch.ts", "demo"],
+    // tsx as a loader in this one process, not its CLI: the CLI's parent kills the launcher with SIGKILL when the
+    // launcher is slow (> 30 ms) to acknowledge a relayed SIGTERM, which a loaded machine makes it.
+    ["--import", "tsx", "scripts/launch.ts", "demo"],
     {
       cwd: root,
       // The start-up preload of prices and types costs each walk about 25 s; the walks that need it ask for it.
