@@ -140,7 +140,7 @@ describe("a character update through /api/inngest, driven as Inngest drives it",
     const names = stepCalls.map((c) => c.stepNames[0]);
     expect(names[0]).toBe("plan");
     // The types a section stored are named in a step right after it (update-character's `section-<name>-types`).
-    expect(names.filter((n) => /^section-\w+-types$/.test(n)).length).toBeGreaterThan(0);
+    expect(names.filter((n) => /^section-\w+-types$/.test(n ?? "")).length).toBeGreaterThan(0);
     // Each step ran once: the SDK found every earlier step in what the executor sent back.
     expect(new Set(names).size).toBe(names.length);
     expect(Object.keys(run.steps)).toHaveLength(stepCalls.length);
