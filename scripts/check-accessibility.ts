@@ -4,13 +4,20 @@
 // run with the WCAG 2.x A and AA rules, then the page narrowed to 390 px and measured for sideways scroll.
 // Prints one line per page and a summary; `--strict` exits 1 on any critical or serious violation
 // or any page wider than the phone (what the suite's check becomes once the pages are fixed).
-// Details (rule, impact, elements) go to tests/output/accessibility.json.
+// Details (rule, impact, elements) go to tests/output/accessibility.json, a full-page screenshot of each
+// page at 390 px to tests/output/screenshots/phone-*.png.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { simCharacters } from "~/simulator/roster";
-import { demoContext, launchChromium, registerThroughSso, signInThroughSso } from "../tests/support/browser";
+import {
+  demoContext,
+  launchChromium,
+  registerThroughSso,
+  SCREENSHOT_DIR,
+  signInThroughSso,
+} from "../tests/support/browser";
 import { startDemoApp } from "../tests/support/demo-app";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -67,6 +74,9 @@ async function check(page: Page, url: string, label: string, axeSource: string):
     await page.waitForTimeout(250);
     phoneWidth = await width();
   }
+  // Kept as CI artefacts: what each page looks like on a phone.
+  const slug = label.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "home";
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `phone-${slug}.png`), fullPage: true });
   return {
     page: label,
     phoneWidth,

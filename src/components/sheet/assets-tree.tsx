@@ -184,7 +184,8 @@ export function LocationRow({
         >
           {location.name}
         </span>
-        <span className="text-sm text-slate-400">
+        {/* On a phone the totals take a line of their own, so the name keeps the row's width. */}
+        <span className="w-full pl-7 text-sm text-slate-400 sm:w-auto sm:pl-0">
           {formatInteger(location.items)} items · {formatVolume(location.volume)} · {isk(location.value)}
         </span>
       </div>
