@@ -2,6 +2,7 @@
 // runner, the signal handlers) against a database and the simulator, and follows its output.
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
+import { followOutput } from "./followed-output";
 import { CLIENT } from "./simulator";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -44,45 +45,13 @@ export function startAppProcess(
       ...env,
     } as unknown as NodeJS.ProcessEnv,
   });
-  const lines: string[] = [];
-  let stderr = "";
-  let buffer = "";
-  const listeners = new Set<() => void>();
-  child.stdout!.on("data", (chunk: Buffer) => {
-    buffer += chunk.toString();
-    const parts = buffer.split("\n");
-    buffer = parts.pop()!;
-    lines.push(...parts);
-    for (const listener of listeners) listener();
-  });
-  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  const waitFor = (pattern: RegExp, timeoutMs = 60_000) =>
-    new Promise<void>((resolve, reject) => {
-      const check = () => {
-        if (lines.some((l) => pattern.test(l))) {
-          listeners.delete(check);
-          clearTimeout(timer);
-          resolve();
-        }
-      };
-      const timer = setTimeout(() => {
-        listeners.delete(check);
-        reject(
-          new Error(
-            `app did not print ${pattern}; stdout tail: ${lines.slice(-8).join(" | ")}; stderr: ${stderr.slice(-2000)}`,
-          ),
-        );
-      }, timeoutMs);
-      listeners.add(check);
-      void exited.then(() => setTimeout(check, 0));
-      check();
-    });
+  const output = followOutput(child, "app");
+  const waitFor = (pattern: RegExp, timeoutMs?: number) => output.waitFor(pattern, 1, timeoutMs);
   return {
     child,
-    lines,
-    stderr: () => stderr,
-    exited,
+    lines: output.lines,
+    stderr: output.stderr,
+    exited: output.exited,
     waitFor,
     async update(characterId, eventId) {
       child.stdin!.write(`update ${characterId} ${eventId}\n`);
